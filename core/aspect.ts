@@ -1,0 +1,86 @@
+/**
+ * Aspect ratio and size choice: the request's ratio is the model's supported ratio nearest the frame's, and its
+ * size the smallest the model offers that covers the frame at its export scale (DESIGN.md §5).
+ */
+import { sizesOf, tabledPixels, type ImageSize, type ModelInfo } from './models.js';
+
+/** `"16:9"` → 16/9, or null when the text is not a ratio. */
+export function parseRatio(ratio: string): number | null {
+  const match = /^([1-9][0-9]*):([1-9][0-9]*)$/.exec(ratio);
+  if (!match) return null;
+  return Number(match[1]) / Number(match[2]);
+}
+
+/**
+ * The ratio from `ratios` nearest to width:height. Distance is measured on a log scale, so 2:1 and 1:2 are
+ * equally far from 1:1. Ties go to the ratio listed first.
+ */
+export function nearestAspectRatio(width: number, height: number, ratios: readonly string[]): string {
+  if (!(width > 0 && height > 0)) throw new RangeError(`width and height must be positive, got ${width}×${height}`);
+  const target = Math.log(width / height);
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const ratio of ratios) {
+    const value = parseRatio(ratio);
+    if (value === null) continue;
+    const distance = Math.abs(Math.log(value) - target);
+    if (distance < bestDistance - 1e-12) {
+      best = ratio;
+      bestDistance = distance;
+    }
+  }
+  if (best === null) throw new RangeError('no valid aspect ratio to choose from');
+  return best;
+}
+
+/**
+ * The smallest size whose output covers `width × height` pixels (the frame at its export scale) at `ratio`,
+ * or the largest size when none does. A model without a size knob answers with its one size.
+ */
+export function chooseImageSize(model: ModelInfo, ratio: string, width: number, height: number): ImageSize {
+  const sizes = sizesOf(model);
+  let largest: ImageSize | null = null;
+  for (const size of sizes) {
+    const pixels = tabledPixels(model, size, ratio);
+    if (!pixels) continue;
+    largest = size;
+    if (pixels[0] >= width && pixels[1] >= height) return size;
+  }
+  return largest ?? model.defaultImageSize;
+}
+
+/** Ratio and size for a frame of `width × height` points exported at `scale`. */
+export function frameRequestShape(
+  model: ModelInfo,
+  width: number,
+  height: number,
+  scale = 1,
+): { aspectRatio: string; imageSize: ImageSize } {
+  const aspectRatio = nearestAspectRatio(width, height, model.aspectRatios);
+  return { aspectRatio, imageSize: chooseImageSize(model, aspectRatio, width * scale, height * scale) };
+}
+
+/** A rectangle in pixels. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The centred part of a `srcW × srcH` image that, scaled uniformly, covers `dstW × dstH` exactly: the crop for a
+ * cover fit (never a stretch). The crop keeps the destination's aspect ratio, rounded to whole pixels.
+ */
+export function coverCrop(srcW: number, srcH: number, dstW: number, dstH: number): Rect {
+  const scale = Math.max(dstW / srcW, dstH / srcH);
+  const width = Math.min(srcW, Math.round(dstW / scale));
+  const height = Math.min(srcH, Math.round(dstH / scale));
+  return { x: Math.floor((srcW - width) / 2), y: Math.floor((srcH - height) / 2), width, height };
+}
+
+/** Uniform scale that brings `width × height` within `maxSide` on both sides (1 when it already fits). */
+export function fitWithin(width: number, height: number, maxSide: number): { width: number; height: number } {
+  const scale = Math.min(1, maxSide / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
