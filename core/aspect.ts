@@ -34,8 +34,15 @@ export function nearestAspectRatio(width: number, height: number, ratios: readon
 }
 
 /**
- * The smallest size whose output covers `width × height` pixels (the frame at its export scale) at `ratio`,
- * or the largest size when none does. A model without a size knob answers with its one size.
+ * How much a result may be scaled up and still count as covering the frame. A 25% upscale of a generated image is
+ * not visible at the frame's export scale, and it saves a whole size step (4K costs about 1.8× 2K on 3 Pro): a
+ * 1080×1350 frame at 2× (2160×2700) asks for 2K (1856×2304), as designers expect, not 4K.
+ */
+export const COVER_TOLERANCE = 1.25;
+
+/**
+ * The smallest size whose output covers `width × height` pixels (the frame at its export scale) at `ratio`, within
+ * {@link COVER_TOLERANCE}, or the largest size when none does. A model without a size knob has its one size.
  */
 export function chooseImageSize(model: ModelInfo, ratio: string, width: number, height: number): ImageSize {
   const sizes = sizesOf(model);
@@ -44,7 +51,7 @@ export function chooseImageSize(model: ModelInfo, ratio: string, width: number, 
     const pixels = tabledPixels(model, size, ratio);
     if (!pixels) continue;
     largest = size;
-    if (pixels[0] >= width && pixels[1] >= height) return size;
+    if (pixels[0] * COVER_TOLERANCE >= width && pixels[1] * COVER_TOLERANCE >= height) return size;
   }
   return largest ?? model.defaultImageSize;
 }

@@ -115,6 +115,5 @@ export function describeIssue(error: z.ZodError): string {
   if (!issue) return 'the request is not valid';
   const path = issue.path.length > 0 ? issue.path.join('.') : 'body';
   if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${path} is required`;
   return `${path}: ${issue.message}`;
 }

@@ -1,0 +1,247 @@
+/**
+ * The sandbox ⇄ panel contract (DESIGN.md §3): one discriminated union per direction, `type` in SCREAMING_SNAKE,
+ * validated on receipt with zod. Requests carry a numeric `requestId` and get exactly one `REPLY`; images cross
+ * as `Uint8Array`, one image per message (figma-api.md §0.8). Plain snapshots cross, never nodes.
+ *
+ * Uses `zod/mini` so the sandbox bundle stays small.
+ */
+import * as z from 'zod/mini';
+import { ERROR_STATUS, appError, type AppError, type ErrorCode } from './errors.js';
+import { MAX_FIGMA_IMAGE_SIDE } from './export-plan.js';
+import type { Result } from './result.js';
+import { settingsSchema } from './settings.js';
+import { turnDraftSchema, turnRecordSchema } from './turn-record.js';
+
+/** True for a `Uint8Array`, also one made in another realm (the iframe and the sandbox each have their own). */
+export function isUint8Array(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array || Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+const requestId = z.int().check(z.nonnegative());
+const nodeId = z.string().check(z.minLength(1), z.maxLength(200));
+const bytes = z.custom<Uint8Array>(isUint8Array, 'expected image bytes as a Uint8Array');
+const pixels = z.int().check(z.gte(1), z.lte(MAX_FIGMA_IMAGE_SIDE));
+
+export const appErrorSchema = z.object({
+  code: z.custom<ErrorCode>((v) => typeof v === 'string' && Object.hasOwn(ERROR_STATUS, v), 'unknown error code'),
+  message: z.string(),
+});
+
+// ─── Panel → sandbox ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The panel has loaded: the sandbox answers with the current selection (and its thumbnail). */
+export const uiReadyMessageSchema = z.strictObject({ type: z.literal('UI_READY') });
+/** Read the settings from clientStorage. Replies {@link Settings}. */
+export const loadSettingsMessageSchema = z.strictObject({ type: z.literal('LOAD_SETTINGS'), requestId });
+/** Store the settings in clientStorage. Replies the stored {@link Settings}. */
+export const saveSettingsMessageSchema = z.strictObject({
+  type: z.literal('SAVE_SETTINGS'),
+  requestId,
+  settings: settingsSchema,
+});
+/** Export a layer as PNG (absolute bounds, sRGB), its longest side at most `maxSide`. Replies {@link ExportedImage}. */
+export const exportNodeMessageSchema = z.strictObject({
+  type: z.literal('EXPORT_NODE'),
+  requestId,
+  nodeId,
+  maxSide: pixels,
+});
+/**
+ * Put one result image on the canvas: beside `sourceNodeId` at the source's size, or at the viewport centre at
+ * the image's size when it is null. Replies {@link PlacedResult}.
+ */
+export const placeResultMessageSchema = z.strictObject({
+  type: z.literal('PLACE_RESULT'),
+  requestId,
+  image: bytes,
+  sourceNodeId: z.nullable(nodeId),
+  turn: turnDraftSchema,
+});
+/** Select these layers and scroll them into view. Replies null. */
+export const selectNodesMessageSchema = z.strictObject({
+  type: z.literal('SELECT_NODES'),
+  requestId,
+  nodeIds: z.array(nodeId).check(z.minLength(1), z.maxLength(100)),
+});
+/** Read a layer's turn record. Replies the record, null when it has none, or a `corrupt_history` error. */
+export const readTurnMessageSchema = z.strictObject({ type: z.literal('READ_TURN'), requestId, nodeId });
+/** Show a Figma toast. No reply. */
+export const notifyMessageSchema = z.strictObject({
+  type: z.literal('NOTIFY'),
+  message: z.string().check(z.minLength(1), z.maxLength(500)),
+  error: z.optional(z.boolean()),
+});
+
+export const uiMessageSchema = z.discriminatedUnion('type', [
+  uiReadyMessageSchema,
+  loadSettingsMessageSchema,
+  saveSettingsMessageSchema,
+  exportNodeMessageSchema,
+  placeResultMessageSchema,
+  selectNodesMessageSchema,
+  readTurnMessageSchema,
+  notifyMessageSchema,
+]);
+/** Every message the panel sends to the sandbox. */
+export type UiMessage = z.infer<typeof uiMessageSchema>;
+export type UiMessageType = UiMessage['type'];
+export type UiMessageOf<K extends UiMessageType> = Extract<UiMessage, { type: K }>;
+
+// ─── Sandbox → panel ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A plain description of a selected layer: all the panel needs, nothing live. */
+export const nodeSnapshotSchema = z.object({
+  id: nodeId,
+  name: z.string(),
+  type: z.string(),
+  width: z.number().check(z.nonnegative()),
+  height: z.number().check(z.nonnegative()),
+  /** The layer is or contains text layers (a poster, a banner). */
+  hasText: z.boolean(),
+  /** The layer has an IMAGE fill of its own. */
+  hasImageFill: z.boolean(),
+  /** The layer carries a Banana Studio turn record. */
+  hasTurn: z.boolean(),
+});
+export type NodeSnapshot = z.infer<typeof nodeSnapshotSchema>;
+
+/** The selection changed (also sent after UI_READY). */
+export const selectionChangedMessageSchema = z.strictObject({
+  type: z.literal('SELECTION_CHANGED'),
+  nodes: z.array(nodeSnapshotSchema),
+});
+/** A small PNG of the first selected layer, sent after its SELECTION_CHANGED. */
+export const thumbnailMessageSchema = z.strictObject({
+  type: z.literal('THUMBNAIL'),
+  nodeId,
+  bytes,
+  width: pixels,
+  height: pixels,
+});
+const replyOkSchema = z.strictObject({
+  type: z.literal('REPLY'),
+  requestId,
+  ok: z.literal(true),
+  value: z.unknown(),
+});
+const replyFailSchema = z.strictObject({
+  type: z.literal('REPLY'),
+  requestId,
+  ok: z.literal(false),
+  error: appErrorSchema,
+});
+/** The one answer to a request; `value` is checked against {@link replyValueSchemas} by the requester. */
+export const replyMessageSchema = z.discriminatedUnion('ok', [replyOkSchema, replyFailSchema]);
+/** A problem not tied to a request (a malformed message without a requestId, a failed thumbnail, …). */
+export const errorMessageSchema = z.strictObject({ type: z.literal('ERROR'), error: appErrorSchema });
+
+export const sandboxMessageSchema = z.discriminatedUnion('type', [
+  selectionChangedMessageSchema,
+  thumbnailMessageSchema,
+  replyMessageSchema,
+  errorMessageSchema,
+]);
+/** Every message the sandbox sends to the panel. */
+export type SandboxMessage = z.infer<typeof sandboxMessageSchema>;
+export type SandboxMessageType = SandboxMessage['type'];
+export type ReplyMessage = z.infer<typeof replyMessageSchema>;
+
+// ─── Replies ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** An exported layer: PNG bytes and their pixel size. */
+export const exportedImageSchema = z.object({ nodeId, bytes, width: pixels, height: pixels });
+export type ExportedImage = z.infer<typeof exportedImageSchema>;
+
+/** The layer a PLACE_RESULT made, and the record written on it. */
+export const placedResultSchema = z.object({
+  nodeId,
+  name: z.string(),
+  x: z.number(),
+  y: z.number(),
+  width: z.number(),
+  height: z.number(),
+  record: turnRecordSchema,
+});
+export type PlacedResult = z.infer<typeof placedResultSchema>;
+
+/** What each request type is answered with when it succeeds. */
+export const replyValueSchemas = {
+  LOAD_SETTINGS: settingsSchema,
+  SAVE_SETTINGS: settingsSchema,
+  EXPORT_NODE: exportedImageSchema,
+  PLACE_RESULT: placedResultSchema,
+  SELECT_NODES: z.null(),
+  READ_TURN: z.nullable(turnRecordSchema),
+} as const;
+
+/** Request type → reply value. */
+export type ReplyValues = { [K in keyof typeof replyValueSchemas]: z.infer<(typeof replyValueSchemas)[K]> };
+/** Message types that expect a reply. */
+export type RequestType = keyof ReplyValues;
+/** Message types that expect none. */
+export type NotificationType = Exclude<UiMessageType, RequestType>;
+/** A request as the panel writes it; the bridge adds the requestId. */
+export type RequestBody<K extends RequestType> = Omit<UiMessageOf<K>, 'requestId'>;
+
+// A request type without a reply schema (or a reply schema for a message that has no requestId) fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const repliesCoverRequests: Same<Extract<UiMessage, { requestId: number }>['type'], RequestType> = true;
+void repliesCoverRequests;
+
+/**
+ * One handler per panel message; a missing one is a compile error. Requests resolve to the reply's
+ * {@link Result}; notifications resolve to nothing.
+ */
+export type UiMessageHandlers<Context> = {
+  [K in UiMessageType]: (
+    message: UiMessageOf<K>,
+    context: Context,
+  ) => K extends RequestType ? Promise<Result<ReplyValues[K]>> : Promise<void>;
+};
+
+// ─── Parsing ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A received message: valid, or the error to report (with the requestId to reply to, when one was readable). */
+export type Received<T> = { ok: true; message: T } | { ok: false; requestId: number | null; error: AppError };
+
+/** Validates a message from the panel. Never throws. */
+export function parseUiMessage(raw: unknown): Received<UiMessage> {
+  return receive(uiMessageSchema, raw);
+}
+
+/** Validates a message from the sandbox. Never throws. */
+export function parseSandboxMessage(raw: unknown): Received<SandboxMessage> {
+  return receive(sandboxMessageSchema, raw);
+}
+
+/** Checks a reply's value against what its request type promises. */
+export function parseReplyValue<K extends RequestType>(type: K, value: unknown): Result<ReplyValues[K]> {
+  const parsed = replyValueSchemas[type].safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data as ReplyValues[K] };
+  return { ok: false, error: badMessage(`the reply to ${type} ${describe(parsed.error)}`) };
+}
+
+function receive<T>(schema: z.ZodMiniType<T>, raw: unknown): Received<T> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, message: parsed.data };
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const id = record.requestId;
+  const type = typeof record.type === 'string' ? record.type.slice(0, 40) : 'a message without a type';
+  return {
+    ok: false,
+    requestId: typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null,
+    error: badMessage(`${type} ${describe(parsed.error)}`),
+  };
+}
+
+function describe(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'is not valid';
+  return issue.path.length > 0
+    ? `has a bad ${issue.path.join('.')} (${issue.message})`
+    : `is not valid (${issue.message})`;
+}
+
+function badMessage(detail: string): AppError {
+  return appError('bad_message', `The plugin received a message it did not understand: ${detail}. Reload the plugin.`);
+}

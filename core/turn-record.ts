@@ -1,0 +1,161 @@
+/**
+ * The turn record: what one request and its result were, stored as plugin data on the result layer
+ * (DESIGN.md §4). Compact versioned JSON, far under the 100 kB plugin-data entry limit (figma-api.md §0.4), with
+ * no image bytes: the image itself is the layer's IMAGE fill.
+ *
+ * Uses `zod/mini` so the sandbox bundle stays small; the role and size lists are repeated here rather than
+ * imported from modules that pull in full zod, and a test checks they match.
+ */
+import * as z from 'zod/mini';
+import { appError } from './errors.js';
+import type { ImageSize } from './models.js';
+import type { ImageRole } from './proxy-schema.js';
+import { fail, ok, type Result } from './result.js';
+import { utf8Length } from './utf8-length.js';
+
+/** Plugin-data key of the record on a result layer. */
+export const TURN_RECORD_KEY = 'banana.turn';
+
+/** The record format this code writes and reads. */
+export const TURN_RECORD_VERSION = 1;
+
+/**
+ * Largest serialized record we write or accept, in UTF-8 bytes. Figma's limit is 100 kB for plugin id + key +
+ * value together ([T:6277-6291]); this leaves room for both.
+ */
+export const MAX_TURN_RECORD_BYTES = 90_000;
+
+/** Longest prompt a record keeps, matching the proxy's limit (`MAX_PROMPT_CHARS`). */
+export const MAX_RECORD_PROMPT_CHARS = 20_000;
+
+/** Same values as `IMAGE_SIZES` in core/models.ts. */
+export const TURN_IMAGE_SIZES = ['512', '1K', '2K', '4K'] as const satisfies readonly ImageSize[];
+
+/** Same values as `IMAGE_ROLES` in core/proxy-schema.ts. */
+export const TURN_INPUT_ROLES = [
+  'base',
+  'style',
+  'subject',
+  'product',
+  'scene',
+] as const satisfies readonly ImageRole[];
+
+const idSchema = z.string().check(z.minLength(1), z.maxLength(100));
+
+/** What the request was: the part of a record the panel knows. */
+export const turnDraftSchema = z.object({
+  prompt: z.string().check(z.minLength(1), z.maxLength(MAX_RECORD_PROMPT_CHARS)),
+  model: z.string().check(z.minLength(1), z.maxLength(100)),
+  params: z.object({
+    aspectRatio: z.string().check(z.regex(/^[1-9][0-9]*:[1-9][0-9]*$/)),
+    imageSize: z.enum(TURN_IMAGE_SIZES),
+  }),
+  inputs: z.array(z.object({ nodeId: idSchema, role: z.enum(TURN_INPUT_ROLES) })).check(z.maxLength(14)),
+  usage: z.object({
+    inputTokens: z.int().check(z.nonnegative()),
+    outputTokens: z.int().check(z.nonnegative()),
+    totalTokens: z.int().check(z.nonnegative()),
+    costUsd: z.number().check(z.nonnegative()),
+  }),
+});
+export type TurnDraft = z.infer<typeof turnDraftSchema>;
+
+/** Version 1 of the record, as stored under {@link TURN_RECORD_KEY}. */
+export const turnRecordSchema = z.object({
+  v: z.literal(TURN_RECORD_VERSION),
+  id: idSchema,
+  /** The turn this one continued, or null for a first turn. */
+  parentId: z.nullable(idSchema),
+  /** The first turn of this conversation (its own id for a first turn). */
+  rootId: idSchema,
+  /** The layer that was edited, or null for text-to-image. */
+  sourceNodeId: z.nullable(idSchema),
+  /** The result layer's own id when written: a different id on read means the layer is a duplicate. */
+  originNodeId: idSchema,
+  ...turnDraftSchema.shape,
+  author: z.optional(z.object({ id: z.string().check(z.maxLength(200)), name: z.string().check(z.maxLength(200)) })),
+  createdAt: z.iso.datetime(),
+  provenance: z.object({ aiGenerated: z.literal(true), model: z.string(), synthId: z.literal(true) }),
+});
+export type TurnRecord = z.infer<typeof turnRecordSchema>;
+
+/** What only the sandbox knows when it writes the record. */
+export interface TurnPlacement {
+  id: string;
+  sourceNodeId: string | null;
+  originNodeId: string;
+  author: { id: string; name: string } | null;
+  createdAt: string;
+}
+
+/** A first turn's record (no parent; its own root) from the panel's draft and the sandbox's placement. */
+export function buildTurnRecord(draft: TurnDraft, placement: TurnPlacement): TurnRecord {
+  const record: TurnRecord = {
+    v: TURN_RECORD_VERSION,
+    id: placement.id,
+    parentId: null,
+    rootId: placement.id,
+    sourceNodeId: placement.sourceNodeId,
+    originNodeId: placement.originNodeId,
+    prompt: draft.prompt,
+    model: draft.model,
+    params: { aspectRatio: draft.params.aspectRatio, imageSize: draft.params.imageSize },
+    inputs: draft.inputs.map((input) => ({ nodeId: input.nodeId, role: input.role })),
+    usage: { ...draft.usage },
+    createdAt: placement.createdAt,
+    provenance: { aiGenerated: true, model: draft.model, synthId: true },
+  };
+  if (placement.author) record.author = { id: placement.author.id, name: placement.author.name };
+  return record;
+}
+
+/** The record as compact JSON, or an error when it is invalid or too big to store. */
+export function serializeTurnRecord(record: TurnRecord): Result<string> {
+  const checked = turnRecordSchema.safeParse(record);
+  if (!checked.success)
+    return fail(appError('bad_request', `The turn record is not valid: ${firstIssue(checked.error)}.`));
+  const text = JSON.stringify(checked.data);
+  if (utf8Length(text) > MAX_TURN_RECORD_BYTES) {
+    return fail(appError('request_too_large', 'The turn record is too large to store. Use a shorter prompt.'));
+  }
+  return ok(text);
+}
+
+/**
+ * Reads a stored record. `''` (Figma's answer for a missing key) is `null`: no record. Anything unreadable is a
+ * `corrupt_history` error value, never a throw (DESIGN.md §4: corrupt data is reported and skipped).
+ */
+export function parseTurnRecord(text: string): Result<TurnRecord | null> {
+  if (text === '') return ok(null);
+  if (utf8Length(text) > MAX_TURN_RECORD_BYTES) return corrupt('it is larger than a turn record can be');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return corrupt('it is not valid JSON');
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return corrupt('it is not a JSON object');
+  const version = (raw as Record<string, unknown>).v;
+  if (version !== TURN_RECORD_VERSION) {
+    return typeof version === 'number' && version > TURN_RECORD_VERSION
+      ? corrupt(`it was written by a newer Banana Studio (format ${version}); update the plugin`)
+      : corrupt(`it has an unknown format version (${JSON.stringify(version ?? null)})`);
+  }
+  const parsed = turnRecordSchema.safeParse(raw);
+  return parsed.success ? ok(parsed.data) : corrupt(firstIssue(parsed.error));
+}
+
+function corrupt(why: string): Result<never> {
+  return fail(
+    appError(
+      'corrupt_history',
+      `This layer's history could not be read (${why}). It can still be used as an image, but earlier turns are unavailable.`,
+    ),
+  );
+}
+
+function firstIssue(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'it is not a valid turn record';
+  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}

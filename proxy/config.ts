@@ -1,0 +1,78 @@
+/**
+ * Proxy settings from environment variables. Pure: `server.ts` passes `process.env` in, tests pass tables.
+ * Variables follow `@google/genai`'s own names where one exists (gemini-api.md §2.1).
+ */
+export type Backend =
+  | { kind: 'offline' }
+  | { kind: 'gemini'; apiKey: string; baseUrl?: string }
+  | { kind: 'vertex'; apiKey?: string; project?: string; location: string; baseUrl?: string };
+
+export interface ServerSettings {
+  port: number;
+  host: string;
+  backend: Backend;
+  /** A team token accepted as "dev"; in offline mode one is generated when unset. */
+  devToken: string | null;
+  modelsFile: string | null;
+  maxBodyBytes: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DEFAULT_PORT = 8787;
+const DEFAULT_MAX_BODY_MB = 64;
+
+/** Reads the settings; throws ConfigError with a plain message for a value that cannot work. */
+export function loadSettings(env: Record<string, string | undefined>): ServerSettings {
+  const value = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+  const port = integer(value('PORT'), DEFAULT_PORT, 'PORT', 0, 65535);
+  const maxBodyMb = integer(value('BANANA_MAX_BODY_MB'), DEFAULT_MAX_BODY_MB, 'BANANA_MAX_BODY_MB', 1, 1024);
+  // GOOGLE_API_KEY wins over GEMINI_API_KEY, as in the SDK (gemini-api.md §2.1).
+  const apiKey = value('GOOGLE_API_KEY') ?? value('GEMINI_API_KEY');
+  const baseUrl = value('GEMINI_BASE_URL');
+  if (baseUrl && !/^https?:\/\/[^\s]+$/.test(baseUrl)) {
+    throw new ConfigError(`GEMINI_BASE_URL must be an http(s) URL, got "${baseUrl}".`);
+  }
+  const vertex = /^(1|true|yes)$/i.test(value('GOOGLE_GENAI_USE_VERTEXAI') ?? '');
+  let backend: Backend;
+  if (vertex) {
+    const project = value('GOOGLE_CLOUD_PROJECT');
+    if (!project && !apiKey) {
+      throw new ConfigError(
+        'Vertex AI needs GOOGLE_CLOUD_PROJECT (with application-default credentials) or an express-mode GOOGLE_API_KEY.',
+      );
+    }
+    backend = {
+      kind: 'vertex',
+      location: value('GOOGLE_CLOUD_LOCATION') ?? 'global',
+      ...(project ? { project } : { apiKey }),
+      ...(baseUrl ? { baseUrl } : {}),
+    };
+  } else if (apiKey) {
+    backend = { kind: 'gemini', apiKey, ...(baseUrl ? { baseUrl } : {}) };
+  } else {
+    backend = { kind: 'offline' };
+  }
+  return {
+    port,
+    host: value('HOST') ?? '127.0.0.1',
+    backend,
+    devToken: value('BANANA_DEV_TOKEN') ?? null,
+    modelsFile: value('BANANA_MODELS_FILE') ?? null,
+    maxBodyBytes: maxBodyMb * 1024 * 1024,
+  };
+}
+
+function integer(raw: string | undefined, fallback: number, name: string, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
+  }
+  return n;
+}

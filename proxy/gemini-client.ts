@@ -1,0 +1,76 @@
+/**
+ * The Gemini backend through `@google/genai`: the only file in the project that imports it. Works against the
+ * Gemini API (key), Vertex AI (project + location with application-default credentials, or express mode with a
+ * key), or any double that speaks the same REST API (`baseUrl`).
+ */
+import { ApiError, GoogleGenAI, Modality, type GoogleGenAIOptions } from '@google/genai';
+import { upstreamError } from './gemini-errors.js';
+import type { GeminiImageRequest, GeminiPort, GeminiResponse } from './gemini-port.js';
+import { ProxyError } from './proxy-error.js';
+
+export type GeminiBackendConfig =
+  | { backend: 'gemini'; apiKey: string; baseUrl?: string }
+  | { backend: 'vertex'; apiKey?: string; project?: string; location?: string; baseUrl?: string; authClient?: unknown };
+
+/** Builds the port over the real SDK. `secrets` are scrubbed from anything passed on to a client. */
+export function createGeminiClient(config: GeminiBackendConfig): GeminiPort {
+  const options: GoogleGenAIOptions = {};
+  if (config.baseUrl) options.httpOptions = { baseUrl: config.baseUrl };
+  if (config.backend === 'gemini') {
+    options.apiKey = config.apiKey;
+  } else {
+    options.vertexai = true;
+    if (config.apiKey) options.apiKey = config.apiKey;
+    if (config.project) options.project = config.project;
+    if (config.location) options.location = config.location;
+    // Tests hand in a stub auth client, as Google's own replay tests do (gemini-api.md §5).
+    if (config.authClient) options.googleAuthOptions = { authClient: config.authClient as never };
+  }
+  const ai = new GoogleGenAI(options);
+  const secrets = config.apiKey ? [config.apiKey] : [];
+
+  return {
+    backend: config.backend,
+    async generateImage(request: GeminiImageRequest): Promise<GeminiResponse> {
+      try {
+        const response = await ai.models.generateContent({
+          model: request.model,
+          contents: [{ role: 'user', parts: request.parts }],
+          config: {
+            // IMAGE only: asking for text too makes text-only answers likelier (gemini-api.md §7).
+            responseModalities: [Modality.IMAGE],
+            imageConfig: {
+              ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
+              ...(request.imageSize ? { imageSize: request.imageSize } : {}),
+            },
+            abortSignal: request.signal,
+          },
+        });
+        const usage = response.usageMetadata;
+        return {
+          ...(response.promptFeedback ? { promptFeedback: response.promptFeedback } : {}),
+          ...(response.candidates ? { candidates: response.candidates as GeminiResponse['candidates'] } : {}),
+          usage: { promptTokens: usage?.promptTokenCount ?? 0, totalTokens: usage?.totalTokenCount ?? 0 },
+          ...(response.modelVersion ? { modelVersion: response.modelVersion } : {}),
+        };
+      } catch (error) {
+        throw toProxyError(error, request.signal, secrets);
+      }
+    },
+  };
+}
+
+function toProxyError(error: unknown, signal: AbortSignal, secrets: readonly string[]): ProxyError {
+  if (error instanceof ProxyError) return error;
+  if (signal.aborted) {
+    const reason: unknown = signal.reason;
+    if (reason instanceof ProxyError) return reason;
+    return new ProxyError('cancelled');
+  }
+  if (error instanceof ApiError) return upstreamError(error.status, error.message, secrets);
+  // A dropped connection or a body that is not JSON: the SDK throws a plain Error.
+  return new ProxyError(
+    'upstream_unavailable',
+    'The connection to Gemini failed before an answer arrived. Try again in a moment.',
+  );
+}

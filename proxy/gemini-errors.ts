@@ -1,0 +1,92 @@
+/**
+ * Turns what the Gemini SDK throws into a `ProxyError` a designer can act on. Google sends its errors as JSON
+ * (`{"error":{"code","message","status","details"}}`); the SDK puts that text in `ApiError.message`, or wraps a
+ * non-JSON body as `{"error":{"message":"<raw text>",…}}` (gemini-api.md §2.4), so both forms are parsed here.
+ */
+import { ProxyError } from './proxy-error.js';
+
+interface GoogleErrorBody {
+  code?: number;
+  message?: string;
+  status?: string;
+  details?: { '@type'?: string; reason?: string; retryDelay?: string }[];
+}
+
+/** The `error` object inside an SDK error message, or null when it holds none. */
+export function parseGoogleError(message: string): GoogleErrorBody | null {
+  const start = message.indexOf('{');
+  if (start < 0) return null;
+  try {
+    const parsed = JSON.parse(message.slice(start)) as { error?: GoogleErrorBody };
+    if (typeof parsed.error !== 'object' || parsed.error === null) return null;
+    // A non-JSON upstream body arrives wrapped once more: its message may itself be a JSON error.
+    const inner = typeof parsed.error.message === 'string' ? parseGoogleError(parsed.error.message) : null;
+    return inner ?? parsed.error;
+  } catch {
+    return null;
+  }
+}
+
+/** Seconds to wait from a `google.rpc.RetryInfo` detail (`"26s"`, `"1.5s"`), or null. */
+export function retryDelaySeconds(body: GoogleErrorBody | null): number | null {
+  const info = body?.details?.find((d) => d['@type']?.endsWith('google.rpc.RetryInfo'));
+  const match = info?.retryDelay ? /^(\d+(?:\.\d+)?)s$/.exec(info.retryDelay) : null;
+  return match ? Math.max(1, Math.ceil(Number(match[1]))) : null;
+}
+
+/** Default wait we ask for when Google says "slow down" without saying how long. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * Maps an upstream failure with an HTTP status to a ProxyError. `secrets` are scrubbed from any text we pass on,
+ * so a message that quotes the request can never echo the key.
+ */
+export function upstreamError(status: number, rawMessage: string, secrets: readonly string[]): ProxyError {
+  const body = parseGoogleError(rawMessage);
+  const googleText = scrub(body?.message ?? '', secrets).slice(0, 300);
+  const reasons = body?.details?.map((d) => d.reason).filter(Boolean) ?? [];
+  if (reasons.includes('API_KEY_INVALID') || status === 401 || status === 403) {
+    return new ProxyError(
+      'upstream_auth_failed',
+      status === 403
+        ? "Gemini refused the proxy's credentials (permission denied or API not enabled). Ask your admin to check the proxy's Google project."
+        : "The proxy's Gemini key was rejected. Ask your admin to check the key the proxy is configured with.",
+    );
+  }
+  if (status === 429) {
+    const seconds = retryDelaySeconds(body) ?? DEFAULT_RETRY_AFTER_SECONDS;
+    return new ProxyError(
+      'upstream_rate_limited',
+      `Gemini is rate-limiting the team's key right now. Wait about ${seconds} seconds and try again.`,
+      { headers: { 'Retry-After': String(seconds) } },
+    );
+  }
+  if (status === 404) {
+    return new ProxyError(
+      'upstream_rejected',
+      'Gemini does not offer this model right now. Pick another model, or ask your admin to update the model list.',
+    );
+  }
+  if (status === 400) {
+    const detail = googleText ? ` Gemini said: "${googleText}"` : '';
+    return new ProxyError(
+      'upstream_rejected',
+      `Gemini rejected the request.${detail} Try another prompt, model or setting.`,
+    );
+  }
+  if (status === 503) return new ProxyError('upstream_unavailable');
+  if (status === 504) return new ProxyError('upstream_timeout');
+  return new ProxyError(
+    'upstream_error',
+    `Gemini had an internal error (HTTP ${status}). Try again in a moment; nothing was added to your canvas.`,
+  );
+}
+
+/** Replaces every occurrence of each secret with a placeholder. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * What the proxy needs from Gemini, in our own terms. `gemini-client.ts` implements it with `@google/genai`
+ * (the only file that imports it); everything else in the proxy sees only these types.
+ */
+import type { ImageSize } from '../core/models.js';
+
+/** One part of the user turn sent to Gemini: an inline image or text, in order. */
+export type GeminiInputPart = { inlineData: { data: string; mimeType: string } } | { text: string };
+
+export interface GeminiImageRequest {
+  model: string;
+  parts: GeminiInputPart[];
+  aspectRatio?: string;
+  /** Omitted for models without a size knob. */
+  imageSize?: ImageSize;
+  /** Aborts the upstream call: the client went away, or the per-request timeout fired. */
+  signal: AbortSignal;
+}
+
+/** Token counts as `usageMetadata` reports them. */
+export interface GeminiUsage {
+  promptTokens: number;
+  totalTokens: number;
+}
+
+/** A raw candidate part, as far as we read it. */
+export interface GeminiPart {
+  text?: string;
+  thought?: boolean;
+  thoughtSignature?: string;
+  inlineData?: { data?: string; mimeType?: string };
+}
+
+/** The parts of a `GenerateContentResponse` that decide the outcome. */
+export interface GeminiResponse {
+  promptFeedback?: { blockReason?: string; blockReasonMessage?: string };
+  candidates?: { content?: { parts?: GeminiPart[] }; finishReason?: string; finishMessage?: string }[];
+  usage: GeminiUsage;
+  modelVersion?: string;
+}
+
+/** The Gemini backend. Failures are thrown as `ProxyError` with a specific code. */
+export interface GeminiPort {
+  /** "gemini" for the Gemini API, "vertex" for Vertex AI. */
+  readonly backend: 'gemini' | 'vertex';
+  generateImage(request: GeminiImageRequest): Promise<GeminiResponse>;
+}

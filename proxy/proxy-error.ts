@@ -1,0 +1,24 @@
+import { appError, statusForCode, type AppError, type ErrorCode } from '../core/errors.js';
+
+/**
+ * The one error type the proxy throws on purpose. `app.onError` turns it into the envelope
+ * `{ "error": { "code", "message" } }` with its status and headers (e.g. `Retry-After`).
+ */
+export class ProxyError extends Error {
+  override name = 'ProxyError';
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, message?: string, options: { status?: number; headers?: Record<string, string> } = {}) {
+    const error = appError(code, message);
+    super(error.message);
+    this.code = code;
+    this.status = options.status ?? statusForCode(code);
+    this.headers = options.headers ?? {};
+  }
+
+  toJSON(): { error: AppError } {
+    return { error: { code: this.code, message: this.message } };
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadSettings } from '../../proxy/config.js';
+
+describe('loadSettings', () => {
+  it('runs offline on port 8787 with nothing set', () => {
+    expect(loadSettings({})).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      backend: { kind: 'offline' },
+      devToken: null,
+      modelsFile: null,
+      maxBodyBytes: 64 * 1024 * 1024,
+    });
+  });
+
+  it.each<[string, Record<string, string>, object]>([
+    ['a Gemini key', { GEMINI_API_KEY: 'k1' }, { kind: 'gemini', apiKey: 'k1' }],
+    [
+      'GOOGLE_API_KEY over GEMINI_API_KEY',
+      { GEMINI_API_KEY: 'k1', GOOGLE_API_KEY: 'k2' },
+      { kind: 'gemini', apiKey: 'k2' },
+    ],
+    [
+      'a key and a base URL',
+      { GEMINI_API_KEY: 'x', GEMINI_BASE_URL: 'http://127.0.0.1:9' },
+      { kind: 'gemini', apiKey: 'x', baseUrl: 'http://127.0.0.1:9' },
+    ],
+    ['a blank key', { GEMINI_API_KEY: '  ' }, { kind: 'offline' }],
+    [
+      'Vertex with a project',
+      { GOOGLE_GENAI_USE_VERTEXAI: 'true', GOOGLE_CLOUD_PROJECT: 'p', GOOGLE_CLOUD_LOCATION: 'us-central1' },
+      { kind: 'vertex', project: 'p', location: 'us-central1' },
+    ],
+    [
+      'Vertex express',
+      { GOOGLE_GENAI_USE_VERTEXAI: '1', GOOGLE_API_KEY: 'vk' },
+      { kind: 'vertex', apiKey: 'vk', location: 'global' },
+    ],
+  ])('picks the backend for %s', (_name, env, backend) => {
+    expect(loadSettings(env).backend).toEqual(backend);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ BANANA_MAX_BODY_MB: '0' }, /BANANA_MAX_BODY_MB/],
+    [{ GEMINI_API_KEY: 'k', GEMINI_BASE_URL: 'ftp://x' }, /GEMINI_BASE_URL must be an http/],
+    [{ GOOGLE_GENAI_USE_VERTEXAI: 'true' }, /Vertex AI needs GOOGLE_CLOUD_PROJECT/],
+  ])('rejects %j in plain words', (env, message) => {
+    expect(() => loadSettings(env)).toThrow(ConfigError);
+    expect(() => loadSettings(env)).toThrow(message);
+  });
+
+  it('reads port, host, token and limits', () => {
+    const s = loadSettings({ PORT: '9000', HOST: '0.0.0.0', BANANA_DEV_TOKEN: 'tok', BANANA_MAX_BODY_MB: '8' });
+    expect(s).toMatchObject({ port: 9000, host: '0.0.0.0', devToken: 'tok', maxBodyBytes: 8 * 1024 * 1024 });
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createImage, encodePng } from '../../core/png.js';
+import type { GeminiPart, GeminiResponse } from '../../proxy/gemini-port.js';
+import { ProxyError } from '../../proxy/proxy-error.js';
+import { readImageAnswer } from '../../proxy/read-image-answer.js';
+
+const pngOf = (w: number, h: number): string =>
+  Buffer.from(encodePng(createImage(w, h, [1, 2, 3, 255]))).toString('base64');
+const usage = { promptTokens: 10, totalTokens: 1300 };
+const answer = (parts: GeminiPart[], finishReason = 'STOP'): GeminiResponse => ({
+  candidates: [{ content: { parts }, finishReason }],
+  usage,
+});
+
+describe('readImageAnswer', () => {
+  it('takes the last image that is not a thought, with its size from the header', () => {
+    const result = readImageAnswer(
+      answer([
+        { inlineData: { data: pngOf(10, 10), mimeType: 'image/png' }, thought: true },
+        { text: 'Here you go.', thoughtSignature: 'c2ln' },
+        { inlineData: { data: pngOf(20, 10), mimeType: 'image/png' }, thoughtSignature: 'c2ln' },
+        { inlineData: { data: pngOf(30, 15), mimeType: 'image/png' }, thoughtSignature: 'c2ln' },
+        { inlineData: { data: pngOf(40, 40), mimeType: 'image/png' }, thought: true },
+      ]),
+    );
+    expect(result.image).toMatchObject({ width: 30, height: 15, mimeType: 'image/png' });
+    expect(result.text).toBe('Here you go.');
+  });
+
+  it('trusts the header, not the declared MIME type', () => {
+    const result = readImageAnswer(answer([{ inlineData: { data: pngOf(8, 9), mimeType: 'image/jpeg' } }]));
+    expect(result.image).toMatchObject({ mimeType: 'image/png', width: 8, height: 9 });
+  });
+
+  it.each<[string, GeminiResponse, string, RegExp]>([
+    [
+      'a blocked prompt',
+      { promptFeedback: { blockReason: 'PROHIBITED_CONTENT' }, usage },
+      'safety_blocked',
+      /blocked the prompt \(prohibited content\)/,
+    ],
+    ['an image safety stop', answer([], 'IMAGE_SAFETY'), 'safety_blocked', /image safety\)\. You were not charged/],
+    ['a prohibited-content stop', answer([], 'PROHIBITED_CONTENT'), 'safety_blocked', /prohibited content/],
+    ['NO_IMAGE', answer([], 'NO_IMAGE'), 'no_image_returned', /could not make an image/],
+    [
+      'a text-only answer',
+      answer([{ text: 'I cannot draw that, but here is a poem.' }]),
+      'no_image_returned',
+      /It said: "I cannot draw that/,
+    ],
+    ['an empty answer', { usage }, 'no_image_returned', /empty answer/],
+    [
+      'only thought images',
+      answer([{ inlineData: { data: pngOf(4, 4) }, thought: true }]),
+      'no_image_returned',
+      /without an image/,
+    ],
+    [
+      'an unreadable image',
+      answer([{ inlineData: { data: Buffer.from('not an image').toString('base64'), mimeType: 'image/png' } }]),
+      'upstream_error',
+      /could not be read/,
+    ],
+  ])('reports %s as %s', (_name, response, code, message) => {
+    let thrown: unknown;
+    try {
+      readImageAnswer(response);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ProxyError);
+    expect((thrown as ProxyError).code).toBe(code);
+    expect((thrown as ProxyError).message).toMatch(message);
+  });
+});
