@@ -23,7 +23,10 @@ export interface RunningProxy {
 }
 
 /** Starts the proxy from environment-style settings; used by `npm start` and by tests that need a real server. */
-export async function startProxy(env: Record<string, string | undefined>): Promise<RunningProxy> {
+export async function startProxy(
+  env: Record<string, string | undefined>,
+  options: { writeLog?: (line: string) => void } = {},
+): Promise<RunningProxy> {
   const settings = loadSettings(env);
   const registry = parseModelRegistry(
     JSON.parse(readFileSync(settings.modelsFile ?? new URL('config/models.json', root), 'utf8')),
@@ -63,7 +66,7 @@ export async function startProxy(env: Record<string, string | undefined>): Promi
       secrets: backend.apiKey ? [backend.apiKey] : [],
       timeoutScale: 1,
     },
-    log: createRequestLogger((line) => process.stdout.write(`${line}\n`)),
+    log: createRequestLogger(options.writeLog ?? ((line) => process.stdout.write(`${line}\n`))),
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -52,7 +52,7 @@ export function generateHandler(deps: AppDeps) {
       if (timeout.aborted && !c.req.raw.signal.aborted) {
         throw new ProxyError(
           'upstream_timeout',
-          `Gemini did not answer within ${Math.round(timeoutMs / 1000)} seconds. Try again, or use a smaller size.`,
+          `Gemini did not answer within ${describeSeconds(timeoutMs / 1000)}. Try again, or use a smaller size.`,
         );
       }
       throw error;
@@ -138,4 +138,10 @@ function toParts(request: GenerateRequest): GeminiInputPart[] {
   }
   parts.push({ text: request.prompt });
   return parts;
+}
+
+function describeSeconds(seconds: number): string {
+  if (seconds >= 90) return `${Math.round(seconds / 60)} minutes`;
+  const whole = Math.max(1, Math.round(seconds));
+  return whole === 1 ? '1 second' : `${whole} seconds`;
 }

@@ -1,0 +1,9 @@
+/** `npm run bench`: prints every figure we hold ourselves to (DESIGN.md §9). Figures, not pass/fail. */
+import { benchProxyOverhead } from './proxy-overhead.js';
+
+const sections: [string, () => Promise<string[]>][] = [['Proxy', () => benchProxyOverhead()]];
+
+for (const [name, run] of sections) {
+  console.log(`\n## ${name}\n`);
+  for (const line of await run()) console.log(line);
+}

@@ -1,0 +1,78 @@
+/**
+ * The URLs the double answers, as `@google/genai` 3.x builds them (gemini-api.md §3.1, §5): the Gemini API on
+ * `/v1`, `/v1beta` and `/v1alpha`; Vertex express (API key) and Vertex project paths on `/v1` and `/v1beta1`.
+ */
+
+/** Which API a call came in on; the answer and the auth rules differ slightly. */
+export type Backend = 'gemini' | 'vertex-express' | 'vertex-project';
+
+/** A recognised route. */
+export type Route =
+  | { kind: 'generate'; backend: Backend; version: string; model: string; stream: boolean; resource: string }
+  | { kind: 'list-models'; version: string }
+  | { kind: 'get-model'; version: string; model: string };
+
+const GEMINI = /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+const VERTEX_EXPRESS = /^\/(v1|v1beta1)\/publishers\/google\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+const VERTEX_PROJECT =
+  /^\/(v1|v1beta1)\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/google\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+const LIST = /^\/(v1|v1beta|v1alpha)\/models$/;
+const GET = /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+)$/;
+
+/** The route for a method and a decoded path, or null (the caller answers 404). */
+export function matchRoute(method: string, path: string): Route | null {
+  if (method === 'GET') {
+    const list = LIST.exec(path);
+    if (list) return { kind: 'list-models', version: list[1]! };
+    const get = GET.exec(path);
+    if (get) return { kind: 'get-model', version: get[1]!, model: get[2]! };
+    return null;
+  }
+  if (method !== 'POST') return null;
+  const gemini = GEMINI.exec(path);
+  if (gemini) {
+    const [, version, model, verb] = gemini as unknown as [string, string, string, string];
+    return {
+      kind: 'generate',
+      backend: 'gemini',
+      version,
+      model,
+      stream: verb !== 'generateContent',
+      resource: `models/${model}`,
+    };
+  }
+  const express = VERTEX_EXPRESS.exec(path);
+  if (express) {
+    const [, version, model, verb] = express as unknown as [string, string, string, string];
+    const resource = `publishers/google/models/${model}`;
+    return {
+      kind: 'generate',
+      backend: 'vertex-express',
+      version,
+      model,
+      stream: verb !== 'generateContent',
+      resource,
+    };
+  }
+  const project = VERTEX_PROJECT.exec(path);
+  if (project) {
+    const [, version, p, location, model, verb] = project as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const resource = `projects/${p}/locations/${location}/publishers/google/models/${model}`;
+    return {
+      kind: 'generate',
+      backend: 'vertex-project',
+      version,
+      model,
+      stream: verb !== 'generateContent',
+      resource,
+    };
+  }
+  return null;
+}
