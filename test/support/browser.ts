@@ -1,0 +1,32 @@
+/**
+ * Real headless Chromium for the browser tests: Debian's `/usr/bin/chromium` driven by playwright-core, never a
+ * downloaded browser. The flags keep Chromium off the network (the machine has none) and work as root.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowserAsync(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Where tests leave screenshots for people to look at. */
+export const ARTIFACTS_DIR = new URL('../../test-results/', import.meta.url).pathname;
+
+export async function screenshotAsync(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = `${ARTIFACTS_DIR}${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Collects page errors so a test can assert there were none. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}

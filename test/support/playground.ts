@@ -1,0 +1,46 @@
+/** Drives the browser playground (`/playground`) the way a person would, plus `window.bananaPlayground` to look. */
+import type { FrameLocator, Page } from 'playwright-core';
+import type { NodeDescription } from '../fakes/figma/index.js';
+
+export interface Playground {
+  page: Page;
+  panel: FrameLocator;
+  nodes(): Promise<NodeDescription[]>;
+  select(ids: string[]): Promise<void>;
+  exportPng(id: string): Promise<string>;
+  pluginData(id: string): Promise<Record<string, string>>;
+  /** Types a prompt and presses Generate. */
+  generate(prompt: string): Promise<void>;
+  /** Waits until the document has `count` nodes. */
+  waitForNodeCount(count: number): Promise<void>;
+}
+
+export async function openPlaygroundAsync(page: Page, proxyUrl: string): Promise<Playground> {
+  await page.setViewportSize({ width: 1400, height: 860 });
+  await page.goto(`${proxyUrl}/playground`);
+  await page.waitForFunction(() => 'bananaPlayground' in window);
+  const panel = page.frameLocator('#panel');
+  await panel.getByRole('button', { name: 'Generate' }).waitFor();
+  const playground: Playground = {
+    page,
+    panel,
+    nodes: () => page.evaluate(() => window.bananaPlayground.nodes()),
+    select: (ids) => page.evaluate((list) => window.bananaPlayground.select(list), ids),
+    exportPng: (id) => page.evaluate((nodeId) => window.bananaPlayground.exportPng(nodeId), id),
+    pluginData: (id) => page.evaluate((nodeId) => window.bananaPlayground.pluginData(nodeId), id),
+    async generate(prompt) {
+      await panel.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+      await panel.getByRole('button', { name: 'Generate' }).click();
+    },
+    async waitForNodeCount(count) {
+      await page.waitForFunction((n) => window.bananaPlayground.nodes().length === n, count, { timeout: 20_000 });
+    },
+  };
+  return playground;
+}
+
+declare global {
+  interface Window {
+    bananaPlayground: import('../playground/playground-api.js').PlaygroundApi;
+  }
+}
