@@ -18,7 +18,10 @@ let pg: Playground;
 let errors: string[];
 
 beforeAll(async () => {
-  proxy = await startProxy({ PORT: '0', BANANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'banana-e2e-')) }, { writeLog: () => {} });
+  proxy = await startProxy(
+    { PORT: '0', BANANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'banana-e2e-')) },
+    { writeLog: () => {} },
+  );
   browser = await launchBrowserAsync();
 });
 afterAll(async () => {
@@ -76,7 +79,10 @@ describe('edit the selection', () => {
     // Clear of every other top-level layer.
     for (const other of after.filter((n) => n.parentId === '0:1' && n.id !== result.id)) {
       const overlaps =
-        result.x < other.x + other.width && other.x < result.x + result.width && result.y < other.y + other.height && other.y < result.y + result.height;
+        result.x < other.x + other.width &&
+        other.x < result.x + result.width &&
+        result.y < other.y + other.height &&
+        other.y < result.y + result.height;
       expect(overlaps, `overlaps ${other.name}`).toBe(false);
     }
     // The source: same properties, same pixels, and every original node still there unchanged.
@@ -101,7 +107,9 @@ describe('while it runs', () => {
   it('a safety block shows what happened and adds nothing', async () => {
     const before = await pg.nodes();
     await pg.generate('something unsafe [double:image-safety]');
-    await expect.poll(() => pg.panel.locator('body').innerText(), { timeout: 10_000 }).toMatch(/safety filters blocked/);
+    await expect
+      .poll(() => pg.panel.locator('body').innerText(), { timeout: 10_000 })
+      .toMatch(/safety filters blocked/);
     expect(await pg.nodes()).toEqual(before);
   });
 
@@ -110,7 +118,10 @@ describe('while it runs', () => {
     await pg.panel.getByRole('button', { name: 'Settings' }).click();
     await pg.panel.getByLabel('Proxy URL').fill('http://127.0.0.1:9');
     await pg.panel.getByRole('button', { name: 'Save' }).click();
-    await pg.panel.getByRole('button', { name: 'Back' }).click().catch(() => undefined);
+    await pg.panel
+      .getByRole('button', { name: 'Back' })
+      .click()
+      .catch(() => undefined);
     await pg.generate('a red bicycle');
     await expect.poll(() => pg.panel.locator('body').innerText(), { timeout: 10_000 }).toMatch(/Could not reach/);
     expect(await pg.nodes()).toEqual(before);

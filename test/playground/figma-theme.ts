@@ -62,6 +62,9 @@ export function withFigmaTheme(html: string, dark: boolean): string {
     .map(([name, value]) => `--figma-color-${name}:${value};`)
     .join('');
   const style = `<style id="figma-style">:root{${vars}}</style>`;
-  const themed = html.replace(/<html([^>]*)>/i, (_m, attrs: string) => `<html${attrs} class="figma-${dark ? 'dark' : 'light'}">`);
+  const themed = html.replace(
+    /<html([^>]*)>/i,
+    (_m, attrs: string) => `<html${attrs} class="figma-${dark ? 'dark' : 'light'}">`,
+  );
   return themed.includes('<head>') ? themed.replace('<head>', `<head>${style}`) : style + themed;
 }

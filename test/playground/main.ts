@@ -4,7 +4,12 @@
  * the canvas drawn. It opens on a small sample document and its panel comes configured with this proxy and, in
  * offline mode, its dev token.
  */
-import { createFigmaDouble, createSampleDocument, type FigmaDouble, type SerializedDocument } from '../fakes/figma/index.js';
+import {
+  createFigmaDouble,
+  createSampleDocument,
+  type FigmaDouble,
+  type SerializedDocument,
+} from '../fakes/figma/index.js';
 import { createCanvasView, type Tool } from './canvas-view.js';
 import { createIframeUiHost } from './iframe-ui-host.js';
 import { createPlaygroundApi, type PlaygroundApi } from './playground-api.js';
@@ -46,7 +51,7 @@ async function bootAsync(): Promise<void> {
   const view = createCanvasView(canvas, double, {
     onToolDone: () => selectTool('move'),
     // A designer's own edit is one undo step, as in Figma.
-    onUserEdit: () => figma.commitUndo(),
+    onUserEdit: () => double.commitUserEdit(),
   });
   double.onChange(() => view.invalidate());
 
@@ -62,20 +67,27 @@ async function bootAsync(): Promise<void> {
     for (const file of files) {
       if (!file.type.startsWith('image/')) continue;
       try {
-        made.push(await createImageLayerAsync(figma, file, file.name, { x: at.x + made.length * 24, y: at.y + made.length * 24 }));
+        made.push(
+          await createImageLayerAsync(figma, file, file.name, {
+            x: at.x + made.length * 24,
+            y: at.y + made.length * 24,
+          }),
+        );
       } catch (error) {
         status.textContent = `Could not add ${file.name}: ${error instanceof Error ? error.message : String(error)}`;
       }
     }
     if (made.length > 0) {
       double.userSelect(made);
-      figma.commitUndo();
+      double.commitUserEdit();
     }
   };
-  document.querySelector<HTMLInputElement>('.toolbar input[type=file][accept^="image"]')!.addEventListener('change', (e) => {
-    const input = e.currentTarget as HTMLInputElement;
-    void addImagesAsync(input.files ?? [], view.centre()).finally(() => (input.value = ''));
-  });
+  document
+    .querySelector<HTMLInputElement>('.toolbar input[type=file][accept^="image"]')!
+    .addEventListener('change', (e) => {
+      const input = e.currentTarget as HTMLInputElement;
+      void addImagesAsync(input.files ?? [], view.centre()).finally(() => (input.value = ''));
+    });
   canvas.addEventListener('dragover', (e) => e.preventDefault());
   canvas.addEventListener('drop', (e) => {
     e.preventDefault();
@@ -93,7 +105,7 @@ async function bootAsync(): Promise<void> {
     const selection = figma.currentPage.selection;
     if (selection.length === 0) return;
     for (const node of selection) node.remove();
-    figma.commitUndo();
+    double.commitUserEdit();
   };
   const actions: Record<string, () => void> = {
     undo: () => double.undo(),

@@ -52,7 +52,9 @@ export function createPlaygroundApi(double: FigmaDouble, onLoad: () => void): Pl
       return Object.fromEntries(node.getPluginDataKeys().map((key) => [key, node.getPluginData(key)]));
     },
     async exportPng(id, scale = 1) {
-      const bytes = await (await nodeById(id)).exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: scale } });
+      const bytes = await (
+        await nodeById(id)
+      ).exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: scale } });
       let binary = '';
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return btoa(binary);

@@ -27,7 +27,11 @@ export function createRenderCache(double: FigmaDouble): RenderCache {
       const box = node.absoluteBoundingBox;
       if (!box || box.width < 1 || box.height < 1) return null;
       const rgba = double.renderPixels(node, { useAbsoluteBounds: true });
-      const data = new ImageData(new Uint8ClampedArray(rgba.data.buffer, rgba.data.byteOffset, rgba.data.length), rgba.width, rgba.height);
+      const data = new ImageData(
+        new Uint8ClampedArray(rgba.data.buffer, rgba.data.byteOffset, rgba.data.length),
+        rgba.width,
+        rgba.height,
+      );
       const bitmap = await createImageBitmap(data);
       cached?.bitmap.close();
       entries.set(node.id, { key, bitmap });

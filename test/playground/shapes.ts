@@ -9,11 +9,19 @@ const MIN_SIZE = 8;
 const DEFAULT_SIZE = { frame: [400, 300], rectangle: [160, 120], ellipse: [160, 160] } as const;
 
 /** A shape from a drag between two page points; a click (no drag) makes a default-sized one. */
-export function createShape(figma: FigmaDoubleApi, tool: ShapeTool, x0: number, y0: number, x1: number, y1: number): SceneNode {
+export function createShape(
+  figma: FigmaDoubleApi,
+  tool: ShapeTool,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): SceneNode {
   let width = Math.round(Math.abs(x1 - x0));
   let height = Math.round(Math.abs(y1 - y0));
   if (width < MIN_SIZE || height < MIN_SIZE) [width, height] = DEFAULT_SIZE[tool];
-  const node = tool === 'frame' ? figma.createFrame() : tool === 'ellipse' ? figma.createEllipse() : figma.createRectangle();
+  const node =
+    tool === 'frame' ? figma.createFrame() : tool === 'ellipse' ? figma.createEllipse() : figma.createRectangle();
   node.resize(width, height);
   node.x = Math.round(Math.min(x0, x1));
   node.y = Math.round(Math.min(y0, y1));
@@ -31,7 +39,12 @@ const MAX_DROPPED_SIDE = 800;
  * An image file dropped or pasted: decoded in the browser, scaled down when a side exceeds Figma's 4096 px limit
  * (figma-api.md §0.3), and placed as a rectangle with an IMAGE fill centred on `at`.
  */
-export async function createImageLayerAsync(figma: FigmaDoubleApi, file: Blob, name: string, at: { x: number; y: number }): Promise<SceneNode> {
+export async function createImageLayerAsync(
+  figma: FigmaDoubleApi,
+  file: Blob,
+  name: string,
+  at: { x: number; y: number },
+): Promise<SceneNode> {
   const bitmap = await createImageBitmap(file);
   let bytes: Uint8Array;
   const scale = Math.min(1, 4096 / Math.max(bitmap.width, bitmap.height));

@@ -1,6 +1,7 @@
 /** Drives the browser playground (`/playground`) the way a person would, plus `window.bananaPlayground` to look. */
 import type { FrameLocator, Page } from 'playwright-core';
 import type { NodeDescription } from '../fakes/figma/index.js';
+import type { PlaygroundApi } from '../playground/playground-api.js';
 
 export interface Playground {
   page: Page;
@@ -41,6 +42,6 @@ export async function openPlaygroundAsync(page: Page, proxyUrl: string): Promise
 
 declare global {
   interface Window {
-    bananaPlayground: import('../playground/playground-api.js').PlaygroundApi;
+    bananaPlayground: PlaygroundApi;
   }
 }

@@ -1,52 +1,165 @@
 /**
- * Builds the real proxy app wired to the real `@google/genai` client, pointed at the Gemini double on loopback.
- * Nothing of ours is faked: only Gemini, which is across the network.
+ * Builds the real proxy app wired to the real `@google/genai` client, pointed at the Gemini double on loopback,
+ * with a real SQLite store in a fresh temp dir and a clock the test controls. Nothing of ours is faked: only
+ * Gemini, which is across the network.
  */
 import type { Hono } from 'hono';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ModelRegistry } from '../../core/models.js';
 import { createApp } from '../../proxy/app.js';
-import type { AppEnv, ProxyConfig } from '../../proxy/app-env.js';
-import { createGeminiClient } from '../../proxy/gemini-client.js';
+import { proxyConfig, type AppEnv, type ProxyConfig } from '../../proxy/app-env.js';
+import type { Clock } from '../../proxy/clock.js';
+import type { FairQueue } from '../../proxy/fair-queue.js';
+import { createGeminiClient, type GeminiBackendConfig } from '../../proxy/gemini-client.js';
 import { createRequestLogger } from '../../proxy/logger.js';
-import { staticTokens } from '../../proxy/team-tokens.js';
+import { openSqliteStore } from '../../proxy/store/sqlite-store.js';
+import type { ProxyStore, TokenLimits } from '../../proxy/store/store.js';
 import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
 import { loadRegistry } from './registry.js';
 
 export const TEST_KEY = 'AIzaSy-test-key-that-must-never-leak-0123456789';
 export const TEAM_TOKEN = 'team-token-for-tests-abcdef';
+export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
+
+/** 2026-11-18 12:00 UTC: a Wednesday in the middle of a month. */
+export const TEST_NOW = Date.UTC(2026, 10, 18, 12, 0, 0);
+
+/** A clock that stands still until a test moves it. */
+export interface TestClock extends Clock {
+  set(ms: number): void;
+  advance(ms: number): void;
+}
+
+export function testClock(start = TEST_NOW): TestClock {
+  let now = start;
+  return {
+    now: () => now,
+    set: (ms) => (now = ms),
+    advance: (ms) => (now += ms),
+  };
+}
+
+/** A fresh temp dir for a store; removed by the harness's `close`. */
+export function tempDataDir(label = 'banana-proxy'): string {
+  return mkdtempSync(join(tmpdir(), `${label}-`));
+}
+
+export interface HarnessOptions extends Partial<ProxyConfig> {
+  registry?: ModelRegistry;
+  clock?: TestClock;
+  /** Which backend the SDK speaks to the double as: the Gemini API (default), Vertex express, or Vertex project. */
+  backend?: 'gemini' | 'vertex-express' | 'vertex-project';
+  /** Use this data dir (e.g. one the admin CLI wrote) instead of a fresh one; it is left in place on close. */
+  dataDir?: string;
+  /** The upstream queue, to watch it from a test. */
+  queue?: FairQueue;
+}
 
 export interface Harness {
   app: Hono<AppEnv>;
   double: GeminiDouble;
   logs: string[];
+  store: ProxyStore;
+  clock: TestClock;
+  dataDir: string;
+  /** Creates a team token with these limits; resolves with the token. */
+  addToken(name: string, limits?: Partial<TokenLimits>): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startHarness(config: Partial<ProxyConfig> = {}): Promise<Harness> {
-  const registry = loadRegistry();
+/** A stub for Vertex's application-default credentials, as Google's own replay tests use (gemini-api.md §5). */
+export const stubAuthClient = {
+  getRequestHeaders: () => Promise.resolve(new Headers({ Authorization: 'Bearer test' })),
+};
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const {
+    registry = loadRegistry(),
+    clock = testClock(),
+    backend = 'gemini',
+    queue,
+    dataDir: given,
+    ...config
+  } = options;
   const double = await startGeminiDouble({ registry, apiKey: TEST_KEY });
+  const dataDir = given ?? tempDataDir();
+  const store = openSqliteStore({ dataDir, now: clock.now() });
+  await store.putStaticToken({ name: 'Ana', token: TEAM_TOKEN, kind: 'team', now: clock.now() });
   const logs: string[] = [];
+  const geminiConfig: GeminiBackendConfig =
+    backend === 'gemini'
+      ? { backend: 'gemini', apiKey: TEST_KEY, baseUrl: double.url }
+      : backend === 'vertex-express'
+        ? { backend: 'vertex', apiKey: TEST_KEY, baseUrl: double.url }
+        : {
+            backend: 'vertex',
+            project: 'banana-test',
+            location: 'us-central1',
+            authClient: stubAuthClient,
+            baseUrl: double.url,
+          };
   const app = createApp({
-    gemini: createGeminiClient({ backend: 'gemini', apiKey: TEST_KEY, baseUrl: double.url }),
+    gemini: createGeminiClient(geminiConfig),
     registry,
-    tokens: staticTokens([{ token: TEAM_TOKEN, name: 'Ana' }]),
-    config: {
-      mode: 'gemini',
+    store,
+    clock,
+    ...(queue ? { queue } : {}),
+    config: proxyConfig({
+      mode: backend === 'gemini' ? 'gemini' : 'vertex',
       version: 'test',
       maxBodyBytes: 8 * 1024 * 1024,
       secrets: [TEST_KEY],
-      timeoutScale: 1,
+      adminToken: ADMIN_TOKEN,
+      // Retries wait for real in production; here a "2s" RetryInfo takes 20 ms.
+      retry: { maxAttempts: 3, maxWaitSeconds: 10, baseDelayMs: 1000, delayScale: 0.01 },
       ...config,
-    },
+    }),
     log: createRequestLogger((line) => logs.push(line)),
   });
-  return { app, double, logs, close: () => double.close() };
+  return {
+    app,
+    double,
+    logs,
+    store,
+    clock,
+    dataDir,
+    async addToken(name, limits = {}) {
+      const created = await store.createToken({
+        name,
+        limits: { dailyImages: null, monthlyUsd: null, rpm: null, ...limits },
+        now: clock.now(),
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      return created.value.token;
+    },
+    async close() {
+      await double.close();
+      await store.close();
+      if (!given) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A JSON POST to /v1/generate with the team token. */
-export function generateRequest(body: unknown, token: string | null = TEAM_TOKEN): RequestInit {
+export function generateRequest(body: unknown, token: string | null = TEAM_TOKEN, signal?: AbortSignal): RequestInit {
   return {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...(signal ? { signal } : {}),
+  };
+}
+
+/** A request to the admin API with the admin token (or another). */
+export function adminRequest(method: string, body?: unknown, token: string = ADMIN_TOKEN): RequestInit {
+  return {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   };
 }

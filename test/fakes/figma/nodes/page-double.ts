@@ -1,0 +1,154 @@
+/**
+ * `PageNode` [T:10621]. Under dynamic-page only the current page starts loaded; the others need `loadAsync()`
+ * before their children can be read or changed [D:migrating-to-dynamic-loading].
+ */
+import type { DoubleContext } from '../document/context.js';
+import { figmaError } from '../errors.js';
+import { checkPaints } from '../paints.js';
+import { exportNodeAsync } from '../render/export-node.js';
+import type { ChildrenKeys } from './frame-like-double.js';
+import { isScene } from './geometry.js';
+import { baseProps, expose, NodeDouble, unwrap, type BaseNodeKeys, type BaseProps } from './node-double.js';
+import * as tree from './tree.js';
+
+/** State of a page. */
+export interface PageProps extends BaseProps {
+  backgrounds: readonly Paint[];
+}
+
+/** The members of `PageNode` the double implements. */
+export type PageKeys = BaseNodeKeys | ChildrenKeys | 'selection' | 'loadAsync' | 'backgrounds' | 'exportAsync';
+
+/** Figma's default canvas colour (#F5F5F5). */
+const PAGE_BACKGROUND: readonly Paint[] = Object.freeze([
+  Object.freeze({
+    type: 'SOLID',
+    visible: true,
+    opacity: 1,
+    blendMode: 'NORMAL',
+    color: Object.freeze({ r: 0.9607843160629272, g: 0.9607843160629272, b: 0.9607843160629272 }),
+  } as const),
+]);
+
+/** A page. */
+export class PageDouble extends NodeDouble<PageProps> implements Pick<PageNode, PageKeys> {
+  readonly type = 'PAGE';
+  /** The selection on this page (per user, so not document state: not saved, not undone). */
+  $selection: NodeDouble[] = [];
+
+  constructor(ctx: DoubleContext, id: string) {
+    super(ctx, id, { ...baseProps('Page'), backgrounds: PAGE_BACKGROUND }, true);
+  }
+
+  remove(): void {
+    tree.removeNode(this, 'remove');
+  }
+
+  /** Loads the page's contents (dynamic-page). */
+  loadAsync(): Promise<void> {
+    try {
+      this.$use('loadAsync');
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    this.$ctx.loadedPages.add(this.id);
+    return Promise.resolve();
+  }
+
+  get selection(): ReadonlyArray<SceneNode> {
+    this.$use('get_selection');
+    return Object.freeze(this.$selection.map((n) => expose<SceneNode>(n)));
+  }
+
+  /** Sets the selection; on the current page this fires `selectionchange` asynchronously [T:470-890]. */
+  set selection(value: ReadonlyArray<SceneNode>) {
+    this.$use('set_selection');
+    if (!Array.isArray(value)) throw figmaError('set_selection', 'Expected an array of nodes');
+    const next: NodeDouble[] = [];
+    for (const item of value) {
+      const node = unwrap(item, 'set_selection', this.$ctx);
+      if (!isScene(node) || tree.pageOf(node) !== this) {
+        throw figmaError('set_selection', `Node ${node.id} is not on page ${this.id}`);
+      }
+      if (!next.includes(node)) next.push(node);
+    }
+    const same = next.length === this.$selection.length && next.every((n, i) => n === this.$selection[i]);
+    this.$selection = next;
+    if (!same && this === this.$ctx.currentPage) this.$ctx.events.emitLater('selectionchange');
+  }
+
+  get backgrounds(): ReadonlyArray<Paint> {
+    this.$use('get_backgrounds');
+    return this.$state.backgrounds;
+  }
+  set backgrounds(value: ReadonlyArray<Paint>) {
+    this.$use('set_backgrounds');
+    this.$set(
+      'backgrounds',
+      checkPaints(value, 'set_backgrounds', (h) => this.$ctx.images.get(h) !== undefined),
+    );
+  }
+
+  get children(): ReadonlyArray<SceneNode> {
+    this.$use('get_children');
+    return tree.childrenOf<SceneNode>(this, 'get_children');
+  }
+
+  appendChild(child: SceneNode): void {
+    this.$use('appendChild');
+    tree.insertChild(this, null, child, 'appendChild');
+  }
+
+  insertChild(index: number, child: SceneNode): void {
+    this.$use('insertChild');
+    tree.insertChild(this, index, child, 'insertChild');
+  }
+
+  findChildren(callback?: (node: SceneNode) => boolean): SceneNode[] {
+    this.$use('findChildren');
+    return tree.findChildren(this, callback, 'findChildren');
+  }
+
+  findChild(callback: (node: SceneNode) => boolean): SceneNode | null {
+    this.$use('findChild');
+    return tree.findChildren(this, callback, 'findChild')[0] ?? null;
+  }
+
+  findAll(callback?: (node: SceneNode) => boolean): SceneNode[] {
+    this.$use('findAll');
+    return tree.findAll(this, callback, 'findAll');
+  }
+
+  findOne(callback: (node: SceneNode) => boolean): SceneNode | null {
+    this.$use('findOne');
+    return tree.findOne(this, callback, 'findOne');
+  }
+
+  findAllWithCriteria<T extends NodeType[]>(criteria: FindAllCriteria<T>): Array<{ type: T[number] } & SceneNode> {
+    this.$use('findAllWithCriteria');
+    return tree.findAllWithCriteria(this, criteria, 'findAllWithCriteria');
+  }
+
+  exportAsync(settings?: ExportSettings): Promise<Uint8Array>;
+  exportAsync(settings: ExportSettingsSVGString): Promise<string>;
+  exportAsync(settings: ExportSettingsREST): Promise<object>;
+  exportAsync(settings: ExportSettingsMP4 | ExportSettingsGIF | ExportSettingsWEBM): Promise<Uint8Array>;
+  /** Renders everything on the page (the page must be loaded). */
+  exportAsync(
+    settings?:
+      | ExportSettings
+      | ExportSettingsSVGString
+      | ExportSettingsREST
+      | ExportSettingsMP4
+      | ExportSettingsGIF
+      | ExportSettingsWEBM,
+  ): Promise<Uint8Array | string | object> {
+    try {
+      this.$use('exportAsync');
+      tree.assertLoaded(this, 'exportAsync');
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return exportNodeAsync(this, settings);
+  }
+}
