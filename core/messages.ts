@@ -11,6 +11,7 @@ import { MAX_FIGMA_IMAGE_SIDE } from './export-plan.js';
 import type { Result } from './result.js';
 import { settingsSchema } from './settings.js';
 import { turnDraftSchema, turnRecordSchema } from './turn-record.js';
+import { describeZodIssue } from './zod-issue.js';
 
 /** True for a `Uint8Array`, also one made in another realm (the iframe and the sandbox each have their own). */
 export function isUint8Array(value: unknown): value is Uint8Array {
@@ -23,7 +24,10 @@ const bytes = z.custom<Uint8Array>(isUint8Array, 'expected image bytes as a Uint
 const pixels = z.int().check(z.gte(1), z.lte(MAX_FIGMA_IMAGE_SIDE));
 
 export const appErrorSchema = z.object({
-  code: z.custom<ErrorCode>((v) => typeof v === 'string' && Object.hasOwn(ERROR_STATUS, v), 'unknown error code'),
+  code: z.custom<ErrorCode>(
+    (v) => typeof v === 'string' && Object.prototype.hasOwnProperty.call(ERROR_STATUS, v),
+    'unknown error code',
+  ),
   message: z.string(),
 });
 
@@ -105,10 +109,15 @@ export const nodeSnapshotSchema = z.object({
 });
 export type NodeSnapshot = z.infer<typeof nodeSnapshotSchema>;
 
+/** Most snapshots one SELECTION_CHANGED carries; `count` still tells how many layers are selected. */
+export const MAX_SNAPSHOTS = 100;
+
 /** The selection changed (also sent after UI_READY). */
 export const selectionChangedMessageSchema = z.strictObject({
   type: z.literal('SELECTION_CHANGED'),
-  nodes: z.array(nodeSnapshotSchema),
+  nodes: z.array(nodeSnapshotSchema).check(z.maxLength(MAX_SNAPSHOTS)),
+  /** How many layers are selected, which may be more than `nodes` holds. */
+  count: z.int().check(z.nonnegative()),
 });
 /** A small PNG of the first selected layer, sent after its SELECTION_CHANGED. */
 export const thumbnailMessageSchema = z.strictObject({
@@ -206,40 +215,58 @@ export type Received<T> = { ok: true; message: T } | { ok: false; requestId: num
 
 /** Validates a message from the panel. Never throws. */
 export function parseUiMessage(raw: unknown): Received<UiMessage> {
-  return receive(uiMessageSchema, raw);
+  return receive(uiMessageSchema, UI_MESSAGE_TYPES, raw);
 }
 
 /** Validates a message from the sandbox. Never throws. */
 export function parseSandboxMessage(raw: unknown): Received<SandboxMessage> {
-  return receive(sandboxMessageSchema, raw);
+  return receive(sandboxMessageSchema, SANDBOX_MESSAGE_TYPES, raw);
 }
 
 /** Checks a reply's value against what its request type promises. */
 export function parseReplyValue<K extends RequestType>(type: K, value: unknown): Result<ReplyValues[K]> {
   const parsed = replyValueSchemas[type].safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data as ReplyValues[K] };
-  return { ok: false, error: badMessage(`the reply to ${type} ${describe(parsed.error)}`) };
+  return { ok: false, error: badMessage(`the reply to ${type} (${describeZodIssue(parsed.error, value)})`) };
 }
 
-function receive<T>(schema: z.ZodMiniType<T>, raw: unknown): Received<T> {
+/** Every panel message type, in the order of the union. */
+export const UI_MESSAGE_TYPES = [
+  'UI_READY',
+  'LOAD_SETTINGS',
+  'SAVE_SETTINGS',
+  'EXPORT_NODE',
+  'PLACE_RESULT',
+  'SELECT_NODES',
+  'READ_TURN',
+  'NOTIFY',
+] as const;
+/** Every sandbox message type. */
+export const SANDBOX_MESSAGE_TYPES = ['SELECTION_CHANGED', 'THUMBNAIL', 'REPLY', 'ERROR'] as const;
+const typeListsComplete: [
+  Same<(typeof UI_MESSAGE_TYPES)[number], UiMessageType>,
+  Same<(typeof SANDBOX_MESSAGE_TYPES)[number], SandboxMessageType>,
+] = [true, true];
+void typeListsComplete;
+
+function receive<T>(schema: z.ZodMiniType<T>, types: readonly string[], raw: unknown): Received<T> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, message: parsed.data };
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const id = record.requestId;
-  const type = typeof record.type === 'string' ? record.type.slice(0, 40) : 'a message without a type';
+  const type = typeof record.type === 'string' ? record.type.slice(0, 40) : null;
+  const known = type !== null && types.includes(type);
+  const detail =
+    type === null
+      ? 'a message without a type'
+      : known
+        ? `${type} (${describeZodIssue(parsed.error, raw)})`
+        : `${type} is not a known message type`;
   return {
     ok: false,
     requestId: typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null,
-    error: badMessage(`${type} ${describe(parsed.error)}`),
+    error: badMessage(detail),
   };
-}
-
-function describe(error: z.core.$ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'is not valid';
-  return issue.path.length > 0
-    ? `has a bad ${issue.path.join('.')} (${issue.message})`
-    : `is not valid (${issue.message})`;
 }
 
 function badMessage(detail: string): AppError {

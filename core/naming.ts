@@ -21,8 +21,11 @@ export function truncatePrompt(prompt: string, max = NAME_PROMPT_CHARS): string 
   const line = prompt.replace(/\s+/g, ' ').trim();
   const chars = Array.from(line);
   if (chars.length <= max) return line;
-  const cut = chars.slice(0, Math.max(1, max - 1)).join('');
+  const keep = Math.max(1, max - 1);
+  const cut = chars.slice(0, keep).join('');
+  // Cut at a word break: right after the kept part when it ends a word, else at its last space if that is near.
+  const endsWord = chars[keep] === ' ';
   const space = cut.lastIndexOf(' ');
-  const shortened = space >= cut.length * 0.6 ? cut.slice(0, space) : cut;
+  const shortened = endsWord || space < cut.length * 0.6 ? cut : cut.slice(0, space);
   return `${shortened.trimEnd()}…`;
 }

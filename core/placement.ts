@@ -8,12 +8,19 @@ import type { Rect } from './aspect.js';
 export const RESULT_GAP = 40;
 
 /**
- * The first x to the right of `source` where a box of `width × source.height` at `source.y` overlaps none of
- * `siblings` and keeps `gap` clear on both sides of it. Siblings only above or below the row never block it.
+ * The first x to the right of `source` where a box of `size` (the source's own size by default) at `source.y`
+ * overlaps none of `siblings` and keeps `gap` clear on both sides of it. Siblings entirely above or below that
+ * row never block it.
  */
-export function firstFreeX(source: Rect, siblings: readonly Rect[], width = source.width, gap = RESULT_GAP): number {
+export function firstFreeX(
+  source: Rect,
+  siblings: readonly Rect[],
+  size: { width: number; height: number } = source,
+  gap = RESULT_GAP,
+): number {
+  const { width } = size;
   const top = source.y;
-  const bottom = source.y + source.height;
+  const bottom = source.y + size.height;
   // Only siblings that share some of the row's height can collide; scan them left to right.
   const inRow = siblings
     .filter((s) => s.y < bottom && s.y + s.height > top && s.width >= 0 && s.height >= 0)

@@ -12,6 +12,7 @@ import type { ImageSize } from './models.js';
 import type { ImageRole } from './proxy-schema.js';
 import { fail, ok, type Result } from './result.js';
 import { utf8Length } from './utf8-length.js';
+import { describeZodIssue } from './zod-issue.js';
 
 /** Plugin-data key of the record on a result layer. */
 export const TURN_RECORD_KEY = 'banana.turn';
@@ -75,7 +76,11 @@ export const turnRecordSchema = z.object({
   ...turnDraftSchema.shape,
   author: z.optional(z.object({ id: z.string().check(z.maxLength(200)), name: z.string().check(z.maxLength(200)) })),
   createdAt: z.iso.datetime(),
-  provenance: z.object({ aiGenerated: z.literal(true), model: z.string(), synthId: z.literal(true) }),
+  provenance: z.object({
+    aiGenerated: z.literal(true),
+    model: z.string().check(z.maxLength(100)),
+    synthId: z.literal(true),
+  }),
 });
 export type TurnRecord = z.infer<typeof turnRecordSchema>;
 
@@ -113,7 +118,7 @@ export function buildTurnRecord(draft: TurnDraft, placement: TurnPlacement): Tur
 export function serializeTurnRecord(record: TurnRecord): Result<string> {
   const checked = turnRecordSchema.safeParse(record);
   if (!checked.success)
-    return fail(appError('bad_request', `The turn record is not valid: ${firstIssue(checked.error)}.`));
+    return fail(appError('bad_request', `The turn record is not valid: ${describeZodIssue(checked.error, record)}.`));
   const text = JSON.stringify(checked.data);
   if (utf8Length(text) > MAX_TURN_RECORD_BYTES) {
     return fail(appError('request_too_large', 'The turn record is too large to store. Use a shorter prompt.'));
@@ -142,7 +147,7 @@ export function parseTurnRecord(text: string): Result<TurnRecord | null> {
       : corrupt(`it has an unknown format version (${JSON.stringify(version ?? null)})`);
   }
   const parsed = turnRecordSchema.safeParse(raw);
-  return parsed.success ? ok(parsed.data) : corrupt(firstIssue(parsed.error));
+  return parsed.success ? ok(parsed.data) : corrupt(describeZodIssue(parsed.error, raw));
 }
 
 function corrupt(why: string): Result<never> {
@@ -152,10 +157,4 @@ function corrupt(why: string): Result<never> {
       `This layer's history could not be read (${why}). It can still be used as an image, but earlier turns are unavailable.`,
     ),
   );
-}
-
-function firstIssue(error: z.core.$ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'it is not a valid turn record';
-  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
 }

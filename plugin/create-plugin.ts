@@ -1,0 +1,52 @@
+/**
+ * Builds the running plugin from an injected `figma` (the real one from main.ts, or the Figma double): opens
+ * the panel with Figma's theme colours, answers its messages, and tells it whenever the selection changes.
+ */
+import { appError } from '../core/errors.js';
+import { newTurnId } from '../core/turn-id.js';
+import { createSandboxBridge } from './bridge.js';
+import type { PluginApiSubset } from './figma-port.js';
+import type { HandlerContext } from './handler-context.js';
+import { handlers } from './handlers/index.js';
+import { postSelectionAsync } from './post-selection.js';
+
+/** `showUI` options: the panel's size, its title, and Figma's `--figma-color-*` variables (figma-api.md §2). */
+export const UI_OPTIONS: ShowUIOptions = { width: 360, height: 560, themeColors: true, title: 'Banana Studio' };
+
+export interface PluginOptions {
+  /** Clock for turn records; the real time by default. */
+  now?: () => Date;
+  /** Turn ids; {@link newTurnId} by default. */
+  newId?: () => string;
+}
+
+export interface RunningPlugin {
+  /** Stops listening to the panel and to selection changes. */
+  close(): void;
+}
+
+/** Starts Banana Studio's sandbox side. */
+export function createPlugin(figma: PluginApiSubset, html: string, options: PluginOptions = {}): RunningPlugin {
+  figma.showUI(html, UI_OPTIONS);
+  const bridge = createSandboxBridge(figma);
+  const context: HandlerContext = {
+    figma,
+    post: bridge.post,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? (() => newTurnId()),
+  };
+  bridge.listen(handlers, context);
+  const onSelectionChange = (): void => {
+    postSelectionAsync(context).catch((thrown: unknown) => {
+      const detail = thrown instanceof Error ? thrown.message : String(thrown);
+      context.post({ type: 'ERROR', error: appError('internal_error', `Could not read the selection (${detail}).`) });
+    });
+  };
+  figma.on('selectionchange', onSelectionChange);
+  return {
+    close() {
+      figma.off('selectionchange', onSelectionChange);
+      bridge.close();
+    },
+  };
+}

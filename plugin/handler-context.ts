@@ -1,0 +1,13 @@
+/** What every message handler gets besides its message. */
+import type { SandboxMessage } from '../core/messages.js';
+import type { PluginApiSubset } from './figma-port.js';
+
+export interface HandlerContext {
+  figma: PluginApiSubset;
+  /** Sends a message to the panel (through the bridge, the only caller of `figma.ui.postMessage`). */
+  post(message: SandboxMessage): void;
+  /** The current time, for `createdAt` in turn records. */
+  now(): Date;
+  /** A fresh turn id. */
+  newId(): string;
+}

@@ -1,0 +1,22 @@
+/** The handler table: one entry per panel message type (a missing one does not compile). */
+import type { UiMessageHandlers } from '../../core/messages.js';
+import type { HandlerContext } from '../handler-context.js';
+import { handleExportNode } from './export-node.js';
+import { handleLoadSettings } from './load-settings.js';
+import { handleNotify } from './notify.js';
+import { handlePlaceResult } from './place-result.js';
+import { handleReadTurn } from './read-turn.js';
+import { handleSaveSettings } from './save-settings.js';
+import { handleSelectNodes } from './select-nodes.js';
+import { handleUiReady } from './ui-ready.js';
+
+export const handlers: UiMessageHandlers<HandlerContext> = {
+  UI_READY: handleUiReady,
+  LOAD_SETTINGS: handleLoadSettings,
+  SAVE_SETTINGS: handleSaveSettings,
+  EXPORT_NODE: handleExportNode,
+  PLACE_RESULT: handlePlaceResult,
+  SELECT_NODES: handleSelectNodes,
+  READ_TURN: handleReadTurn,
+  NOTIFY: handleNotify,
+};

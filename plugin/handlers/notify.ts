@@ -1,0 +1,7 @@
+/** NOTIFY: a Figma toast (Figma truncates it to 100 characters, figma-api.md §6). */
+import type { UiMessageHandlers } from '../../core/messages.js';
+import type { HandlerContext } from '../handler-context.js';
+
+export const handleNotify: UiMessageHandlers<HandlerContext>['NOTIFY'] = async (message, { figma }) => {
+  figma.notify(message.message, { error: message.error ?? false });
+};

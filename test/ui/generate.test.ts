@@ -1,0 +1,289 @@
+/**
+ * One turn end to end in Node: the panel's real actions, state and bridge, relayed to the real sandbox code on
+ * the Figma double, calling a proxy stand-in on a real local port. Only the canvas work uses a Node fitter.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { base64ToBytes } from '../../core/base64.js';
+import { readImageHeader } from '../../core/image-header.js';
+import { createImage, encodePng } from '../../core/png.js';
+import { parseTurnRecord, TURN_RECORD_KEY } from '../../core/turn-record.js';
+import { createPlugin, type RunningPlugin } from '../../plugin/create-plugin.js';
+import { SETTINGS_KEY } from '../../plugin/settings-store.js';
+import { createActions, type Actions } from '../../ui/actions/index.js';
+import { createSandboxBridge, type SandboxBridge } from '../../ui/bridge.js';
+import { createProxyClient } from '../../ui/proxy-client.js';
+import { createAppState, type AppState } from '../../ui/state.js';
+import {
+  createFigmaDouble,
+  createSampleDocument,
+  solidPngBytes,
+  type FigmaDouble,
+  type SampleDocument,
+} from '../fakes/figma/index.js';
+import { createPanelRelay } from './panel-relay.js';
+import { fitImageWithPngCodecAsync } from './png-fitter.js';
+import { startProxyServerAsync, USAGE, type ProxyServer } from './proxy-server.js';
+
+let proxy: ProxyServer;
+const open: { plugin: RunningPlugin; bridge: SandboxBridge }[] = [];
+
+beforeAll(async () => {
+  proxy = await startProxyServerAsync();
+});
+afterAll(async () => {
+  await proxy.closeAsync();
+});
+afterEach(() => {
+  for (const { plugin, bridge } of open.splice(0)) {
+    bridge.close();
+    plugin.close();
+  }
+  proxy.onGenerate = () => ({ hang: true });
+});
+
+interface Session {
+  double: FigmaDouble;
+  sample: SampleDocument;
+  state: AppState;
+  actions: Actions;
+}
+
+/** Figma with the sample file, the sandbox, and the panel, started and settled. */
+async function openPanelAsync(
+  options: { select?: (s: SampleDocument) => SceneNode[]; proxyUrl?: string } = {},
+): Promise<Session> {
+  const relay = createPanelRelay();
+  const double = createFigmaDouble({
+    ui: relay.uiHost,
+    clientStorage: { [SETTINGS_KEY]: { proxyUrl: options.proxyUrl ?? proxy.url, token: 'team-token' } },
+  });
+  const sample = createSampleDocument(double.figma);
+  double.figma.currentPage.selection = options.select?.(sample) ?? [];
+  const plugin = createPlugin(double.figma, '<html></html>');
+  const bridge = createSandboxBridge(relay.window);
+  open.push({ plugin, bridge });
+  const state = createAppState();
+  const actions = createActions({
+    state,
+    bridge,
+    proxyFor: (settings) => createProxyClient(settings),
+    fitImage: fitImageWithPngCodecAsync,
+    now: () => Date.now(),
+  });
+  await actions.startAsync();
+  await until(() => state.selectionCount.value === double.figma.currentPage.selection.length);
+  return { double, sample, state, actions };
+}
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('start-up', () => {
+  it('loads settings from clientStorage, models from the proxy, and the selection from the sandbox', async () => {
+    const { state, sample } = await openPanelAsync({ select: (s) => [s.poster] });
+    expect(state.settings.value).toEqual({ proxyUrl: proxy.url, token: 'team-token' });
+    expect(state.models.value.map((m) => m.id)).toContain('gemini-3.1-flash-image');
+    expect(state.modelId.value).toBe('gemini-3.1-flash-image');
+    expect(state.mode.value).toBe('edit');
+    expect(state.target.value).toMatchObject({ id: sample.poster.id, name: 'Poster', width: 540, height: 675 });
+    await until(() => state.targetThumbnail.value !== null);
+    expect(state.error.value).toBeNull();
+  });
+
+  it('reports an unreachable proxy, then recovers when Settings point to the right one', async () => {
+    const { state, actions } = await openPanelAsync({ proxyUrl: 'http://127.0.0.1:9' });
+    expect(state.error.value?.code).toBe('proxy_unreachable');
+    expect(state.models.value).toEqual([]);
+    expect(await actions.saveSettingsAsync({ proxyUrl: proxy.url, token: 'team-token' })).toBe(true);
+    expect(state.models.value.length).toBeGreaterThan(0);
+    expect(state.error.value).toBeNull();
+  });
+
+  it('shows a rejected token with the proxy’s message', async () => {
+    const { state, actions } = await openPanelAsync();
+    await actions.saveSettingsAsync({ proxyUrl: proxy.url, token: 'wrong' });
+    expect(state.error.value).toEqual({ code: 'unauthorized', message: 'Your team token was not accepted.' });
+  });
+
+  it('refuses settings that are not a URL without asking the sandbox', async () => {
+    const { state, actions, double } = await openPanelAsync();
+    expect(await actions.saveSettingsAsync({ proxyUrl: 'localhost', token: '' })).toBe(false);
+    expect(state.error.value?.message).toMatch(/proxyUrl/);
+    expect(await double.figma.clientStorage.getAsync(SETTINGS_KEY)).toEqual({
+      proxyUrl: proxy.url,
+      token: 'team-token',
+    });
+  });
+});
+
+describe('Generate on a selected frame (edit)', () => {
+  it('sends the frame as the base image with its ratio and places the fitted result beside it', async () => {
+    const { state, actions, double, sample } = await openPanelAsync({ select: (s) => [s.poster] });
+    // 540 × 675 is nearest 4:5; 512 (464 × 576) is the smallest size that covers it (core/aspect.ts tolerance).
+    proxy.onGenerate = () => ({
+      status: 200,
+      png: solidPngBytes(464, 576, [255, 170, 80, 255]),
+      width: 464,
+      height: 576,
+    });
+    state.prompt.value = 'warmer light';
+    await actions.generateAsync();
+
+    expect(state.error.value).toBeNull();
+    expect(state.run.value).toBeNull();
+    const sent = proxy.calls.at(-1)!.body!;
+    expect(sent).toMatchObject({
+      model: 'gemini-3.1-flash-image',
+      prompt: 'warmer light',
+      aspectRatio: '4:5',
+      imageSize: '512',
+    });
+    expect(sent.images).toHaveLength(1);
+    expect(sent.images![0]).toMatchObject({ mimeType: 'image/png', role: 'base' });
+    // The export is capped at what 512 needs (576 px), not sent at a size the model would throw away.
+    expect(readImageHeader(base64ToBytes(sent.images![0]!.data))).toEqual({
+      mimeType: 'image/png',
+      width: 461,
+      height: 576,
+    });
+
+    const result = state.lastResult.value!;
+    expect(result).toMatchObject({ name: 'Poster — warmer light', x: 1280, y: 0, width: 540, height: 675 });
+    const node = (await double.figma.getNodeByIdAsync(result.nodeId)) as FrameNode;
+    const hash = (node.fills as ImagePaint[])[0]!.imageHash!;
+    // 464 × 576 cover-cropped to the frame's exact 540 × 675 keeps the full height.
+    expect(await double.figma.getImageByHash(hash)!.getSizeAsync()).toEqual({ width: 461, height: 576 });
+    expect(parseTurnRecord(node.getPluginData(TURN_RECORD_KEY))).toMatchObject({
+      ok: true,
+      value: {
+        prompt: 'warmer light',
+        sourceNodeId: sample.poster.id,
+        usage: USAGE,
+        params: { aspectRatio: '4:5', imageSize: '512' },
+      },
+    });
+    // The panel now shows the result as the selection, ready for the next turn.
+    await until(() => state.target.value?.id === result.nodeId);
+  });
+
+  it('shows the proxy’s error and leaves the canvas as it was', async () => {
+    const { state, actions, double } = await openPanelAsync({ select: (s) => [s.poster] });
+    const before = double.describeNodes();
+    const message = "Gemini's safety filters blocked this request. Rephrase the prompt and try again.";
+    proxy.onGenerate = () => ({ status: 422, error: { code: 'safety_blocked', message } });
+    state.prompt.value = 'something unsafe';
+    await actions.generateAsync();
+    expect(state.error.value).toEqual({ code: 'safety_blocked', message });
+    expect(state.run.value).toBeNull();
+    expect(state.lastResult.value).toBeNull();
+    expect(double.describeNodes()).toEqual(before);
+  });
+
+  it('reports stale_node when the source is deleted while Gemini works, and adds nothing', async () => {
+    const { state, actions, double, sample } = await openPanelAsync({ select: (s) => [s.poster] });
+    const posterId = sample.poster.id;
+    proxy.onGenerate = () => {
+      sample.poster.remove();
+      return { status: 200, png: solidPngBytes(928, 1152, [1, 2, 3, 255]), width: 928, height: 1152 };
+    };
+    state.prompt.value = 'warmer light';
+    await actions.generateAsync();
+    expect(state.error.value?.code).toBe('stale_node');
+    expect(double.describeNodes().some((n) => n.name.startsWith('Poster —'))).toBe(false);
+    expect(await double.figma.getNodeByIdAsync(posterId)).toBeNull();
+  });
+
+  it('cancels for real: the request is aborted, the spinner ends, nothing is placed', async () => {
+    const { state, actions, double } = await openPanelAsync({ select: (s) => [s.poster] });
+    const before = double.describeNodes();
+    proxy.onGenerate = () => ({ hang: true });
+    state.prompt.value = 'warmer light';
+    const calls = proxy.calls.length;
+    const running = actions.generateAsync();
+    await until(() => proxy.calls.length > calls);
+    expect(state.run.value?.step).toBe('generating');
+    actions.cancel();
+    expect(state.run.value).toBeNull();
+    expect(state.error.value?.code).toBe('cancelled');
+    await running;
+    await until(() => proxy.calls.at(-1)!.aborted);
+    expect(state.error.value?.code).toBe('cancelled');
+    expect(double.describeNodes()).toEqual(before);
+  });
+});
+
+describe('Generate with nothing selected (text-to-image)', () => {
+  it('sends no image and places the answer at the viewport centre at its own size', async () => {
+    const { state, actions, double } = await openPanelAsync();
+    double.figma.viewport.center = { x: 3000, y: 400 };
+    proxy.onGenerate = () => ({
+      status: 200,
+      png: solidPngBytes(1376, 768, [30, 90, 200, 255]),
+      width: 1376,
+      height: 768,
+    });
+    state.prompt.value = 'a red bicycle';
+    state.aspectRatio.value = '16:9';
+    state.imageSize.value = '1K';
+    await actions.generateAsync();
+    expect(state.error.value).toBeNull();
+    const sent = proxy.calls.at(-1)!.body!;
+    expect(sent).toEqual({
+      model: 'gemini-3.1-flash-image',
+      prompt: 'a red bicycle',
+      aspectRatio: '16:9',
+      imageSize: '1K',
+    });
+    expect(state.lastResult.value).toMatchObject({
+      name: 'Banana — a red bicycle',
+      x: 3000 - 688,
+      y: 400 - 384,
+      width: 1376,
+      height: 768,
+    });
+  });
+
+  it('scales an answer wider than 4096 down before it reaches Figma', async () => {
+    const { state, actions, double } = await openPanelAsync();
+    proxy.onGenerate = () => ({
+      status: 200,
+      png: encodePng(createImage(4800, 100, [9, 9, 9, 255]), 1),
+      width: 4800,
+      height: 100,
+    });
+    state.prompt.value = 'a very long banner';
+    await actions.generateAsync();
+    expect(state.error.value).toBeNull();
+    const node = (await double.figma.getNodeByIdAsync(state.lastResult.value!.nodeId)) as FrameNode;
+    expect([node.width, node.height]).toEqual([4096, 85]);
+  });
+
+  it('leaves out imageSize for a model without a size knob', async () => {
+    const { state, actions } = await openPanelAsync();
+    proxy.onGenerate = () => ({
+      status: 200,
+      png: solidPngBytes(1024, 1024, [9, 9, 9, 255]),
+      width: 1024,
+      height: 1024,
+    });
+    state.modelId.value = 'gemini-2.5-flash-image';
+    state.prompt.value = 'a cat';
+    await actions.generateAsync();
+    expect(proxy.calls.at(-1)!.body).toEqual({ model: 'gemini-2.5-flash-image', prompt: 'a cat', aspectRatio: '1:1' });
+    expect(state.lastResult.value?.record.params).toEqual({ aspectRatio: '1:1', imageSize: '1K' });
+  });
+
+  it('asks for a prompt instead of calling the proxy with none', async () => {
+    const { state, actions } = await openPanelAsync();
+    const calls = proxy.calls.length;
+    state.prompt.value = '  ';
+    await actions.generateAsync();
+    expect(state.error.value?.message).toMatch(/Type a prompt/);
+    expect(proxy.calls.length).toBe(calls);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeSnapshot } from '../../core/messages.js';
+import { applyPush } from '../../ui/actions/apply-push.js';
+import { cancelRun } from '../../ui/actions/cancel.js';
+import { createAppState } from '../../ui/state.js';
+import { publicModels } from './fixtures.js';
+
+const poster: NodeSnapshot = {
+  id: '1:2',
+  name: 'Poster',
+  type: 'FRAME',
+  width: 400,
+  height: 500,
+  hasText: true,
+  hasImageFill: false,
+  hasTurn: false,
+};
+const png = Uint8Array.of(1, 2, 3);
+
+function loadedState() {
+  const state = createAppState();
+  state.models.value = publicModels.models;
+  state.modelId.value = publicModels.defaultModel;
+  return state;
+}
+
+describe('createAppState derived values', () => {
+  it('starts empty: generate mode, nothing to run', () => {
+    const state = createAppState();
+    expect(state.mode.value).toBe('generate');
+    expect(state.target.value).toBeNull();
+    expect(state.plan.value).toBeNull();
+    expect(state.canGenerate.value).toBe(false);
+    expect(state.settings.value).toEqual({ proxyUrl: 'http://localhost:8787', token: '' });
+  });
+
+  it('follows the selection: none → generate, one → edit, several → multiple', () => {
+    const state = loadedState();
+    state.prompt.value = 'warmer light';
+    expect(state.mode.value).toBe('generate');
+    expect(state.canGenerate.value).toBe(true);
+    applyPush(state, { type: 'SELECTION_CHANGED', nodes: [poster], count: 1 });
+    expect(state.mode.value).toBe('edit');
+    expect(state.target.value).toEqual(poster);
+    expect(state.plan.value).toMatchObject({ ok: true, value: { aspectRatio: '4:5', imageSize: '512' } });
+    applyPush(state, { type: 'SELECTION_CHANGED', nodes: [poster, { ...poster, id: '3:4' }], count: 2 });
+    expect(state.mode.value).toBe('multiple');
+    expect(state.canGenerate.value).toBe(false);
+  });
+
+  it('needs a prompt with more than spaces to generate', () => {
+    const state = loadedState();
+    state.prompt.value = '   ';
+    expect(state.canGenerate.value).toBe(false);
+  });
+
+  it('uses the chosen ratio for text-to-image, corrected to the model', () => {
+    const state = loadedState();
+    state.aspectRatio.value = '8:1';
+    expect(state.plan.value).toMatchObject({ ok: true, value: { aspectRatio: '8:1' } });
+    state.modelId.value = 'gemini-2.5-flash-image';
+    expect(state.plan.value).toMatchObject({ ok: true, value: { aspectRatio: '1:1', sendImageSize: false } });
+  });
+});
+
+describe('applyPush', () => {
+  it('shows the thumbnail only for the edited layer', () => {
+    const state = loadedState();
+    applyPush(state, { type: 'SELECTION_CHANGED', nodes: [poster], count: 1 });
+    applyPush(state, { type: 'THUMBNAIL', nodeId: '9:9', bytes: png, width: 10, height: 10 });
+    expect(state.targetThumbnail.value).toBeNull();
+    applyPush(state, { type: 'THUMBNAIL', nodeId: '1:2', bytes: png, width: 77, height: 96 });
+    expect(state.targetThumbnail.value).toEqual({ nodeId: '1:2', bytes: png, width: 77, height: 96 });
+  });
+
+  it('drops the thumbnail when its layer is no longer selected', () => {
+    const state = loadedState();
+    applyPush(state, { type: 'SELECTION_CHANGED', nodes: [poster], count: 1 });
+    applyPush(state, { type: 'THUMBNAIL', nodeId: '1:2', bytes: png, width: 77, height: 96 });
+    applyPush(state, { type: 'SELECTION_CHANGED', nodes: [], count: 0 });
+    expect(state.thumbnail.value).toBeNull();
+  });
+
+  it('shows a reported problem', () => {
+    const state = loadedState();
+    applyPush(state, { type: 'ERROR', error: { code: 'bad_message', message: 'huh' } });
+    expect(state.error.value).toEqual({ code: 'bad_message', message: 'huh' });
+  });
+});
+
+describe('cancelRun', () => {
+  it('aborts the running request and ends the run at once', () => {
+    const state = loadedState();
+    const controller = new AbortController();
+    state.run.value = { startedAt: 0, controller, step: 'generating' };
+    cancelRun(state);
+    expect(controller.signal.aborted).toBe(true);
+    expect(state.run.value).toBeNull();
+    expect(state.error.value?.code).toBe('cancelled');
+  });
+
+  it('does nothing once the result is being placed', () => {
+    const state = loadedState();
+    const controller = new AbortController();
+    state.run.value = { startedAt: 0, controller, step: 'placing' };
+    cancelRun(state);
+    expect(controller.signal.aborted).toBe(false);
+    expect(state.run.value).not.toBeNull();
+  });
+
+  it('does nothing when nothing runs', () => {
+    const state = loadedState();
+    cancelRun(state);
+    expect(state.error.value).toBeNull();
+  });
+});

@@ -1,0 +1,16 @@
+/** What actions work with: the state they change and the three things outside the panel they talk to. */
+import type { Settings } from '../../core/settings.js';
+import type { SandboxBridge } from '../bridge.js';
+import type { ImageFitter } from '../image/image-fitter.js';
+import type { ProxyClient } from '../proxy-client.js';
+import type { AppState } from '../state.js';
+
+export interface AppDeps {
+  state: AppState;
+  bridge: SandboxBridge;
+  /** A proxy client for the current settings. */
+  proxyFor(settings: Settings): ProxyClient;
+  fitImage: ImageFitter;
+  /** Milliseconds since the epoch, for the elapsed-time display. */
+  now(): number;
+}

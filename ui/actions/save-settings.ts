@@ -1,0 +1,26 @@
+/** Saves the proxy URL and token through the sandbox (clientStorage), then reloads the models with them. */
+import { appError } from '../../core/errors.js';
+import { settingsSchema, type Settings } from '../../core/settings.js';
+import { describeZodIssue } from '../../core/zod-issue.js';
+import type { AppDeps } from './deps.js';
+import { loadModelsAsync } from './load-models.js';
+
+/** True when saved; on failure the reason is in `state.error`. */
+export async function saveSettingsAsync(deps: AppDeps, draft: Settings): Promise<boolean> {
+  const { state, bridge } = deps;
+  const checked = settingsSchema.safeParse(draft);
+  if (!checked.success) {
+    state.error.value = appError('bad_request', `Check the settings: ${describeZodIssue(checked.error, draft)}.`);
+    return false;
+  }
+  const saved = await bridge.request('SAVE_SETTINGS', { settings: checked.data });
+  if (!saved.ok) {
+    state.error.value = saved.error;
+    return false;
+  }
+  state.settings.value = saved.value;
+  state.error.value = null;
+  // Reload the models with the new URL and token: a wrong one shows its error here, while Settings is still open.
+  await loadModelsAsync(deps);
+  return true;
+}

@@ -1,0 +1,19 @@
+/**
+ * Startup: listen to the sandbox, say UI_READY (it answers with the selection), load the settings from
+ * clientStorage, then the model list from the proxy. Returns the unsubscribe.
+ */
+import type { AppDeps } from './deps.js';
+import { applyPush } from './apply-push.js';
+import { loadModelsAsync } from './load-models.js';
+
+export async function startAppAsync(deps: AppDeps): Promise<() => void> {
+  const { state, bridge } = deps;
+  const unsubscribe = bridge.subscribe((message) => applyPush(state, message));
+  bridge.notify({ type: 'UI_READY' });
+  const settings = await bridge.request('LOAD_SETTINGS', {});
+  if (settings.ok) state.settings.value = settings.value;
+  else state.error.value = settings.error;
+  state.settingsLoaded.value = true;
+  await loadModelsAsync(deps);
+  return unsubscribe;
+}

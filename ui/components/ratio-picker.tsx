@@ -1,0 +1,63 @@
+/**
+ * Aspect ratio and size. For an edit they come from the frame (nearest supported ratio, smallest covering
+ * size) and are only shown; for text-to-image the person picks them.
+ */
+import type { ImageSize } from '../../core/models.js';
+import type { PanelProps } from './props.js';
+
+export function RatioPicker({ state }: PanelProps) {
+  const model = state.model.value;
+  const plan = state.plan.value;
+  if (state.mode.value === 'edit') {
+    return (
+      <div class="field">
+        <span class="label">Shape</span>
+        <span class="readout" title="Nearest ratio the model supports, smallest size that covers the frame">
+          {plan?.ok ? `${plan.value.aspectRatio} · ${plan.value.imageSize}` : '—'}
+        </span>
+        <span class="hint">From the frame</span>
+      </div>
+    );
+  }
+  const ratios = model?.aspectRatios ?? [];
+  const sizes = model?.imageSizes ?? [];
+  return (
+    <div class="row tight">
+      <div class="field">
+        <label for="ratio">Aspect ratio</label>
+        <select
+          id="ratio"
+          value={plan?.ok ? plan.value.aspectRatio : state.aspectRatio.value}
+          disabled={ratios.length === 0}
+          onChange={(event) => {
+            state.aspectRatio.value = event.currentTarget.value;
+          }}
+        >
+          {ratios.map((ratio) => (
+            <option key={ratio} value={ratio}>
+              {ratio}
+            </option>
+          ))}
+        </select>
+      </div>
+      {sizes.length > 0 && (
+        <div class="field">
+          <label for="size">Size</label>
+          <select
+            id="size"
+            value={plan?.ok ? plan.value.imageSize : (state.imageSize.value ?? '')}
+            onChange={(event) => {
+              state.imageSize.value = event.currentTarget.value as ImageSize;
+            }}
+          >
+            {sizes.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </div>
+  );
+}

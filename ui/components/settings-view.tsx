@@ -1,0 +1,75 @@
+/**
+ * Proxy URL and team token, saved in clientStorage through the sandbox (never in the bundle). No `<form>`
+ * submission: a plugin iframe may be sandboxed without `allow-forms`, which blocks the submit event entirely, so
+ * Save is a plain button and Enter in a field does the same.
+ */
+import { useSignal } from '@preact/signals';
+import type { PanelProps } from './props.js';
+
+export function SettingsView({ state, actions }: PanelProps) {
+  const proxyUrl = useSignal(state.settings.peek().proxyUrl);
+  const token = useSignal(state.settings.peek().token);
+  const saving = useSignal(false);
+  const saved = useSignal(false);
+  const save = (): void => {
+    if (saving.value) return;
+    saving.value = true;
+    saved.value = false;
+    void actions
+      .saveSettingsAsync({ proxyUrl: proxyUrl.value, token: token.value })
+      .then((ok) => (saved.value = ok))
+      .finally(() => (saving.value = false));
+  };
+  const saveOnEnter = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    event.preventDefault();
+    save();
+  };
+  return (
+    <section class="stack" aria-label="Settings">
+      <div class="field">
+        <label for="proxy-url">Proxy URL</label>
+        <input
+          id="proxy-url"
+          type="url"
+          spellcheck={false}
+          value={proxyUrl.value}
+          onInput={(event) => {
+            proxyUrl.value = event.currentTarget.value;
+            saved.value = false;
+          }}
+          onKeyDown={saveOnEnter}
+        />
+        <span class="hint">The team's Banana Studio proxy, e.g. http://localhost:8787.</span>
+      </div>
+      <div class="field">
+        <label for="token">Team token</label>
+        <input
+          id="token"
+          type="password"
+          autocomplete="off"
+          value={token.value}
+          onInput={(event) => {
+            token.value = event.currentTarget.value;
+            saved.value = false;
+          }}
+          onKeyDown={saveOnEnter}
+        />
+        <span class="hint">From your admin. Kept on this computer only, in Figma's plugin storage.</span>
+      </div>
+      <div class="actions">
+        <button type="button" class="primary" disabled={saving.value} onClick={save}>
+          Save
+        </button>
+        <button type="button" onClick={() => actions.showView('main')}>
+          Back
+        </button>
+        {saved.value && (
+          <span class="hint" role="status">
+            Saved.
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * How a result image is fitted before it goes to the sandbox (DESIGN.md §5): cover-cropped, centred, to the
+ * source frame's exact aspect, then scaled down so no side passes 4096 (figma-api.md §0.3). Never stretched,
+ * never upscaled. Pure, so it is tested without a canvas.
+ */
+import { coverCrop, fitWithin, type Rect } from '../../core/aspect.js';
+import { MAX_FIGMA_IMAGE_SIDE } from '../../core/export-plan.js';
+
+export interface FitPlan {
+  /** The part of the source image to keep. */
+  crop: Rect;
+  /** Output size in pixels. */
+  width: number;
+  height: number;
+}
+
+/** The layer size a result must cover, in canvas units; null keeps the image's own aspect. */
+export interface TargetSize {
+  width: number;
+  height: number;
+}
+
+/** Plan for an `imageWidth × imageHeight` result fitted to `target`. */
+export function planFit(imageWidth: number, imageHeight: number, target: TargetSize | null): FitPlan {
+  const crop = target
+    ? coverCrop(imageWidth, imageHeight, target.width, target.height)
+    : { x: 0, y: 0, width: imageWidth, height: imageHeight };
+  const size = fitWithin(crop.width, crop.height, MAX_FIGMA_IMAGE_SIDE);
+  return { crop, width: size.width, height: size.height };
+}
+
+/** True when the plan keeps the image as it is (no crop, no scale), so its bytes can be sent unchanged. */
+export function isIdentityPlan(plan: FitPlan, imageWidth: number, imageHeight: number): boolean {
+  return (
+    plan.crop.x === 0 &&
+    plan.crop.y === 0 &&
+    plan.crop.width === imageWidth &&
+    plan.crop.height === imageHeight &&
+    plan.width === imageWidth &&
+    plan.height === imageHeight
+  );
+}

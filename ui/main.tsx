@@ -1,0 +1,24 @@
+/**
+ * The panel's entry point: builds the state, the sandbox bridge, the proxy client and the canvas fitter, renders
+ * the App and starts it. The build inlines this bundle and styles.css into one self-contained dist/ui.html.
+ */
+import { render } from 'preact';
+import { createActions } from './actions/index.js';
+import { createSandboxBridge } from './bridge.js';
+import { App } from './components/app.js';
+import { fitImageWithCanvasAsync } from './image/canvas-fitter.js';
+import { createProxyClient } from './proxy-client.js';
+import { createAppState } from './state.js';
+import './styles.css';
+
+const state = createAppState();
+const actions = createActions({
+  state,
+  bridge: createSandboxBridge(window),
+  proxyFor: (settings) => createProxyClient(settings),
+  fitImage: fitImageWithCanvasAsync,
+  now: () => Date.now(),
+});
+const root = document.getElementById('root');
+if (root) render(<App state={state} actions={actions} />, root);
+void actions.startAsync();

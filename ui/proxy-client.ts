@@ -1,0 +1,151 @@
+/**
+ * The one file in the panel that calls `fetch` (STYLE.md principle 3): the team proxy's `GET /v1/models` and
+ * `POST /v1/generate`. Every call ends in a {@link Result}: the proxy's error envelope becomes its AppError, a
+ * network failure `proxy_unreachable`, the caller's abort `cancelled`, our own timeout `upstream_timeout`, and
+ * every 200 body is checked against the schema both ends share (core/proxy-schema.ts).
+ */
+import type { z } from 'zod';
+import { appError, type AppError, type ErrorCode } from '../core/errors.js';
+import {
+  describeIssue,
+  errorEnvelopeSchema,
+  generateResponseSchema,
+  modelsResponseSchema,
+  type GenerateRequest,
+  type GenerateResponse,
+  type ModelsResponse,
+} from '../core/proxy-schema.js';
+import { fail, ok, type Result } from '../core/result.js';
+import { proxyBaseUrl, type Settings } from '../core/settings.js';
+
+export interface ProxyClient {
+  /** The model registry the proxy offers. */
+  getModels(signal?: AbortSignal): Promise<Result<ModelsResponse>>;
+  /** One image for one request; aborting `signal` really aborts the HTTP request. */
+  generate(request: GenerateRequest, signal?: AbortSignal): Promise<Result<GenerateResponse>>;
+}
+
+export interface ProxyClientOptions {
+  /** `fetch` to use; the browser's by default. */
+  fetch?: typeof fetch;
+  /** Time allowed for `GET /v1/models`, in ms. */
+  modelsTimeoutMs?: number;
+  /** Time allowed for `POST /v1/generate`, in ms: 4K can take minutes (the registry allows up to 360 s). */
+  generateTimeoutMs?: number;
+}
+
+/** A client for the proxy at `settings.proxyUrl`, sending `settings.token` as the bearer token. */
+export function createProxyClient(settings: Settings, options: ProxyClientOptions = {}): ProxyClient {
+  const base = proxyBaseUrl(settings);
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (settings.token) headers.Authorization = `Bearer ${settings.token}`;
+  const call = <T>(path: string, init: RequestInit, schema: z.ZodType<T>, timeoutMs: number, signal?: AbortSignal) =>
+    callJsonAsync(fetchImpl, base, path, init, schema, timeoutMs, signal);
+  return {
+    getModels: (signal) =>
+      call('/v1/models', { method: 'GET', headers }, modelsResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
+    generate: (request, signal) =>
+      call(
+        '/v1/generate',
+        { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(request) },
+        generateResponseSchema,
+        options.generateTimeoutMs ?? 400_000,
+        signal,
+      ),
+  };
+}
+
+async function callJsonAsync<T>(
+  fetchImpl: typeof fetch,
+  base: string,
+  path: string,
+  init: RequestInit,
+  schema: z.ZodType<T>,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<Result<T>> {
+  if (signal?.aborted) return fail(appError('cancelled'));
+  // One controller for both reasons to stop, remembering which one it was.
+  const controller = new AbortController();
+  const stop: { reason: 'cancelled' | 'timeout' | null } = { reason: null };
+  const onAbort = (): void => {
+    stop.reason ??= 'cancelled';
+    controller.abort();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => {
+    stop.reason ??= 'timeout';
+    controller.abort();
+  }, timeoutMs);
+  try {
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(`${base}${path}`, { ...init, signal: controller.signal });
+      text = await response.text();
+    } catch {
+      if (stop.reason) return fail(stopError(stop.reason, timeoutMs));
+      return fail(
+        appError(
+          'proxy_unreachable',
+          `Could not reach the Banana Studio proxy at ${base}. Check your connection and the proxy URL in Settings.`,
+        ),
+      );
+    }
+    const body = parseJson(text);
+    if (!response.ok) return fail(errorFromResponse(response.status, body));
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      return fail(
+        appError(
+          'upstream_error',
+          `The proxy's answer was not understood (${describeIssue(parsed.error)}). Check the proxy URL in Settings.`,
+        ),
+      );
+    }
+    return ok(parsed.data);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function stopError(reason: 'cancelled' | 'timeout', timeoutMs: number): AppError {
+  if (reason === 'cancelled') return appError('cancelled');
+  return appError(
+    'upstream_timeout',
+    `The proxy did not answer within ${Math.round(timeoutMs / 1000)} s. Try again, or use a smaller size.`,
+  );
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The proxy's own error envelope when there is one; otherwise a code that fits the HTTP status. */
+function errorFromResponse(status: number, body: unknown): AppError {
+  const envelope = errorEnvelopeSchema.safeParse(body);
+  if (envelope.success) return appError(envelope.data.error.code, envelope.data.error.message || undefined);
+  const code: ErrorCode =
+    status === 401
+      ? 'unauthorized'
+      : status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'not_found'
+          : status === 429
+            ? 'limit_reached'
+            : status === 503
+              ? 'upstream_unavailable'
+              : status === 504
+                ? 'upstream_timeout'
+                : 'upstream_error';
+  return code === 'upstream_error'
+    ? appError(code, `The proxy answered HTTP ${status} without an explanation. Check the proxy URL in Settings.`)
+    : appError(code);
+}
