@@ -4,6 +4,9 @@
  */
 import { sizesOf, tabledPixels, type ImageSize, type ModelInfo } from './models.js';
 
+/** What size choice reads of a model: its ratios, sizes and pixel tables (a registry entry or a `/v1/models` one). */
+export type ModelShape = Pick<ModelInfo, 'aspectRatios' | 'imageSizes' | 'defaultImageSize' | 'dimensions'>;
+
 /** `"16:9"` → 16/9, or null when the text is not a ratio. */
 export function parseRatio(ratio: string): number | null {
   const match = /^([1-9][0-9]*):([1-9][0-9]*)$/.exec(ratio);
@@ -44,7 +47,7 @@ export const COVER_TOLERANCE = 1.25;
  * The smallest size whose output covers `width × height` pixels (the frame at its export scale) at `ratio`, within
  * {@link COVER_TOLERANCE}, or the largest size when none does. A model without a size knob has its one size.
  */
-export function chooseImageSize(model: ModelInfo, ratio: string, width: number, height: number): ImageSize {
+export function chooseImageSize(model: ModelShape, ratio: string, width: number, height: number): ImageSize {
   const sizes = sizesOf(model);
   let largest: ImageSize | null = null;
   for (const size of sizes) {
@@ -58,7 +61,7 @@ export function chooseImageSize(model: ModelInfo, ratio: string, width: number, 
 
 /** Ratio and size for a frame of `width × height` points exported at `scale`. */
 export function frameRequestShape(
-  model: ModelInfo,
+  model: ModelShape,
   width: number,
   height: number,
   scale = 1,

@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   upstream_rejected: 502,
   upstream_auth_failed: 502,
   upstream_unavailable: 503,
+  proxy_busy: 503,
   upstream_timeout: 504,
   // Raised inside the plugin or panel, never sent by the proxy; 0 means "no HTTP status".
   proxy_unreachable: 0,
@@ -34,6 +35,7 @@ export const ERROR_STATUS = {
   corrupt_history: 0,
   nothing_selected: 0,
   bad_message: 0,
+  sandbox_timeout: 0,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -68,6 +70,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   upstream_rejected: 'Gemini rejected the request. Try another prompt, model or setting.',
   upstream_auth_failed: "The proxy's Gemini credentials were rejected. Ask your admin to check the proxy's key.",
   upstream_unavailable: 'Gemini is overloaded or unavailable right now. Try again in a minute.',
+  proxy_busy: 'The team proxy has too many requests waiting right now. Try again in a minute.',
   upstream_timeout: 'Gemini took too long to answer. Try again, or use a smaller size.',
   proxy_unreachable: 'Could not reach the Banana Studio proxy. Check your connection and the proxy URL in Settings.',
   stale_node: 'The layer was deleted or moved to another page. Select it again and retry.',
@@ -75,6 +78,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
     "This layer's history is damaged; it can still be used as an image, but earlier turns are unavailable.",
   nothing_selected: 'Select a frame or layer first.',
   bad_message: 'The plugin received a message it did not understand. Reload the plugin.',
+  sandbox_timeout: 'Figma did not answer the panel in time. Close and reopen the plugin, then try again.',
 };
 
 /** Builds an {@link AppError}, with the code's default message unless a more specific one is given. */
@@ -86,7 +90,12 @@ export function appError(code: ErrorCode, message?: string): AppError {
 export function isAppError(value: unknown): value is AppError {
   if (typeof value !== 'object' || value === null) return false;
   const { code, message } = value as Record<string, unknown>;
-  return typeof code === 'string' && code in ERROR_STATUS && typeof message === 'string';
+  return isErrorCode(code) && typeof message === 'string';
+}
+
+/** True for a known error code (own keys only, so `toString` or `constructor` are not codes). */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_STATUS, value);
 }
 
 /** The HTTP status the proxy answers with for a code (500 for codes that never cross HTTP). */

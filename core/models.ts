@@ -3,11 +3,12 @@
  * and prices. It is read from `config/models.json` (DESIGN.md §3: ids move every few months, so they live in
  * configuration, not code), validated by {@link modelRegistrySchema}, and served by `GET /v1/models`.
  */
-import { z } from 'zod';
+// The namespace import lets bundlers drop zod's locales, which the panel never uses.
+import * as z from 'zod';
 
-/** `imageSize` values as Gemini spells them: uppercase K, and `512` with no K (gemini-api.md §1.4). */
-export const IMAGE_SIZES = ['512', '1K', '2K', '4K'] as const;
-export type ImageSize = (typeof IMAGE_SIZES)[number];
+import { IMAGE_SIZES, type ImageSize } from './image-sizes.js';
+
+export { IMAGE_SIZES, type ImageSize } from './image-sizes.js';
 
 const ratioPattern = /^[1-9][0-9]*:[1-9][0-9]*$/;
 const pixelsSchema = z.tuple([z.number().int().positive(), z.number().int().positive()]);
@@ -79,12 +80,16 @@ export function findModel(registry: ModelRegistry, id: string): ModelInfo | null
 }
 
 /** The sizes a caller may choose from: the configured ones, or the one implicit size. */
-export function sizesOf(model: ModelInfo): readonly ImageSize[] {
+export function sizesOf(model: Pick<ModelInfo, 'imageSizes' | 'defaultImageSize'>): readonly ImageSize[] {
   return model.imageSizes.length > 0 ? model.imageSizes : [model.defaultImageSize];
 }
 
 /** Tabled output pixels for a size and ratio, or null when the model does not offer that pair. */
-export function tabledPixels(model: ModelInfo, size: ImageSize, ratio: string): [number, number] | null {
+export function tabledPixels(
+  model: Pick<ModelInfo, 'dimensions'>,
+  size: ImageSize,
+  ratio: string,
+): [number, number] | null {
   return model.dimensions[size]?.[ratio] ?? null;
 }
 

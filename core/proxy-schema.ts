@@ -2,19 +2,23 @@
  * What crosses the panel ⇄ proxy boundary (DESIGN.md §3). One schema module, imported by both ui/ and proxy/,
  * so the two ends cannot drift apart.
  */
-import { z } from 'zod';
-import { ERROR_STATUS, type AppError, type ErrorCode } from './errors.js';
+// The namespace import lets bundlers drop zod's locales, which the panel never uses.
+import * as z from 'zod';
+import { isErrorCode, type AppError, type ErrorCode } from './errors.js';
 import { IMAGE_SIZES } from './models.js';
 
-/** What an input image is for. `base` is the frame being edited; the others are references. */
-export const IMAGE_ROLES = ['base', 'style', 'subject', 'product', 'scene'] as const;
-export type ImageRole = (typeof IMAGE_ROLES)[number];
+import { IMAGE_ROLES } from './image-sizes.js';
+
+export { IMAGE_ROLES, type ImageRole } from './image-sizes.js';
 
 /** MIME types Gemini accepts inline for image input that we send. */
 export const INPUT_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 
 /** Longest prompt we accept, in characters: far beyond any real instruction, well below Gemini's token limit. */
 export const MAX_PROMPT_CHARS = 20_000;
+
+/** Highest `variant` index: a request asks for at most 8 variants. */
+export const MAX_VARIANT = 7;
 
 const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -42,6 +46,18 @@ export const generateRequestSchema = z.strictObject({
     .regex(/^[1-9][0-9]*:[1-9][0-9]*$/, 'aspectRatio must look like "16:9"')
     .optional(),
   imageSize: z.enum(IMAGE_SIZES, { error: `imageSize must be one of ${IMAGE_SIZES.join(', ')}` }).optional(),
+  /**
+   * Which of N variants this call is (0–7). Part of the cache key only: without it, the 4 parallel calls of a
+   * "4 variants" request would all be answered by the first one's cached image.
+   */
+  variant: z
+    .number({ error: `variant must be a whole number from 0 to ${MAX_VARIANT}` })
+    .int(`variant must be a whole number from 0 to ${MAX_VARIANT}`)
+    .min(0, `variant must be a whole number from 0 to ${MAX_VARIANT}`)
+    .max(MAX_VARIANT, `variant must be a whole number from 0 to ${MAX_VARIANT}`)
+    .optional(),
+  /** `false` skips the proxy's cache for this call: neither answered from it nor stored in it. Default true. */
+  cache: z.boolean({ error: 'cache must be true or false' }).optional(),
 });
 export type GenerateRequest = z.infer<typeof generateRequestSchema>;
 
@@ -71,7 +87,7 @@ export const generateResponseSchema = z.object({
 });
 export type GenerateResponse = z.infer<typeof generateResponseSchema>;
 
-const errorCodeSchema = z.custom<ErrorCode>((v) => typeof v === 'string' && v in ERROR_STATUS);
+const errorCodeSchema = z.custom<ErrorCode>((v) => isErrorCode(v));
 
 /** Every error the proxy sends: `{ "error": { "code": "snake_case", "message": "…" } }`. */
 export const errorEnvelopeSchema = z.object({
@@ -100,6 +116,8 @@ export const publicModelSchema = z.object({
   /** US dollars for the output image alone, per size. */
   pricePerImageUsd: z.partialRecord(z.enum(IMAGE_SIZES), z.number()),
   inputUsdPerMillionTokens: z.number(),
+  /** Input tokens one input image costs, for `estimateCostUsd` (core/cost-estimate.ts). */
+  inputTokensPerImage: z.number().optional(),
 });
 export type PublicModel = z.infer<typeof publicModelSchema>;
 
@@ -108,6 +126,37 @@ export const modelsResponseSchema = z.object({
   models: z.array(publicModelSchema),
 });
 export type ModelsResponse = z.infer<typeof modelsResponseSchema>;
+
+const limitWindowSchema = z.object({
+  /** ISO time the window started (00:00 UTC today, or on the 1st of the month). */
+  start: z.string(),
+  /** ISO time the window ends and its limit resets. */
+  resetsAt: z.string(),
+  /** Images made (cache hits not included: they do not count against limits). */
+  images: z.number().int().nonnegative(),
+  /** Images answered from the proxy's cache, free. */
+  cachedImages: z.number().int().nonnegative(),
+  costUsd: z.number().nonnegative(),
+});
+
+/** Body of `GET /v1/usage/me`: a designer's own day and month, their limits and what remains. */
+export const usageMeResponseSchema = z.object({
+  token: z.object({ id: z.string(), name: z.string() }),
+  now: z.string(),
+  day: limitWindowSchema.extend({
+    /** Images per day, or null for no limit. */
+    limitImages: z.number().int().nullable(),
+    remainingImages: z.number().int().nullable(),
+  }),
+  month: limitWindowSchema.extend({
+    /** US dollars per month, or null for no limit. */
+    limitUsd: z.number().nullable(),
+    remainingUsd: z.number().nullable(),
+  }),
+  /** Requests per minute, or null for no limit. */
+  requestsPerMinute: z.number().int().nullable(),
+});
+export type UsageMeResponse = z.infer<typeof usageMeResponseSchema>;
 
 /** Names the first problem of a failed parse in plain words: which field, and what is wrong with it. */
 export function describeIssue(error: z.ZodError): string {
