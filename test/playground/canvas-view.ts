@@ -127,7 +127,31 @@ export function createCanvasView(
     }
   }
 
+  /**
+   * The double fits `scrollAndZoomIntoView` to a pretend 1440 × 900 window; this canvas has its own size, so when
+   * the plugin scrolls something into view, fit it to this canvas instead (never zooming in past 100%).
+   */
+  let scrollsSeen = double.scrolledIntoView.length;
+  function followPluginScroll(): void {
+    const calls = double.scrolledIntoView;
+    if (calls.length === scrollsSeen) return;
+    scrollsSeen = calls.length;
+    const ids = new Set(calls.at(-1));
+    const boxes = figma.currentPage
+      .findAll((n) => ids.has(n.id))
+      .flatMap((n) => (n.absoluteBoundingBox ? [n.absoluteBoundingBox] : []));
+    if (boxes.length === 0) return;
+    const x0 = Math.min(...boxes.map((b) => b.x));
+    const y0 = Math.min(...boxes.map((b) => b.y));
+    const x1 = Math.max(...boxes.map((b) => b.x + b.width));
+    const y1 = Math.max(...boxes.map((b) => b.y + b.height));
+    const { w, h } = size();
+    figma.viewport.zoom = Math.min(1, w / ((x1 - x0) * 1.25 || 1), h / ((y1 - y0) * 1.25 || 1));
+    figma.viewport.center = { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+  }
+
   function invalidate(): void {
+    followPluginScroll();
     if (frameRequested) return;
     frameRequested = true;
     requestAnimationFrame(() => {
