@@ -4,9 +4,8 @@
  * 4K request. The proxy runs in its own process so its memory is measured alone.
  */
 import { GoogleGenAI, Modality } from '@google/genai';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { startGeminiDouble } from '../test/fakes/gemini/server.js';
+import { startProxyProcess, type ProxyProcess } from './proxy-process.js';
 import { fmt, mb, percentile } from './stats.js';
 
 const KEY = 'bench-key';
@@ -26,21 +25,10 @@ const CASES: Case[] = [
 
 export async function benchProxyOverhead(iterations = 30): Promise<string[]> {
   const double = await startGeminiDouble({ apiKey: KEY });
-  const port = 18787 + Math.floor(Math.random() * 1000);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'proxy/server.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      GEMINI_API_KEY: KEY,
-      GEMINI_BASE_URL: double.url,
-      BANANA_DEV_TOKEN: TOKEN,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const proxyUrl = `http://127.0.0.1:${port}`;
+  const proxy = await startProxyProcess({ GEMINI_API_KEY: KEY, GEMINI_BASE_URL: double.url, BANANA_DEV_TOKEN: TOKEN });
+  const proxyUrl = proxy.url;
   const lines: string[] = [];
   try {
-    await waitForHealth(proxyUrl);
     const ai = new GoogleGenAI({ apiKey: KEY, httpOptions: { baseUrl: double.url } });
     lines.push('Proxy overhead over the SDK calling the same double directly (interleaved, same prompt each time):');
     lines.push(
@@ -68,7 +56,14 @@ export async function benchProxyOverhead(iterations = 30): Promise<string[]> {
         const r = await fetch(`${proxyUrl}/v1/generate`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-          body: JSON.stringify({ prompt, model: c.model, aspectRatio: c.aspectRatio, imageSize: c.imageSize }),
+          // The same prompt every round: keep the cache out of it, this measures the path to Gemini.
+          body: JSON.stringify({
+            prompt,
+            model: c.model,
+            aspectRatio: c.aspectRatio,
+            imageSize: c.imageSize,
+            cache: false,
+          }),
         });
         const body = (await r.json()) as { image?: { data: string } };
         const t2 = performance.now();
@@ -84,20 +79,18 @@ export async function benchProxyOverhead(iterations = 30): Promise<string[]> {
         `| ${c.label} | ${fmt(percentile(direct, 50))} | ${fmt(percentile(direct, 95))} | ${fmt(percentile(proxied, 50))} | ${fmt(percentile(proxied, 95))} | ${fmt(percentile(overhead, 50))} | ${fmt(percentile(overhead, 95))} |`,
       );
     }
-    lines.push('', ...(await benchMemory(proxyUrl, child)));
+    lines.push('', ...(await benchMemory(proxy)));
   } finally {
-    child.kill('SIGTERM');
+    await proxy.stop();
     await double.close();
   }
   return lines;
 }
 
 /** Peak RSS of the proxy process while `concurrent` 4K requests are in flight at once, over its idle RSS. */
-async function benchMemory(proxyUrl: string, child: ChildProcess, concurrent = 8): Promise<string[]> {
-  const rss = (): number => {
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-  };
+async function benchMemory(proxy: ProxyProcess, concurrent = 8): Promise<string[]> {
+  const rss = (): number => proxy.rss();
+  const proxyUrl = proxy.url;
   const idle = rss();
   let peak = idle;
   const sampler = setInterval(() => (peak = Math.max(peak, rss())), 5);
@@ -120,18 +113,4 @@ async function benchMemory(proxyUrl: string, child: ChildProcess, concurrent = 8
     `Proxy memory with ${concurrent} 4K requests in flight at once: idle RSS ${mb(idle)}, peak ${mb(peak)}, ` +
       `so about ${mb((peak - idle) / concurrent)} per in-flight 4K request.`,
   ];
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  const until = Date.now() + 30_000;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(`${url}/health`);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`proxy did not start at ${url}`);
 }

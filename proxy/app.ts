@@ -9,13 +9,30 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { randomUUID } from 'node:crypto';
 import type { HealthResponse } from '../core/proxy-schema.js';
-import type { AppDeps, AppEnv } from './app-env.js';
+import { utcDayStart, utcMonthStart } from '../core/usage-periods.js';
+import { usageSummary } from '../core/usage-summary.js';
+import { adminPage } from './admin/admin-page.js';
+import type { AppContext, AppDeps, AppEnv } from './app-env.js';
+import { systemClock } from './clock.js';
+import { createFairQueue } from './fair-queue.js';
 import { scrub } from './gemini-errors.js';
 import { ProxyError } from './proxy-error.js';
+import { adminApi } from './routes/admin-api.js';
+import { bearerToken } from './routes/bearer-token.js';
 import { generateHandler } from './routes/generate.js';
 import { publicModels } from './routes/models.js';
+import { playgroundRoutes } from './routes/playground.js';
+
+/** Largest admin API body: a token name and three numbers. */
+const MAX_ADMIN_BODY_BYTES = 16 * 1024;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const ctx: AppContext = {
+    ...deps,
+    clock: deps.clock ?? systemClock,
+    queue:
+      deps.queue ?? createFairQueue({ maxConcurrent: deps.config.maxConcurrent, maxWaiting: deps.config.maxQueue }),
+  };
   const app = new Hono<AppEnv>();
   const models = publicModels(deps.registry);
 
@@ -40,7 +57,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     '*',
     cors({
       origin: '*',
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type'],
       exposeHeaders: ['Retry-After', 'X-Request-Id'],
       maxAge: 600,
@@ -59,6 +76,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+  app.use(
+    '/admin/api/*',
+    bodyLimit({
+      maxSize: MAX_ADMIN_BODY_BYTES,
+      onError: () => {
+        throw new ProxyError('request_too_large');
+      },
+    }),
+  );
 
   app.get('/health', (c) => {
     const body: HealthResponse = { status: 'ok', mode: deps.config.mode, version: deps.config.version };
@@ -66,8 +92,23 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.get('/v1/models', (c) => c.json(models));
+  app.post('/v1/generate', requireTeamToken(ctx), generateHandler(ctx));
+  app.get('/v1/usage/me', requireTeamToken(ctx), async (c) => {
+    const owner = c.get('owner');
+    const now = ctx.clock.now();
+    const [day, month] = await Promise.all([
+      ctx.store.usageTotals(owner.id, utcDayStart(now)),
+      ctx.store.usageTotals(owner.id, utcMonthStart(now)),
+    ]);
+    return c.json(usageSummary({ token: { id: owner.id, name: owner.name }, limits: owner.limits, day, month, now }));
+  });
 
-  app.post('/v1/generate', requireTeamToken(deps), generateHandler(deps));
+  app.route('/admin/api', adminApi(ctx));
+  app.get('/admin', (c) => adminPage(c));
+  app.get('/admin/', (c) => c.redirect('/admin', 308));
+
+  app.route('/playground', playgroundRoutes(ctx));
+  app.get('/', (c) => c.redirect('/playground', 302));
 
   app.notFound(() => {
     throw new ProxyError('not_found', 'There is nothing at this address. Check the proxy URL in Settings.');
@@ -77,18 +118,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   return app;
 }
 
-/** Accepts `Authorization: Bearer <team token>` and remembers whose it is. */
-function requireTeamToken(deps: AppDeps) {
+/** Accepts `Authorization: Bearer <team token>` and remembers whose it is (looked up afresh on every request). */
+function requireTeamToken(ctx: AppContext) {
   return async (c: Context<AppEnv>, next: () => Promise<void>): Promise<void> => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) {
+    const token = bearerToken(c);
+    if (!token) {
       throw new ProxyError(
         'unauthorized',
         'No team token was sent. Paste your team token in Settings; your admin can give you one.',
       );
     }
-    const owner = await deps.tokens.verify(match[1]);
+    const owner = await ctx.store.verifyToken(token, ctx.clock.now());
     if (!owner) {
       throw new ProxyError(
         'unauthorized',

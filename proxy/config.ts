@@ -15,6 +15,18 @@ export interface ServerSettings {
   devToken: string | null;
   modelsFile: string | null;
   maxBodyBytes: number;
+  /** Where the SQLite file lives (tokens, usage, cache). */
+  dataDir: string;
+  /** Bearer token for `/admin`; null turns the admin routes off (offline mode generates one). */
+  adminToken: string | null;
+  /** Upstream calls in flight at once, over all designers. */
+  maxConcurrent: number;
+  /** Requests that may wait for a slot at once. */
+  maxQueue: number;
+  /** Cache size cap in bytes; 0 turns the cache off. */
+  cacheBytes: number;
+  /** Log each prompt's text (truncated); off by default. */
+  logPrompts: boolean;
 }
 
 export class ConfigError extends Error {
@@ -23,6 +35,11 @@ export class ConfigError extends Error {
 
 const DEFAULT_PORT = 8787;
 const DEFAULT_MAX_BODY_MB = 64;
+const DEFAULT_MAX_CONCURRENT = 8;
+const DEFAULT_MAX_QUEUE = 500;
+const DEFAULT_CACHE_MB = 512;
+/** Shortest admin token accepted: it guards every team token and the whole budget. */
+export const MIN_ADMIN_TOKEN_CHARS = 16;
 
 /** Reads the settings; throws ConfigError with a plain message for a value that cannot work. */
 export function loadSettings(env: Record<string, string | undefined>): ServerSettings {
@@ -58,6 +75,16 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
   } else {
     backend = { kind: 'offline' };
   }
+  const adminToken = value('BANANA_ADMIN_TOKEN') ?? null;
+  if (adminToken !== null && adminToken.length < MIN_ADMIN_TOKEN_CHARS) {
+    throw new ConfigError(
+      `BANANA_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_CHARS} characters; make one with: openssl rand -base64 32`,
+    );
+  }
+  const logPrompts = value('BANANA_LOG_PROMPTS') ?? 'false';
+  if (!/^(1|true|yes|0|false|no)$/i.test(logPrompts)) {
+    throw new ConfigError(`BANANA_LOG_PROMPTS must be true or false, got "${logPrompts}".`);
+  }
   return {
     port,
     host: value('HOST') ?? '127.0.0.1',
@@ -65,6 +92,12 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
     devToken: value('BANANA_DEV_TOKEN') ?? null,
     modelsFile: value('BANANA_MODELS_FILE') ?? null,
     maxBodyBytes: maxBodyMb * 1024 * 1024,
+    dataDir: value('BANANA_DATA_DIR') ?? './data',
+    adminToken,
+    maxConcurrent: integer(value('BANANA_MAX_CONCURRENT'), DEFAULT_MAX_CONCURRENT, 'BANANA_MAX_CONCURRENT', 1, 1024),
+    maxQueue: integer(value('BANANA_MAX_QUEUE'), DEFAULT_MAX_QUEUE, 'BANANA_MAX_QUEUE', 0, 100_000),
+    cacheBytes: integer(value('BANANA_CACHE_MB'), DEFAULT_CACHE_MB, 'BANANA_CACHE_MB', 0, 1_048_576) * 1024 * 1024,
+    logPrompts: /^(1|true|yes)$/i.test(logPrompts),
   };
 }
 

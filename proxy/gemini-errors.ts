@@ -54,11 +54,12 @@ export function upstreamError(status: number, rawMessage: string, secrets: reado
     );
   }
   if (status === 429) {
-    const seconds = retryDelaySeconds(body) ?? DEFAULT_RETRY_AFTER_SECONDS;
+    const told = retryDelaySeconds(body);
+    const seconds = told ?? DEFAULT_RETRY_AFTER_SECONDS;
     return new ProxyError(
       'upstream_rate_limited',
       `Gemini is rate-limiting the team's key right now. Wait about ${seconds} seconds and try again.`,
-      { headers: { 'Retry-After': String(seconds) } },
+      { headers: { 'Retry-After': String(seconds) }, upstreamRetryDelaySeconds: told },
     );
   }
   if (status === 404) {
@@ -74,11 +75,14 @@ export function upstreamError(status: number, rawMessage: string, secrets: reado
       `Gemini rejected the request.${detail} Try another prompt, model or setting.`,
     );
   }
-  if (status === 503) return new ProxyError('upstream_unavailable');
+  if (status === 503) {
+    return new ProxyError('upstream_unavailable', undefined, { upstreamRetryDelaySeconds: retryDelaySeconds(body) });
+  }
   if (status === 504) return new ProxyError('upstream_timeout');
   return new ProxyError(
     'upstream_error',
     `Gemini had an internal error (HTTP ${status}). Try again in a moment; nothing was added to your canvas.`,
+    { upstreamRetryDelaySeconds: retryDelaySeconds(body) },
   );
 }
 

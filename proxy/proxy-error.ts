@@ -9,13 +9,20 @@ export class ProxyError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly headers: Record<string, string>;
+  /** Seconds Google asked us to wait (`google.rpc.RetryInfo`), when it said; retries honour it. */
+  readonly upstreamRetryDelaySeconds: number | null;
 
-  constructor(code: ErrorCode, message?: string, options: { status?: number; headers?: Record<string, string> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    options: { status?: number; headers?: Record<string, string>; upstreamRetryDelaySeconds?: number | null } = {},
+  ) {
     const error = appError(code, message);
     super(error.message);
     this.code = code;
     this.status = options.status ?? statusForCode(code);
     this.headers = options.headers ?? {};
+    this.upstreamRetryDelaySeconds = options.upstreamRetryDelaySeconds ?? null;
   }
 
   toJSON(): { error: AppError } {

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Who a valid team token belongs to. */
 export interface TokenOwner {
@@ -6,31 +6,20 @@ export interface TokenOwner {
   name: string;
 }
 
-/** Checks team tokens. The SQLite/PostgreSQL store implements this too (tokens stored hashed). */
-export interface TokenVerifier {
-  verify(token: string): Promise<TokenOwner | null>;
-}
-
 /** SHA-256 of a token: what is stored and compared, so the token itself is never kept. */
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
 
+/** Prefix of every team token, so one pasted into the wrong place is easy to recognise (and to scan for). */
+export const TEAM_TOKEN_PREFIX = 'bnn_';
+
+/** A new team token: `bnn_` and 32 base64url characters (24 random bytes, 192 bits). */
+export function newTeamToken(): string {
+  return `${TEAM_TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
+}
+
 /** Constant-time comparison of two token hashes (equal length by construction). */
 export function sameHash(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** A verifier with a fixed set of tokens, e.g. the local "dev" token. */
-export function staticTokens(entries: readonly { token: string; name: string }[]): TokenVerifier {
-  const hashed = entries.map((e) => ({ hash: hashToken(e.token), owner: { id: e.name, name: e.name } }));
-  return {
-    verify(token) {
-      const hash = hashToken(token);
-      // Compare against every entry so the time taken does not say which one matched.
-      let found: TokenOwner | null = null;
-      for (const entry of hashed) if (sameHash(hash, entry.hash)) found = entry.owner;
-      return Promise.resolve(found);
-    },
-  };
 }

@@ -1,143 +1,239 @@
 /**
- * `POST /v1/generate`: one image per call (variants are parallel calls, DESIGN.md §3). Validates the body, checks
- * the request against the model's capabilities, calls Gemini with a timeout that suits the size, and answers with
- * the image, its real size, the usage and the cost.
+ * `POST /v1/generate`: one image per call (variants are parallel calls, DESIGN.md §3). In order: validate; answer
+ * from the cache when the same request was answered before (free, not counted against limits); reserve the
+ * request against the person's limits in the store; wait for a fair share of the upstream slots; call Gemini with
+ * retries inside the model's timeout; price the answer from `usageMetadata`; cache it. Every request that got
+ * past authentication leaves exactly one usage row, whatever its outcome.
  */
 import type { Context } from 'hono';
-import { readImageHeader } from '../../core/image-header.js';
-import { costUsd, findModel, sizesOf, type ImageSize, type ModelInfo } from '../../core/models.js';
+import { costModelOf, estimateCostUsd } from '../../core/cost-estimate.js';
+import { costUsd, type ImageSize, type ModelInfo } from '../../core/models.js';
+import type { GenerateRequest, GenerateResponse } from '../../core/proxy-schema.js';
+import type { AppContext, AppEnv } from '../app-env.js';
+import { cacheKey } from '../cache-key.js';
+import { callWithRetries } from '../call-with-retries.js';
 import {
-  describeIssue,
-  generateRequestSchema,
-  type GenerateRequest,
-  type GenerateResponse,
-} from '../../core/proxy-schema.js';
-import type { AppDeps, AppEnv } from '../app-env.js';
-import type { GeminiInputPart } from '../gemini-port.js';
+  checkCapabilities,
+  prepareImages,
+  readGenerateRequest,
+  resolveModel,
+  type PreparedImage,
+} from '../generate-input.js';
+import type { GeminiInputPart, GeminiResponse } from '../gemini-port.js';
+import { limitError } from '../limit-error.js';
+import { truncatePrompt } from '../logger.js';
 import { ProxyError } from '../proxy-error.js';
 import { readImageAnswer } from '../read-image-answer.js';
+import type { UsageRecord } from '../store/store.js';
 
-/** Largest decoded input image we forward: Vertex's inline limit is 7 MB; a Figma export at 4096² is far below. */
-export const MAX_INPUT_IMAGE_BYTES = 20 * 1024 * 1024;
+/** Outcomes after which Gemini may still bill: the SDK's abort does not stop the call server-side (§2.4). */
+const MAYBE_BILLED = new Set(['cancelled', 'upstream_timeout']);
 
-export function generateHandler(deps: AppDeps) {
+export function generateHandler(ctx: AppContext) {
   return async (c: Context<AppEnv>): Promise<Response> => {
-    const request = await readGenerateRequest(c);
-    const model = findModel(deps.registry, request.model ?? deps.registry.defaultModel);
-    if (!model) {
-      const ids = deps.registry.models.map((m) => m.id).join(', ');
-      throw new ProxyError(
-        'unknown_model',
-        `The model "${request.model}" is not offered by this proxy. Use one of: ${ids}.`,
-      );
-    }
-    c.set('logFields', { ...c.get('logFields'), model: model.id });
-    const imageSize = checkCapabilities(model, request);
-    const parts = toParts(request);
-
-    const timeoutMs = (model.timeoutSeconds[imageSize] ?? 120) * 1000 * deps.config.timeoutScale;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([c.req.raw.signal, timeout]);
-    let response;
-    try {
-      response = await deps.gemini.generateImage({
-        model: model.id,
-        parts,
-        ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
-        // Models without a size knob reject imageSize: only send it where the model has sizes.
-        ...(model.imageSizes.length > 0 ? { imageSize } : {}),
-        signal,
-      });
-    } catch (error) {
-      if (timeout.aborted && !c.req.raw.signal.aborted) {
-        throw new ProxyError(
-          'upstream_timeout',
-          `Gemini did not answer within ${describeSeconds(timeoutMs / 1000)}. Try again, or use a smaller size.`,
-        );
-      }
-      throw error;
-    }
-    const answer = readImageAnswer(response);
-    const inputTokens = response.usage.promptTokens;
-    const totalTokens = Math.max(response.usage.totalTokens, inputTokens);
-    const usage = { inputTokens, outputTokens: totalTokens - inputTokens, totalTokens };
-    const body: GenerateResponse = {
-      image: answer.image,
-      ...(answer.text ? { text: answer.text } : {}),
-      model: model.id,
-      usage: { ...usage, costUsd: costUsd(model, usage) },
+    const owner = c.get('owner');
+    const started = performance.now();
+    const record: UsageRecord = {
+      requestId: c.get('requestId'),
+      tokenId: owner.id,
+      tokenName: owner.name,
+      createdAt: ctx.clock.now(),
+      model: null,
+      imageSize: null,
+      aspectRatio: null,
+      inputImages: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: 0,
+      savedUsd: 0,
       cached: false,
+      outcome: 'internal_error',
+      latencyMs: 0,
+      attempts: 0,
     };
-    c.set('logFields', { ...c.get('logFields'), outcome: 'ok', costUsd: body.usage.costUsd, cached: false });
-    return c.json(body);
+    const state = { estimate: 0, prompt: null as string | null };
+    try {
+      const response = await generate(ctx, c, record, state);
+      record.outcome = 'ok';
+      return response;
+    } catch (error) {
+      record.outcome = error instanceof ProxyError ? error.code : 'internal_error';
+      if (MAYBE_BILLED.has(record.outcome) && record.attempts > 0) record.costUsd = state.estimate;
+      throw error;
+    } finally {
+      record.latencyMs = performance.now() - started;
+      try {
+        await ctx.store.recordUsage(record);
+      } catch (error) {
+        console.error(`[${record.requestId}] could not record usage: ${String(error)}`);
+      }
+      c.set('logFields', {
+        ...c.get('logFields'),
+        ...(record.model ? { model: record.model } : {}),
+        ...(record.imageSize ? { imageSize: record.imageSize } : {}),
+        outcome: record.outcome,
+        costUsd: record.costUsd,
+        cached: record.cached,
+        attempts: record.attempts,
+        ...(state.prompt !== null ? { prompt: state.prompt } : {}),
+      });
+    }
   };
 }
 
-async function readGenerateRequest(c: Context<AppEnv>): Promise<GenerateRequest> {
-  const type = c.req.header('content-type') ?? '';
-  if (!type.includes('application/json')) {
-    throw new ProxyError('bad_request', 'Send the request as JSON with "Content-Type: application/json".');
+async function generate(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  record: UsageRecord,
+  state: { estimate: number; prompt: string | null },
+): Promise<Response> {
+  const request = await readGenerateRequest(c);
+  if (ctx.config.logPrompts) state.prompt = truncatePrompt(request.prompt);
+  const model = resolveModel(ctx.registry, request);
+  record.model = model.id;
+  record.aspectRatio = request.aspectRatio ?? null;
+  const imageSize = checkCapabilities(model, request);
+  record.imageSize = imageSize;
+  const images = prepareImages(request);
+  record.inputImages = images.length;
+
+  const key =
+    request.cache !== false && ctx.config.cacheBytes > 0
+      ? cacheKey({
+          model: model.id,
+          prompt: request.prompt,
+          aspectRatio: request.aspectRatio ?? null,
+          imageSize,
+          variant: request.variant ?? 0,
+          images,
+        })
+      : null;
+  if (key) {
+    const hit = await ctx.store.cacheGet(key, ctx.clock.now());
+    if (hit) {
+      record.cached = true;
+      record.savedUsd = hit.costUsd;
+      const body: GenerateResponse = {
+        image: {
+          data: Buffer.from(hit.bytes.buffer, hit.bytes.byteOffset, hit.bytes.byteLength).toString('base64'),
+          mimeType: hit.mimeType,
+          width: hit.width,
+          height: hit.height,
+        },
+        ...(hit.text ? { text: hit.text } : {}),
+        model: hit.model,
+        usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0, costUsd: 0 },
+        cached: true,
+      };
+      return c.json(body);
+    }
   }
-  const text = await c.req.text();
-  let raw: unknown;
+
+  state.estimate = estimateCostUsd(costModelOf(model), imageSize, images.length, request.prompt.length) ?? 0;
+  const now = ctx.clock.now();
+  const reservation = await ctx.store.reserve({
+    requestId: record.requestId,
+    tokenId: record.tokenId,
+    tokenName: record.tokenName,
+    model: model.id,
+    imageSize,
+    aspectRatio: record.aspectRatio,
+    inputImages: images.length,
+    estimatedCostUsd: state.estimate,
+    now,
+  });
+  if (!reservation.ok) throw limitError(reservation.refusal, now);
+
+  const response = await callUpstream(ctx, c, record, model, imageSize, request, images);
+  const inputTokens = response.usage.promptTokens;
+  const totalTokens = Math.max(response.usage.totalTokens, inputTokens);
+  const usage = { inputTokens, outputTokens: totalTokens - inputTokens, totalTokens };
+  record.inputTokens = usage.inputTokens;
+  record.outputTokens = usage.outputTokens;
+  let answer;
   try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new ProxyError('bad_request', 'The request body is not valid JSON.');
+    answer = readImageAnswer(response);
+  } catch (error) {
+    // Google does not bill blocked images (gemini-api.md §7); other failed answers are billed as sent.
+    if (!(error instanceof ProxyError && error.code === 'safety_blocked')) record.costUsd = costUsd(model, usage);
+    throw error;
   }
-  const parsed = generateRequestSchema.safeParse(raw);
-  if (!parsed.success) throw new ProxyError('bad_request', `The request is not valid: ${describeIssue(parsed.error)}.`);
-  return parsed.data;
+  record.costUsd = costUsd(model, usage);
+  const body: GenerateResponse = {
+    image: answer.image,
+    ...(answer.text ? { text: answer.text } : {}),
+    model: model.id,
+    usage: { ...usage, costUsd: record.costUsd },
+    cached: false,
+  };
+  if (key) {
+    await ctx.store.cachePut(
+      key,
+      {
+        bytes: Buffer.from(answer.image.data, 'base64'),
+        mimeType: answer.image.mimeType,
+        width: answer.image.width,
+        height: answer.image.height,
+        text: answer.text ?? null,
+        model: model.id,
+        costUsd: record.costUsd,
+      },
+      ctx.clock.now(),
+      ctx.config.cacheBytes,
+    );
+  }
+  return c.json(body);
 }
 
-/** Checks ratio, size and image count against the model; returns the size to use. */
-function checkCapabilities(model: ModelInfo, request: GenerateRequest): ImageSize {
-  if (request.aspectRatio && !model.aspectRatios.includes(request.aspectRatio)) {
-    throw new ProxyError(
-      'unsupported_parameter',
-      `${model.label} does not offer the aspect ratio ${request.aspectRatio}. Use one of: ${model.aspectRatios.join(', ')}.`,
+/** Waits for a fair share of the upstream slots, then calls Gemini with retries within the model's timeout. */
+async function callUpstream(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  record: UsageRecord,
+  model: ModelInfo,
+  imageSize: ImageSize,
+  request: GenerateRequest,
+  images: readonly PreparedImage[],
+): Promise<GeminiResponse> {
+  const clientSignal = c.req.raw.signal;
+  const release = await ctx.queue.acquire(record.tokenId, clientSignal);
+  try {
+    // The timeout runs from when the call may start, not from arrival: time spent queued is the proxy's doing.
+    const timeoutMs = (model.timeoutSeconds[imageSize] ?? 120) * 1000 * ctx.config.timeoutScale;
+    const parts = toParts(request, images);
+    return await callWithRetries(
+      (signal) =>
+        ctx.gemini.generateImage({
+          model: model.id,
+          parts,
+          ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
+          // Models without a size knob reject imageSize: only send it where the model has sizes.
+          ...(model.imageSizes.length > 0 ? { imageSize } : {}),
+          signal,
+        }),
+      {
+        policy: ctx.config.retry,
+        deadline: performance.now() + timeoutMs,
+        signal: clientSignal,
+        onAttempt: (n) => (record.attempts = n),
+        onTimeout: () =>
+          new ProxyError(
+            'upstream_timeout',
+            `Gemini did not answer within ${describeSeconds(timeoutMs / 1000)}. Try again, or use a smaller size.`,
+          ),
+      },
     );
+  } finally {
+    release();
   }
-  const sizes = sizesOf(model);
-  const imageSize = request.imageSize ?? model.defaultImageSize;
-  if (!sizes.includes(imageSize)) {
-    throw new ProxyError(
-      'unsupported_parameter',
-      `${model.label} does not offer the size ${imageSize}. Use one of: ${sizes.join(', ')}.`,
-    );
-  }
-  const count = request.images?.length ?? 0;
-  if (count > model.maxInputImages) {
-    throw new ProxyError(
-      'too_many_images',
-      `${model.label} takes at most ${model.maxInputImages} input images; this request has ${count}. Remove some references and try again.`,
-    );
-  }
-  return imageSize;
 }
 
 /** Input images first, in order, then the instruction (Google's examples put the text last, gemini-api.md §4b). */
-function toParts(request: GenerateRequest): GeminiInputPart[] {
-  const parts: GeminiInputPart[] = [];
-  for (const [index, image] of (request.images ?? []).entries()) {
-    const bytes = Buffer.from(image.data, 'base64');
-    if (bytes.length > MAX_INPUT_IMAGE_BYTES) {
-      throw new ProxyError(
-        'image_too_large',
-        `Image ${index + 1} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_IMAGE_BYTES / 1048576} MB. Use a smaller frame or a lower export scale.`,
-      );
-    }
-    const header = readImageHeader(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
-    if (!header || header.mimeType === 'image/gif') {
-      throw new ProxyError(
-        'unsupported_image',
-        `Image ${index + 1} is not a PNG, JPEG or WebP image Banana Studio can send.`,
-      );
-    }
-    parts.push({ inlineData: { data: image.data, mimeType: header.mimeType } });
-  }
-  parts.push({ text: request.prompt });
-  return parts;
+function toParts(request: GenerateRequest, images: readonly PreparedImage[]): GeminiInputPart[] {
+  return [
+    ...images.map((image) => ({ inlineData: { data: image.base64, mimeType: image.mimeType } })),
+    { text: request.prompt },
+  ];
 }
 
 function describeSeconds(seconds: number): string {

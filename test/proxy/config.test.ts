@@ -10,6 +10,12 @@ describe('loadSettings', () => {
       devToken: null,
       modelsFile: null,
       maxBodyBytes: 64 * 1024 * 1024,
+      dataDir: './data',
+      adminToken: null,
+      maxConcurrent: 8,
+      maxQueue: 500,
+      cacheBytes: 512 * 1024 * 1024,
+      logPrompts: false,
     });
   });
 
@@ -46,6 +52,11 @@ describe('loadSettings', () => {
     [{ BANANA_MAX_BODY_MB: '0' }, /BANANA_MAX_BODY_MB/],
     [{ GEMINI_API_KEY: 'k', GEMINI_BASE_URL: 'ftp://x' }, /GEMINI_BASE_URL must be an http/],
     [{ GOOGLE_GENAI_USE_VERTEXAI: 'true' }, /Vertex AI needs GOOGLE_CLOUD_PROJECT/],
+    [{ BANANA_ADMIN_TOKEN: 'short' }, /BANANA_ADMIN_TOKEN must be at least 16 characters.*openssl rand/],
+    [{ BANANA_MAX_CONCURRENT: '0' }, /BANANA_MAX_CONCURRENT must be a whole number from 1/],
+    [{ BANANA_CACHE_MB: '-1' }, /BANANA_CACHE_MB/],
+    [{ BANANA_MAX_QUEUE: 'many' }, /BANANA_MAX_QUEUE/],
+    [{ BANANA_LOG_PROMPTS: 'sometimes' }, /BANANA_LOG_PROMPTS must be true or false/],
   ])('rejects %j in plain words', (env, message) => {
     expect(() => loadSettings(env)).toThrow(ConfigError);
     expect(() => loadSettings(env)).toThrow(message);
@@ -54,5 +65,24 @@ describe('loadSettings', () => {
   it('reads port, host, token and limits', () => {
     const s = loadSettings({ PORT: '9000', HOST: '0.0.0.0', BANANA_DEV_TOKEN: 'tok', BANANA_MAX_BODY_MB: '8' });
     expect(s).toMatchObject({ port: 9000, host: '0.0.0.0', devToken: 'tok', maxBodyBytes: 8 * 1024 * 1024 });
+  });
+
+  it('reads the store, admin, concurrency, cache and logging settings', () => {
+    const s = loadSettings({
+      BANANA_DATA_DIR: '/var/lib/banana',
+      BANANA_ADMIN_TOKEN: 'a-long-admin-token-0123',
+      BANANA_MAX_CONCURRENT: '16',
+      BANANA_MAX_QUEUE: '40',
+      BANANA_CACHE_MB: '0',
+      BANANA_LOG_PROMPTS: 'true',
+    });
+    expect(s).toMatchObject({
+      dataDir: '/var/lib/banana',
+      adminToken: 'a-long-admin-token-0123',
+      maxConcurrent: 16,
+      maxQueue: 40,
+      cacheBytes: 0,
+      logPrompts: true,
+    });
   });
 });

@@ -2,26 +2,43 @@
  * The proxy as `npm start` runs it (real HTTP server from `startProxy`), pointed by environment variables at the
  * Gemini double, with the real SDK in between: one test per failure mode Gemini can produce.
  */
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, type RunningProxy } from '../../proxy/server.js';
 import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
-import { TEAM_TOKEN, TEST_KEY } from '../support/proxy-harness.js';
+import { TEAM_TOKEN, TEST_KEY, tempDataDir } from '../support/proxy-harness.js';
 
 let double: GeminiDouble;
 let proxy: RunningProxy;
 const logs: string[] = [];
 const seen: string[] = [];
+const dataDirs: string[] = [];
+/** Each proxy gets its own store: proxies sharing one data dir would share (and overwrite) the dev token. */
+const dataDir = (): string => {
+  const dir = tempDataDir();
+  dataDirs.push(dir);
+  return dir;
+};
+// Retries wait for real in production; here a "2s" RetryInfo takes 20 ms.
+const fastRetries = { config: { retry: { maxAttempts: 3, maxWaitSeconds: 10, baseDelayMs: 1000, delayScale: 0.01 } } };
 
 beforeAll(async () => {
   double = await startGeminiDouble({ apiKey: TEST_KEY });
   proxy = await startProxy(
-    { PORT: '0', GEMINI_API_KEY: TEST_KEY, GEMINI_BASE_URL: double.url, BANANA_DEV_TOKEN: TEAM_TOKEN },
-    { writeLog: (line) => logs.push(line) },
+    {
+      PORT: '0',
+      GEMINI_API_KEY: TEST_KEY,
+      GEMINI_BASE_URL: double.url,
+      BANANA_DEV_TOKEN: TEAM_TOKEN,
+      BANANA_DATA_DIR: dataDir(),
+    },
+    { writeLog: (line) => logs.push(line), ...fastRetries },
   );
 });
 afterAll(async () => {
   await proxy.close();
   await double.close();
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 async function generate(
@@ -89,7 +106,13 @@ describe('failure modes, end to end over HTTP', () => {
   it('reports a rejected key as the proxy’s problem, without echoing any key', async () => {
     const wrongKey = 'AIzaSy-wrong-key-of-the-proxy-999';
     const misconfigured = await startProxy(
-      { PORT: '0', GEMINI_API_KEY: wrongKey, GEMINI_BASE_URL: double.url, BANANA_DEV_TOKEN: TEAM_TOKEN },
+      {
+        PORT: '0',
+        GEMINI_API_KEY: wrongKey,
+        GEMINI_BASE_URL: double.url,
+        BANANA_DEV_TOKEN: TEAM_TOKEN,
+        BANANA_DATA_DIR: dataDir(),
+      },
       { writeLog: (line) => logs.push(line) },
     );
     try {
@@ -135,7 +158,7 @@ async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
 
 describe('offline mode, as `npm start` runs with no credentials', () => {
   it('starts its own double, says so in /health, and serves a generated dev token', async () => {
-    const offline = await startProxy({ PORT: '0' }, { writeLog: () => {} });
+    const offline = await startProxy({ PORT: '0', BANANA_DATA_DIR: dataDir() }, { writeLog: () => {} });
     try {
       const health = await (await fetch(`${offline.url}/health`)).json();
       expect(health).toMatchObject({ status: 'ok', mode: 'offline' });
@@ -147,8 +170,62 @@ describe('offline mode, as `npm start` runs with no credentials', () => {
       });
       expect(res.status).toBe(200);
       expect((await res.json()).image).toMatchObject({ width: 1376, height: 768 });
+      // An admin token is generated too, and the dev token shows as "dev" with no limits.
+      expect(offline.adminToken).toMatch(/^admin-[A-Za-z0-9_-]{30,}$/);
+      const tokens = await (
+        await fetch(`${offline.url}/admin/api/tokens`, { headers: { authorization: `Bearer ${offline.adminToken}` } })
+      ).json();
+      expect(tokens.tokens).toEqual([
+        expect.objectContaining({
+          name: 'dev',
+          kind: 'dev',
+          limits: { dailyImages: null, monthlyUsd: null, rpm: null },
+        }),
+      ]);
+      const config = await (await fetch(`${offline.url}/playground/config.json`)).json();
+      expect(config).toEqual({ proxyUrl: offline.url, devToken: offline.devToken });
     } finally {
       await offline.close();
+    }
+  });
+
+  it('keeps the admin routes off with real credentials and no BANANA_ADMIN_TOKEN, and hands out no token', async () => {
+    expect(
+      await (
+        await fetch(`${proxy.url}/admin/api/tokens`, { headers: { authorization: `Bearer ${TEAM_TOKEN}` } })
+      ).json(),
+    ).toMatchObject({ error: { code: 'forbidden', message: expect.stringMatching(/BANANA_ADMIN_TOKEN is not set/) } });
+    expect(await (await fetch(`${proxy.url}/playground/config.json`)).json()).toEqual({
+      proxyUrl: proxy.url,
+      devToken: null,
+    });
+  });
+
+  it('keeps usage across a restart on the same data dir', async () => {
+    const dir = dataDir();
+    const env = { PORT: '0', GEMINI_API_KEY: TEST_KEY, GEMINI_BASE_URL: double.url, BANANA_DATA_DIR: dir };
+    const first = await startProxy({ ...env, BANANA_ADMIN_TOKEN: 'restart-admin-token-0123' }, { writeLog: () => {} });
+    const created = await (
+      await fetch(`${first.url}/admin/api/tokens`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer restart-admin-token-0123', 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Kept', dailyImages: 1 }),
+      })
+    ).json();
+    const ask = (url: string) =>
+      fetch(`${url}/v1/generate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${created.token}` },
+        body: JSON.stringify({ prompt: `restart ${Math.random()}` }),
+      });
+    expect((await ask(first.url)).status).toBe(200);
+    await first.close();
+    const second = await startProxy(env, { writeLog: () => {} });
+    try {
+      // Same token, same count: the one image of the day is already used.
+      expect((await ask(second.url)).status).toBe(429);
+    } finally {
+      await second.close();
     }
   });
 });

@@ -1,0 +1,36 @@
+/**
+ * The cache key of a generate request: SHA-256 over its canonical form. Everything that changes the answer is in
+ * it (model, prompt, aspect ratio, size, each input image's bytes and role in order, the variant index) and
+ * nothing that does not: `imageSize` is the resolved size, so leaving it out and sending the default are the
+ * same request; images are hashed from their decoded bytes, so two base64 spellings of one image are too.
+ */
+import { createHash } from 'node:crypto';
+
+/** Bump when the canonical form changes, so old entries stop matching instead of answering wrongly. */
+const KEY_VERSION = 'banana-cache-v1';
+
+export interface CacheKeyInput {
+  model: string;
+  prompt: string;
+  aspectRatio: string | null;
+  imageSize: string;
+  variant: number;
+  images: readonly { role: string; bytes: Uint8Array }[];
+}
+
+/** 64 hex digits. */
+export function cacheKey(input: CacheKeyInput): string {
+  const canonical = JSON.stringify({
+    v: KEY_VERSION,
+    model: input.model,
+    prompt: input.prompt,
+    aspectRatio: input.aspectRatio,
+    imageSize: input.imageSize,
+    variant: input.variant,
+    images: input.images.map((image) => ({
+      role: image.role,
+      sha256: createHash('sha256').update(image.bytes).digest('hex'),
+    })),
+  });
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}

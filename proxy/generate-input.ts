@@ -1,0 +1,99 @@
+/**
+ * A `POST /v1/generate` body made ready to send: parsed against the shared schema, checked against the model's
+ * capabilities, and its images decoded once (for the size check, the real MIME type and the cache key).
+ */
+import type { Context } from 'hono';
+import { readImageHeader } from '../core/image-header.js';
+import { findModel, sizesOf, type ImageSize, type ModelInfo, type ModelRegistry } from '../core/models.js';
+import { describeIssue, generateRequestSchema, type GenerateRequest } from '../core/proxy-schema.js';
+import type { AppEnv } from './app-env.js';
+import { ProxyError } from './proxy-error.js';
+
+/** Largest decoded input image we forward: Vertex's inline limit is 7 MB; a Figma export at 4096² is far below. */
+export const MAX_INPUT_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/** One input image, decoded, with the MIME type its header says (not the one declared). */
+export interface PreparedImage {
+  role: string;
+  base64: string;
+  bytes: Uint8Array;
+  mimeType: string;
+}
+
+/** Reads the JSON body and validates it against the shared schema. */
+export async function readGenerateRequest(c: Context<AppEnv>): Promise<GenerateRequest> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.includes('application/json')) {
+    throw new ProxyError('bad_request', 'Send the request as JSON with "Content-Type: application/json".');
+  }
+  const text = await c.req.text();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ProxyError('bad_request', 'The request body is not valid JSON.');
+  }
+  const parsed = generateRequestSchema.safeParse(raw);
+  if (!parsed.success) throw new ProxyError('bad_request', `The request is not valid: ${describeIssue(parsed.error)}.`);
+  return parsed.data;
+}
+
+/** The model asked for, or the registry's default. */
+export function resolveModel(registry: ModelRegistry, request: GenerateRequest): ModelInfo {
+  const model = findModel(registry, request.model ?? registry.defaultModel);
+  if (!model) {
+    const ids = registry.models.map((m) => m.id).join(', ');
+    throw new ProxyError(
+      'unknown_model',
+      `The model "${request.model}" is not offered by this proxy. Use one of: ${ids}.`,
+    );
+  }
+  return model;
+}
+
+/** Checks ratio, size and image count against the model; returns the size to use. */
+export function checkCapabilities(model: ModelInfo, request: GenerateRequest): ImageSize {
+  if (request.aspectRatio && !model.aspectRatios.includes(request.aspectRatio)) {
+    throw new ProxyError(
+      'unsupported_parameter',
+      `${model.label} does not offer the aspect ratio ${request.aspectRatio}. Use one of: ${model.aspectRatios.join(', ')}.`,
+    );
+  }
+  const sizes = sizesOf(model);
+  const imageSize = request.imageSize ?? model.defaultImageSize;
+  if (!sizes.includes(imageSize)) {
+    throw new ProxyError(
+      'unsupported_parameter',
+      `${model.label} does not offer the size ${imageSize}. Use one of: ${sizes.join(', ')}.`,
+    );
+  }
+  const count = request.images?.length ?? 0;
+  if (count > model.maxInputImages) {
+    throw new ProxyError(
+      'too_many_images',
+      `${model.label} takes at most ${model.maxInputImages} input images; this request has ${count}. Remove some references and try again.`,
+    );
+  }
+  return imageSize;
+}
+
+/** Decodes each input image and reads its real type from its header. */
+export function prepareImages(request: GenerateRequest): PreparedImage[] {
+  return (request.images ?? []).map((image, index) => {
+    const bytes = Buffer.from(image.data, 'base64');
+    if (bytes.length > MAX_INPUT_IMAGE_BYTES) {
+      throw new ProxyError(
+        'image_too_large',
+        `Image ${index + 1} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_IMAGE_BYTES / 1048576} MB. Use a smaller frame or a lower export scale.`,
+      );
+    }
+    const header = readImageHeader(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
+    if (!header || header.mimeType === 'image/gif') {
+      throw new ProxyError(
+        'unsupported_image',
+        `Image ${index + 1} is not a PNG, JPEG or WebP image Banana Studio can send.`,
+      );
+    }
+    return { role: image.role, base64: image.data, bytes, mimeType: header.mimeType };
+  });
+}

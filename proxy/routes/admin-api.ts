@@ -1,0 +1,115 @@
+/**
+ * `/admin/api/*`: the admin CLI's operations over HTTP, as JSON, behind `Authorization: Bearer
+ * $BANANA_ADMIN_TOKEN`. Team tokens are refused here even when valid: a designer's token must never manage
+ * tokens or read the team's usage.
+ */
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
+import { describeIssue } from '../../core/proxy-schema.js';
+import { DAY_MS, utcDayStart } from '../../core/usage-periods.js';
+import { buildUsageReport, reportDays } from '../../core/usage-report.js';
+import { tokenJson } from '../admin/token-json.js';
+import { createTokenSchema, limitsFrom, limitsPatchSchema } from '../admin/token-limits.js';
+import type { AppContext, AppEnv } from '../app-env.js';
+import { ProxyError } from '../proxy-error.js';
+import { bearerToken } from './bearer-token.js';
+import { hashToken, sameHash } from '../team-tokens.js';
+
+/** Days the usage report covers unless `?days=` says otherwise. */
+export const DEFAULT_REPORT_DAYS = 30;
+const MAX_REPORT_DAYS = 366;
+
+/** Refuses everything but the admin token; says how to turn the routes on when there is none. */
+export function requireAdmin(ctx: AppContext) {
+  const expected = ctx.config.adminToken ? hashToken(ctx.config.adminToken) : null;
+  return async (c: Context<AppEnv>, next: () => Promise<void>): Promise<void> => {
+    if (!expected) {
+      throw new ProxyError(
+        'forbidden',
+        'The admin routes are off because BANANA_ADMIN_TOKEN is not set. Start the proxy with it set to a long random value, e.g. BANANA_ADMIN_TOKEN=$(openssl rand -base64 32) npm start',
+      );
+    }
+    const given = bearerToken(c);
+    if (!given) {
+      throw new ProxyError('unauthorized', 'Send the admin token as "Authorization: Bearer <BANANA_ADMIN_TOKEN>".');
+    }
+    if (sameHash(hashToken(given), expected)) {
+      c.set('logFields', { ...c.get('logFields'), tokenName: 'admin' });
+      await next();
+      return;
+    }
+    if (await ctx.store.verifyToken(given, ctx.clock.now())) {
+      throw new ProxyError(
+        'forbidden',
+        'This is a team token. The admin routes need the admin token (the value of BANANA_ADMIN_TOKEN).',
+      );
+    }
+    throw new ProxyError('unauthorized', 'This admin token is not valid. Use the value of BANANA_ADMIN_TOKEN.');
+  };
+}
+
+export function adminApi(ctx: AppContext): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  api.use('*', requireAdmin(ctx));
+
+  api.get('/tokens', async (c) => {
+    const tokens = await ctx.store.listTokens({ includeRevoked: c.req.query('all') === '1' });
+    return c.json({ tokens: tokens.map(tokenJson) });
+  });
+
+  api.post('/tokens', async (c) => {
+    const body = await readJson(c, createTokenSchema);
+    const created = await ctx.store.createToken({
+      name: body.name,
+      limits: { dailyImages: null, monthlyUsd: null, rpm: null, ...limitsFrom(body) },
+      now: ctx.clock.now(),
+    });
+    if (!created.ok) throw new ProxyError(created.error.code, created.error.message, { status: 409 });
+    return c.json({ token: created.value.token, ...tokenJson(created.value.record) }, 201);
+  });
+
+  api.post('/tokens/:id/revoke', async (c) => {
+    const record = await ctx.store.revokeToken(c.req.param('id'), ctx.clock.now());
+    return c.json(tokenJson(record ?? notFound(c.req.param('id'))));
+  });
+
+  api.patch('/tokens/:id', async (c) => {
+    const patch = await readJson(c, limitsPatchSchema);
+    const record = await ctx.store.setLimits(c.req.param('id'), limitsFrom(patch));
+    return c.json(tokenJson(record ?? notFound(c.req.param('id'))));
+  });
+
+  api.get('/usage', async (c) => {
+    const days = Number(c.req.query('days') ?? DEFAULT_REPORT_DAYS);
+    if (!Number.isInteger(days) || days < 1 || days > MAX_REPORT_DAYS) {
+      throw new ProxyError('bad_request', `days must be a whole number from 1 to ${MAX_REPORT_DAYS}.`);
+    }
+    const now = ctx.clock.now();
+    const since = utcDayStart(now) - (days - 1) * DAY_MS;
+    const [groups, cache] = await Promise.all([ctx.store.usageGroups(since), ctx.store.cacheStats()]);
+    const report = buildUsageReport(groups, reportDays(now, days));
+    return c.json({
+      ...report,
+      generatedAt: new Date(now).toISOString(),
+      cache: { ...report.cache, ...cache, capBytes: ctx.config.cacheBytes },
+    });
+  });
+
+  return api;
+}
+
+function notFound(idOrName: string): never {
+  throw new ProxyError('not_found', `No active token has the id or name "${idOrName}".`);
+}
+
+async function readJson<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<T> {
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new ProxyError('bad_request', 'The request body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ProxyError('bad_request', `The request is not valid: ${describeIssue(parsed.error)}.`);
+  return parsed.data;
+}

@@ -1,0 +1,82 @@
+/**
+ * `/playground`: the built playground (`dist/playground/`) as static files, and `/playground/config.json`, which
+ * tells the page where the proxy is and, in offline mode only, the dev token to use. With real credentials no
+ * token is ever handed out: a page anyone on the network can open must not carry a key to the team's budget.
+ */
+import { Hono } from 'hono';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import type { AppContext, AppEnv } from '../app-env.js';
+import { ProxyError } from '../proxy-error.js';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function playgroundRoutes(ctx: AppContext): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/config.json', (c) =>
+    c.json({
+      proxyUrl: new URL(c.req.url).origin,
+      devToken: ctx.config.mode === 'offline' ? ctx.config.devToken : null,
+    }),
+  );
+
+  routes.get('/*', async (c) => {
+    const root = ctx.config.playgroundDir;
+    const rest = c.req.path.replace(/^\/playground\/?/, '');
+    const file = root ? resolveInside(root, rest === '' ? 'index.html' : rest) : null;
+    const body = file ? await readFileOrNull(file) : null;
+    if (!body) {
+      if (!root || rest === '' || rest === 'index.html') {
+        throw new ProxyError(
+          'not_found',
+          'The playground has not been built yet. Run "npm run build" (or "npm start", which builds first), then reload.',
+        );
+      }
+      throw new ProxyError('not_found', `There is no file "${rest}" in the playground.`);
+    }
+    return c.body(new Uint8Array(body), 200, {
+      'Content-Type': CONTENT_TYPES[extname(file!).toLowerCase()] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
+
+  return routes;
+}
+
+/**
+ * The file a URL path names inside `root`, or null when it would leave it. Hono has already decoded `%2e%2e`;
+ * resolving and checking the prefix also catches `..`, absolute paths and backslashes.
+ */
+export function resolveInside(root: string, relative: string): string | null {
+  if (relative.includes('\0')) return null;
+  const base = resolve(root);
+  const file = resolve(base, relative.replaceAll('\\', '/'));
+  return file.startsWith(base + sep) ? file : null;
+}
+
+async function readFileOrNull(file: string): Promise<Buffer | null> {
+  try {
+    if (!(await stat(file)).isFile()) return null;
+    return await readFile(file);
+  } catch {
+    return null;
+  }
+}

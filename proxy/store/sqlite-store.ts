@@ -1,0 +1,78 @@
+/**
+ * The default store: one SQLite file (`<BANANA_DATA_DIR>/banana.sqlite`) through Node's built-in `node:sqlite`.
+ * `DatabaseSync` runs each call to completion on this thread, so the async methods only wrap synchronous work;
+ * across processes (the admin CLI, a second proxy on the same file) SQLite's own locking and the `BEGIN IMMEDIATE`
+ * transactions in each table keep the same guarantees a PostgreSQL store will give across instances.
+ */
+import { join } from 'node:path';
+import type { ProxyStore } from './store.js';
+import { MIGRATIONS } from './migrations.js';
+import { migrate, openDatabase } from './sqlite-db.js';
+import { createCacheTable } from './sqlite-cache.js';
+import { createTokenTable } from './sqlite-tokens.js';
+import { createUsageTable } from './sqlite-usage.js';
+
+/** The database file inside a data dir. */
+export const DATABASE_FILE = 'banana.sqlite';
+
+export interface SqliteStoreOptions {
+  /** The data dir (created if missing); the file is `banana.sqlite` inside it. Or `file` directly. */
+  dataDir?: string;
+  file?: string;
+  /** Time for `schema_migrations.applied_at`; the app's clock. */
+  now?: number;
+}
+
+/** Opens the store and brings its schema up to date. */
+export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
+  const file = options.file ?? join(options.dataDir ?? './data', DATABASE_FILE);
+  const db = openDatabase(file);
+  try {
+    migrate(db, MIGRATIONS, options.now ?? Date.now());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const tokens = createTokenTable(db);
+  const usage = createUsageTable(db);
+  const cache = createCacheTable(db);
+  let open = true;
+  // Each method runs synchronously; wrapping in an async function turns a thrown error into a rejection.
+  const run = async <T>(fn: () => T): Promise<T> => fn();
+
+  return {
+    createToken: (input) => run(() => tokens.create(input)),
+    putStaticToken: (input) => run(() => tokens.putStatic(input)),
+    listTokens: (options = {}) => run(() => tokens.list(options.includeRevoked ?? false)),
+    findToken: (idOrName) => run(() => tokens.find(idOrName)),
+    revokeToken: (idOrName, now) => run(() => tokens.revoke(idOrName, now)),
+    setLimits: (idOrName, limits) => run(() => tokens.setLimits(idOrName, limits)),
+    verifyToken: (token, now) => run(() => tokens.verify(token, now)),
+
+    reserve: (request) => run(() => usage.reserve(request)),
+    recordUsage: (record) => run(() => usage.record(record)),
+    expireReservations: (before) => run(() => usage.expire(before)),
+    usageTotals: (tokenId, since) => run(() => usage.totals(tokenId, since)),
+    usageGroups: (since) => run(() => usage.groups(since)),
+    usageRecord: (requestId) => run(() => usage.get(requestId)),
+    countUsage: (since = 0) => run(() => usage.count(since)),
+
+    cacheGet: (key, now) => run(() => cache.get(key, now)),
+    cachePut: (key, entry, now, capBytes) => run(() => cache.put(key, entry, now, capBytes)),
+    cacheStats: () => run(() => cache.stats()),
+
+    migrations: () =>
+      run(() =>
+        db
+          .prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version')
+          .all()
+          .map((row) => ({ version: Number(row.version), name: String(row.name), appliedAt: Number(row.applied_at) })),
+      ),
+    close: () =>
+      run(() => {
+        if (!open) return;
+        open = false;
+        db.close();
+      }),
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * Usage rows in SQLite, and the limit check. A request reserves its row before it goes upstream: the check of
+ * the token's limits against every row counted so far (in-flight reservations included) and the insert of the
+ * new row happen in one `BEGIN IMMEDIATE` transaction, so 40 parallel requests on a limit of 10 let exactly 10
+ * through, whichever process or instance they arrive at.
+ */
+import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
+import { roundUsd } from '../../core/models.js';
+import {
+  MINUTE_MS,
+  utcDayKey,
+  utcDayStart,
+  utcMonthStart,
+  utcNextDayStart,
+  utcNextMonthStart,
+} from '../../core/usage-periods.js';
+import type { UsageGroup } from '../../core/usage-report.js';
+import type { UsageTotals } from '../../core/usage-summary.js';
+import { transaction } from './sqlite-db.js';
+import type { LimitRefusal, ReserveRequest, ReserveResult, UsageRecord } from './store.js';
+
+/** Slack for comparing sums of dollars that went through floating point. */
+const USD_EPSILON = 1e-9;
+
+export function createUsageTable(db: DatabaseSync) {
+  const limitsOf = db.prepare('SELECT daily_images, monthly_usd, rpm FROM tokens WHERE id = ?');
+  const imagesSince = db.prepare(
+    'SELECT COUNT(*) AS n FROM usage WHERE token_id = ? AND created_at >= ? AND counts_image = 1',
+  );
+  const spentSince = db.prepare(
+    'SELECT COALESCE(SUM(cost_usd), 0) AS usd FROM usage WHERE token_id = ? AND created_at >= ?',
+  );
+  const meteredSince = db.prepare(
+    'SELECT created_at FROM usage WHERE token_id = ? AND created_at > ? AND metered = 1 ORDER BY created_at',
+  );
+  const insertReservation = db.prepare(`
+    INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,
+      input_images, cost_usd, state, counts_image, metered)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reserved', 1, 1)`);
+  // A final row: inserted, or settling the reservation of the same request (which keeps its time and `metered`).
+  const upsert = db.prepare(`
+    INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,
+      input_images, input_tokens, output_tokens, cost_usd, saved_usd, cached, state, outcome, counts_image, metered,
+      latency_ms, attempts)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'done', ?, ?, 0, ?, ?)
+    ON CONFLICT (request_id) DO UPDATE SET
+      model = excluded.model, image_size = excluded.image_size, aspect_ratio = excluded.aspect_ratio,
+      input_images = excluded.input_images, input_tokens = excluded.input_tokens,
+      output_tokens = excluded.output_tokens, cost_usd = excluded.cost_usd, saved_usd = excluded.saved_usd,
+      cached = excluded.cached, state = 'done', outcome = excluded.outcome, counts_image = excluded.counts_image,
+      latency_ms = excluded.latency_ms, attempts = excluded.attempts`);
+
+  return {
+    reserve(request: ReserveRequest): ReserveResult {
+      return transaction(db, () => {
+        const refusal = checkLimits(request);
+        if (refusal) return { ok: false, refusal };
+        insertReservation.run(
+          request.requestId,
+          request.tokenId,
+          request.tokenName,
+          request.now,
+          utcDayKey(request.now),
+          request.model,
+          request.imageSize,
+          request.aspectRatio,
+          request.inputImages,
+          request.estimatedCostUsd,
+        );
+        return { ok: true };
+      });
+    },
+
+    record(r: UsageRecord): void {
+      upsert.run(
+        r.requestId,
+        r.tokenId,
+        r.tokenName,
+        r.createdAt,
+        utcDayKey(r.createdAt),
+        r.model,
+        r.imageSize,
+        r.aspectRatio,
+        r.inputImages,
+        r.inputTokens,
+        r.outputTokens,
+        r.costUsd,
+        r.savedUsd,
+        r.cached ? 1 : 0,
+        r.outcome,
+        r.outcome === 'ok' && !r.cached ? 1 : 0,
+        Math.round(r.latencyMs),
+        r.attempts,
+      );
+    },
+
+    expire(before: number): number {
+      const result = db
+        .prepare(
+          "UPDATE usage SET state = 'done', outcome = 'interrupted', counts_image = 0 WHERE state = 'reserved' AND created_at < ?",
+        )
+        .run(before);
+      return Number(result.changes);
+    },
+
+    totals(tokenId: string, since: number): UsageTotals {
+      const row = db
+        .prepare(
+          `SELECT COALESCE(SUM(counts_image), 0) AS images, COALESCE(SUM(cached), 0) AS cached,
+             COALESCE(SUM(cost_usd), 0) AS usd
+           FROM usage WHERE token_id = ? AND created_at >= ?`,
+        )
+        .get(tokenId, since)!;
+      return { images: Number(row.images), cachedImages: Number(row.cached), costUsd: roundUsd(Number(row.usd)) };
+    },
+
+    groups(since: number): UsageGroup[] {
+      return db
+        .prepare(
+          `SELECT day, token_name, model, COUNT(*) AS requests,
+             SUM(CASE WHEN outcome = 'ok' AND cached = 0 THEN 1 ELSE 0 END) AS images,
+             SUM(cached) AS cached_images,
+             SUM(CASE WHEN state = 'done' AND outcome <> 'ok' THEN 1 ELSE 0 END) AS errors,
+             SUM(cost_usd) AS cost_usd, SUM(saved_usd) AS saved_usd
+           FROM usage WHERE created_at >= ? GROUP BY day, token_name, model ORDER BY day, token_name, model`,
+        )
+        .all(since)
+        .map((row) => ({
+          day: String(row.day),
+          tokenName: String(row.token_name),
+          model: row.model === null ? null : String(row.model),
+          requests: Number(row.requests),
+          images: Number(row.images),
+          cachedImages: Number(row.cached_images),
+          errors: Number(row.errors),
+          costUsd: roundUsd(Number(row.cost_usd)),
+          savedUsd: roundUsd(Number(row.saved_usd)),
+        }));
+    },
+
+    get(requestId: string): UsageRecord | null {
+      const row = db.prepare('SELECT * FROM usage WHERE request_id = ?').get(requestId);
+      return row ? toRecord(row) : null;
+    },
+
+    count(since: number): number {
+      return Number(db.prepare('SELECT COUNT(*) AS n FROM usage WHERE created_at >= ?').get(since)!.n);
+    },
+  };
+
+  /** The first limit this request would break, checked in the order a person thinks of them: day, month, minute. */
+  function checkLimits(request: ReserveRequest): LimitRefusal | null {
+    const limits = limitsOf.get(request.tokenId);
+    if (!limits) return null;
+    const { now, tokenId } = request;
+    if (limits.daily_images !== null) {
+      const allowed = Number(limits.daily_images);
+      const used = Number(imagesSince.get(tokenId, utcDayStart(now))!.n);
+      if (used >= allowed) {
+        return { limit: 'daily_images', allowed, used, requested: 1, retryAt: utcNextDayStart(now) };
+      }
+    }
+    if (limits.monthly_usd !== null) {
+      const allowed = Number(limits.monthly_usd);
+      const used = roundUsd(Number(spentSince.get(tokenId, utcMonthStart(now))!.usd));
+      if (used + request.estimatedCostUsd > allowed + USD_EPSILON) {
+        return {
+          limit: 'monthly_usd',
+          allowed,
+          used,
+          requested: request.estimatedCostUsd,
+          retryAt: utcNextMonthStart(now),
+        };
+      }
+    }
+    if (limits.rpm !== null) {
+      const allowed = Number(limits.rpm);
+      const times = meteredSince.all(tokenId, now - MINUTE_MS).map((r) => Number(r.created_at));
+      if (times.length >= allowed) {
+        // The window frees a slot when the request that makes it one too many drops out of the last minute.
+        const freesAt = times[times.length - allowed]! + MINUTE_MS;
+        return { limit: 'rpm', allowed, used: times.length, requested: 1, retryAt: freesAt };
+      }
+    }
+    return null;
+  }
+}
+
+function toRecord(row: Record<string, SQLOutputValue>): UsageRecord {
+  return {
+    requestId: String(row.request_id),
+    tokenId: String(row.token_id),
+    tokenName: String(row.token_name),
+    createdAt: Number(row.created_at),
+    model: row.model === null ? null : String(row.model),
+    imageSize: row.image_size === null ? null : String(row.image_size),
+    aspectRatio: row.aspect_ratio === null ? null : String(row.aspect_ratio),
+    inputImages: Number(row.input_images),
+    inputTokens: Number(row.input_tokens),
+    outputTokens: Number(row.output_tokens),
+    costUsd: Number(row.cost_usd),
+    savedUsd: Number(row.saved_usd),
+    cached: Number(row.cached) === 1,
+    outcome: row.outcome === null ? 'reserved' : String(row.outcome),
+    latencyMs: Number(row.latency_ms),
+    attempts: Number(row.attempts),
+  };
+}

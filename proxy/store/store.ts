@@ -1,0 +1,152 @@
+/**
+ * Everything the proxy keeps: team tokens (hashed), one usage row per request, and the image cache. Async so a
+ * PostgreSQL implementation can sit behind the same interface for several proxy instances; limits are enforced
+ * inside the database's own transactions ({@link ProxyStore.reserve}), never by in-process locks alone, so the
+ * semantics hold across instances.
+ */
+import type { Result } from '../../core/result.js';
+import type { UsageGroup } from '../../core/usage-report.js';
+import type { TokenLimits, UsageTotals } from '../../core/usage-summary.js';
+import type { TokenOwner } from '../team-tokens.js';
+
+export type { TokenLimits, UsageTotals } from '../../core/usage-summary.js';
+
+/** A token as the admin sees it: never the token itself, which is only shown once at creation. */
+export interface TokenRecord {
+  id: string;
+  name: string;
+  /** `dev` for the static dev token (BANANA_DEV_TOKEN); `team` for tokens an admin created. */
+  kind: 'team' | 'dev';
+  limits: TokenLimits;
+  createdAt: number;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+}
+
+/** A valid token's owner, with the limits that apply to them right now. */
+export interface TeamMember extends TokenOwner {
+  limits: TokenLimits;
+}
+
+/** A token just created: the only time its value exists outside the person who receives it. */
+export interface CreatedToken {
+  token: string;
+  record: TokenRecord;
+}
+
+/** What a request wants to reserve before it goes upstream. */
+export interface ReserveRequest {
+  requestId: string;
+  tokenId: string;
+  tokenName: string;
+  model: string;
+  imageSize: string;
+  aspectRatio: string | null;
+  inputImages: number;
+  /** Held against the monthly budget until the request settles. */
+  estimatedCostUsd: number;
+  now: number;
+}
+
+/** Which limit refused a request, and when it frees up. */
+export interface LimitRefusal {
+  limit: 'daily_images' | 'monthly_usd' | 'rpm';
+  /** The limit's value (images, dollars or requests per minute). */
+  allowed: number;
+  /** How much of it is used (images, dollars including reservations, requests in the last minute). */
+  used: number;
+  /** For a budget: what this request would have added. */
+  requested: number;
+  /** When enough frees up to try again (ms since the epoch). */
+  retryAt: number;
+}
+
+export type ReserveResult = { ok: true } | { ok: false; refusal: LimitRefusal };
+
+/** One request's final record. Written once per request (a reservation is the same row, settled). */
+export interface UsageRecord {
+  requestId: string;
+  tokenId: string;
+  tokenName: string;
+  createdAt: number;
+  model: string | null;
+  imageSize: string | null;
+  aspectRatio: string | null;
+  inputImages: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** For a cache hit: what the original answer cost. */
+  savedUsd: number;
+  cached: boolean;
+  /** `ok`, or the error code the request ended with (`limit_reached`, `cancelled`, `upstream_timeout`, …). */
+  outcome: string;
+  latencyMs: number;
+  /** Upstream calls made (retries included); 0 for a cache hit or a request refused before Gemini. */
+  attempts: number;
+}
+
+/** A cached answer. */
+export interface CacheEntry {
+  bytes: Uint8Array;
+  mimeType: string;
+  width: number;
+  height: number;
+  text: string | null;
+  model: string;
+  /** What the original answer cost: each hit saves this much. */
+  costUsd: number;
+}
+
+export interface CacheStats {
+  entries: number;
+  bytes: number;
+}
+
+/** The proxy's storage. Times are ms since the epoch from the app's clock. */
+export interface ProxyStore {
+  /** Creates a team token; fails when an active token already has that name. */
+  createToken(input: { name: string; limits: TokenLimits; now: number }): Promise<Result<CreatedToken>>;
+  /**
+   * Makes `token` valid under `name` with no limits (the static dev token; tests use it to name a known token),
+   * replacing the value of an earlier one of that name; `null` revokes it.
+   */
+  putStaticToken(input: { name: string; token: string | null; kind: 'team' | 'dev'; now: number }): Promise<void>;
+  listTokens(options?: { includeRevoked?: boolean }): Promise<TokenRecord[]>;
+  /** An active token by id, or by name when no id matches. */
+  findToken(idOrName: string): Promise<TokenRecord | null>;
+  /** Revokes at once: the next request with it is refused. Null when no active token matches. */
+  revokeToken(idOrName: string, now: number): Promise<TokenRecord | null>;
+  /** Changes some limits (a null value removes that limit). Null when no active token matches. */
+  setLimits(idOrName: string, limits: Partial<TokenLimits>): Promise<TokenRecord | null>;
+  /** Whose token this is, compared by hash in constant time; null when unknown or revoked. */
+  verifyToken(token: string, now: number): Promise<TeamMember | null>;
+
+  /**
+   * Atomically checks the token's current limits against its usage (in-flight reservations included) and, when
+   * every limit allows it, inserts the request's usage row as a reservation holding its estimated cost.
+   */
+  reserve(request: ReserveRequest): Promise<ReserveResult>;
+  /** Writes a request's final usage row: settles its reservation, or inserts the row when there was none. */
+  recordUsage(record: UsageRecord): Promise<void>;
+  /** Settles reservations older than `before` left by a proxy that stopped mid-request; returns how many. */
+  expireReservations(before: number): Promise<number>;
+  /** One person's totals from `since` (inclusive). */
+  usageTotals(tokenId: string, since: number): Promise<UsageTotals>;
+  /** Usage from `since`, grouped by UTC day, person and model. */
+  usageGroups(since: number): Promise<UsageGroup[]>;
+  /** One usage row, for tests and support. */
+  usageRecord(requestId: string): Promise<UsageRecord | null>;
+  /** Number of usage rows from `since`. */
+  countUsage(since?: number): Promise<number>;
+
+  /** A cached answer, marking it used now (least-recently-used eviction). */
+  cacheGet(key: string, now: number): Promise<CacheEntry | null>;
+  /** Stores an answer, then evicts the least recently used entries until the cache fits in `capBytes`. */
+  cachePut(key: string, entry: CacheEntry, now: number, capBytes: number): Promise<void>;
+  cacheStats(): Promise<CacheStats>;
+
+  /** Schema versions applied, oldest first. */
+  migrations(): Promise<{ version: number; name: string; appliedAt: number }[]>;
+  close(): Promise<void>;
+}

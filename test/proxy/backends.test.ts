@@ -1,0 +1,170 @@
+/**
+ * Vertex AI as the other backend (express mode with a key, and project + location with credentials), against
+ * the double on Vertex's own URL paths; and a model registry file that adds a new id without a code change.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseModelRegistry } from '../../core/models.js';
+import { startProxy } from '../../proxy/server.js';
+import { startGeminiDouble } from '../fakes/gemini/server.js';
+import {
+  generateRequest,
+  startHarness,
+  stubAuthClient,
+  TEAM_TOKEN,
+  TEST_KEY,
+  tempDataDir,
+} from '../support/proxy-harness.js';
+
+const dirs: string[] = [];
+const dir = (): string => {
+  const d = tempDataDir();
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('Vertex AI through app.request()', () => {
+  it.each([
+    [
+      'express mode (API key)',
+      'vertex-express',
+      /^\/v1beta1\/publishers\/google\/models\/gemini-3-pro-image:generateContent$/,
+      (headers: Record<string, string>) => expect(headers['x-goog-api-key']).toBe(TEST_KEY),
+    ],
+    [
+      'project and location (credentials)',
+      'vertex-project',
+      /^\/v1beta1\/projects\/banana-test\/locations\/us-central1\/publishers\/google\/models\/gemini-3-pro-image:generateContent$/,
+      (headers: Record<string, string>) => expect(headers.authorization).toBe('Bearer test'),
+    ],
+  ] as const)('%s: calls Vertex’s path and says mode "vertex"', async (_name, backend, path, checkAuth) => {
+    const h = await startHarness({ backend });
+    try {
+      expect(await (await h.app.request('/health')).json()).toMatchObject({ mode: 'vertex' });
+      const res = await h.app.request(
+        '/v1/generate',
+        generateRequest({
+          prompt: 'a vertex banana',
+          model: 'gemini-3-pro-image',
+          aspectRatio: '3:2',
+          imageSize: '2K',
+        }),
+      );
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.image).toMatchObject({ width: 2528, height: 1696 });
+      expect(body.usage.costUsd).toBeGreaterThan(0.13);
+      const call = h.double.requests.at(-1)!;
+      expect(call.path).toMatch(path);
+      checkAuth(call.headers);
+      // Retries work the same way on Vertex.
+      const flaky = await h.app.request('/v1/generate', generateRequest({ prompt: 'vertex flaky [double:flaky-503]' }));
+      expect(flaky.status).toBe(200);
+      expect(h.double.requests.filter((r) => JSON.stringify(r.body).includes('vertex flaky'))).toHaveLength(2);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('Vertex AI as `npm start` runs it', () => {
+  it('express mode from GOOGLE_GENAI_USE_VERTEXAI and GOOGLE_API_KEY', async () => {
+    const double = await startGeminiDouble({ apiKey: TEST_KEY });
+    const proxy = await startProxy(
+      {
+        PORT: '0',
+        GOOGLE_GENAI_USE_VERTEXAI: 'true',
+        GOOGLE_API_KEY: TEST_KEY,
+        GEMINI_BASE_URL: double.url,
+        BANANA_DEV_TOKEN: TEAM_TOKEN,
+        BANANA_DATA_DIR: dir(),
+      },
+      { writeLog: () => {} },
+    );
+    try {
+      expect(await (await fetch(`${proxy.url}/health`)).json()).toMatchObject({ mode: 'vertex' });
+      const res = await fetch(`${proxy.url}/v1/generate`, generateRequest({ prompt: 'express over http' }));
+      expect(res.status).toBe(200);
+      expect(double.requests.at(-1)!.path).toBe(
+        '/v1beta1/publishers/google/models/gemini-3.1-flash-image:generateContent',
+      );
+    } finally {
+      await proxy.close();
+      await double.close();
+    }
+  });
+
+  it('project mode from GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION, with credentials', async () => {
+    const double = await startGeminiDouble();
+    const proxy = await startProxy(
+      {
+        PORT: '0',
+        GOOGLE_GENAI_USE_VERTEXAI: 'true',
+        GOOGLE_CLOUD_PROJECT: 'team-project',
+        GOOGLE_CLOUD_LOCATION: 'global',
+        GEMINI_BASE_URL: double.url,
+        BANANA_DEV_TOKEN: TEAM_TOKEN,
+        BANANA_DATA_DIR: dir(),
+      },
+      { writeLog: () => {}, vertexAuthClient: stubAuthClient },
+    );
+    try {
+      const res = await fetch(`${proxy.url}/v1/generate`, generateRequest({ prompt: 'project over http' }));
+      expect(res.status).toBe(200);
+      const call = double.requests.at(-1)!;
+      expect(call.path).toBe(
+        '/v1beta1/projects/team-project/locations/global/publishers/google/models/gemini-3.1-flash-image:generateContent',
+      );
+      expect(call.headers.authorization).toBe('Bearer test');
+    } finally {
+      await proxy.close();
+      await double.close();
+    }
+  });
+});
+
+describe('BANANA_MODELS_FILE', () => {
+  it('adds a new Nano Banana id without a code change', async () => {
+    const shipped = JSON.parse(readFileSync(new URL('../../config/models.json', import.meta.url), 'utf8'));
+    const flash = shipped.models.find((m: { id: string }) => m.id === 'gemini-3.1-flash-image');
+    const file = join(dir(), 'models.json');
+    const registry = {
+      defaultModel: 'gemini-nano-banana-9',
+      models: [...shipped.models, { ...flash, id: 'gemini-nano-banana-9', label: 'Nano Banana 9' }],
+    };
+    writeFileSync(file, JSON.stringify(registry));
+    // The double must offer the model too, as Google would.
+    const double = await startGeminiDouble({ apiKey: TEST_KEY, registry: parseModelRegistry(registry) });
+    const proxy = await startProxy(
+      {
+        PORT: '0',
+        GEMINI_API_KEY: TEST_KEY,
+        GEMINI_BASE_URL: double.url,
+        BANANA_DEV_TOKEN: TEAM_TOKEN,
+        BANANA_MODELS_FILE: file,
+        BANANA_DATA_DIR: dir(),
+      },
+      { writeLog: () => {} },
+    );
+    try {
+      const models = await (await fetch(`${proxy.url}/v1/models`)).json();
+      expect(models.defaultModel).toBe('gemini-nano-banana-9');
+      expect(models.models.map((m: { id: string }) => m.id)).toContain('gemini-nano-banana-9');
+      const res = await fetch(
+        `${proxy.url}/v1/generate`,
+        generateRequest({ prompt: 'the newest banana', aspectRatio: '8:1' }),
+      );
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body).toMatchObject({ model: 'gemini-nano-banana-9', image: { width: 3072, height: 384 } });
+      expect(double.requests.at(-1)!.path).toBe('/v1/models/gemini-nano-banana-9:generateContent');
+    } finally {
+      await proxy.close();
+      await double.close();
+    }
+  });
+});
