@@ -84,8 +84,9 @@ export interface Rect {
  */
 export function coverCrop(srcW: number, srcH: number, dstW: number, dstH: number): Rect {
   const scale = Math.max(dstW / srcW, dstH / srcH);
-  const width = Math.min(srcW, Math.round(dstW / scale));
-  const height = Math.min(srcH, Math.round(dstH / scale));
+  // At least one pixel: an extreme ratio (say 1:8 onto 12288:1) would otherwise round a side to nothing.
+  const width = Math.max(1, Math.min(srcW, Math.round(dstW / scale)));
+  const height = Math.max(1, Math.min(srcH, Math.round(dstH / scale)));
   return { x: Math.floor((srcW - width) / 2), y: Math.floor((srcH - height) / 2), width, height };
 }
 

@@ -1,0 +1,208 @@
+/**
+ * A pure, deterministic resampler for RGBA8 pixels, so a regional edit's answer is scaled back to its crop the same
+ * way in Node and in the panel (the browser canvas premultiplies alpha and would alter pixels; docs/regional-edits.md).
+ *
+ * Each axis is filtered on its own: an area average (box filter with fractional coverage) when it shrinks, which
+ * is what a downscale needs to avoid aliasing, and bilinear (pixel centres aligned) when it grows or keeps its
+ * size. Colour is averaged weighted by alpha (premultiplied), so transparent pixels do not bleed their colour.
+ */
+import type { Rect } from './aspect.js';
+import type { RgbaImage } from './png.js';
+
+/** Filter taps along one axis: for output index i, `count[i]` source indices from `start[i]`, with their weights. */
+interface Taps {
+  start: Int32Array;
+  count: Int32Array;
+  weights: Float64Array;
+  stride: number;
+}
+
+/** Taps mapping `srcSize` source pixels onto `dstSize` output pixels. Weights of each output pixel sum to 1. */
+function axisTaps(srcSize: number, dstSize: number): Taps {
+  const scale = srcSize / dstSize;
+  const stride = scale > 1 ? Math.ceil(scale) + 1 : 2;
+  const start = new Int32Array(dstSize);
+  const count = new Int32Array(dstSize);
+  const weights = new Float64Array(dstSize * stride);
+  for (let i = 0; i < dstSize; i++) {
+    const base = i * stride;
+    if (scale > 1) {
+      // Area average: output pixel i covers source [i·scale, (i+1)·scale); each source pixel counts by its overlap.
+      const from = i * scale;
+      const to = Math.min(srcSize, from + scale);
+      const first = Math.floor(from);
+      let n = 0;
+      for (let j = first; j < to && n < stride; j++) {
+        const overlap = Math.min(j + 1, to) - Math.max(j, from);
+        if (overlap <= 0) continue;
+        if (n === 0) start[i] = j;
+        weights[base + n] = overlap / scale;
+        n++;
+      }
+      count[i] = n;
+    } else {
+      // Bilinear between the two source pixels around the output pixel's centre, clamped at the edges.
+      const centre = Math.max(0, Math.min(srcSize - 1, (i + 0.5) * scale - 0.5));
+      const j = Math.floor(centre);
+      const t = centre - j;
+      start[i] = j;
+      if (t === 0 || j + 1 >= srcSize) {
+        weights[base] = 1;
+        count[i] = 1;
+      } else {
+        weights[base] = 1 - t;
+        weights[base + 1] = t;
+        count[i] = 2;
+      }
+    }
+  }
+  return { start, count, weights, stride };
+}
+
+/** True when every pixel of `rect` has alpha 255. */
+function isOpaque(image: RgbaImage, rect: Rect): boolean {
+  const { data } = image;
+  for (let y = rect.y; y < rect.y + rect.height; y++) {
+    const end = (y * image.width + rect.x + rect.width) * 4;
+    for (let i = (y * image.width + rect.x) * 4 + 3; i < end; i += 4) if (data[i] !== 255) return false;
+  }
+  return true;
+}
+
+/** Throws unless `rect` is a non-empty rectangle of whole pixels inside `width × height`. */
+export function checkRectInside(rect: Rect, width: number, height: number): void {
+  const { x, y, width: w, height: h } = rect;
+  const whole = [x, y, w, h].every(Number.isInteger);
+  if (!whole || w < 1 || h < 1 || x < 0 || y < 0 || x + w > width || y + h > height) {
+    throw new RangeError(`rect ${JSON.stringify(rect)} is not inside ${width}×${height}`);
+  }
+}
+
+/**
+ * Part of the resampled image: `srcRect` of `src` scaled to `dstWidth × dstHeight`, but only the output pixels in
+ * `window` (a rectangle of the output) are computed and returned, as a `window`-sized image. Compositing uses it
+ * to resample only the part of a patch that the mask can show.
+ */
+export function resampleWindow(
+  src: RgbaImage,
+  srcRect: Rect,
+  dstWidth: number,
+  dstHeight: number,
+  window: Rect,
+): RgbaImage {
+  if (src.data.length !== src.width * src.height * 4) throw new RangeError('pixel data does not match the size');
+  checkRectInside(srcRect, src.width, src.height);
+  checkRectInside(window, dstWidth, dstHeight);
+  const out = new Uint8Array(window.width * window.height * 4);
+  const data = src.data;
+  const srcStride = src.width * 4;
+  if (srcRect.width === dstWidth && srcRect.height === dstHeight) {
+    // Same size: an exact copy of the rows, so resampling to the same size never changes a byte.
+    for (let y = 0; y < window.height; y++) {
+      const from = (srcRect.y + window.y + y) * srcStride + (srcRect.x + window.x) * 4;
+      out.set(data.subarray(from, from + window.width * 4), y * window.width * 4);
+    }
+    return { width: window.width, height: window.height, data: out };
+  }
+  const columns = axisTaps(srcRect.width, dstWidth);
+  const rows = axisTaps(srcRect.height, dstHeight);
+  // Opaque sources (every Gemini answer) skip the alpha weighting: same result, half the work.
+  const opaque = isOpaque(src, srcRect);
+  // One row of the vertical pass over the columns the window needs, premultiplied: r·a, g·a, b·a, a.
+  const firstColumn = columns.start[window.x]!;
+  const lastTap = window.x + window.width - 1;
+  const span = columns.start[lastTap]! + columns.count[lastTap]! - firstColumn;
+  const line = new Float64Array(span * 4);
+  const { start: cStart, count: cCount, weights: cWeights, stride: cStride } = columns;
+  const windowEnd = window.x + window.width;
+  for (let y = 0; y < window.height; y++) {
+    const dy = window.y + y;
+    line.fill(0);
+    const rowBase = dy * rows.stride;
+    for (let k = 0; k < rows.count[dy]!; k++) {
+      const weight = rows.weights[rowBase + k]!;
+      let p = (srcRect.y + rows.start[dy]! + k) * srcStride + (srcRect.x + firstColumn) * 4;
+      if (opaque) {
+        for (let i = 0; i < span * 4; i += 4, p += 4) {
+          line[i] = line[i]! + data[p]! * weight;
+          line[i + 1] = line[i + 1]! + data[p + 1]! * weight;
+          line[i + 2] = line[i + 2]! + data[p + 2]! * weight;
+        }
+        continue;
+      }
+      for (let i = 0; i < span * 4; i += 4, p += 4) {
+        const wa = weight * data[p + 3]!;
+        line[i] = line[i]! + data[p]! * wa;
+        line[i + 1] = line[i + 1]! + data[p + 1]! * wa;
+        line[i + 2] = line[i + 2]! + data[p + 2]! * wa;
+        line[i + 3] = line[i + 3]! + wa;
+      }
+    }
+    let o = y * window.width * 4;
+    // Storing an int is much faster than a double; + 0.5 and truncation round (every value is ≥ 0).
+    if (opaque) {
+      // Weights sum to 1, so the sums are already colours.
+      for (let dx = window.x; dx < windowEnd; dx++, o += 4) {
+        const base = dx * cStride;
+        let r = 0;
+        let g = 0;
+        let b = 0;
+        let i = (cStart[dx]! - firstColumn) * 4;
+        const n = cCount[dx]!;
+        for (let k = 0; k < n; k++, i += 4) {
+          const weight = cWeights[base + k]!;
+          r += line[i]! * weight;
+          g += line[i + 1]! * weight;
+          b += line[i + 2]! * weight;
+        }
+        out[o] = (r + 0.5) | 0;
+        out[o + 1] = (g + 0.5) | 0;
+        out[o + 2] = (b + 0.5) | 0;
+        out[o + 3] = 255;
+      }
+      continue;
+    }
+    for (let dx = window.x; dx < windowEnd; dx++, o += 4) {
+      const base = dx * cStride;
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
+      let i = (cStart[dx]! - firstColumn) * 4;
+      const n = cCount[dx]!;
+      for (let k = 0; k < n; k++, i += 4) {
+        const weight = cWeights[base + k]!;
+        r += line[i]! * weight;
+        g += line[i + 1]! * weight;
+        b += line[i + 2]! * weight;
+        a += line[i + 3]! * weight;
+      }
+      if (a > 0) {
+        // Un-premultiply: colour is the alpha-weighted mean, so it needs no division by 255.
+        const inverse = 1 / a;
+        out[o] = (r * inverse + 0.5) | 0;
+        out[o + 1] = (g * inverse + 0.5) | 0;
+        out[o + 2] = (b * inverse + 0.5) | 0;
+        out[o + 3] = (a + 0.5) | 0;
+      }
+    }
+  }
+  return { width: window.width, height: window.height, data: out };
+}
+
+/**
+ * `srcRect` of `src` (the whole image when omitted) scaled to `dstWidth × dstHeight`: area average on an axis that
+ * shrinks, bilinear on one that grows, an exact copy when the size does not change. Never stretches on its own:
+ * callers pick `srcRect` with the output's aspect ratio (see `coverCrop`).
+ */
+export function resampleRgba(
+  src: RgbaImage,
+  dstWidth: number,
+  dstHeight: number,
+  srcRect: Rect = { x: 0, y: 0, width: src.width, height: src.height },
+): RgbaImage {
+  if (!(Number.isInteger(dstWidth) && Number.isInteger(dstHeight) && dstWidth >= 1 && dstHeight >= 1)) {
+    throw new RangeError(`output size must be whole pixels, got ${dstWidth}×${dstHeight}`);
+  }
+  return resampleWindow(src, srcRect, dstWidth, dstHeight, { x: 0, y: 0, width: dstWidth, height: dstHeight });
+}
