@@ -276,7 +276,7 @@ describe('compositeThroughMask', () => {
     expect(runs).toBeGreaterThanOrEqual(500);
   });
 
-  it('composites a 4096×4096 frame through a rotated ellipse quickly', () => {
+  it('composites a 4096×4096 frame through a rotated ellipse with a 4K answer wider than the patch', () => {
     const size = 4096;
     const source = filledImage(size, size, [30, 60, 90, 255]);
     const mask = rasterizeShape(
@@ -289,12 +289,10 @@ describe('compositeThroughMask', () => {
     const rect = { x: 0, y: 848, width: 4096, height: 2304 };
     const bounds = maskBounds(mask)!;
     expect(bounds.height).toBeGreaterThan(2304); // the ellipse runs past the patch: feathered at the patch edge
-    const started = performance.now();
+    // How long this takes is measured by `npm run bench` (bench/composite.ts), not asserted here.
     const out = compositeThroughMask(source, answer, rect, mask, REGION_FEATHER_PX);
-    const elapsed = performance.now() - started;
     expect(pixelAt(out, 2048, 2048)).toEqual([200, 100, 50, 255]);
     expect(pixelAt(out, 5, 5)).toEqual([30, 60, 90, 255]);
-    // 0.35–0.9 s on a busy two-core VM (docs/regional-edits.md); the bound leaves room for slower CI.
-    expect(elapsed).toBeLessThan(5000);
+    expect(pixelAt(out, 2048, 600)).toEqual([30, 60, 90, 255]); // inside the ellipse but above the patch
   });
 });

@@ -83,7 +83,8 @@ describe('retries', () => {
       expect(res.status).toBe(429);
       expect(res.headers.get('retry-after')).toBe('5');
       expect(callsFor(slowClock, 'retry-i')).toHaveLength(1);
-      expect(performance.now() - started).toBeLessThan(1000);
+      // Answered at once: a 5 s wait would take longer than this, however busy the machine.
+      expect(performance.now() - started).toBeLessThan(4000);
     } finally {
       await slowClock.close();
     }
