@@ -52,7 +52,9 @@ export const exportNodeMessageSchema = z.strictObject({
 });
 /**
  * Put one result image on the canvas: beside `sourceNodeId` at the source's size, or at the viewport centre at
- * the image's size when it is null. Replies {@link PlacedResult}.
+ * the image's size when it is null. When the source carries a turn record (a result, or a copy of one) the new turn
+ * continues that turn: the sandbox reads the parent from the source itself, and places a first continuation right
+ * of the source and a further one (a branch) below the earlier ones. Replies {@link PlacedResult}.
  */
 export const placeResultMessageSchema = z.strictObject({
   type: z.literal('PLACE_RESULT'),
@@ -69,6 +71,10 @@ export const selectNodesMessageSchema = z.strictObject({
 });
 /** Read a layer's turn record. Replies the record, null when it has none, or a `corrupt_history` error. */
 export const readTurnMessageSchema = z.strictObject({ type: z.literal('READ_TURN'), requestId, nodeId });
+/** Read every turn record on the current page (the history graph's input). Replies {@link HistorySnapshot}. */
+export const readHistoryMessageSchema = z.strictObject({ type: z.literal('READ_HISTORY'), requestId });
+/** A small PNG of a layer for the History view (at most 96 px a side). Replies {@link ExportedImage}. */
+export const readThumbnailMessageSchema = z.strictObject({ type: z.literal('READ_THUMBNAIL'), requestId, nodeId });
 /** Show a Figma toast. No reply. */
 export const notifyMessageSchema = z.strictObject({
   type: z.literal('NOTIFY'),
@@ -84,6 +90,8 @@ export const uiMessageSchema = z.discriminatedUnion('type', [
   placeResultMessageSchema,
   selectNodesMessageSchema,
   readTurnMessageSchema,
+  readHistoryMessageSchema,
+  readThumbnailMessageSchema,
   notifyMessageSchema,
 ]);
 /** Every message the panel sends to the sandbox. */
@@ -143,12 +151,18 @@ const replyFailSchema = z.strictObject({
 export const replyMessageSchema = z.discriminatedUnion('ok', [replyOkSchema, replyFailSchema]);
 /** A problem not tied to a request (a malformed message without a requestId, a failed thumbnail, …). */
 export const errorMessageSchema = z.strictObject({ type: z.literal('ERROR'), error: appErrorSchema });
+/**
+ * Result layers on the current page were added, removed or had their records changed (a new turn, ⌘Z, a
+ * duplicate, a teammate's edit), or the page changed: a shown history should be read again.
+ */
+export const historyChangedMessageSchema = z.strictObject({ type: z.literal('HISTORY_CHANGED') });
 
 export const sandboxMessageSchema = z.discriminatedUnion('type', [
   selectionChangedMessageSchema,
   thumbnailMessageSchema,
   replyMessageSchema,
   errorMessageSchema,
+  historyChangedMessageSchema,
 ]);
 /** Every message the sandbox sends to the panel. */
 export type SandboxMessage = z.infer<typeof sandboxMessageSchema>;
@@ -173,6 +187,23 @@ export const placedResultSchema = z.object({
 });
 export type PlacedResult = z.infer<typeof placedResultSchema>;
 
+/** Most result layers one READ_HISTORY lists (a page with more is read in page order up to this many). */
+export const MAX_HISTORY_ENTRIES = 2000;
+
+/** A result layer on the page: its record, or why it could not be read (core/history-graph.ts `HistoryEntry`). */
+export const historyEntrySchema = z.union([
+  z.object({ nodeId, name: z.string(), record: turnRecordSchema }),
+  z.object({ nodeId, name: z.string(), damaged: z.string() }),
+]);
+
+/** Every result layer of the current page, and the layers first turns were made from (to show as sources). */
+export const historySnapshotSchema = z.object({
+  pageId: nodeId,
+  entries: z.array(historyEntrySchema).check(z.maxLength(MAX_HISTORY_ENTRIES)),
+  sources: z.array(z.object({ nodeId, name: z.string() })).check(z.maxLength(MAX_HISTORY_ENTRIES)),
+});
+export type HistorySnapshot = z.infer<typeof historySnapshotSchema>;
+
 /** What each request type is answered with when it succeeds. */
 export const replyValueSchemas = {
   LOAD_SETTINGS: settingsSchema,
@@ -181,6 +212,8 @@ export const replyValueSchemas = {
   PLACE_RESULT: placedResultSchema,
   SELECT_NODES: z.null(),
   READ_TURN: z.nullable(turnRecordSchema),
+  READ_HISTORY: historySnapshotSchema,
+  READ_THUMBNAIL: exportedImageSchema,
 } as const;
 
 /** Request type → reply value. */
@@ -239,10 +272,12 @@ export const UI_MESSAGE_TYPES = [
   'PLACE_RESULT',
   'SELECT_NODES',
   'READ_TURN',
+  'READ_HISTORY',
+  'READ_THUMBNAIL',
   'NOTIFY',
 ] as const;
 /** Every sandbox message type. */
-export const SANDBOX_MESSAGE_TYPES = ['SELECTION_CHANGED', 'THUMBNAIL', 'REPLY', 'ERROR'] as const;
+export const SANDBOX_MESSAGE_TYPES = ['SELECTION_CHANGED', 'THUMBNAIL', 'REPLY', 'ERROR', 'HISTORY_CHANGED'] as const;
 const typeListsComplete: [
   Same<(typeof UI_MESSAGE_TYPES)[number], UiMessageType>,
   Same<(typeof SANDBOX_MESSAGE_TYPES)[number], SandboxMessageType>,

@@ -29,3 +29,13 @@ export function truncatePrompt(prompt: string, max = NAME_PROMPT_CHARS): string 
   const shortened = endsWord || space < cut.length * 0.6 ? cut : cut.slice(0, space);
   return `${shortened.trimEnd()}…`;
 }
+
+/**
+ * The name a result of a result starts from: `Poster — warmer light` continued with "navy jacket" is named
+ * `Poster — navy jacket`, not `Poster — warmer light — navy jacket`. Only the text before the first ` — ` is kept;
+ * a name without one (a result the person renamed) is kept whole.
+ */
+export function continuedName(resultLayerName: string): string {
+  const at = resultLayerName.indexOf(' — ');
+  return at > 0 ? resultLayerName.slice(0, at) : resultLayerName;
+}

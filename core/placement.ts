@@ -44,3 +44,56 @@ export function firstFreeX(
 export function centredAt(center: { x: number; y: number }, width: number, height: number): { x: number; y: number } {
   return { x: Math.round(center.x - width / 2), y: Math.round(center.y - height / 2) };
 }
+
+/**
+ * Where a new result beside `anchor` goes when the anchor may already have been continued (DESIGN.md §4):
+ * - no `branches` yet: on the anchor's row, at the first free x right of it ({@link firstFreeX});
+ * - otherwise a new branch: in the column of the existing branches (their leftmost x), below everything that
+ *   continues the anchor (`subtree`: the branches and all their own continuations), so the new line and what
+ *   later continues it to the right never run into an earlier line. From there it moves further down until it
+ *   is clear of every other layer (`obstacles`).
+ * All boxes are in the same parent's coordinates.
+ */
+export function branchSpot(
+  anchor: Rect,
+  size: { width: number; height: number },
+  branches: readonly Rect[],
+  subtree: readonly Rect[],
+  obstacles: readonly Rect[],
+  gap = RESULT_GAP,
+): { x: number; y: number } {
+  if (branches.length === 0) return { x: firstFreeX(anchor, obstacles, size, gap), y: anchor.y };
+  const x = Math.min(...branches.map((b) => b.x));
+  const below = [...branches, ...subtree].map((b) => b.y + b.height);
+  return { x, y: firstFreeY({ x, y: Math.max(...below) + gap }, size, obstacles, gap) };
+}
+
+/**
+ * The first y at or below `at.y` where a box of `size` at `at.x` overlaps none of `obstacles` and keeps `gap`
+ * clear of each of them. Obstacles entirely left or right of that column never block it.
+ */
+export function firstFreeY(
+  at: { x: number; y: number },
+  size: { width: number; height: number },
+  obstacles: readonly Rect[],
+  gap = RESULT_GAP,
+): number {
+  const left = at.x;
+  const right = at.x + size.width;
+  const inColumn = obstacles
+    .filter((o) => o.x < right + gap && o.x + o.width + gap > left && o.width >= 0 && o.height >= 0)
+    .sort((a, b) => a.y - b.y);
+  let y = at.y;
+  let moved = true;
+  while (moved) {
+    moved = false;
+    for (const o of inColumn) {
+      const clear = y + size.height + gap <= o.y || y >= o.y + o.height + gap;
+      if (!clear) {
+        y = o.y + o.height + gap;
+        moved = true;
+      }
+    }
+  }
+  return y;
+}

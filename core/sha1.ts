@@ -40,8 +40,7 @@ function compress(state: Uint32Array, w: Uint32Array, view: DataView, offset: nu
   let d = state[3]!;
   let e = state[4]!;
   for (let i = 0; i < 80; i++) {
-    const f =
-      i < 20 ? (b & c) | (~b & d) : i < 40 ? b ^ c ^ d : i < 60 ? (b & c) | (b & d) | (c & d) : b ^ c ^ d;
+    const f = i < 20 ? (b & c) | (~b & d) : i < 40 ? b ^ c ^ d : i < 60 ? (b & c) | (b & d) | (c & d) : b ^ c ^ d;
     const k = i < 20 ? 0x5a827999 : i < 40 ? 0x6ed9eba1 : i < 60 ? 0x8f1bbcdc : 0xca62c1d6;
     const t = (((a << 5) | (a >>> 27)) + f + e + k + w[i]!) >>> 0;
     e = d;

@@ -3,13 +3,15 @@
  * (DESIGN.md §4). Compact versioned JSON, far under the 100 kB plugin-data entry limit (figma-api.md §0.4), with
  * no image bytes: the image itself is the layer's IMAGE fill.
  *
- * Uses `zod/mini` so the sandbox bundle stays small; the role and size lists are repeated here rather than
- * imported from modules that pull in full zod, and a test checks they match.
+ * The format is extended compatibly: fields added after the first release are optional, so a teammate on an older
+ * plugin still reads newer records (zod's default object parsing drops keys it does not know) instead of calling
+ * them damaged. `v` changes only for a change an older reader would misread.
+ *
+ * Uses `zod/mini` so the sandbox bundle stays small.
  */
 import * as z from 'zod/mini';
 import { appError } from './errors.js';
-import type { ImageSize } from './models.js';
-import type { ImageRole } from './proxy-schema.js';
+import { IMAGE_ROLES, IMAGE_SIZES } from './image-sizes.js';
 import { fail, ok, type Result } from './result.js';
 import { utf8Length } from './utf8-length.js';
 import { describeZodIssue } from './zod-issue.js';
@@ -29,19 +31,38 @@ export const MAX_TURN_RECORD_BYTES = 90_000;
 /** Longest prompt a record keeps, matching the proxy's limit (`MAX_PROMPT_CHARS`). */
 export const MAX_RECORD_PROMPT_CHARS = 20_000;
 
-/** Same values as `IMAGE_SIZES` in core/models.ts. */
-export const TURN_IMAGE_SIZES = ['512', '1K', '2K', '4K'] as const satisfies readonly ImageSize[];
-
-/** Same values as `IMAGE_ROLES` in core/proxy-schema.ts. */
-export const TURN_INPUT_ROLES = [
-  'base',
-  'style',
-  'subject',
-  'product',
-  'scene',
-] as const satisfies readonly ImageRole[];
+/** Most input images one turn can have (Gemini 3 models take up to 14, gemini-api.md §1.2). */
+export const MAX_TURN_INPUTS = 14;
 
 const idSchema = z.string().check(z.minLength(1), z.maxLength(100));
+/** SHA-1 in lowercase hex, as {@link sha1Hex} in core/sha1.ts writes it. */
+const hashSchema = z.string().check(z.regex(/^[0-9a-f]{40}$/));
+const finite = z.number().check(z.refine(Number.isFinite, 'expected a finite number'));
+
+/**
+ * One input image of a turn: the layer it was exported from, what it was for, and the SHA-1 of the exact bytes sent
+ * to the proxy (optional: records from before it was added have none). The hash tells later whether a layer still
+ * looks as it did when it was sent; the bytes themselves are never stored.
+ */
+export const turnInputSchema = z.object({
+  nodeId: idSchema,
+  role: z.enum(IMAGE_ROLES),
+  hash: z.optional(hashSchema),
+});
+export type TurnInput = z.infer<typeof turnInputSchema>;
+
+/**
+ * The part of the source that was edited, for a regional edit: a box in the source layer's own coordinates, and the
+ * shape that marked it when there was one. Optional; written by the regional-edit flow.
+ */
+export const turnRegionSchema = z.object({
+  nodeId: z.optional(idSchema),
+  x: finite,
+  y: finite,
+  width: finite.check(z.positive()),
+  height: finite.check(z.positive()),
+});
+export type TurnRegion = z.infer<typeof turnRegionSchema>;
 
 /** What the request was: the part of a record the panel knows. */
 export const turnDraftSchema = z.object({
@@ -49,14 +70,17 @@ export const turnDraftSchema = z.object({
   model: z.string().check(z.minLength(1), z.maxLength(100)),
   params: z.object({
     aspectRatio: z.string().check(z.regex(/^[1-9][0-9]*:[1-9][0-9]*$/)),
-    imageSize: z.enum(TURN_IMAGE_SIZES),
+    imageSize: z.enum(IMAGE_SIZES),
   }),
-  inputs: z.array(z.object({ nodeId: idSchema, role: z.enum(TURN_INPUT_ROLES) })).check(z.maxLength(14)),
+  inputs: z.array(turnInputSchema).check(z.maxLength(MAX_TURN_INPUTS)),
+  region: z.optional(turnRegionSchema),
   usage: z.object({
     inputTokens: z.int().check(z.nonnegative()),
     outputTokens: z.int().check(z.nonnegative()),
     totalTokens: z.int().check(z.nonnegative()),
     costUsd: z.number().check(z.nonnegative()),
+    /** The proxy answered from its cache: nothing was billed (usage is then all zeros). */
+    cached: z.optional(z.boolean()),
   }),
 });
 export type TurnDraft = z.infer<typeof turnDraftSchema>;
@@ -74,6 +98,8 @@ export const turnRecordSchema = z.object({
   /** The result layer's own id when written: a different id on read means the layer is a duplicate. */
   originNodeId: idSchema,
   ...turnDraftSchema.shape,
+  /** Figma's hash of the image this turn put on its layer (the IMAGE fill), to tell later if it was replaced. */
+  resultHash: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   author: z.optional(z.object({ id: z.string().check(z.maxLength(200)), name: z.string().check(z.maxLength(200)) })),
   createdAt: z.iso.datetime(),
   provenance: z.object({
@@ -87,31 +113,51 @@ export type TurnRecord = z.infer<typeof turnRecordSchema>;
 /** What only the sandbox knows when it writes the record. */
 export interface TurnPlacement {
   id: string;
+  /** The turn the source layer carries, when the edit continues one; null starts a new conversation. */
+  parent: Pick<TurnRecord, 'id' | 'rootId'> | null;
   sourceNodeId: string | null;
   originNodeId: string;
+  /** Figma's hash of the result image, when known. */
+  resultHash?: string | undefined;
   author: { id: string; name: string } | null;
   createdAt: string;
 }
 
-/** A first turn's record (no parent; its own root) from the panel's draft and the sandbox's placement. */
+/**
+ * The record of a new turn from the panel's draft and the sandbox's placement: a child of `placement.parent` in
+ * that turn's conversation, or the first turn (its own root) of a new one.
+ */
 export function buildTurnRecord(draft: TurnDraft, placement: TurnPlacement): TurnRecord {
   const record: TurnRecord = {
     v: TURN_RECORD_VERSION,
     id: placement.id,
-    parentId: null,
-    rootId: placement.id,
+    parentId: placement.parent?.id ?? null,
+    rootId: placement.parent?.rootId ?? placement.id,
     sourceNodeId: placement.sourceNodeId,
     originNodeId: placement.originNodeId,
     prompt: draft.prompt,
     model: draft.model,
     params: { aspectRatio: draft.params.aspectRatio, imageSize: draft.params.imageSize },
-    inputs: draft.inputs.map((input) => ({ nodeId: input.nodeId, role: input.role })),
-    usage: { ...draft.usage },
+    inputs: draft.inputs.map(({ nodeId, role, hash }) => (hash ? { nodeId, role, hash } : { nodeId, role })),
+    usage: {
+      inputTokens: draft.usage.inputTokens,
+      outputTokens: draft.usage.outputTokens,
+      totalTokens: draft.usage.totalTokens,
+      costUsd: draft.usage.costUsd,
+      ...(draft.usage.cached ? { cached: true } : {}),
+    },
     createdAt: placement.createdAt,
     provenance: { aiGenerated: true, model: draft.model, synthId: true },
   };
+  if (draft.region) record.region = { ...draft.region };
+  if (placement.resultHash) record.resultHash = placement.resultHash;
   if (placement.author) record.author = { id: placement.author.id, name: placement.author.name };
   return record;
+}
+
+/** Whether `record`, read from the layer `nodeId`, was written there, or travelled with a duplicate of its layer. */
+export function isCopyOf(record: Pick<TurnRecord, 'originNodeId'>, nodeId: string): boolean {
+  return record.originNodeId !== nodeId;
 }
 
 /** The record as compact JSON, or an error when it is invalid or too big to store. */

@@ -1,6 +1,7 @@
 /**
  * Builds the running plugin from an injected `figma` (the real one from main.ts, or the Figma double): opens
- * the panel with Figma's theme colours, answers its messages, and tells it whenever the selection changes.
+ * the panel with Figma's theme colours, answers its messages, and tells it whenever the selection or the page's
+ * history changes.
  */
 import { appError } from '../core/errors.js';
 import { newTurnId } from '../core/turn-id.js';
@@ -9,6 +10,7 @@ import type { PluginApiSubset } from './figma-port.js';
 import type { HandlerContext } from './handler-context.js';
 import { handlers } from './handlers/index.js';
 import { postSelectionAsync } from './post-selection.js';
+import { watchHistory } from './watch-history.js';
 
 /** `showUI` options: the panel's size, its title, and Figma's `--figma-color-*` variables (figma-api.md §2). */
 export const UI_OPTIONS: ShowUIOptions = { width: 360, height: 560, themeColors: true, title: 'Banana Studio' };
@@ -43,9 +45,11 @@ export function createPlugin(figma: PluginApiSubset, html: string, options: Plug
     });
   };
   figma.on('selectionchange', onSelectionChange);
+  const stopWatching = watchHistory(figma, () => context.post({ type: 'HISTORY_CHANGED' }));
   return {
     close() {
       figma.off('selectionchange', onSelectionChange);
+      stopWatching();
       bridge.close();
     },
   };

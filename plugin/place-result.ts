@@ -1,20 +1,30 @@
 /**
- * Puts one result on the canvas (DESIGN.md §1): a new frame with the image as its FILL, beside the source at the
- * source's size, or at the viewport centre at the image's size for text-to-image. It carries its turn record and
- * a relaunch button, becomes the selection, and closes one undo step. The source is never touched, and a
- * failure at any step leaves the canvas as it was.
+ * Puts one result on the canvas (DESIGN.md §1, §4): a new frame with the image as its FILL, beside the source at
+ * the source's size, or at the viewport centre at the image's size for text-to-image. When the source is itself a
+ * result (or a copy of one), the new turn continues its turn: the record's parent is the source's turn, and the
+ * frame goes right of the source for its first continuation, below the earlier ones for a branch. It carries its
+ * turn record and a relaunch button, becomes the selection, and closes one undo step, so ⌘Z removes exactly this
+ * result and its record. The source is never touched, and a failure at any step leaves the canvas as it was.
  */
 import { appError, type AppError } from '../core/errors.js';
 import { MAX_FIGMA_IMAGE_SIDE } from '../core/export-plan.js';
 import { readImageHeader } from '../core/image-header.js';
 import type { PlacedResult, UiMessageOf } from '../core/messages.js';
-import { resultName } from '../core/naming.js';
-import { centredAt, firstFreeX } from '../core/placement.js';
+import { buildHistoryGraph, chainOf, continuationsOf, type HistoryEntry } from '../core/history-graph.js';
+import { continuedName, resultName } from '../core/naming.js';
+import { branchSpot, centredAt } from '../core/placement.js';
 import { fail, ok, type Result } from '../core/result.js';
-import { buildTurnRecord, serializeTurnRecord, TURN_RECORD_KEY } from '../core/turn-record.js';
+import {
+  buildTurnRecord,
+  parseTurnRecord,
+  serializeTurnRecord,
+  TURN_RECORD_KEY,
+  type TurnRecord,
+} from '../core/turn-record.js';
 import { findSceneNodeAsync } from './find-scene-node.js';
 import type { HandlerContext } from './handler-context.js';
 import { isVisibleIn, placementCandidates, type PlacementCandidate } from './placement-anchor.js';
+import { readHistoryEntries } from './read-history.js';
 import { relaunchData } from './relaunch.js';
 
 /** Places the result of a PLACE_RESULT message. */
@@ -43,6 +53,9 @@ export async function placeResultAsync(
   }
   const candidates = source ? placementCandidates(source) : [];
   if (source && candidates.length === 0) return fail(appError('stale_node'));
+  // The source's own record decides the parent, not the panel: a damaged one starts a new conversation.
+  const parent = source ? readTurn(source) : null;
+  const entries = source ? readHistoryEntries(figma.currentPage) : [];
 
   let image: Image;
   try {
@@ -53,14 +66,15 @@ export async function placeResultAsync(
 
   const width = source ? source.width : header.width;
   const height = source ? source.height : header.height;
-  const name = resultName(source?.name ?? null, message.turn.prompt);
+  const sourceName = source && source.getPluginData(TURN_RECORD_KEY) !== '' ? continuedName(source.name) : source?.name;
+  const name = resultName(sourceName ?? null, message.turn.prompt);
   const frame = figma.createFrame();
   try {
     frame.name = name;
     frame.resize(width, height);
     frame.fills = [{ type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }];
     if (source) {
-      const spot = chooseSpot(candidates, frame, { width, height });
+      const spot = chooseSpot(candidates, frame, { width, height }, continuationsOf(entries, source.id));
       const index = spot.parent.children.findIndex((child) => child.id === spot.anchor.id);
       spot.parent.insertChild(index + 1, frame);
       frame.x = spot.x;
@@ -73,8 +87,10 @@ export async function placeResultAsync(
     const user = figma.currentUser;
     const record = buildTurnRecord(message.turn, {
       id: context.newId(),
+      parent: parent ? { id: parent.id, rootId: parent.rootId } : null,
       sourceNodeId: source?.id ?? null,
       originNodeId: frame.id,
+      resultHash: image.hash,
       author: user && user.id ? { id: user.id, name: user.name } : null,
       createdAt: context.now().toISOString(),
     });
@@ -84,7 +100,7 @@ export async function placeResultAsync(
       return text;
     }
     frame.setPluginData(TURN_RECORD_KEY, text.value);
-    frame.setRelaunchData(relaunchData());
+    frame.setRelaunchData(relaunchData(record, turnNumber(entries, parent)));
     figma.currentPage.selection = [frame];
     figma.viewport.scrollAndZoomIntoView([frame]);
     figma.commitUndo();
@@ -96,17 +112,38 @@ export async function placeResultAsync(
   }
 }
 
-/** The innermost candidate where the result is visible, with its position (the page always qualifies). */
+/** The turn a layer carries, or null when it has none or it cannot be read. */
+function readTurn(node: SceneNode): TurnRecord | null {
+  const parsed = parseTurnRecord(node.getPluginData(TURN_RECORD_KEY));
+  return parsed.ok ? parsed.value : null;
+}
+
+/** The new turn's place in its chain: 1 for a first turn, one more than its parent's otherwise. */
+function turnNumber(entries: readonly HistoryEntry[], parent: TurnRecord | null): number {
+  if (!parent) return 1;
+  const chain = chainOf(buildHistoryGraph(entries), parent.id);
+  return Math.max(1, chain.turns.length + (chain.missing ? 1 : 0)) + 1;
+}
+
+/**
+ * The innermost candidate where the result is visible, with its position (the page always qualifies): right of
+ * the anchor for the source's first continuation, below the earlier ones for a branch, clear of other layers.
+ */
 function chooseSpot(
   candidates: readonly PlacementCandidate[],
   frame: FrameNode,
   size: { width: number; height: number },
+  continuations: { direct: readonly string[]; all: readonly string[] },
 ): PlacementCandidate & { x: number; y: number } {
+  const direct = new Set(continuations.direct);
+  const all = new Set(continuations.all);
   let spot: (PlacementCandidate & { x: number; y: number }) | null = null;
   for (const candidate of candidates) {
     const { anchor, parent } = candidate;
     const siblings = parent.children.filter((child) => child.id !== anchor.id && child.id !== frame.id);
-    spot = { ...candidate, x: firstFreeX(anchor, siblings, size), y: anchor.y };
+    const branches = siblings.filter((child) => direct.has(child.id));
+    const subtree = siblings.filter((child) => all.has(child.id));
+    spot = { ...candidate, ...branchSpot(anchor, size, branches, subtree, siblings) };
     if (isVisibleIn(parent, spot.x, spot.y, size.width, size.height)) return spot;
   }
   // placementCandidates always ends with the page, which never clips; this only satisfies the type checker.

@@ -99,7 +99,10 @@ export function createSandboxBridge(host: BridgeHost = window): SandboxBridge {
           settle(
             requestId,
             fail(
-              appError('internal_error', `The plugin did not answer ${type} in time. Reload the plugin and try again.`),
+              appError(
+                'sandbox_timeout',
+                `Figma did not answer the panel (${type}) in time. Close and reopen the plugin, then try again.`,
+              ),
             ),
           );
         }, timeoutMs);

@@ -10,7 +10,6 @@ import type { NodeSnapshot } from '../core/messages.js';
 import { sizesOf, tabledPixels, type ImageSize } from '../core/models.js';
 import type { PublicModel } from '../core/proxy-schema.js';
 import { fail, ok, type Result } from '../core/result.js';
-import { asModelInfo } from './model-info.js';
 
 export interface RequestPlan {
   /** The layer being edited, or null for text-to-image. */
@@ -31,7 +30,6 @@ export interface ShapeChoice {
 
 /** The plan for `model` with `target` (or nothing) selected, or why there is none. */
 export function planRequest(model: PublicModel, target: NodeSnapshot | null, choice: ShapeChoice): Result<RequestPlan> {
-  const info = asModelInfo(model);
   const sendImageSize = model.imageSizes.length > 0;
   if (target) {
     if (!(target.width > 0 && target.height > 0)) {
@@ -39,15 +37,15 @@ export function planRequest(model: PublicModel, target: NodeSnapshot | null, cho
         appError('bad_request', `"${target.name}" has no width or height. Select a frame or layer with an area.`),
       );
     }
-    const { aspectRatio, imageSize } = frameRequestShape(info, target.width, target.height);
-    const pixels = tabledPixels(info, imageSize, aspectRatio);
+    const { aspectRatio, imageSize } = frameRequestShape(model, target.width, target.height);
+    const pixels = tabledPixels(model, imageSize, aspectRatio);
     const maxSide = Math.min(MAX_FIGMA_IMAGE_SIDE, pixels ? Math.max(pixels[0], pixels[1]) : MAX_FIGMA_IMAGE_SIDE);
     return ok({ target, aspectRatio, imageSize, sendImageSize, maxSide });
   }
   const aspectRatio = model.aspectRatios.includes(choice.aspectRatio)
     ? choice.aspectRatio
     : (model.aspectRatios[0] ?? '1:1');
-  const sizes = sizesOf(info);
+  const sizes = sizesOf(model);
   const imageSize = choice.imageSize && sizes.includes(choice.imageSize) ? choice.imageSize : model.defaultImageSize;
   return ok({ target: null, aspectRatio, imageSize, sendImageSize, maxSide: MAX_FIGMA_IMAGE_SIDE });
 }

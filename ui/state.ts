@@ -3,8 +3,11 @@
  * preactjs/signals). Actions that change it live apart, in ui/actions/.
  */
 import { computed, signal } from '@preact/signals';
+import { carriedReferences, contextPrompt } from '../core/conversation-context.js';
+import { estimateCostUsd } from '../core/cost-estimate.js';
 import type { AppError } from '../core/errors.js';
-import type { NodeSnapshot, PlacedResult } from '../core/messages.js';
+import { buildHistoryGraph, chainOf, historyRows, turnOfNode, type HistoryFocus } from '../core/history-graph.js';
+import type { HistorySnapshot, NodeSnapshot, PlacedResult } from '../core/messages.js';
 import type { ImageSize } from '../core/models.js';
 import type { PublicModel } from '../core/proxy-schema.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
@@ -28,6 +31,9 @@ export interface Thumbnail {
 /** What Generate will do with the current selection. */
 export type Mode = 'generate' | 'edit' | 'multiple';
 
+/** Which view the panel shows. */
+export type View = 'main' | 'history' | 'settings';
+
 /** Creates the panel's state with nothing loaded yet. */
 export function createAppState() {
   const selection = signal<NodeSnapshot[]>([]);
@@ -41,10 +47,16 @@ export function createAppState() {
   const aspectRatio = signal('1:1');
   const imageSize = signal<ImageSize | null>(null);
   const prompt = signal('');
-  const view = signal<'main' | 'settings'>('main');
+  const view = signal<View>('main');
   const run = signal<RunState | null>(null);
   const error = signal<AppError | null>(null);
   const lastResult = signal<PlacedResult | null>(null);
+  /** The turn records of the current page, as last read (null until the first read). */
+  const history = signal<HistorySnapshot | null>(null);
+  /** Small PNGs of layers for the History view, as data URLs, by layer id. */
+  const thumbnails = signal<ReadonlyMap<string, string>>(new Map());
+  /** Bumped to move the keyboard focus to the prompt ("Continue from here"). */
+  const promptFocus = signal(0);
 
   const model = computed(() => models.value.find((m) => m.id === modelId.value) ?? null);
   const mode = computed<Mode>(() =>
@@ -64,6 +76,52 @@ export function createAppState() {
     () => run.value === null && prompt.value.trim() !== '' && plan.value !== null && plan.value.ok,
   );
 
+  const graph = computed(() => buildHistoryGraph(history.value?.entries ?? []));
+  /** The turn the selected layer carries (also when it is a duplicate of a result), or null. */
+  const targetTurn = computed(() => (target.value ? turnOfNode(graph.value, target.value.id) : null));
+  /** Why the selected layer's record could not be read, when it could not. */
+  const targetDamage = computed(() => (target.value ? (graph.value.damaged.get(target.value.id) ?? null) : null));
+  /** The turns the selected result went through, oldest first (what the next prompt's summary lists). */
+  const targetChain = computed(() => (targetTurn.value ? chainOf(graph.value, targetTurn.value.id) : null));
+  /**
+   * The History view's rows: the selected result's conversation, or what was made from the selected layer. With
+   * nothing selected (after ⌘Z took the selected result away, say) it keeps showing the history it showed last,
+   * from the undone turn's parent, with no row marked current.
+   */
+  let lastFocus: { turnId: string; parentId: string | null } | { sourceNodeId: string } | null = null;
+  const historyView = computed(() => {
+    const layer = target.value;
+    const turn = targetTurn.value;
+    const turns = graph.value.turns;
+    let focus: HistoryFocus | null = null;
+    if (layer) focus = turn ? { turnId: turn.id } : { sourceNodeId: layer.id };
+    else if (lastFocus && 'sourceNodeId' in lastFocus) focus = lastFocus;
+    else if (lastFocus && turns.has(lastFocus.turnId)) focus = { turnId: lastFocus.turnId };
+    else if (lastFocus?.parentId && turns.has(lastFocus.parentId)) focus = { turnId: lastFocus.parentId };
+    if (!focus) return null;
+    const view = historyRows(graph.value, focus);
+    if (view.rows.length === 0) return null;
+    if (layer) lastFocus = turn ? { turnId: turn.id, parentId: turn.record.parentId } : { sourceNodeId: layer.id };
+    const rows = layer ? view.rows : view.rows.map((row) => ({ ...row, current: false }));
+    const sourceName =
+      view.sourceNodeId === null
+        ? null
+        : (history.value?.sources.find((s) => s.nodeId === view.sourceNodeId)?.name ?? null);
+    return { ...view, rows, sourceName, sourceIsTarget: layer !== null && view.sourceNodeId === layer.id };
+  });
+  /** Estimated US dollars for the next Generate, with the context it would send (core/cost-estimate.ts). */
+  const estimateUsd = computed(() => {
+    const current = model.value;
+    const shape = plan.value;
+    if (!current || !shape?.ok) return null;
+    const chain = targetChain.value?.turns.map((t) => t.record) ?? [];
+    const images = shape.value.target
+      ? Math.min(current.maxInputImages, 1 + carriedReferences(chain, new Set([shape.value.target.id])).length)
+      : 0;
+    const text = contextPrompt(prompt.value || ' ', shape.value.target ? chain.map((r) => r.prompt) : []).prompt;
+    return estimateCostUsd(current, shape.value.imageSize, images, text.length);
+  });
+
   return {
     selection,
     selectionCount,
@@ -80,12 +138,21 @@ export function createAppState() {
     run,
     error,
     lastResult,
+    history,
+    thumbnails,
+    promptFocus,
     model,
     mode,
     target,
     targetThumbnail,
     plan,
     canGenerate,
+    graph,
+    targetTurn,
+    targetDamage,
+    targetChain,
+    historyView,
+    estimateUsd,
   };
 }
 

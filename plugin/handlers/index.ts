@@ -5,6 +5,8 @@ import { handleExportNode } from './export-node.js';
 import { handleLoadSettings } from './load-settings.js';
 import { handleNotify } from './notify.js';
 import { handlePlaceResult } from './place-result.js';
+import { handleReadHistory } from './read-history.js';
+import { handleReadThumbnail } from './read-thumbnail.js';
 import { handleReadTurn } from './read-turn.js';
 import { handleSaveSettings } from './save-settings.js';
 import { handleSelectNodes } from './select-nodes.js';
@@ -18,5 +20,7 @@ export const handlers: UiMessageHandlers<HandlerContext> = {
   PLACE_RESULT: handlePlaceResult,
   SELECT_NODES: handleSelectNodes,
   READ_TURN: handleReadTurn,
+  READ_HISTORY: handleReadHistory,
+  READ_THUMBNAIL: handleReadThumbnail,
   NOTIFY: handleNotify,
 };

@@ -6,7 +6,7 @@ import {
   SANDBOX_MESSAGE_TYPES,
   UI_MESSAGE_TYPES,
 } from '../../core/messages.js';
-import type { TurnDraft } from '../../core/turn-record.js';
+import { buildTurnRecord, type TurnDraft } from '../../core/turn-record.js';
 
 const draft: TurnDraft = {
   prompt: 'warmer light',
@@ -16,6 +16,14 @@ const draft: TurnDraft = {
   usage: { inputTokens: 10, outputTokens: 1120, totalTokens: 1130, costUsd: 0.067 },
 };
 const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47);
+const turnRecord = buildTurnRecord(draft, {
+  id: 't1',
+  parent: null,
+  sourceNodeId: '1:2',
+  originNodeId: '5:1',
+  author: null,
+  createdAt: '2026-01-02T03:04:05.678Z',
+});
 
 describe('parseUiMessage accepts one valid message of every type', () => {
   const valid: Record<(typeof UI_MESSAGE_TYPES)[number], unknown> = {
@@ -26,6 +34,8 @@ describe('parseUiMessage accepts one valid message of every type', () => {
     PLACE_RESULT: { type: 'PLACE_RESULT', requestId: 4, image: png, sourceNodeId: '1:2', turn: draft },
     SELECT_NODES: { type: 'SELECT_NODES', requestId: 5, nodeIds: ['1:2', '3:4'] },
     READ_TURN: { type: 'READ_TURN', requestId: 6, nodeId: '1:2' },
+    READ_HISTORY: { type: 'READ_HISTORY', requestId: 7 },
+    READ_THUMBNAIL: { type: 'READ_THUMBNAIL', requestId: 8, nodeId: '5:1' },
     NOTIFY: { type: 'NOTIFY', message: 'Done', error: false },
   };
   it.each(Object.entries(valid))('%s', (_type, message) => {
@@ -120,6 +130,7 @@ describe('parseSandboxMessage', () => {
     ['ok reply', { type: 'REPLY', requestId: 1, ok: true, value: { anything: 1 } }],
     ['failed reply', { type: 'REPLY', requestId: 1, ok: false, error: { code: 'stale_node', message: 'gone' } }],
     ['error', { type: 'ERROR', error: { code: 'bad_message', message: 'huh' } }],
+    ['history changed', { type: 'HISTORY_CHANGED' }],
   ];
   it.each(valid)('accepts %s', (_name, message) => {
     expect(parseSandboxMessage(message)).toEqual({ ok: true, message });
@@ -131,6 +142,7 @@ describe('parseSandboxMessage', () => {
     ['snapshot missing fields', { type: 'SELECTION_CHANGED', nodes: [{ id: '1:2' }], count: 1 }, null],
     ['thumbnail over 4096', { type: 'THUMBNAIL', nodeId: '1:2', bytes: png, width: 5000, height: 10 }, null],
     ['unknown type', { type: 'HELLO' }, null],
+    ['history changed with a payload', { type: 'HISTORY_CHANGED', nodes: [] }, null],
   ];
   it.each(invalid)('rejects %s', (_name, raw, requestId) => {
     const parsed = parseSandboxMessage(raw);
@@ -142,8 +154,8 @@ describe('parseSandboxMessage', () => {
   });
 
   it('lists every type in both directions', () => {
-    expect(UI_MESSAGE_TYPES).toHaveLength(8);
-    expect(SANDBOX_MESSAGE_TYPES).toEqual(['SELECTION_CHANGED', 'THUMBNAIL', 'REPLY', 'ERROR']);
+    expect(UI_MESSAGE_TYPES).toHaveLength(10);
+    expect(SANDBOX_MESSAGE_TYPES).toEqual(['SELECTION_CHANGED', 'THUMBNAIL', 'REPLY', 'ERROR', 'HISTORY_CHANGED']);
   });
 });
 
@@ -157,6 +169,22 @@ describe('parseReplyValue checks the value against the request type', () => {
     ['EXPORT_NODE', { nodeId: '1:2', bytes: [1], width: 400, height: 500 }, false],
     ['READ_TURN', null, true],
     ['READ_TURN', { v: 1 }, false],
+    ['READ_HISTORY', { pageId: '0:1', entries: [], sources: [] }, true],
+    [
+      'READ_HISTORY',
+      {
+        pageId: '0:1',
+        entries: [
+          { nodeId: '5:1', name: 'Poster — warmer light', record: turnRecord },
+          { nodeId: '5:2', name: 'Broken', damaged: "This layer's history could not be read" },
+        ],
+        sources: [{ nodeId: '1:2', name: 'Poster' }],
+      },
+      true,
+    ],
+    ['READ_HISTORY', { pageId: '0:1', entries: [{ nodeId: '5:1', name: 'x', record: { v: 1 } }], sources: [] }, false],
+    ['READ_HISTORY', { pageId: '0:1', entries: [] }, false],
+    ['READ_THUMBNAIL', { nodeId: '5:1', bytes: png, width: 77, height: 96 }, true],
   ];
   it.each(cases)('%s %j → ok %s', (type, value, expected) => {
     const result = parseReplyValue(type, value);

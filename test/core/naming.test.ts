@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultName, truncatePrompt } from '../../core/naming.js';
+import { continuedName, resultName, truncatePrompt } from '../../core/naming.js';
 
 describe('resultName', () => {
   const cases: [string | null, string, string][] = [
@@ -34,5 +34,19 @@ describe('truncatePrompt', () => {
     const out = truncatePrompt(prompt, max);
     expect(out).toBe(expected);
     expect(Array.from(out).length).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('continuedName', () => {
+  const cases: [string, string][] = [
+    ['Poster — warmer light', 'Poster'],
+    ['Poster — warmer light — old style', 'Poster'],
+    ['Hero image', 'Hero image'],
+    ['— leading dash', '— leading dash'],
+  ];
+  it.each(cases)('%j → %j', (name, expected) => expect(continuedName(name)).toBe(expected));
+
+  it('keeps a continued result short: the source name and the new prompt', () => {
+    expect(resultName(continuedName('Poster — warmer light'), 'navy jacket')).toBe('Poster — navy jacket');
   });
 });

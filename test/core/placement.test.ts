@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rect } from '../../core/aspect.js';
-import { centredAt, firstFreeX, RESULT_GAP } from '../../core/placement.js';
+import { branchSpot, centredAt, firstFreeX, firstFreeY, RESULT_GAP } from '../../core/placement.js';
 
 const source: Rect = { x: 0, y: 0, width: 100, height: 200 };
 const box = (x: number, y: number, width: number, height: number): Rect => ({ x, y, width, height });
@@ -49,5 +49,71 @@ describe('centredAt', () => {
   ];
   it.each(cases)('%j, %i × %i → %j', (center, width, height, expected) => {
     expect(centredAt(center, width, height)).toEqual(expected);
+  });
+});
+
+const overlaps = (a: Rect, b: Rect): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('firstFreeY', () => {
+  const size = { width: 100, height: 100 };
+  const cases: [string, Rect[], number][] = [
+    ['nothing in the column', [], 0],
+    ['a layer right of the column does not block', [box(200, 0, 50, 50)], 0],
+    ['a layer in the way pushes it below, with a gap', [box(50, 20, 10, 10)], 70],
+    ['a layer too close below pushes it past', [box(0, 120, 10, 10)], 170],
+    ['a layer exactly a gap below leaves room', [box(0, 140, 10, 10)], 0],
+    ['a stack of layers is skipped', [box(0, 0, 10, 100), box(60, 140, 10, 100)], 280],
+  ];
+  it.each(cases)('%s', (_name, obstacles, expected) => {
+    const y = firstFreeY({ x: 0, y: 0 }, size, obstacles);
+    expect(y).toBe(expected);
+    for (const o of obstacles) expect(overlaps({ x: 0, y, ...size }, o)).toBe(false);
+  });
+});
+
+describe('branchSpot', () => {
+  // The parent layer at the origin, 100 × 200; its first result went right of it at x 140.
+  const anchor = box(0, 0, 100, 200);
+  const size = { width: 100, height: 200 };
+  const first = box(140, 0, 100, 200);
+  const cases: [string, Rect[], Rect[], Rect[], { x: number; y: number }][] = [
+    ['no branch yet: right of the parent', [], [], [], { x: 140, y: 0 }],
+    ['no branch yet, a layer in the way: further right', [], [], [box(150, 10, 50, 50)], { x: 240, y: 0 }],
+    ['a second branch: below the first, same column', [first], [first], [first], { x: 140, y: 240 }],
+    [
+      'below the whole line the first branch grew into',
+      [first],
+      [first, box(280, 0, 100, 200), box(280, 240, 100, 200)],
+      [first, box(280, 0, 100, 200), box(280, 240, 100, 200)],
+      { x: 140, y: 480 },
+    ],
+    [
+      'a third branch: below the second',
+      [first, box(140, 240, 100, 200)],
+      [first, box(140, 240, 100, 200)],
+      [first, box(140, 240, 100, 200)],
+      { x: 140, y: 480 },
+    ],
+    [
+      'another layer below the branches: further down',
+      [first],
+      [first],
+      [first, box(150, 300, 20, 20)],
+      { x: 140, y: 360 },
+    ],
+    [
+      'a first branch moved right by an obstacle sets the column',
+      [box(300, 0, 100, 200)],
+      [box(300, 0, 100, 200)],
+      [box(300, 0, 100, 200), box(150, 10, 50, 50)],
+      { x: 300, y: 240 },
+    ],
+  ];
+  it.each(cases)('%s', (_name, branches, subtree, obstacles, expected) => {
+    const spot = branchSpot(anchor, size, branches, subtree, obstacles);
+    expect(spot).toEqual(expected);
+    const placed = { ...spot, ...size };
+    for (const o of [anchor, ...obstacles]) expect(overlaps(placed, o), JSON.stringify(o)).toBe(false);
   });
 });

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { IMAGE_SIZES } from '../../core/models.js';
-import { IMAGE_ROLES } from '../../core/proxy-schema.js';
 import {
   buildTurnRecord,
+  isCopyOf,
   MAX_TURN_RECORD_BYTES,
   parseTurnRecord,
   serializeTurnRecord,
-  TURN_IMAGE_SIZES,
-  TURN_INPUT_ROLES,
   type TurnDraft,
   type TurnRecord,
 } from '../../core/turn-record.js';
@@ -22,6 +19,7 @@ const draft: TurnDraft = {
 };
 const placement = {
   id: 'tabc123',
+  parent: null,
   sourceNodeId: '1:2',
   originNodeId: '5:9',
   author: { id: 'u1', name: 'Ada' },
@@ -51,6 +49,39 @@ describe('buildTurnRecord', () => {
 
   it('leaves author out when there is no current user', () => {
     expect('author' in buildTurnRecord(draft, { ...placement, author: null })).toBe(false);
+  });
+
+  it('continues a parent: its id as parent, its root as root', () => {
+    const child = buildTurnRecord(draft, { ...placement, id: 't2', parent: { id: 'tabc123', rootId: 'tabc123' } });
+    expect(child).toMatchObject({ id: 't2', parentId: 'tabc123', rootId: 'tabc123' });
+    const grandchild = buildTurnRecord(draft, { ...placement, id: 't3', parent: { id: 't2', rootId: 'tabc123' } });
+    expect(grandchild).toMatchObject({ id: 't3', parentId: 't2', rootId: 'tabc123' });
+  });
+
+  it('keeps input hashes, the region, the cache flag and the result hash when given', () => {
+    const hash = 'a9993e364706816aba3e25717850c26c9cd0d89d';
+    const full = buildTurnRecord(
+      {
+        ...draft,
+        inputs: [{ nodeId: '1:2', role: 'base', hash }],
+        region: { nodeId: '4:4', x: 10, y: 20, width: 30, height: 40 },
+        usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0, costUsd: 0, cached: true },
+      },
+      { ...placement, resultHash: 'f'.repeat(40) },
+    );
+    expect(full).toMatchObject({
+      inputs: [{ nodeId: '1:2', role: 'base', hash }],
+      region: { nodeId: '4:4', x: 10, y: 20, width: 30, height: 40 },
+      usage: { cached: true },
+      resultHash: 'f'.repeat(40),
+    });
+    const text = serializeTurnRecord(full);
+    expect(text.ok && parseTurnRecord(text.value)).toEqual({ ok: true, value: full });
+  });
+
+  it('tells a duplicate (a record that travelled with a copied layer) from the original', () => {
+    expect(isCopyOf(record, '5:9')).toBe(false);
+    expect(isCopyOf(record, '7:1')).toBe(true);
   });
 });
 
@@ -114,7 +145,26 @@ describe('parseTurnRecord reports corrupt data as corrupt_history, never a throw
   });
 });
 
-describe('lists repeated to keep full zod out of the sandbox', () => {
-  it('match the sizes in core/models.ts', () => expect([...TURN_IMAGE_SIZES]).toEqual([...IMAGE_SIZES]));
-  it('match the roles in core/proxy-schema.ts', () => expect([...TURN_INPUT_ROLES]).toEqual([...IMAGE_ROLES]));
+describe('compatible extension', () => {
+  it('reads a record written before the optional fields existed (issue 4)', () => {
+    const issue4 = JSON.stringify({ ...record, inputs: [{ nodeId: '1:2', role: 'base' }] });
+    expect(parseTurnRecord(issue4)).toEqual({ ok: true, value: record });
+  });
+
+  it('drops fields it does not know, as an older plugin reads a newer record of the same version', () => {
+    const later = JSON.stringify({ ...record, somethingNew: { a: 1 } });
+    expect(parseTurnRecord(later)).toEqual({ ok: true, value: record });
+  });
+
+  const bad: [string, Record<string, unknown>, RegExp][] = [
+    ['a hash that is not SHA-1 hex', { inputs: [{ nodeId: '1:2', role: 'base', hash: 'XYZ' }] }, /inputs.0.hash/],
+    ['a region without area', { region: { x: 0, y: 0, width: 0, height: 5 } }, /region.width/],
+    ['a cache flag that is not a boolean', { usage: { ...record.usage, cached: 'yes' } }, /usage.cached/],
+    ['more than 14 inputs', { inputs: Array.from({ length: 15 }, () => ({ nodeId: '1:2', role: 'style' })) }, /inputs/],
+  ];
+  it.each(bad)('reports %s as damaged', (_name, change, why) => {
+    const result = parseTurnRecord(JSON.stringify({ ...record, ...change }));
+    expect(result.ok ? null : result.error.code).toBe('corrupt_history');
+    if (!result.ok) expect(result.error.message).toMatch(why);
+  });
 });

@@ -17,6 +17,8 @@ export interface PlaygroundApi {
   pluginData(id: string): Record<string, string>;
   /** A node exported as PNG (base64), exactly as `exportAsync` gives it to the plugin. */
   exportPng(id: string, scale?: number): Promise<string>;
+  /** A node exported with these settings (base64), e.g. the plugin's own export of a base image. */
+  exportPngWith(id: string, settings: ExportSettingsImage): Promise<string>;
   /** ⌘Z. */
   undo(): void;
   /** Every `figma.notify` so far. */
@@ -52,14 +54,20 @@ export function createPlaygroundApi(double: FigmaDouble, onLoad: () => void): Pl
       return Object.fromEntries(node.getPluginDataKeys().map((key) => [key, node.getPluginData(key)]));
     },
     async exportPng(id, scale = 1) {
-      const bytes = await (
-        await nodeById(id)
-      ).exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: scale } });
-      let binary = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(binary);
+      return toBase64(
+        await (await nodeById(id)).exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: scale } }),
+      );
+    },
+    async exportPngWith(id, settings) {
+      return toBase64(await (await nodeById(id)).exportAsync(settings));
     },
     undo: () => double.undo(),
     notifications: () => double.notifications.map((n) => n.message),
   };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

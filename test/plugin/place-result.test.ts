@@ -80,11 +80,14 @@ describe('PLACE_RESULT beside a source', () => {
       sourceNodeId: poster.id,
       originNodeId: node.id,
       ...editTurn(poster.id),
+      resultHash: hash,
       author: { id: '1234567890', name: 'Dana Designer' },
       createdAt: NOW.toISOString(),
       provenance: { aiGenerated: true, model: 'gemini-3.1-flash-image', synthId: true },
     });
-    expect(node.getRelaunchData()).toEqual({ open: 'Continue in Banana Studio' });
+    expect(node.getRelaunchData()).toEqual({
+      open: 'Turn 1 · warmer light · AI-generated (gemini-3.1-flash-image), SynthID watermark',
+    });
 
     expect(h.double.undoCommits).toBe(1);
     expect(h.figma.currentPage.selection.map((n) => n.id)).toEqual([node.id]);
@@ -108,7 +111,7 @@ describe('PLACE_RESULT beside a source', () => {
     expect([placed.x, placed.y, placed.width, placed.height]).toEqual([1280, 0, 600, 600]);
   });
 
-  it('puts a second result beside the first, not on top of it', async () => {
+  it('puts a second edit of the same source below the first (a branch of the source), not on top of it', async () => {
     const h = startPlugin();
     const { poster } = h.sample;
     const image = solidPngBytes(20, 25, [1, 2, 3, 255]);
@@ -118,9 +121,11 @@ describe('PLACE_RESULT beside a source', () => {
     const second = valueOf(
       await placeAsync(h, { image, sourceNodeId: poster.id, turn: editTurn(poster.id) }),
     ) as PlacedResult;
-    expect(first.x).toBe(1280);
-    expect(second.x).toBe(1280 + 540 + 40);
+    expect([first.x, first.y]).toEqual([1280, 0]);
+    expect([second.x, second.y]).toEqual([1280, 675 + 40]);
     expect(second.record.id).not.toBe(first.record.id);
+    // Two edits of a plain layer are two conversations, each its own root.
+    expect(second.record).toMatchObject({ parentId: null, rootId: second.record.id });
     expect(h.double.undoCommits).toBe(2);
   });
 

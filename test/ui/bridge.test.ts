@@ -66,7 +66,10 @@ describe('createSandboxBridge requests', () => {
     const bridge = createSandboxBridge(host);
     const result = await bridge.request('LOAD_SETTINGS', {}, { timeoutMs: 20 });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(/did not answer LOAD_SETTINGS in time/);
+    if (!result.ok) {
+      expect(result.error.code).toBe('sandbox_timeout');
+      expect(result.error.message).toMatch(/did not answer the panel \(LOAD_SETTINGS\) in time/);
+    }
   });
 
   it('ignores a late reply after its timeout', async () => {

@@ -1,5 +1,6 @@
 /** The model list as the proxy serves it, built from the real registry (config/models.json). */
 import registry from '../../config/models.json' with { type: 'json' };
+import { inputTokensPerImage } from '../../core/cost-estimate.js';
 import { parseModelRegistry, pricePerImageUsd, sizesOf, type ImageSize } from '../../core/models.js';
 import type { ModelsResponse } from '../../core/proxy-schema.js';
 
@@ -20,5 +21,6 @@ export const publicModels: ModelsResponse = {
       sizesOf(model).map((size: ImageSize) => [size, pricePerImageUsd(model, size)]),
     ),
     inputUsdPerMillionTokens: model.pricing.inputUsdPerMillionTokens,
+    inputTokensPerImage: inputTokensPerImage(model),
   })),
 };

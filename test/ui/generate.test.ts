@@ -7,25 +7,13 @@ import { base64ToBytes } from '../../core/base64.js';
 import { readImageHeader } from '../../core/image-header.js';
 import { createImage, encodePng } from '../../core/png.js';
 import { parseTurnRecord, TURN_RECORD_KEY } from '../../core/turn-record.js';
-import { createPlugin, type RunningPlugin } from '../../plugin/create-plugin.js';
 import { SETTINGS_KEY } from '../../plugin/settings-store.js';
-import { createActions, type Actions } from '../../ui/actions/index.js';
-import { createSandboxBridge, type SandboxBridge } from '../../ui/bridge.js';
-import { createProxyClient } from '../../ui/proxy-client.js';
-import { createAppState, type AppState } from '../../ui/state.js';
-import {
-  createFigmaDouble,
-  createSampleDocument,
-  solidPngBytes,
-  type FigmaDouble,
-  type SampleDocument,
-} from '../fakes/figma/index.js';
-import { createPanelRelay } from './panel-relay.js';
-import { fitImageWithPngCodecAsync } from './png-fitter.js';
+import { solidPngBytes, type SampleDocument } from '../fakes/figma/index.js';
+import { openPanelSessionAsync, until, type PanelSession } from './panel-session.js';
 import { startProxyServerAsync, USAGE, type ProxyServer } from './proxy-server.js';
 
 let proxy: ProxyServer;
-const open: { plugin: RunningPlugin; bridge: SandboxBridge }[] = [];
+const open: PanelSession[] = [];
 
 beforeAll(async () => {
   proxy = await startProxyServerAsync();
@@ -34,53 +22,17 @@ afterAll(async () => {
   await proxy.closeAsync();
 });
 afterEach(() => {
-  for (const { plugin, bridge } of open.splice(0)) {
-    bridge.close();
-    plugin.close();
-  }
+  for (const session of open.splice(0)) session.close();
   proxy.onGenerate = () => ({ hang: true });
 });
-
-interface Session {
-  double: FigmaDouble;
-  sample: SampleDocument;
-  state: AppState;
-  actions: Actions;
-}
 
 /** Figma with the sample file, the sandbox, and the panel, started and settled. */
 async function openPanelAsync(
   options: { select?: (s: SampleDocument) => SceneNode[]; proxyUrl?: string } = {},
-): Promise<Session> {
-  const relay = createPanelRelay();
-  const double = createFigmaDouble({
-    ui: relay.uiHost,
-    clientStorage: { [SETTINGS_KEY]: { proxyUrl: options.proxyUrl ?? proxy.url, token: 'team-token' } },
-  });
-  const sample = createSampleDocument(double.figma);
-  double.figma.currentPage.selection = options.select?.(sample) ?? [];
-  const plugin = createPlugin(double.figma, '<html></html>');
-  const bridge = createSandboxBridge(relay.window);
-  open.push({ plugin, bridge });
-  const state = createAppState();
-  const actions = createActions({
-    state,
-    bridge,
-    proxyFor: (settings) => createProxyClient(settings),
-    fitImage: fitImageWithPngCodecAsync,
-    now: () => Date.now(),
-  });
-  await actions.startAsync();
-  await until(() => state.selectionCount.value === double.figma.currentPage.selection.length);
-  return { double, sample, state, actions };
-}
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+): Promise<PanelSession> {
+  const session = await openPanelSessionAsync({ proxyUrl: options.proxyUrl ?? proxy.url, select: options.select });
+  open.push(session);
+  return session;
 }
 
 describe('start-up', () => {

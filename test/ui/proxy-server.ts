@@ -18,7 +18,7 @@ export interface ProxyCall {
 }
 
 export type GenerateAnswer =
-  | { status: 200; png: Uint8Array; width: number; height: number }
+  | { status: 200; png: Uint8Array; width: number; height: number; cached?: boolean }
   | { status: number; error: { code: string; message: string } }
   | { hang: true };
 
@@ -86,8 +86,8 @@ async function answerAsync(proxy: ProxyServer, call: ProxyCall, res: ServerRespo
       const body: GenerateResponse = {
         image: { data: bytesToBase64(answer.png), mimeType: 'image/png', width: answer.width, height: answer.height },
         model: call.body.model ?? publicModels.defaultModel,
-        usage: USAGE,
-        cached: false,
+        usage: answer.cached ? { inputTokens: 0, outputTokens: 0, totalTokens: 0, costUsd: 0 } : USAGE,
+        cached: answer.cached ?? false,
       };
       send(200, body);
       return;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeSnapshot } from '../../core/messages.js';
+import { contextPrompt } from '../../core/conversation-context.js';
+import { estimateCostUsd } from '../../core/cost-estimate.js';
+import type { HistorySnapshot, NodeSnapshot } from '../../core/messages.js';
+import { buildTurnRecord, type TurnRecord } from '../../core/turn-record.js';
 import { applyPush } from '../../ui/actions/apply-push.js';
 import { cancelRun } from '../../ui/actions/cancel.js';
 import { createAppState } from '../../ui/state.js';
@@ -112,5 +115,83 @@ describe('cancelRun', () => {
     const state = loadedState();
     cancelRun(state);
     expect(state.error.value).toBeNull();
+  });
+});
+
+describe('history in the state', () => {
+  const turn = (id: string, nodeId: string, parent: TurnRecord | null, source: string, minute: number) =>
+    buildTurnRecord(
+      {
+        prompt: `prompt ${id}`,
+        model: 'gemini-3.1-flash-image',
+        params: { aspectRatio: '4:5', imageSize: '512' },
+        inputs: [{ nodeId: source, role: 'base' }],
+        usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2, costUsd: 0.05 },
+      },
+      {
+        id,
+        parent: parent ? { id: parent.id, rootId: parent.rootId } : null,
+        sourceNodeId: source,
+        originNodeId: nodeId,
+        author: null,
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),
+      },
+    );
+  const t1 = turn('t1', '5:1', null, '1:2', 1);
+  const t2 = turn('t2', '5:2', t1, '5:1', 2);
+  const history: HistorySnapshot = {
+    pageId: '0:1',
+    entries: [
+      { nodeId: '5:1', name: 'Poster — prompt t1', record: t1 },
+      { nodeId: '5:2', name: 'Poster — prompt t2', record: t2 },
+    ],
+    sources: [{ nodeId: '1:2', name: 'Poster' }],
+  };
+  const snapshot = (id: string, name: string): NodeSnapshot => ({ ...poster, id, name, hasTurn: id !== '1:2' });
+
+  it('knows the selected result’s turn and chain, and shows its conversation', () => {
+    const state = loadedState();
+    state.history.value = history;
+    applyPush(state, { type: 'SELECTION_CHANGED', nodes: [snapshot('5:2', 'Poster — prompt t2')], count: 1 });
+    expect(state.targetTurn.value?.id).toBe('t2');
+    expect(state.targetChain.value?.turns.map((t) => t.id)).toEqual(['t1', 't2']);
+    expect(state.historyView.value).toMatchObject({ sourceNodeId: '1:2', sourceName: 'Poster', sourceIsTarget: false });
+    expect(state.historyView.value?.rows.map((r) => [r.turn.id, r.current])).toEqual([
+      ['t1', false],
+      ['t2', true],
+    ]);
+  });
+
+  it('shows what was made from a selected source layer', () => {
+    const state = loadedState();
+    state.history.value = history;
+    applyPush(state, { type: 'SELECTION_CHANGED', nodes: [snapshot('1:2', 'Poster')], count: 1 });
+    expect(state.targetTurn.value).toBeNull();
+    expect(state.historyView.value).toMatchObject({
+      sourceIsTarget: true,
+      rows: [{ turn: { id: 't1' } }, { turn: { id: 't2' } }],
+    });
+  });
+
+  it('after ⌘Z took the selected result away, keeps showing its history from the parent, nothing current', () => {
+    const state = loadedState();
+    state.history.value = history;
+    applyPush(state, { type: 'SELECTION_CHANGED', nodes: [snapshot('5:2', 'Poster — prompt t2')], count: 1 });
+    expect(state.historyView.value?.rows).toHaveLength(2);
+    state.history.value = { ...history, entries: history.entries.slice(0, 1) };
+    applyPush(state, { type: 'SELECTION_CHANGED', nodes: [], count: 0 });
+    expect(state.historyView.value?.rows.map((r) => [r.turn.id, r.current])).toEqual([['t1', false]]);
+  });
+
+  it('estimates the next turn with the chain summarised, and none without a model', () => {
+    const state = loadedState();
+    state.history.value = history;
+    applyPush(state, { type: 'SELECTION_CHANGED', nodes: [snapshot('5:2', 'Poster — prompt t2')], count: 1 });
+    state.prompt.value = 'navy jacket';
+    const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
+    const text = contextPrompt('navy jacket', ['prompt t1', 'prompt t2']).prompt;
+    expect(state.estimateUsd.value).toBe(estimateCostUsd(flash, '512', 1, text.length));
+    state.models.value = [];
+    expect(state.estimateUsd.value).toBeNull();
   });
 });

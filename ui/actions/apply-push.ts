@@ -21,5 +21,8 @@ export function applyPush(state: AppState, message: PushMessage): void {
     case 'ERROR':
       state.error.value = message.error;
       return;
+    case 'HISTORY_CHANGED':
+      // Nothing to apply: the history is read again (actions/start-app.ts).
+      return;
   }
 }

@@ -1,6 +1,8 @@
-/** The whole panel: a header, then either the main flow or the settings. */
+/** The whole panel: a header, then the main flow, the History of the selected result, or the settings. */
+import type { View } from '../state.js';
 import { ErrorBanner } from './error-banner.js';
 import { GenerateBar } from './generate-bar.js';
+import { HistoryView } from './history-view.js';
 import { ModelPicker } from './model-picker.js';
 import { PromptBox } from './prompt-box.js';
 import type { PanelProps } from './props.js';
@@ -10,22 +12,29 @@ import { SelectionCard } from './selection-card.js';
 import { SettingsView } from './settings-view.js';
 
 export function App({ state, actions }: PanelProps) {
-  const settingsOpen = state.view.value === 'settings';
+  const view = state.view.value;
+  const settingsOpen = view === 'settings';
+  const toggle = (which: View) => actions.showView(view === which ? 'main' : which);
   return (
     <div class="app">
       <header class="bar">
         <h1 class="title">Banana Studio</h1>
-        <button
-          type="button"
-          class="ghost"
-          aria-pressed={settingsOpen}
-          onClick={() => actions.showView(settingsOpen ? 'main' : 'settings')}
-        >
-          Settings
-        </button>
+        <div class="bar-buttons">
+          <button type="button" class="ghost" aria-pressed={view === 'history'} onClick={() => toggle('history')}>
+            History
+          </button>
+          <button type="button" class="ghost" aria-pressed={settingsOpen} onClick={() => toggle('settings')}>
+            Settings
+          </button>
+        </div>
       </header>
       {settingsOpen ? (
         <SettingsView state={state} actions={actions} />
+      ) : view === 'history' ? (
+        <>
+          <HistoryView state={state} actions={actions} />
+          <ErrorBanner state={state} actions={actions} />
+        </>
       ) : (
         <main class="stack">
           <SelectionCard state={state} actions={actions} />

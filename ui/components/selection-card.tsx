@@ -1,10 +1,13 @@
-/** What Generate will work on: the selected layer with its thumbnail, name and size, or nothing. */
+/**
+ * What Generate will work on: the selected layer with its thumbnail, name and size, or nothing; and, for a result,
+ * which turn of its conversation it is and what Generate will do with it.
+ */
 import { useMemo } from 'preact/hooks';
 import { bytesToBase64 } from '../../core/base64.js';
 import { formatSize } from '../format.js';
 import type { PanelProps } from './props.js';
 
-export function SelectionCard({ state }: PanelProps) {
+export function SelectionCard({ state, actions }: PanelProps) {
   const mode = state.mode.value;
   const target = state.target.value;
   const thumbnail = state.targetThumbnail.value;
@@ -36,10 +39,47 @@ export function SelectionCard({ state }: PanelProps) {
         <span class="muted">
           {formatSize(target.width, target.height)} · {target.type.toLowerCase().replace('_', ' ')}
         </span>
-        <span class="muted">
-          The result goes beside it; this layer is not changed.{target.hasTurn ? ' Made with Banana Studio.' : ''}
-        </span>
+        <ConversationLine state={state} actions={actions} />
       </div>
     </section>
+  );
+}
+
+/** What the next Generate does with the selected layer: a first edit, the next turn, or a new branch. */
+function ConversationLine({ state, actions }: PanelProps) {
+  const turn = state.targetTurn.value;
+  const damage = state.targetDamage.value;
+  const chain = state.targetChain.value;
+  const history = (
+    <button type="button" class="link" onClick={() => actions.showView('history')}>
+      History
+    </button>
+  );
+  if (damage) {
+    return (
+      <span class="muted" data-code="corrupt_history">
+        This layer’s history is damaged; it can still be used as an image. The next result starts a new history.
+      </span>
+    );
+  }
+  if (!turn || !chain) {
+    const made = state.historyView.value !== null;
+    return (
+      <span class="muted">
+        The result goes beside it; this layer is not changed.{made ? ' ' : ''}
+        {made && history}
+      </span>
+    );
+  }
+  const number = chain.turns.length + (chain.missing ? 1 : 0);
+  const continued = turn.children.length > 0;
+  return (
+    <span class="muted">
+      AI-generated · turn {number}.{' '}
+      {continued
+        ? 'Generate adds a new branch from this turn, placed below the others.'
+        : 'Generate continues from this turn.'}{' '}
+      {history}
+    </span>
   );
 }

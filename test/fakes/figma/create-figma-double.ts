@@ -71,7 +71,11 @@ export interface FigmaDouble {
   clientStorageBytes(): number;
   /** The saved document (see serializeDocument). */
   serialize(options?: SerializeOptions): SerializedDocument;
-  /** Replaces the document in place with a saved one; node objects from before become removed. */
+  /**
+   * Replaces the document in place with a saved one; node objects from before become removed. The current page is
+   * then another node with an empty selection, so `currentpagechange` and `selectionchange` fire, as when a person
+   * switches to a page (a running plugin sees the file it was opened on change under it).
+   */
   load(doc: SerializedDocument): void;
   /** Every node as plain JSON. */
   describeNodes(): NodeDescription[];
@@ -129,6 +133,10 @@ export function createFigmaDouble(options: FigmaDoubleOptions = {}): FigmaDouble
     load: (doc) => {
       loadIntoContext(ctx, doc);
       api.$undo.reset();
+      if (!ctx.closed) {
+        ctx.events.emitLater('currentpagechange');
+        ctx.events.emitLater('selectionchange');
+      }
     },
     describeNodes: () => describeContext(ctx),
     renderPixels: (node, settings = {}) =>

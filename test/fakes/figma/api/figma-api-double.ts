@@ -99,6 +99,7 @@ export class FigmaApiDouble implements FigmaDoubleApi {
     this.$ctx.closed = { message };
     this.$ui.close();
     this.$ctx.events.clear();
+    this.$ctx.nodeChanges.clear();
   }
 
   commitUndo(): void {

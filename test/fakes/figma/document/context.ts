@@ -9,6 +9,7 @@ import type { NodeDouble } from '../nodes/node-double.js';
 import type { PageDouble } from '../nodes/page-double.js';
 import { EventHub } from './event-hub.js';
 import { FontBook } from './font-book.js';
+import { NodeChangeHub } from './node-change-hub.js';
 import { Scheduler } from './scheduler.js';
 
 /** Makes an empty node of a type with a given id (set up by the factory, which knows every node class). */
@@ -20,6 +21,8 @@ export class DoubleContext {
   readonly fonts = new FontBook();
   readonly scheduler = new Scheduler();
   readonly events = new EventHub(this.scheduler, () => this.poke());
+  /** `PageNode.on('nodechange')` listeners. */
+  readonly nodeChanges = new NodeChangeHub(this);
   /** Every node ever made, by id, removed ones included (undo can bring them back). */
   readonly registry = new Map<string, NodeDouble>();
   /** Pages whose contents are loaded (dynamic-page). */
@@ -65,6 +68,7 @@ export class DoubleContext {
   /** Records that the document changed. */
   changed(): void {
     this.revision++;
+    this.nodeChanges.schedule();
     this.poke();
   }
 

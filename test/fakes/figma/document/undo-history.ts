@@ -56,6 +56,8 @@ export class UndoHistory {
     }
     this.restore(top);
     top.revision = this.ctx.revision;
+    this.ctx.nodeChanges.schedule();
+    this.ctx.poke();
     this.undos++;
     return true;
   }

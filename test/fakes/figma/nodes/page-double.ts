@@ -17,7 +17,8 @@ export interface PageProps extends BaseProps {
 }
 
 /** The members of `PageNode` the double implements. */
-export type PageKeys = BaseNodeKeys | ChildrenKeys | 'selection' | 'loadAsync' | 'backgrounds' | 'exportAsync';
+export type PageKeys =
+  BaseNodeKeys | ChildrenKeys | 'selection' | 'loadAsync' | 'backgrounds' | 'exportAsync' | 'on' | 'once' | 'off';
 
 /** Figma's default canvas colour (#F5F5F5). */
 const PAGE_BACKGROUND: readonly Paint[] = Object.freeze([
@@ -53,6 +54,27 @@ export class PageDouble extends NodeDouble<PageProps> implements Pick<PageNode, 
     }
     this.$ctx.loadedPages.add(this.id);
     return Promise.resolve();
+  }
+
+  /** `nodechange` listeners (document/node-change-hub.ts); it is the only page event Figma has [T:10723]. */
+  on(type: 'nodechange', callback: (event: NodeChangeEvent) => void): void {
+    this.$listen('on', type, callback, false);
+  }
+
+  once(type: 'nodechange', callback: (event: NodeChangeEvent) => void): void {
+    this.$listen('once', type, callback, true);
+  }
+
+  off(type: 'nodechange', callback: (event: NodeChangeEvent) => void): void {
+    this.$use('off');
+    if (type === 'nodechange') this.$ctx.nodeChanges.remove(this, callback);
+  }
+
+  private $listen(operation: string, type: string, callback: unknown, once: boolean): void {
+    this.$use(operation);
+    if (type !== 'nodechange') throw figmaError(operation, `Unsupported event type "${String(type)}"`);
+    if (typeof callback !== 'function') throw figmaError(operation, 'Expected a callback function');
+    this.$ctx.nodeChanges.add(this, callback as (event: NodeChangeEvent) => void, once);
   }
 
   get selection(): ReadonlyArray<SceneNode> {

@@ -1,0 +1,28 @@
+/**
+ * Where a result came from, readable in the panel: AI-generated, by which model, when and by whom, that it carries
+ * Google's SynthID watermark (gemini-api.md §1.2: "All generated images include a SynthID watermark"), and what it
+ * cost. Read from the turn record on the layer, so a teammate sees the same.
+ */
+import type { HistoryTurn } from '../../core/history-graph.js';
+import { formatUsage } from '../format.js';
+import type { PanelProps } from './props.js';
+
+export function ProvenanceNote({ state, turn, generation }: PanelProps & { turn: HistoryTurn; generation: number }) {
+  const { record } = turn;
+  const label = state.models.value.find((m) => m.id === record.provenance.model)?.label;
+  const when = new Date(record.createdAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+  return (
+    <section class="card provenance" aria-label="About this image">
+      <strong>AI-generated image</strong>
+      <p>
+        Made with {label ? `${label}, ` : ''}
+        <code>{record.provenance.model}</code>, on {when}
+        {record.author ? ` by ${record.author.name}` : ''}. It carries Google’s SynthID watermark, which marks it as
+        AI-generated.
+      </p>
+      <p class="muted">
+        Turn {generation} · {record.params.aspectRatio} · {record.params.imageSize} · {formatUsage(record.usage)}
+      </p>
+    </section>
+  );
+}
