@@ -101,7 +101,7 @@ describe('a token from the admin CLI, used from the playground', () => {
     // Person, requests, images, cached, failed, cost, saved.
     expect(cells.slice(0, 5)).toEqual(['Ana', '4', '2', '1', '1']);
     await screenshotAsync(admin, 'admin-after-playground');
-    expect(await admin.locator('body').innerText()).toMatch(/CACHE HIT RATE\s*33%/i); // 1 hit of 3 answers (the refusal is not an answer);
+    expect(await admin.locator('body').innerText()).toMatch(/CACHE HIT RATE\s*33%/i); // 1 hit of 3 answers: the refusal is not an answer
     await admin.close();
   });
 });
