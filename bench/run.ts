@@ -1,15 +1,22 @@
 /** `npm run bench`: prints every figure we hold ourselves to (DESIGN.md §9). Figures, not pass/fail. */
+import { benchConversationTokens } from './conversation-tokens.js';
 import { benchProxyLoad } from './proxy-load.js';
 import { benchComposite } from './composite.js';
 import { benchProxyOverhead } from './proxy-overhead.js';
+import { benchProxyScaleOut } from './proxy-scale-out.js';
 
 const sections: [string, () => Promise<string[]>][] = [
   ['Proxy', () => benchProxyOverhead()],
   ['Team proxy: cache and load', () => benchProxyLoad()],
+  ['Scale-out: two instances on PostgreSQL, under load and faults', () => benchProxyScaleOut()],
+  ['Conversation context: input tokens', () => benchConversationTokens()],
   ['Regional edits: compositing', () => benchComposite()],
 ];
 
+// `npm run bench -- scale` runs only the sections whose name contains "scale".
+const only = process.argv[2]?.toLowerCase();
 for (const [name, run] of sections) {
+  if (only && !name.toLowerCase().includes(only)) continue;
   console.log(`\n## ${name}\n`);
   for (const line of await run()) console.log(line);
 }

@@ -82,6 +82,7 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
     if (start + length + 4 > bytes.length) throw new PngError(`PNG is truncated inside the ${type} chunk`);
     const body = bytes.subarray(start, start + length);
     if (type === 'IHDR') {
+      if (length < 13) throw new PngError('PNG header is truncated');
       const v = new DataView(body.buffer, body.byteOffset, body.byteLength);
       header = {
         width: v.getUint32(0),

@@ -22,7 +22,8 @@ export const MAX_VARIANT = 7;
 
 const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
 
-export const inputImageSchema = z.object({
+// Strict: an unknown field (a `fileUri`, a `url`) is refused, never silently dropped — the proxy fetches no URL.
+export const inputImageSchema = z.strictObject({
   data: z
     .string()
     .min(1, 'image data is empty')
@@ -163,6 +164,9 @@ export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'the request is not valid';
   const path = issue.path.length > 0 ? issue.path.join('.') : 'body';
-  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') {
+    const prefix = issue.path.length > 0 ? `${issue.path.join('.')}.` : '';
+    return `unknown field ${issue.keys.map((k) => `"${prefix}${k}"`).join(', ')}`;
+  }
   return `${path}: ${issue.message}`;
 }

@@ -1,5 +1,6 @@
 import type { ModelRegistry } from '../core/models.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './call-with-retries.js';
+import type { AuthThrottle } from './auth-throttle.js';
 import type { Clock } from './clock.js';
 import type { FairQueue } from './fair-queue.js';
 import type { GeminiPort } from './gemini-port.js';
@@ -24,6 +25,14 @@ export interface ProxyConfig {
   maxConcurrent: number;
   /** Requests that may wait for a slot at once; more are refused with `proxy_busy`. */
   maxQueue: number;
+  /** Longest a request waits for a slot before `proxy_busy` (`BANANA_MAX_QUEUE_WAIT_S`). */
+  maxQueueWaitMs: number;
+  /** Failed token checks one client address may make per minute before 429 (`BANANA_AUTH_FAILURES_PER_MIN`). */
+  authFailuresPerClient: number;
+  /** Failed token checks per minute over all addresses on this instance before 429 (except known-good addresses). */
+  authFailuresGlobal: number;
+  /** Proxies in front of this one that append to `X-Forwarded-For` (`BANANA_TRUST_PROXY_HOPS`); 0 trusts none. */
+  trustProxyHops: number;
   /** Cache cap in bytes (`BANANA_CACHE_MB`); 0 turns the cache off. */
   cacheBytes: number;
   /** Log prompt text, truncated (`BANANA_LOG_PROMPTS`). Never images, tokens or the key. */
@@ -45,6 +54,10 @@ export function proxyConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
     devToken: null,
     maxConcurrent: 8,
     maxQueue: 500,
+    maxQueueWaitMs: 300_000,
+    authFailuresPerClient: 10,
+    authFailuresGlobal: 300,
+    trustProxyHops: 0,
     cacheBytes: 512 * 1024 * 1024,
     logPrompts: false,
     retry: DEFAULT_RETRY_POLICY,
@@ -71,6 +84,9 @@ export interface AppDeps {
 export interface AppContext extends AppDeps {
   clock: Clock;
   queue: FairQueue;
+  authThrottle: AuthThrottle;
+  /** Reservations older than this are left over from a stopped instance (`reservation-ttl.ts`). */
+  reservationTtlMs: number;
 }
 
 /** Hono context variables set by middleware. */

@@ -13,6 +13,7 @@ import { utcDayStart, utcMonthStart } from '../core/usage-periods.js';
 import { usageSummary } from '../core/usage-summary.js';
 import { adminPage } from './admin/admin-page.js';
 import type { AppContext, AppDeps, AppEnv } from './app-env.js';
+import { createAuthThrottle } from './auth-throttle.js';
 import { systemClock } from './clock.js';
 import { createFairQueue } from './fair-queue.js';
 import { scrub } from './gemini-errors.js';
@@ -22,16 +23,31 @@ import { bearerToken } from './routes/bearer-token.js';
 import { generateHandler } from './routes/generate.js';
 import { publicModels } from './routes/models.js';
 import { playgroundRoutes } from './routes/playground.js';
+import { throttleTokenCheck } from './routes/throttle-token-check.js';
+import { reservationTtlMs } from './reservation-ttl.js';
+import { StoreUnavailableError } from './store/store.js';
 
 /** Largest admin API body: a token name and three numbers. */
 const MAX_ADMIN_BODY_BYTES = 16 * 1024;
+/** What a client is asked to wait while the database is away: a restart takes seconds. */
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const ctx: AppContext = {
     ...deps,
     clock: deps.clock ?? systemClock,
     queue:
-      deps.queue ?? createFairQueue({ maxConcurrent: deps.config.maxConcurrent, maxWaiting: deps.config.maxQueue }),
+      deps.queue ??
+      createFairQueue({
+        maxConcurrent: deps.config.maxConcurrent,
+        maxWaiting: deps.config.maxQueue,
+        maxWaitMs: deps.config.maxQueueWaitMs,
+      }),
+    authThrottle: createAuthThrottle({
+      perClient: deps.config.authFailuresPerClient,
+      global: deps.config.authFailuresGlobal,
+    }),
+    reservationTtlMs: reservationTtlMs(deps.registry, deps.config),
   };
   const app = new Hono<AppEnv>();
   const models = publicModels(deps.registry);
@@ -91,6 +107,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json(body);
   });
 
+  // Readiness for a load balancer: this instance can reach its database. `/health` stays a liveness check that
+  // never touches it, so a database outage takes instances out of rotation without restarting them.
+  app.get('/health/ready', async (c) => {
+    await ctx.store.ping();
+    return c.json({ status: 'ok', store: ctx.store.kind });
+  });
+
   app.get('/v1/models', (c) => c.json(models));
   app.post('/v1/generate', requireTeamToken(ctx), generateHandler(ctx));
   app.get('/v1/usage/me', requireTeamToken(ctx), async (c) => {
@@ -118,7 +141,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   return app;
 }
 
-/** Accepts `Authorization: Bearer <team token>` and remembers whose it is (looked up afresh on every request). */
+/**
+ * Accepts `Authorization: Bearer <team token>` and remembers whose it is (looked up afresh on every request).
+ * An address that has tried too many wrong tokens is refused before its token is looked at (`auth-throttle.ts`).
+ */
 function requireTeamToken(ctx: AppContext) {
   return async (c: Context<AppEnv>, next: () => Promise<void>): Promise<void> => {
     const token = bearerToken(c);
@@ -128,13 +154,16 @@ function requireTeamToken(ctx: AppContext) {
         'No team token was sent. Paste your team token in Settings; your admin can give you one.',
       );
     }
+    const client = throttleTokenCheck(ctx, c);
     const owner = await ctx.store.verifyToken(token, ctx.clock.now());
     if (!owner) {
+      ctx.authThrottle.failed(client, ctx.clock.now());
       throw new ProxyError(
         'unauthorized',
         'This team token is not valid (mistyped, or revoked). Check it in Settings, or ask your admin for a new one.',
       );
     }
+    ctx.authThrottle.succeeded(client, ctx.clock.now());
     c.set('owner', owner);
     c.set('logFields', { ...c.get('logFields'), tokenName: owner.name });
     await next();
@@ -144,7 +173,14 @@ function requireTeamToken(ctx: AppContext) {
 function errorResponse(error: unknown, c: Context<AppEnv>, secrets: readonly string[]): Response {
   let proxyError: ProxyError;
   if (error instanceof ProxyError) proxyError = error;
-  else if (error instanceof HTTPException) {
+  else if (error instanceof StoreUnavailableError) {
+    console.error(`[${c.get('requestId')}] database unavailable: ${scrub(error.message, secrets)}`);
+    proxyError = new ProxyError(
+      'proxy_busy',
+      'The team proxy cannot reach its database right now. Try again in a few seconds; if it keeps happening, tell your admin.',
+      { headers: { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) } },
+    );
+  } else if (error instanceof HTTPException) {
     proxyError = new ProxyError(error.status === 413 ? 'request_too_large' : 'bad_request', undefined, {
       status: error.status,
     });

@@ -15,14 +15,26 @@ export interface ServerSettings {
   devToken: string | null;
   modelsFile: string | null;
   maxBodyBytes: number;
-  /** Where the SQLite file lives (tokens, usage, cache). */
+  /** Where the SQLite file lives (tokens, usage, cache) when there is no `databaseUrl`. */
   dataDir: string;
+  /** PostgreSQL for several instances (`DATABASE_URL`); null keeps the embedded SQLite file. */
+  databaseUrl: string | null;
+  /** PostgreSQL connections per instance (`BANANA_DB_POOL_MAX`). */
+  dbPoolMax: number;
   /** Bearer token for `/admin`; null turns the admin routes off (offline mode generates one). */
   adminToken: string | null;
   /** Upstream calls in flight at once, over all designers. */
   maxConcurrent: number;
   /** Requests that may wait for a slot at once. */
   maxQueue: number;
+  /** Longest one request waits for a slot, in ms. */
+  maxQueueWaitMs: number;
+  /** Failed token checks per client address per minute before 429. */
+  authFailuresPerClient: number;
+  /** Failed token checks per minute over all addresses (per instance) before 429. */
+  authFailuresGlobal: number;
+  /** Proxies in front that append to X-Forwarded-For; 0 uses the TCP peer's address. */
+  trustProxyHops: number;
   /** Cache size cap in bytes; 0 turns the cache off. */
   cacheBytes: number;
   /** Log each prompt's text (truncated); off by default. */
@@ -38,6 +50,10 @@ const DEFAULT_MAX_BODY_MB = 64;
 const DEFAULT_MAX_CONCURRENT = 8;
 const DEFAULT_MAX_QUEUE = 500;
 const DEFAULT_CACHE_MB = 512;
+const DEFAULT_DB_POOL_MAX = 10;
+const DEFAULT_MAX_QUEUE_WAIT_S = 300;
+const DEFAULT_AUTH_FAILURES_PER_MIN = 10;
+const DEFAULT_AUTH_FAILURES_GLOBAL_PER_MIN = 300;
 /** Shortest admin token accepted: it guards every team token and the whole budget. */
 export const MIN_ADMIN_TOKEN_CHARS = 16;
 
@@ -81,6 +97,10 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
       `BANANA_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_CHARS} characters; make one with: openssl rand -base64 32`,
     );
   }
+  const databaseUrl = value('DATABASE_URL') ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database');
+  }
   const logPrompts = value('BANANA_LOG_PROMPTS') ?? 'false';
   if (!/^(1|true|yes|0|false|no)$/i.test(logPrompts)) {
     throw new ConfigError(`BANANA_LOG_PROMPTS must be true or false, got "${logPrompts}".`);
@@ -93,9 +113,28 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
     modelsFile: value('BANANA_MODELS_FILE') ?? null,
     maxBodyBytes: maxBodyMb * 1024 * 1024,
     dataDir: value('BANANA_DATA_DIR') ?? './data',
+    databaseUrl,
+    dbPoolMax: integer(value('BANANA_DB_POOL_MAX'), DEFAULT_DB_POOL_MAX, 'BANANA_DB_POOL_MAX', 1, 1000),
     adminToken,
     maxConcurrent: integer(value('BANANA_MAX_CONCURRENT'), DEFAULT_MAX_CONCURRENT, 'BANANA_MAX_CONCURRENT', 1, 1024),
     maxQueue: integer(value('BANANA_MAX_QUEUE'), DEFAULT_MAX_QUEUE, 'BANANA_MAX_QUEUE', 0, 100_000),
+    maxQueueWaitMs:
+      integer(value('BANANA_MAX_QUEUE_WAIT_S'), DEFAULT_MAX_QUEUE_WAIT_S, 'BANANA_MAX_QUEUE_WAIT_S', 1, 3600) * 1000,
+    authFailuresPerClient: integer(
+      value('BANANA_AUTH_FAILURES_PER_MIN'),
+      DEFAULT_AUTH_FAILURES_PER_MIN,
+      'BANANA_AUTH_FAILURES_PER_MIN',
+      1,
+      100_000,
+    ),
+    authFailuresGlobal: integer(
+      value('BANANA_AUTH_FAILURES_GLOBAL_PER_MIN'),
+      DEFAULT_AUTH_FAILURES_GLOBAL_PER_MIN,
+      'BANANA_AUTH_FAILURES_GLOBAL_PER_MIN',
+      1,
+      10_000_000,
+    ),
+    trustProxyHops: integer(value('BANANA_TRUST_PROXY_HOPS'), 0, 'BANANA_TRUST_PROXY_HOPS', 0, 10),
     cacheBytes: integer(value('BANANA_CACHE_MB'), DEFAULT_CACHE_MB, 'BANANA_CACHE_MB', 0, 1_048_576) * 1024 * 1024,
     logPrompts: /^(1|true|yes)$/i.test(logPrompts),
   };

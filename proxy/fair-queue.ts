@@ -28,11 +28,16 @@ export interface FairQueueOptions {
   maxConcurrent: number;
   /** Most calls that may wait at once, over all people. */
   maxWaiting: number;
+  /**
+   * Longest one call may wait for a slot; past it the call is refused with `proxy_busy`. Bounding the wait bounds
+   * how long a live request can hold its reservation (see `reservation-ttl.ts`). Absent: no bound.
+   */
+  maxWaitMs?: number;
 }
 
 interface Waiter {
   grant: (release: Release) => void;
-  cancel: () => void;
+  cancel: (error: ProxyError) => void;
 }
 
 /** Seconds a client is asked to wait when the queue is full. */
@@ -110,21 +115,38 @@ export function createFairQueue(options: FairQueueOptions): FairQueue {
         );
       }
       return new Promise<Release>((resolve, reject) => {
-        const onAbort = (): void => waiter.cancel();
+        const onAbort = (): void => waiter.cancel(new ProxyError('cancelled'));
+        const timer =
+          options.maxWaitMs === undefined
+            ? undefined
+            : setTimeout(
+                () =>
+                  waiter.cancel(
+                    new ProxyError(
+                      'proxy_busy',
+                      `The team proxy is busy: this request waited ${Math.round(options.maxWaitMs! / 1000)} s for Gemini without its turn coming. Try again in a minute.`,
+                      { headers: { 'Retry-After': String(BUSY_RETRY_SECONDS) } },
+                    ),
+                  ),
+                options.maxWaitMs,
+              );
         const waiter: Waiter = {
           grant: (release) => {
+            clearTimeout(timer);
             signal?.removeEventListener('abort', onAbort);
             resolve(release);
           },
-          cancel: () => {
+          cancel: (error) => {
             const list = queues.get(key);
             const index = list?.indexOf(waiter) ?? -1;
             if (!list || index < 0) return;
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
             list.splice(index, 1);
             if (list.length === 0) queues.delete(key);
             waiting--;
             forget(key);
-            reject(new ProxyError('cancelled'));
+            reject(error);
           },
         };
         const list = queues.get(key);

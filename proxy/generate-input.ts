@@ -7,6 +7,7 @@ import { readImageHeader } from '../core/image-header.js';
 import { findModel, sizesOf, type ImageSize, type ModelInfo, type ModelRegistry } from '../core/models.js';
 import { describeIssue, generateRequestSchema, type GenerateRequest } from '../core/proxy-schema.js';
 import type { AppEnv } from './app-env.js';
+import { imageDefect } from './image-integrity.js';
 import { ProxyError } from './proxy-error.js';
 
 /** Largest decoded input image we forward: Vertex's inline limit is 7 MB; a Figma export at 4096² is far below. */
@@ -92,6 +93,13 @@ export function prepareImages(request: GenerateRequest): PreparedImage[] {
       throw new ProxyError(
         'unsupported_image',
         `Image ${index + 1} is not a PNG, JPEG or WebP image Banana Studio can send.`,
+      );
+    }
+    const defect = imageDefect(bytes, header);
+    if (defect) {
+      throw new ProxyError(
+        defect.tooLarge ? 'image_too_large' : 'unsupported_image',
+        `Image ${index + 1} ${defect.reason}. Export it again from Figma and retry.`,
       );
     }
     return { role: image.role, base64: image.data, bytes, mimeType: header.mimeType };

@@ -1,7 +1,8 @@
 /**
  * Starts the proxy: the only file that reads the environment. With no Gemini credentials it starts the offline
  * Gemini double on loopback and points the real SDK at it, so the whole flow runs with no key and no network.
- * Tokens, usage and the cache live in one SQLite file under `BANANA_DATA_DIR`.
+ * Tokens, usage and the cache live in one SQLite file under `BANANA_DATA_DIR`, or in PostgreSQL (`DATABASE_URL`)
+ * when several instances share them.
  */
 import { serve } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
@@ -9,20 +10,26 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseModelRegistry } from '../core/models.js';
-import { HOUR_MS } from '../core/usage-periods.js';
 import { proxyConfig, type ProxyConfig } from './app-env.js';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, loadSettings, type ServerSettings } from './config.js';
 import { createGeminiClient, type GeminiBackendConfig } from './gemini-client.js';
 import { createRequestLogger } from './logger.js';
-import { openSqliteStore } from './store/sqlite-store.js';
+import { reservationTtlMs } from './reservation-ttl.js';
+import { describeStore, openStore } from './store/open-store.js';
 import type { ProxyStore } from './store/store.js';
 
 const root = new URL('../', import.meta.url);
 
-/** Reservations older than this at start were left by a proxy that stopped mid-request. */
-const STALE_RESERVATION_MS = HOUR_MS;
+/** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+const SHUTDOWN_DRAIN_MS = 25_000;
+
+/** Idle keep-alive connections are kept this long (longer than a load balancer's usual 60 s). */
+const KEEP_ALIVE_MS = 65_000;
+
+/** How often each instance settles reservations that a stopped instance left behind. */
+const SWEEP_INTERVAL_MS = 60_000;
 
 /** What `startProxy` hands back: where it listens, and how to stop it (the double and the store too). */
 export interface RunningProxy {
@@ -33,7 +40,10 @@ export interface RunningProxy {
   adminToken: string | null;
   /** Absolute path of the data dir. */
   dataDir: string;
-  close(): Promise<void>;
+  /** Where tokens, usage and the cache live, for a start-up line (no password). */
+  storeDescription: string;
+  /** Stops; with `drainMs`, requests in flight get that long to finish first (SIGTERM in a rolling deploy). */
+  close(options?: { drainMs?: number }): Promise<void>;
 }
 
 export interface StartOptions {
@@ -83,37 +93,53 @@ export async function startProxy(
   }
 
   const dataDir = resolve(settings.dataDir);
+  const storeSettings = { databaseUrl: settings.databaseUrl, dataDir, dbPoolMax: settings.dbPoolMax };
+  const config = proxyConfig({
+    mode: settings.backend.kind,
+    version,
+    maxBodyBytes: settings.maxBodyBytes,
+    secrets: backend.apiKey ? [backend.apiKey] : [],
+    adminToken,
+    devToken,
+    maxConcurrent: settings.maxConcurrent,
+    maxQueue: settings.maxQueue,
+    maxQueueWaitMs: settings.maxQueueWaitMs,
+    authFailuresPerClient: settings.authFailuresPerClient,
+    authFailuresGlobal: settings.authFailuresGlobal,
+    trustProxyHops: settings.trustProxyHops,
+    cacheBytes: settings.cacheBytes,
+    logPrompts: settings.logPrompts,
+    playgroundDir: fileURLToPath(new URL('dist/playground/', root)),
+    ...options.config,
+  });
+  const staleAfterMs = reservationTtlMs(registry, config);
   let store: ProxyStore;
   try {
-    store = openSqliteStore({ dataDir, now: clock.now() });
+    store = await openStore(storeSettings, clock.now());
     stops.push(() => store.close());
     await store.putStaticToken({ name: 'dev', token: devToken, kind: 'dev', now: clock.now() });
-    await store.expireReservations(clock.now() - STALE_RESERVATION_MS);
+    await store.expireReservations(clock.now() - staleAfterMs);
   } catch (error) {
     // E.g. a database from a newer proxy: stop the double we may have started before failing.
     for (const stop of stops) await stop();
     throw error;
   }
+  // Reservations left by an instance that died mid-request stop holding quota once no live request could still
+  // own them; each instance sweeps (the update is idempotent, so several sweeping at once is harmless).
+  const sweeper = setInterval(() => {
+    store.expireReservations(clock.now() - staleAfterMs).catch((error: unknown) => {
+      console.error(`[store] could not settle stale reservations: ${String(error)}`);
+    });
+  }, SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  stops.unshift(async () => clearInterval(sweeper));
 
   const app = createApp({
     gemini: createGeminiClient(backend),
     registry,
     store,
     clock,
-    config: proxyConfig({
-      mode: settings.backend.kind,
-      version,
-      maxBodyBytes: settings.maxBodyBytes,
-      secrets: backend.apiKey ? [backend.apiKey] : [],
-      adminToken,
-      devToken,
-      maxConcurrent: settings.maxConcurrent,
-      maxQueue: settings.maxQueue,
-      cacheBytes: settings.cacheBytes,
-      logPrompts: settings.logPrompts,
-      playgroundDir: fileURLToPath(new URL('dist/playground/', root)),
-      ...options.config,
-    }),
+    config,
     log: createRequestLogger(options.writeLog ?? ((line) => process.stdout.write(`${line}\n`))),
   });
 
@@ -122,13 +148,26 @@ export async function startProxy(
   });
   // 4K answers can take minutes: let Node's own request timeout out of the way; the proxy times out per model.
   if ('requestTimeout' in server) server.requestTimeout = 0;
+  // Keep idle connections longer than a load balancer's idle timeout (60 s on most): otherwise the proxy may close
+  // a kept-alive connection just as the balancer (or any client) sends the next request on it, which fails that
+  // request with a reset instead of an answer.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
+  let drainMs = 0;
   stops.unshift(
     () =>
       new Promise<void>((resolveClose) => {
+        // Stop accepting at once; let requests in flight finish (and settle their usage rows) for up to drainMs.
         server.close(() => resolveClose());
-        if ('closeAllConnections' in server) server.closeAllConnections();
+        const cut = (): void => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        };
+        if (drainMs > 0) setTimeout(cut, drainMs).unref();
+        else cut();
       }),
   );
   return {
@@ -137,7 +176,9 @@ export async function startProxy(
     devToken,
     adminToken,
     dataDir,
-    async close() {
+    storeDescription: describeStore(storeSettings),
+    async close(options = {}) {
+      drainMs = options.drainMs ?? 0;
       for (const stop of stops) await stop();
     },
   };
@@ -167,7 +208,7 @@ async function main(): Promise<void> {
         ? 'Vertex AI'
         : 'Gemini API';
   console.log(`Banana Studio proxy listening on ${proxy.url} — ${mode}`);
-  console.log(`Data: ${proxy.dataDir} (tokens, usage, cache). Playground: ${proxy.url}/playground`);
+  console.log(`Data: ${proxy.storeDescription} (tokens, usage, cache). Playground: ${proxy.url}/playground`);
   if (proxy.devToken && !settings.devToken) console.log(`Dev team token (generated for this run): ${proxy.devToken}`);
   else if (proxy.devToken) console.log('Dev team token: the value of BANANA_DEV_TOKEN');
   if (proxy.adminToken && !settings.adminToken) {
@@ -178,7 +219,7 @@ async function main(): Promise<void> {
     console.log('Admin page off: set BANANA_ADMIN_TOKEN to a long random value to turn it on.');
   }
   const shutdown = (): void => {
-    void proxy.close().then(() => process.exit(0));
+    void proxy.close({ drainMs: SHUTDOWN_DRAIN_MS }).then(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -22,7 +22,9 @@ describe('no secret in what ships to Figma', () => {
 
   it('covers the sandbox, the panel, the playground and the manifest', () => {
     const names = shipped.map((p) => p.slice(root.length));
-    expect(names).toEqual(expect.arrayContaining(['dist/code.js', 'dist/ui.html', 'dist/playground/playground.js', 'manifest.json']));
+    expect(names).toEqual(
+      expect.arrayContaining(['dist/code.js', 'dist/ui.html', 'dist/playground/playground.js', 'manifest.json']),
+    );
   });
 
   it.each([

@@ -1,7 +1,7 @@
 /**
- * `npm run admin -- <command>`: manage team tokens and read usage straight from the store under
- * `BANANA_DATA_DIR`, with or without the proxy running (SQLite's WAL lets both work on the file at once, and a
- * revoked token is refused on its very next request).
+ * `npm run admin -- <command>`: manage team tokens and read usage straight from the store (PostgreSQL when
+ * `DATABASE_URL` is set, else the SQLite file under `BANANA_DATA_DIR`), with or without the proxy running (SQLite's
+ * WAL, or PostgreSQL, lets both work at once, and a revoked token is refused on its very next request).
  *
  *   tokens create --name "Ana" [--daily-images N] [--monthly-usd X] [--rpm N] [--json]
  *   tokens list [--all] [--json]
@@ -20,7 +20,7 @@ import type { TokenLimits } from '../../core/usage-summary.js';
 import { limitsFrom, limitsPatchSchema, parseLimitArg, type LimitsPatch } from '../admin/token-limits.js';
 import { systemClock, type Clock } from '../clock.js';
 import { tokenJson } from '../admin/token-json.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import type { ProxyStore, TokenRecord } from '../store/store.js';
 
 /** Where the CLI reads and writes; tests pass arrays and a temp data dir. */
@@ -31,7 +31,7 @@ export interface AdminIo {
   clock?: Clock;
 }
 
-export const ADMIN_USAGE = `Banana Studio proxy admin (data: $BANANA_DATA_DIR, default ./data)
+export const ADMIN_USAGE = `Banana Studio proxy admin (data: $DATABASE_URL if set, else $BANANA_DATA_DIR, default ./data)
 
   npm run admin -- tokens create --name "Ana" [--daily-images N] [--monthly-usd X] [--rpm N] [--json]
   npm run admin -- tokens list [--all] [--json]
@@ -74,8 +74,14 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
   }
   const clock = io.clock ?? systemClock;
   let store: ProxyStore | null = null;
-  const open = (): ProxyStore => {
-    store = openSqliteStore({ dataDir: resolve(io.env.BANANA_DATA_DIR?.trim() || './data'), now: clock.now() });
+  const open = async (): Promise<ProxyStore> => {
+    store = await openStore(
+      {
+        databaseUrl: io.env.DATABASE_URL?.trim() || null,
+        dataDir: resolve(io.env.BANANA_DATA_DIR?.trim() || './data'),
+      },
+      clock.now(),
+    );
     return store;
   };
   const print = (json: unknown, text: string): void => io.out(values.json ? JSON.stringify(json, null, 2) : text);
@@ -83,7 +89,7 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
     if (group === 'tokens' && command === 'create') {
       if (!values.name) throw new UsageError('tokens create needs --name "Person".');
       const limits: TokenLimits = { dailyImages: null, monthlyUsd: null, rpm: null, ...limitsFrom(limitArgs(values)) };
-      const created = await open().createToken({ name: values.name, limits, now: clock.now() });
+      const created = await (await open()).createToken({ name: values.name, limits, now: clock.now() });
       if (!created.ok) {
         io.err(created.error.message);
         return 1;
@@ -96,7 +102,7 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
       return 0;
     }
     if (group === 'tokens' && command === 'list') {
-      const tokens = await open().listTokens({ includeRevoked: values.all ?? false });
+      const tokens = await (await open()).listTokens({ includeRevoked: values.all ?? false });
       print({ tokens: tokens.map(tokenJson) }, tokenTable(tokens));
       return 0;
     }
@@ -104,8 +110,8 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
       if (!target) throw new UsageError(`tokens ${command} needs the token's id or name.`);
       const record =
         command === 'revoke'
-          ? await open().revokeToken(target, clock.now())
-          : await open().setLimits(target, limitsFrom(requireSome(limitArgs(values))));
+          ? await (await open()).revokeToken(target, clock.now())
+          : await (await open()).setLimits(target, limitsFrom(requireSome(limitArgs(values))));
       if (!record) {
         io.err(`No active token has the id or name "${target}". See: npm run admin -- tokens list`);
         return 1;
@@ -123,7 +129,7 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
       if (!Number.isInteger(days) || days < 1 || days > 366)
         throw new UsageError('--days is a whole number, 1 to 366.');
       const now = clock.now();
-      const groups = await open().usageGroups(utcDayStart(now) - (days - 1) * DAY_MS);
+      const groups = await (await open()).usageGroups(utcDayStart(now) - (days - 1) * DAY_MS);
       const report = buildUsageReport(groups, reportDays(now, days));
       print(report, usageTable(report, days));
       return 0;

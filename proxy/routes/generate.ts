@@ -24,7 +24,7 @@ import { limitError } from '../limit-error.js';
 import { truncatePrompt } from '../logger.js';
 import { ProxyError } from '../proxy-error.js';
 import { readImageAnswer } from '../read-image-answer.js';
-import type { UsageRecord } from '../store/store.js';
+import { StoreUnavailableError, type UsageRecord } from '../store/store.js';
 
 /** Outcomes after which Gemini may still bill: the SDK's abort does not stop the call server-side (§2.4). */
 const MAYBE_BILLED = new Set(['cancelled', 'upstream_timeout']);
@@ -57,7 +57,12 @@ export function generateHandler(ctx: AppContext) {
       record.outcome = 'ok';
       return response;
     } catch (error) {
-      record.outcome = error instanceof ProxyError ? error.code : 'internal_error';
+      record.outcome =
+        error instanceof ProxyError
+          ? error.code
+          : error instanceof StoreUnavailableError
+            ? 'proxy_busy'
+            : 'internal_error';
       if (MAYBE_BILLED.has(record.outcome) && record.attempts > 0) record.costUsd = state.estimate;
       throw error;
     } finally {
@@ -141,6 +146,7 @@ async function generate(
     inputImages: images.length,
     estimatedCostUsd: state.estimate,
     now,
+    staleBefore: now - ctx.reservationTtlMs,
   });
   if (!reservation.ok) throw limitError(reservation.refusal, now);
 

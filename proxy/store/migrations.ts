@@ -1,8 +1,8 @@
 /**
  * The store's schema as numbered migrations, applied in order, each once, inside one transaction together with its
- * row in `schema_migrations`. Append new versions; never edit one that has shipped. The SQL stays within what
- * SQLite and PostgreSQL both accept (partial indexes, `ON CONFLICT`), so a PostgreSQL store can replay the same
- * list with its own types (`BYTEA` for `BLOB`, `DOUBLE PRECISION` for `REAL`, `BIGINT` for times).
+ * row in `schema_migrations`. Append new versions; never edit one that has shipped. `pg-migrations.ts` holds the
+ * same versions, with the same names, in PostgreSQL's types (`BYTEA` for `BLOB`, `DOUBLE PRECISION` for `REAL`,
+ * `BIGINT` for times): a new version is added to both lists in the same change.
  */
 export interface Migration {
   version: number;
@@ -79,6 +79,14 @@ export const MIGRATIONS: readonly Migration[] = [
         hits INTEGER NOT NULL DEFAULT 0
       );
       CREATE INDEX cache_lru ON cache (last_used_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'in-flight reservations index',
+    sql: `
+      -- Finds reservations a stopped proxy left behind without scanning the whole ledger.
+      CREATE INDEX usage_reserved ON usage (created_at) WHERE state = 'reserved';
     `,
   },
 ];

@@ -2,7 +2,7 @@
  * The image cache in SQLite. Images are BLOBs in the same database rather than files under the data dir:
  * - one file to back up or move, and no orphans: an entry and its bytes are written and evicted in one
  *   transaction, so a crash never leaves metadata without bytes or bytes nobody will ever delete;
- * - the PostgreSQL store that comes next keeps them as `BYTEA` in the shared database, which is what lets several
+ * - the PostgreSQL store (`pg-cache.ts`) keeps them as `BYTEA` in the shared database, which is what lets several
  *   proxy instances share one cache (files on one instance's disk could not);
  * - the answers are a few MB at most (a 4K PNG), read whole, and SQLite serves BLOBs of that size well.
  * The raw bytes are stored, not base64: a third smaller, and encoding on a hit costs a few milliseconds.

@@ -41,6 +41,8 @@ export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
   const run = async <T>(fn: () => T): Promise<T> => fn();
 
   return {
+    kind: 'sqlite',
+    ping: () => run(() => void db.prepare('SELECT 1').get()),
     createToken: (input) => run(() => tokens.create(input)),
     putStaticToken: (input) => run(() => tokens.putStatic(input)),
     listTokens: (options = {}) => run(() => tokens.list(options.includeRevoked ?? false)),

@@ -2,25 +2,16 @@
  * Usage rows in SQLite, and the limit check. A request reserves its row before it goes upstream: the check of
  * the token's limits against every row counted so far (in-flight reservations included) and the insert of the
  * new row happen in one `BEGIN IMMEDIATE` transaction, so 40 parallel requests on a limit of 10 let exactly 10
- * through, whichever process or instance they arrive at.
+ * through, whichever process on the file they arrive at. `pg-usage.ts` keeps the same promise across instances.
  */
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import { roundUsd } from '../../core/models.js';
-import {
-  MINUTE_MS,
-  utcDayKey,
-  utcDayStart,
-  utcMonthStart,
-  utcNextDayStart,
-  utcNextMonthStart,
-} from '../../core/usage-periods.js';
+import { MINUTE_MS, utcDayKey, utcDayStart, utcMonthStart } from '../../core/usage-periods.js';
 import type { UsageGroup } from '../../core/usage-report.js';
-import type { UsageTotals } from '../../core/usage-summary.js';
+import type { TokenLimits, UsageTotals } from '../../core/usage-summary.js';
+import { firstRefusal, hasLimits } from './limit-check.js';
 import { transaction } from './sqlite-db.js';
 import type { LimitRefusal, ReserveRequest, ReserveResult, UsageRecord } from './store.js';
-
-/** Slack for comparing sums of dollars that went through floating point. */
-const USD_EPSILON = 1e-9;
 
 export function createUsageTable(db: DatabaseSync) {
   const limitsOf = db.prepare('SELECT daily_images, monthly_usd, rpm FROM tokens WHERE id = ?');
@@ -32,6 +23,10 @@ export function createUsageTable(db: DatabaseSync) {
   );
   const meteredSince = db.prepare(
     'SELECT created_at FROM usage WHERE token_id = ? AND created_at > ? AND metered = 1 ORDER BY created_at',
+  );
+  const expireToken = db.prepare(
+    `UPDATE usage SET state = 'done', outcome = 'interrupted', counts_image = 0
+     WHERE token_id = ? AND state = 'reserved' AND created_at < ?`,
   );
   const insertReservation = db.prepare(`
     INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,
@@ -148,41 +143,23 @@ export function createUsageTable(db: DatabaseSync) {
     },
   };
 
-  /** The first limit this request would break, checked in the order a person thinks of them: day, month, minute. */
+  /** The first limit this request would break, counting only what is limited. */
   function checkLimits(request: ReserveRequest): LimitRefusal | null {
-    const limits = limitsOf.get(request.tokenId);
-    if (!limits) return null;
+    const row = limitsOf.get(request.tokenId);
+    if (!row) return null;
+    const limits: TokenLimits = {
+      dailyImages: row.daily_images === null ? null : Number(row.daily_images),
+      monthlyUsd: row.monthly_usd === null ? null : Number(row.monthly_usd),
+      rpm: row.rpm === null ? null : Number(row.rpm),
+    };
+    if (!hasLimits(limits)) return null;
     const { now, tokenId } = request;
-    if (limits.daily_images !== null) {
-      const allowed = Number(limits.daily_images);
-      const used = Number(imagesSince.get(tokenId, utcDayStart(now))!.n);
-      if (used >= allowed) {
-        return { limit: 'daily_images', allowed, used, requested: 1, retryAt: utcNextDayStart(now) };
-      }
-    }
-    if (limits.monthly_usd !== null) {
-      const allowed = Number(limits.monthly_usd);
-      const used = roundUsd(Number(spentSince.get(tokenId, utcMonthStart(now))!.usd));
-      if (used + request.estimatedCostUsd > allowed + USD_EPSILON) {
-        return {
-          limit: 'monthly_usd',
-          allowed,
-          used,
-          requested: request.estimatedCostUsd,
-          retryAt: utcNextMonthStart(now),
-        };
-      }
-    }
-    if (limits.rpm !== null) {
-      const allowed = Number(limits.rpm);
-      const times = meteredSince.all(tokenId, now - MINUTE_MS).map((r) => Number(r.created_at));
-      if (times.length >= allowed) {
-        // The window frees a slot when the request that makes it one too many drops out of the last minute.
-        const freesAt = times[times.length - allowed]! + MINUTE_MS;
-        return { limit: 'rpm', allowed, used: times.length, requested: 1, retryAt: freesAt };
-      }
-    }
-    return null;
+    if (request.staleBefore !== undefined) expireToken.run(tokenId, request.staleBefore);
+    return firstRefusal(limits, request, {
+      images: () => Number(imagesSince.get(tokenId, utcDayStart(now))!.n),
+      spentUsd: () => Number(spentSince.get(tokenId, utcMonthStart(now))!.usd),
+      meteredTimes: () => meteredSince.all(tokenId, now - MINUTE_MS).map((r) => Number(r.created_at)),
+    });
   }
 }
 

@@ -46,6 +46,12 @@ export interface ReserveRequest {
   /** Held against the monthly budget until the request settles. */
   estimatedCostUsd: number;
   now: number;
+  /**
+   * Reservations of this token made before this time were left by a proxy instance that stopped mid-request (no
+   * live request lives that long, see `reservationTtlMs`): they are settled as `interrupted` first, so they stop
+   * holding quota. Absent: none are.
+   */
+  staleBefore?: number;
 }
 
 /** Which limit refused a request, and when it frees up. */
@@ -105,6 +111,10 @@ export interface CacheStats {
 
 /** The proxy's storage. Times are ms since the epoch from the app's clock. */
 export interface ProxyStore {
+  /** `sqlite` (one file, the embedded default) or `postgres` (shared by several proxy instances). */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Resolves when the database answers; rejects (with {@link StoreUnavailableError} for PostgreSQL) when not. */
+  ping(): Promise<void>;
   /** Creates a team token; fails when an active token already has that name. */
   createToken(input: { name: string; limits: TokenLimits; now: number }): Promise<Result<CreatedToken>>;
   /**
@@ -129,7 +139,10 @@ export interface ProxyStore {
   reserve(request: ReserveRequest): Promise<ReserveResult>;
   /** Writes a request's final usage row: settles its reservation, or inserts the row when there was none. */
   recordUsage(record: UsageRecord): Promise<void>;
-  /** Settles reservations older than `before` left by a proxy that stopped mid-request; returns how many. */
+  /**
+   * Settles reservations older than `before` left by a proxy that stopped mid-request: outcome `interrupted`, the
+   * image no longer counted, the estimate kept as cost (Gemini may have billed the call). Returns how many.
+   */
   expireReservations(before: number): Promise<number>;
   /** One person's totals from `since` (inclusive). */
   usageTotals(tokenId: string, since: number): Promise<UsageTotals>;
@@ -149,4 +162,12 @@ export interface ProxyStore {
   /** Schema versions applied, oldest first. */
   migrations(): Promise<{ version: number; name: string; appliedAt: number }[]>;
   close(): Promise<void>;
+}
+
+/**
+ * The database could not be reached (PostgreSQL down, restarting, or out of connections) even after the store's
+ * own retries. The app answers it with 503 `proxy_busy` and `Retry-After`, never with the driver's text.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
 }

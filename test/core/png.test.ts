@@ -124,6 +124,12 @@ describe('PNG codec', () => {
     ['a palette index out of range', handmadePng(1, 1, 3, 8, [[0, 5]], [['PLTE', [1, 2, 3]]]), /palette/],
     ['an unsupported colour type', handmadePng(1, 1, 5, 8, [[0, 1]]), /unsupported PNG colour type/],
     ['a zero-size image', handmadePng(0, 1, 0, 8, [[0]]), /above zero/],
+    // Found by the property test: a header chunk cut short inside its declared length.
+    [
+      'a short header chunk',
+      Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 4, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 0]),
+      /truncated/,
+    ],
   ])('rejects %s with a PngError', (_name, bytes, message) => {
     expect(() => decodePng(bytes)).toThrow(PngError);
     expect(() => decodePng(bytes)).toThrow(message);

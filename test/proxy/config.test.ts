@@ -11,11 +11,36 @@ describe('loadSettings', () => {
       modelsFile: null,
       maxBodyBytes: 64 * 1024 * 1024,
       dataDir: './data',
+      databaseUrl: null,
+      dbPoolMax: 10,
       adminToken: null,
       maxConcurrent: 8,
       maxQueue: 500,
+      maxQueueWaitMs: 300_000,
+      authFailuresPerClient: 10,
+      authFailuresGlobal: 300,
+      trustProxyHops: 0,
       cacheBytes: 512 * 1024 * 1024,
       logPrompts: false,
+    });
+  });
+
+  it('reads the settings for several instances on PostgreSQL', () => {
+    const s = loadSettings({
+      DATABASE_URL: 'postgres://banana:secret@db.internal:5432/banana',
+      BANANA_DB_POOL_MAX: '20',
+      BANANA_MAX_QUEUE_WAIT_S: '60',
+      BANANA_AUTH_FAILURES_PER_MIN: '5',
+      BANANA_AUTH_FAILURES_GLOBAL_PER_MIN: '100',
+      BANANA_TRUST_PROXY_HOPS: '1',
+    });
+    expect(s).toMatchObject({
+      databaseUrl: 'postgres://banana:secret@db.internal:5432/banana',
+      dbPoolMax: 20,
+      maxQueueWaitMs: 60_000,
+      authFailuresPerClient: 5,
+      authFailuresGlobal: 100,
+      trustProxyHops: 1,
     });
   });
 
@@ -57,6 +82,10 @@ describe('loadSettings', () => {
     [{ BANANA_CACHE_MB: '-1' }, /BANANA_CACHE_MB/],
     [{ BANANA_MAX_QUEUE: 'many' }, /BANANA_MAX_QUEUE/],
     [{ BANANA_LOG_PROMPTS: 'sometimes' }, /BANANA_LOG_PROMPTS must be true or false/],
+    [{ DATABASE_URL: 'mysql://x:y@h/db' }, /DATABASE_URL must be a PostgreSQL URL/],
+    [{ BANANA_DB_POOL_MAX: '0' }, /BANANA_DB_POOL_MAX/],
+    [{ BANANA_TRUST_PROXY_HOPS: '-1' }, /BANANA_TRUST_PROXY_HOPS/],
+    [{ BANANA_AUTH_FAILURES_PER_MIN: 'lots' }, /BANANA_AUTH_FAILURES_PER_MIN/],
   ])('rejects %j in plain words', (env, message) => {
     expect(() => loadSettings(env)).toThrow(ConfigError);
     expect(() => loadSettings(env)).toThrow(message);

@@ -1,7 +1,7 @@
 /**
  * Builds the real proxy app wired to the real `@google/genai` client, pointed at the Gemini double on loopback,
- * with a real SQLite store in a fresh temp dir and a clock the test controls. Nothing of ours is faked: only
- * Gemini, which is across the network.
+ * with a real store (SQLite in a fresh temp dir, or PostgreSQL in a fresh database) and a clock the test
+ * controls. Nothing of ours is faked: only Gemini, which is across the network.
  */
 import type { Hono } from 'hono';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,10 +14,13 @@ import type { Clock } from '../../proxy/clock.js';
 import type { FairQueue } from '../../proxy/fair-queue.js';
 import { createGeminiClient, type GeminiBackendConfig } from '../../proxy/gemini-client.js';
 import { createRequestLogger } from '../../proxy/logger.js';
+import type { RetryBudget } from '../../proxy/store/pg-db.js';
+import { openPostgresStore } from '../../proxy/store/pg-store.js';
 import { openSqliteStore } from '../../proxy/store/sqlite-store.js';
 import type { ProxyStore, TokenLimits } from '../../proxy/store/store.js';
 import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
 import { loadRegistry } from './registry.js';
+import { createTestDatabase } from './test-database.js';
 
 export const TEST_KEY = 'AIzaSy-test-key-that-must-never-leak-0123456789';
 export const TEAM_TOKEN = 'team-token-for-tests-abcdef';
@@ -55,6 +58,14 @@ export interface HarnessOptions extends Partial<ProxyConfig> {
   dataDir?: string;
   /** The upstream queue, to watch it from a test. */
   queue?: FairQueue;
+  /** `postgres`: a PostgreSQL store (needs BANANA_TEST_DATABASE_URL), in a fresh database unless `databaseUrl`. */
+  store?: 'sqlite' | 'postgres';
+  /** Share this PostgreSQL database (another harness's `databaseUrl`: a second instance); left in place on close. */
+  databaseUrl?: string;
+  /** A Gemini double to share with another harness instead of starting one. */
+  double?: GeminiDouble;
+  /** How long PostgreSQL operations retry through an outage (default: the store's own, 10 s). */
+  storeRetry?: RetryBudget;
 }
 
 export interface Harness {
@@ -64,6 +75,8 @@ export interface Harness {
   store: ProxyStore;
   clock: TestClock;
   dataDir: string;
+  /** The PostgreSQL database in use, or null for SQLite. */
+  databaseUrl: string | null;
   /** Creates a team token with these limits; resolves with the token. */
   addToken(name: string, limits?: Partial<TokenLimits>): Promise<string>;
   close(): Promise<void>;
@@ -81,11 +94,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     backend = 'gemini',
     queue,
     dataDir: given,
+    store: storeKind = options.databaseUrl ? 'postgres' : 'sqlite',
+    databaseUrl: sharedDatabase,
+    double: sharedDouble,
+    storeRetry,
     ...config
   } = options;
-  const double = await startGeminiDouble({ registry, apiKey: TEST_KEY });
+  const double = sharedDouble ?? (await startGeminiDouble({ registry, apiKey: TEST_KEY }));
   const dataDir = given ?? tempDataDir();
-  const store = openSqliteStore({ dataDir, now: clock.now() });
+  const database = storeKind === 'postgres' && !sharedDatabase ? await createTestDatabase('h') : null;
+  const databaseUrl = sharedDatabase ?? database?.url ?? null;
+  const store = databaseUrl
+    ? await openPostgresStore({
+        url: databaseUrl,
+        now: clock.now(),
+        poolMax: 5,
+        ...(storeRetry ? { retry: storeRetry } : {}),
+      })
+    : openSqliteStore({ dataDir, now: clock.now() });
   await store.putStaticToken({ name: 'Ana', token: TEAM_TOKEN, kind: 'team', now: clock.now() });
   const logs: string[] = [];
   const geminiConfig: GeminiBackendConfig =
@@ -125,6 +151,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     store,
     clock,
     dataDir,
+    databaseUrl,
     async addToken(name, limits = {}) {
       const created = await store.createToken({
         name,
@@ -135,8 +162,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return created.value.token;
     },
     async close() {
-      await double.close();
+      if (!sharedDouble) await double.close();
       await store.close();
+      await database?.drop();
       if (!given) rmSync(dataDir, { recursive: true, force: true });
     },
   };

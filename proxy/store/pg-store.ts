@@ -1,0 +1,97 @@
+/**
+ * The store on PostgreSQL (`DATABASE_URL`), for several proxy instances behind a load balancer: tokens, usage,
+ * limits and the cache all live in the one database, so every instance sees the same people, the same counts and
+ * the same cached answers. Same interface and semantics as the SQLite store; every operation rides out a short
+ * outage (a restart, a terminated connection) with bounded retries, then fails with `StoreUnavailableError`.
+ */
+import type { Pool } from 'pg';
+import {
+  createPool,
+  DEFAULT_RETRY_BUDGET,
+  describeDbError,
+  isTransient,
+  migratePg,
+  queryOn,
+  withRetry,
+  type RetryBudget,
+} from './pg-db.js';
+import { createPgCacheTable } from './pg-cache.js';
+import { PG_MIGRATIONS } from './pg-migrations.js';
+import { createPgTokenTable } from './pg-tokens.js';
+import { createPgUsageTable } from './pg-usage.js';
+import { StoreUnavailableError, type ProxyStore } from './store.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:port/database` */
+  url: string;
+  /** Connections per instance at most (`BANANA_DB_POOL_MAX`, default 10). */
+  poolMax?: number;
+  /** Time for `schema_migrations.applied_at`. */
+  now?: number;
+  /** How long one operation may keep retrying through an outage (tests shorten it). */
+  retry?: RetryBudget;
+}
+
+/** Connects, applies any missing migrations (once over all instances), and returns the store. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<ProxyStore & { pool: Pool }> {
+  const pool = createPool({ url: options.url, ...(options.poolMax ? { max: options.poolMax } : {}) });
+  const budget = options.retry ?? DEFAULT_RETRY_BUDGET;
+  try {
+    await withRetry(() => migratePg(pool, PG_MIGRATIONS, options.now ?? Date.now()), budget);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const query = queryOn(pool);
+  const tokens = createPgTokenTable(pool, query);
+  const usage = createPgUsageTable(pool, query);
+  const cache = createPgCacheTable(pool, query);
+  const retry = <T>(operation: () => Promise<T>): Promise<T> => withRetry(operation, budget);
+  let closed: Promise<void> | null = null;
+
+  return {
+    kind: 'postgres',
+    pool,
+    // One try, no retries: a load balancer's readiness probe wants the answer now.
+    ping: async () => {
+      try {
+        await query('SELECT 1');
+      } catch (error) {
+        if (isTransient(error)) throw new StoreUnavailableError(describeDbError(error), { cause: error });
+        throw error;
+      }
+    },
+    createToken: (input) => retry(() => tokens.create(input)),
+    putStaticToken: (input) => retry(() => tokens.putStatic(input)),
+    listTokens: (opts = {}) => retry(() => tokens.list(opts.includeRevoked ?? false)),
+    findToken: (idOrName) => retry(() => tokens.find(idOrName)),
+    revokeToken: (idOrName, now) => retry(() => tokens.revoke(idOrName, now)),
+    setLimits: (idOrName, limits) => retry(() => tokens.setLimits(idOrName, limits)),
+    verifyToken: (token, now) => retry(() => tokens.verify(token, now)),
+
+    reserve: (request) => {
+      let tries = 0;
+      return retry(() => usage.reserve(request, tries++ > 0));
+    },
+    recordUsage: (record) => retry(() => usage.record(record)),
+    expireReservations: (before) => retry(() => usage.expire(before)),
+    usageTotals: (tokenId, since) => retry(() => usage.totals(tokenId, since)),
+    usageGroups: (since) => retry(() => usage.groups(since)),
+    usageRecord: (requestId) => retry(() => usage.get(requestId)),
+    countUsage: (since = 0) => retry(() => usage.count(since)),
+
+    cacheGet: (key, now) => retry(() => cache.get(key, now)),
+    cachePut: (key, entry, now, capBytes) => retry(() => cache.put(key, entry, now, capBytes)),
+    cacheStats: () => retry(() => cache.stats()),
+
+    migrations: () =>
+      retry(async () =>
+        (
+          await query<{ version: number; name: string; applied_at: string }>(
+            'SELECT version, name, applied_at FROM schema_migrations ORDER BY version',
+          )
+        ).map((row) => ({ version: Number(row.version), name: String(row.name), appliedAt: Number(row.applied_at) })),
+      ),
+    close: () => (closed ??= pool.end()),
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * Usage rows in PostgreSQL, and the limit check across instances. A reservation locks the person's token row
+ * (`SELECT … FOR UPDATE`) for the length of its transaction: every reservation for that person, on any instance,
+ * waits its turn, and each one counts (in READ COMMITTED, every statement sees what was committed before it
+ * started, the previous holder's row included) before it inserts its own. So two proxies on one database never
+ * let a person past a limit by even one image. Tokens with no limits skip the lock: there is nothing to race for.
+ */
+import type { Pool, PoolClient } from 'pg';
+import { DatabaseError } from 'pg';
+import { roundUsd } from '../../core/models.js';
+import { MINUTE_MS, utcDayKey, utcDayStart, utcMonthStart } from '../../core/usage-periods.js';
+import type { UsageGroup } from '../../core/usage-report.js';
+import type { TokenLimits, UsageTotals } from '../../core/usage-summary.js';
+import { firstRefusal, hasLimits } from './limit-check.js';
+import { transaction, type Query } from './pg-db.js';
+import type { ReserveRequest, ReserveResult, UsageRecord } from './store.js';
+
+type Row = Record<string, unknown>;
+
+const INSERT_RESERVATION = `
+  INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,
+    input_images, cost_usd, state, counts_image, metered)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'reserved', 1, 1)`;
+
+/** A final row: inserted, or settling the reservation of the same request (which keeps its time and `metered`). */
+const UPSERT_FINAL = `
+  INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,
+    input_images, input_tokens, output_tokens, cost_usd, saved_usd, cached, state, outcome, counts_image, metered,
+    latency_ms, attempts)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'done', $15, $16, 0, $17, $18)
+  ON CONFLICT (request_id) DO UPDATE SET
+    model = excluded.model, image_size = excluded.image_size, aspect_ratio = excluded.aspect_ratio,
+    input_images = excluded.input_images, input_tokens = excluded.input_tokens,
+    output_tokens = excluded.output_tokens, cost_usd = excluded.cost_usd, saved_usd = excluded.saved_usd,
+    cached = excluded.cached, state = 'done', outcome = excluded.outcome, counts_image = excluded.counts_image,
+    latency_ms = excluded.latency_ms, attempts = excluded.attempts`;
+
+export function createPgUsageTable(pool: Pool, query: Query) {
+  const insertReservation = (db: Pool | PoolClient, r: ReserveRequest) =>
+    db.query(INSERT_RESERVATION, [
+      r.requestId,
+      r.tokenId,
+      r.tokenName,
+      r.now,
+      utcDayKey(r.now),
+      r.model,
+      r.imageSize,
+      r.aspectRatio,
+      r.inputImages,
+      r.estimatedCostUsd,
+    ]);
+
+  const reserveOnce = async (request: ReserveRequest): Promise<ReserveResult> => {
+    const [peek] = await query<Row>('SELECT daily_images, monthly_usd, rpm FROM tokens WHERE id = $1', [
+      request.tokenId,
+    ]);
+    if (!peek || !hasLimits(limitsOf(peek))) {
+      await insertReservation(pool, request);
+      return { ok: true };
+    }
+    return transaction(pool, async (client) => {
+      // The lock that makes check-then-insert atomic across instances; re-read the limits under it.
+      const locked = await client.query<Row>(
+        'SELECT daily_images, monthly_usd, rpm FROM tokens WHERE id = $1 FOR UPDATE',
+        [request.tokenId],
+      );
+      const limits = limitsOf(locked.rows[0] ?? { daily_images: null, monthly_usd: null, rpm: null });
+      const { tokenId, now } = request;
+      if (request.staleBefore !== undefined) {
+        await client.query(
+          `UPDATE usage SET state = 'done', outcome = 'interrupted', counts_image = 0
+           WHERE token_id = $1 AND state = 'reserved' AND created_at < $2`,
+          [tokenId, request.staleBefore],
+        );
+      }
+      const dayStart = utcDayStart(now);
+      const monthStart = utcMonthStart(now);
+      const totals = (
+        await client.query<Row>(
+          `SELECT COUNT(*) FILTER (WHERE created_at >= $2 AND counts_image = 1) AS images,
+             COALESCE(SUM(cost_usd) FILTER (WHERE created_at >= $3), 0) AS usd
+           FROM usage WHERE token_id = $1 AND created_at >= LEAST($2::bigint, $3::bigint)`,
+          [tokenId, dayStart, monthStart],
+        )
+      ).rows[0]!;
+      const metered =
+        limits.rpm === null
+          ? []
+          : (
+              await client.query<Row>(
+                'SELECT created_at FROM usage WHERE token_id = $1 AND created_at > $2 AND metered = 1 ORDER BY created_at',
+                [tokenId, now - MINUTE_MS],
+              )
+            ).rows.map((r) => Number(r.created_at));
+      const refusal = firstRefusal(limits, request, {
+        images: () => Number(totals.images),
+        spentUsd: () => Number(totals.usd),
+        meteredTimes: () => metered,
+      });
+      if (refusal) return { ok: false, refusal };
+      await insertReservation(client, request);
+      return { ok: true };
+    });
+  };
+
+  return {
+    /**
+     * Safe to retry: when a connection died after COMMIT was sent, the retry finds its own row (same request id,
+     * primary key) and knows the first try went through.
+     */
+    async reserve(request: ReserveRequest, retried: boolean): Promise<ReserveResult> {
+      try {
+        return await reserveOnce(request);
+      } catch (error) {
+        if (retried && error instanceof DatabaseError && error.code === '23505') {
+          const [row] = await query<Row>('SELECT token_id FROM usage WHERE request_id = $1', [request.requestId]);
+          if (row && row.token_id === request.tokenId) return { ok: true };
+        }
+        throw error;
+      }
+    },
+
+    async record(r: UsageRecord): Promise<void> {
+      await query(UPSERT_FINAL, [
+        r.requestId,
+        r.tokenId,
+        r.tokenName,
+        r.createdAt,
+        utcDayKey(r.createdAt),
+        r.model,
+        r.imageSize,
+        r.aspectRatio,
+        r.inputImages,
+        r.inputTokens,
+        r.outputTokens,
+        r.costUsd,
+        r.savedUsd,
+        r.cached ? 1 : 0,
+        r.outcome,
+        r.outcome === 'ok' && !r.cached ? 1 : 0,
+        Math.round(r.latencyMs),
+        r.attempts,
+      ]);
+    },
+
+    async expire(before: number): Promise<number> {
+      const result = await pool.query(
+        "UPDATE usage SET state = 'done', outcome = 'interrupted', counts_image = 0 WHERE state = 'reserved' AND created_at < $1",
+        [before],
+      );
+      return result.rowCount ?? 0;
+    },
+
+    async totals(tokenId: string, since: number): Promise<UsageTotals> {
+      const [row] = await query<Row>(
+        `SELECT COALESCE(SUM(counts_image), 0) AS images, COALESCE(SUM(cached), 0) AS cached,
+           COALESCE(SUM(cost_usd), 0) AS usd
+         FROM usage WHERE token_id = $1 AND created_at >= $2`,
+        [tokenId, since],
+      );
+      return { images: Number(row!.images), cachedImages: Number(row!.cached), costUsd: roundUsd(Number(row!.usd)) };
+    },
+
+    async groups(since: number): Promise<UsageGroup[]> {
+      const rows = await query<Row>(
+        `SELECT day, token_name, model, COUNT(*) AS requests,
+           SUM(CASE WHEN outcome = 'ok' AND cached = 0 THEN 1 ELSE 0 END) AS images,
+           SUM(cached) AS cached_images,
+           SUM(CASE WHEN state = 'done' AND outcome <> 'ok' THEN 1 ELSE 0 END) AS errors,
+           SUM(cost_usd) AS cost_usd, SUM(saved_usd) AS saved_usd
+         FROM usage WHERE created_at >= $1 GROUP BY day, token_name, model ORDER BY day, token_name, model`,
+        [since],
+      );
+      return rows.map((row) => ({
+        day: String(row.day),
+        tokenName: String(row.token_name),
+        model: row.model === null ? null : String(row.model),
+        requests: Number(row.requests),
+        images: Number(row.images),
+        cachedImages: Number(row.cached_images),
+        errors: Number(row.errors),
+        costUsd: roundUsd(Number(row.cost_usd)),
+        savedUsd: roundUsd(Number(row.saved_usd)),
+      }));
+    },
+
+    async get(requestId: string): Promise<UsageRecord | null> {
+      const [row] = await query<Row>('SELECT * FROM usage WHERE request_id = $1', [requestId]);
+      return row ? toRecord(row) : null;
+    },
+
+    async count(since: number): Promise<number> {
+      const [row] = await query<Row>('SELECT COUNT(*) AS n FROM usage WHERE created_at >= $1', [since]);
+      return Number(row!.n);
+    },
+  };
+}
+
+function limitsOf(row: Row): TokenLimits {
+  const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+  return { dailyImages: num(row.daily_images), monthlyUsd: num(row.monthly_usd), rpm: num(row.rpm) };
+}
+
+function toRecord(row: Row): UsageRecord {
+  return {
+    requestId: String(row.request_id),
+    tokenId: String(row.token_id),
+    tokenName: String(row.token_name),
+    createdAt: Number(row.created_at),
+    model: row.model === null ? null : String(row.model),
+    imageSize: row.image_size === null ? null : String(row.image_size),
+    aspectRatio: row.aspect_ratio === null ? null : String(row.aspect_ratio),
+    inputImages: Number(row.input_images),
+    inputTokens: Number(row.input_tokens),
+    outputTokens: Number(row.output_tokens),
+    costUsd: Number(row.cost_usd),
+    savedUsd: Number(row.saved_usd),
+    cached: Number(row.cached) === 1,
+    outcome: row.outcome === null ? 'reserved' : String(row.outcome),
+    latencyMs: Number(row.latency_ms),
+    attempts: Number(row.attempts),
+  };
+}
