@@ -11,6 +11,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ['Scale-out: two instances on PostgreSQL, under load and faults', () => benchProxyScaleOut()],
   ['Conversation context: input tokens', () => benchConversationTokens()],
   ['Regional edits: compositing', () => benchComposite()],
+  ['Panel: image work for a 4K result (Chromium)', async () => (await import('./panel-image.js')).benchPanelImage()],
 ];
 
 // `npm run bench -- scale` runs only the sections whose name contains "scale".

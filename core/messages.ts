@@ -62,7 +62,15 @@ export const placeResultMessageSchema = z.strictObject({
   image: bytes,
   sourceNodeId: z.nullable(nodeId),
   turn: turnDraftSchema,
+  /**
+   * Keep text editable (issue 7): the result is a copy of the source frame whose fill is the image and whose text
+   * layers stay live on top (plugin/place-live-text-result.ts). Only for a FRAME source; ignored otherwise.
+   */
+  liveText: z.optional(z.boolean()),
 });
+/** Most variants one MAKE_COMPONENT_SET combines (a page of results is far more than any library needs). */
+export const MAX_COMPONENT_SET_VARIANTS = 100;
+
 /** Select these layers and scroll them into view. Replies null. */
 export const selectNodesMessageSchema = z.strictObject({
   type: z.literal('SELECT_NODES'),
@@ -75,6 +83,54 @@ export const readTurnMessageSchema = z.strictObject({ type: z.literal('READ_TURN
 export const readHistoryMessageSchema = z.strictObject({ type: z.literal('READ_HISTORY'), requestId });
 /** A small PNG of a layer for the History view (at most 96 px a side). Replies {@link ExportedImage}. */
 export const readThumbnailMessageSchema = z.strictObject({ type: z.literal('READ_THUMBNAIL'), requestId, nodeId });
+/**
+ * Turn these result layers (made by Banana Studio: a valid turn record written on the layer itself) into
+ * components and combine them as one component set with a `Variant` property (and `Prompt` when their prompts
+ * differ). Any other layer in the list is refused by name and nothing changes. Replies {@link ComponentSetMade}.
+ */
+export const makeComponentSetMessageSchema = z.strictObject({
+  type: z.literal('MAKE_COMPONENT_SET'),
+  requestId,
+  nodeIds: z.array(nodeId).check(z.minLength(1), z.maxLength(MAX_COMPONENT_SET_VARIANTS)),
+});
+/** Whether a component set (or component) is published to the team library. Replies {@link PublishStatus} or null. */
+export const readPublishStatusMessageSchema = z.strictObject({
+  type: z.literal('READ_PUBLISH_STATUS'),
+  requestId,
+  nodeId,
+});
+/** Largest export scale a panel may ask for (Figma's own export presets stop at 4×; 4096 px caps it anyway). */
+export const MAX_EXPORT_SCALE = 16;
+const exportScale = z.number().check(z.positive(), z.lte(MAX_EXPORT_SCALE));
+/** Most layers an EXPORT_SOURCE hides. */
+export const MAX_HIDDEN_LAYERS = 20;
+/**
+ * Export the layer being edited (issue 7), at `scale` (capped so no side passes 4096), PNG, absolute bounds, sRGB:
+ * with its text layers hidden (`hideText`, for Keep text editable) and without the listed layers inside it (the
+ * region's shape when it was drawn inside the frame). Anything hidden is hidden on a temporary copy that is removed
+ * at once: the person's layers are never changed. Replies {@link ExportedImage}.
+ */
+export const exportSourceMessageSchema = z.strictObject({
+  type: z.literal('EXPORT_SOURCE'),
+  requestId,
+  nodeId,
+  scale: exportScale,
+  hideText: z.boolean(),
+  hideNodeIds: z.array(nodeId).check(z.maxLength(MAX_HIDDEN_LAYERS)),
+});
+/**
+ * The alpha mask of a regional edit (docs/regional-edits.md §2.1): the shape `shapeNodeId`, filled solid, on the
+ * pixel grid of `sourceNodeId` exported at the same `scale` as EXPORT_SOURCE. Made in a temporary clipping frame that
+ * is removed at once, also on failure; the shape itself is never changed. Replies {@link ExportedImage} (the
+ * source's size).
+ */
+export const exportRegionMaskMessageSchema = z.strictObject({
+  type: z.literal('EXPORT_REGION_MASK'),
+  requestId,
+  sourceNodeId: nodeId,
+  shapeNodeId: nodeId,
+  scale: exportScale,
+});
 /** Show a Figma toast. No reply. */
 export const notifyMessageSchema = z.strictObject({
   type: z.literal('NOTIFY'),
@@ -93,6 +149,10 @@ export const uiMessageSchema = z.discriminatedUnion('type', [
   readHistoryMessageSchema,
   readThumbnailMessageSchema,
   notifyMessageSchema,
+  exportSourceMessageSchema,
+  exportRegionMaskMessageSchema,
+  makeComponentSetMessageSchema,
+  readPublishStatusMessageSchema,
 ]);
 /** Every message the panel sends to the sandbox. */
 export type UiMessage = z.infer<typeof uiMessageSchema>;
@@ -100,6 +160,23 @@ export type UiMessageType = UiMessage['type'];
 export type UiMessageOf<K extends UiMessageType> = Extract<UiMessage, { type: K }>;
 
 // ─── Sandbox → panel ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Most text layers a snapshot lists (the panel reads them as context for posters and layouts). */
+export const MAX_SNAPSHOT_TEXTS = 24;
+/** Longest text a snapshot keeps of one text layer, in characters. */
+export const MAX_SNAPSHOT_TEXT_CHARS = 500;
+
+/** A text layer inside a selected frame (core/text-context.ts `TextLayerInfo`): its box is in the frame's coordinates. */
+export const textLayerSnapshotSchema = z.object({
+  name: z.string().check(z.maxLength(200)),
+  characters: z.string().check(z.maxLength(MAX_SNAPSHOT_TEXT_CHARS)),
+  fontSize: z.nullable(z.number()),
+  x: z.number(),
+  y: z.number(),
+  width: z.number(),
+  height: z.number(),
+});
+export type TextLayerSnapshot = z.infer<typeof textLayerSnapshotSchema>;
 
 /** A plain description of a selected layer: all the panel needs, nothing live. */
 export const nodeSnapshotSchema = z.object({
@@ -114,6 +191,12 @@ export const nodeSnapshotSchema = z.object({
   hasImageFill: z.boolean(),
   /** The layer carries a Banana Studio turn record. */
   hasTurn: z.boolean(),
+  /** Its `absoluteBoundingBox` on the page (issue 7: which shape lies over which frame). */
+  box: z.optional(z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })),
+  /** The scale it is exported at, from its export settings (core/export-scale.ts `exportScaleOf`). */
+  exportScale: z.optional(z.number().check(z.positive())),
+  /** Its visible text layers (for a frame, group or component), as context for the instruction. */
+  texts: z.optional(z.array(textLayerSnapshotSchema).check(z.maxLength(MAX_SNAPSHOT_TEXTS))),
 });
 export type NodeSnapshot = z.infer<typeof nodeSnapshotSchema>;
 
@@ -204,6 +287,28 @@ export const historySnapshotSchema = z.object({
 });
 export type HistorySnapshot = z.infer<typeof historySnapshotSchema>;
 
+/**
+ * `getPublishStatusAsync()` of a component or set (figma-api.md §0.7, §5): never published, published and
+ * unchanged, or changed since it was published. Plugins cannot publish; a person does, from the Assets panel.
+ */
+export const publishStatusSchema = z.enum(['UNPUBLISHED', 'CURRENT', 'CHANGED']);
+export type PublishStatus = z.infer<typeof publishStatusSchema>;
+
+/** The component set a MAKE_COMPONENT_SET made. */
+export const componentSetMadeSchema = z.object({
+  setId: nodeId,
+  name: z.string(),
+  /** The components, in variant order (Variant=1 first). */
+  componentIds: z.array(nodeId),
+  /** Each component's name in Figma's variant syntax, e.g. `Variant=1` or `Prompt=warmer light, Variant=2`. */
+  variantNames: z.array(z.string()),
+  /** The variant properties Figma derives from those names, with their values. */
+  properties: z.record(z.string(), z.array(z.string())),
+  /** Null when this Figma cannot tell (no `getPublishStatusAsync`). */
+  publishStatus: z.nullable(publishStatusSchema),
+});
+export type ComponentSetMade = z.infer<typeof componentSetMadeSchema>;
+
 /** What each request type is answered with when it succeeds. */
 export const replyValueSchemas = {
   LOAD_SETTINGS: settingsSchema,
@@ -214,6 +319,10 @@ export const replyValueSchemas = {
   READ_TURN: z.nullable(turnRecordSchema),
   READ_HISTORY: historySnapshotSchema,
   READ_THUMBNAIL: exportedImageSchema,
+  EXPORT_SOURCE: exportedImageSchema,
+  EXPORT_REGION_MASK: exportedImageSchema,
+  MAKE_COMPONENT_SET: componentSetMadeSchema,
+  READ_PUBLISH_STATUS: z.nullable(publishStatusSchema),
 } as const;
 
 /** Request type → reply value. */
@@ -275,6 +384,10 @@ export const UI_MESSAGE_TYPES = [
   'READ_HISTORY',
   'READ_THUMBNAIL',
   'NOTIFY',
+  'EXPORT_SOURCE',
+  'EXPORT_REGION_MASK',
+  'MAKE_COMPONENT_SET',
+  'READ_PUBLISH_STATUS',
 ] as const;
 /** Every sandbox message type. */
 export const SANDBOX_MESSAGE_TYPES = ['SELECTION_CHANGED', 'THUMBNAIL', 'REPLY', 'ERROR', 'HISTORY_CHANGED'] as const;

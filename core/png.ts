@@ -116,6 +116,9 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
   const bpp = Math.max(1, bitsPerPixel >> 3);
   if (raw.length < (stride + 1) * height) throw new PngError('PNG image data is truncated');
   const rows = unfilter(raw, stride, height, bpp);
+  // 8-bit RGBA and RGB (what Figma and Gemini write) take a fast path: a 4K answer decodes in a fraction of the time.
+  if (depth === 8 && colour === 6) return { width, height, data: rows };
+  if (depth === 8 && colour === 2) return { width, height, data: rgbToRgba(rows, width * height) };
   const out = new Uint8Array(width * height * 4);
   const sample = (row: Uint8Array, index: number): number => {
     if (depth === 8) return row[index]!;
@@ -155,6 +158,23 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
   return { width, height, data: out };
 }
 
+/** 8-bit RGB pixels with alpha 255 added. */
+function rgbToRgba(rgb: Uint8Array, pixels: number): Uint8Array {
+  const out = new Uint8Array(pixels * 4);
+  for (let p = 0, i = 0, o = 0; p < pixels; p++, i += 3, o += 4) {
+    out[o] = rgb[i]!;
+    out[o + 1] = rgb[i + 1]!;
+    out[o + 2] = rgb[i + 2]!;
+    out[o + 3] = 255;
+  }
+  return out;
+}
+
+/**
+ * Reverses PNG's per-row filters (PNG spec §9). Each row's filter is read once and the row done in one tight loop:
+ * the bytes before the first full pixel have no left neighbour (a = c = 0), and the first row has no row above
+ * (b = c = 0), exactly as the spec's per-byte definition says.
+ */
 function unfilter(raw: Uint8Array, stride: number, height: number, bpp: number): Uint8Array {
   const out = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
@@ -162,37 +182,52 @@ function unfilter(raw: Uint8Array, stride: number, height: number, bpp: number):
     const src = y * (stride + 1) + 1;
     const dst = y * stride;
     const up = dst - stride;
-    for (let x = 0; x < stride; x++) {
-      const a = x >= bpp ? out[dst + x - bpp]! : 0;
-      const b = y > 0 ? out[up + x]! : 0;
-      const c = y > 0 && x >= bpp ? out[up + x - bpp]! : 0;
-      const value = raw[src + x]!;
-      let result: number;
-      switch (filter) {
-        case 0:
-          result = value;
-          break;
-        case 1:
-          result = value + a;
-          break;
-        case 2:
-          result = value + b;
-          break;
-        case 3:
-          result = value + ((a + b) >> 1);
-          break;
-        case 4: {
-          const p = a + b - c;
-          const pa = Math.abs(p - a);
-          const pb = Math.abs(p - b);
-          const pc = Math.abs(p - c);
-          result = value + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
-          break;
+    const first = Math.min(bpp, stride);
+    switch (filter) {
+      case 0:
+        out.set(raw.subarray(src, src + stride), dst);
+        break;
+      case 1:
+        for (let x = 0; x < first; x++) out[dst + x] = raw[src + x]!;
+        for (let x = first; x < stride; x++) out[dst + x] = (raw[src + x]! + out[dst + x - bpp]!) & 0xff;
+        break;
+      case 2:
+        if (y === 0) out.set(raw.subarray(src, src + stride), dst);
+        else for (let x = 0; x < stride; x++) out[dst + x] = (raw[src + x]! + out[up + x]!) & 0xff;
+        break;
+      case 3:
+        if (y === 0) {
+          for (let x = 0; x < first; x++) out[dst + x] = raw[src + x]!;
+          for (let x = first; x < stride; x++) out[dst + x] = (raw[src + x]! + (out[dst + x - bpp]! >> 1)) & 0xff;
+        } else {
+          for (let x = 0; x < first; x++) out[dst + x] = (raw[src + x]! + (out[up + x]! >> 1)) & 0xff;
+          for (let x = first; x < stride; x++) {
+            out[dst + x] = (raw[src + x]! + ((out[dst + x - bpp]! + out[up + x]!) >> 1)) & 0xff;
+          }
         }
-        default:
-          throw new PngError(`PNG row ${y} has unknown filter ${filter}`);
-      }
-      out[dst + x] = result & 0xff;
+        break;
+      case 4:
+        if (y === 0) {
+          // Paeth with no row above predicts the left neighbour.
+          for (let x = 0; x < first; x++) out[dst + x] = raw[src + x]!;
+          for (let x = first; x < stride; x++) out[dst + x] = (raw[src + x]! + out[dst + x - bpp]!) & 0xff;
+        } else {
+          // With no left neighbour, Paeth predicts the byte above.
+          for (let x = 0; x < first; x++) out[dst + x] = (raw[src + x]! + out[up + x]!) & 0xff;
+          for (let x = first; x < stride; x++) {
+            const a = out[dst + x - bpp]!;
+            const b = out[up + x]!;
+            const c = out[up + x - bpp]!;
+            const p = a + b - c;
+            const pa = p > a ? p - a : a - p;
+            const pb = p > b ? p - b : b - p;
+            const pc = p > c ? p - c : c - p;
+            out[dst + x] = (raw[src + x]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
+          }
+        }
+        break;
+      default:
+        throw new PngError(`PNG row ${y} has unknown filter ${filter}`);
     }
   }
   return out;

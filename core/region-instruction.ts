@@ -17,6 +17,11 @@ export interface RegionInstructionInput {
   subject?: string;
   /** Whether a whole-frame scene reference is sent as the second image. */
   hasScene: boolean;
+  /**
+   * How to name the image being edited when several are sent and their roles are said elsewhere ("the third
+   * image"); "the provided image" by default.
+   */
+  imageName?: string;
 }
 
 const KEEP =
@@ -53,7 +58,8 @@ export function regionInstruction(input: RegionInstructionInput): string {
   const place = describeRegionPlace(input.crop, input.region);
   const subject = input.subject?.trim();
   const target = subject ? `${subject} (${place})` : `the area ${place}`;
-  const sentences = [`Using the provided image, change only ${target}: ${prompt}.`, KEEP];
+  const image = input.imageName?.trim() || 'the provided image';
+  const sentences = [`Using ${image}, change only ${target}: ${prompt}.`, KEEP];
   if (input.hasScene) sentences.push(SCENE);
   return sentences.join(' ');
 }

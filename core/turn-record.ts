@@ -64,6 +64,23 @@ export const turnRegionSchema = z.object({
 });
 export type TurnRegion = z.infer<typeof turnRegionSchema>;
 
+/** Largest batch of variants one request asks for (DESIGN.md §6; `MAX_VARIANTS` in core/variant-layout.ts). */
+export const MAX_TURN_VARIANTS = 8;
+
+/**
+ * Which of N variants of one request a turn is: its index (0-based, also sent to the proxy as `variant` so the
+ * proxy's cache keeps the N answers apart), how many were asked for, and an id shared by the whole batch, so the
+ * sandbox can put the batch's results in one row. Optional; written by the variants flow.
+ */
+export const turnVariantSchema = z
+  .object({
+    index: z.int().check(z.nonnegative(), z.lt(MAX_TURN_VARIANTS)),
+    count: z.int().check(z.gte(1), z.lte(MAX_TURN_VARIANTS)),
+    batch: idSchema,
+  })
+  .check(z.refine((v) => v.index < v.count, 'the variant index must be below the count'));
+export type TurnVariant = z.infer<typeof turnVariantSchema>;
+
 /** What the request was: the part of a record the panel knows. */
 export const turnDraftSchema = z.object({
   prompt: z.string().check(z.minLength(1), z.maxLength(MAX_RECORD_PROMPT_CHARS)),
@@ -74,6 +91,7 @@ export const turnDraftSchema = z.object({
   }),
   inputs: z.array(turnInputSchema).check(z.maxLength(MAX_TURN_INPUTS)),
   region: z.optional(turnRegionSchema),
+  variant: z.optional(turnVariantSchema),
   usage: z.object({
     inputTokens: z.int().check(z.nonnegative()),
     outputTokens: z.int().check(z.nonnegative()),
@@ -98,6 +116,12 @@ export const turnRecordSchema = z.object({
   /** The result layer's own id when written: a different id on read means the layer is a duplicate. */
   originNodeId: idSchema,
   ...turnDraftSchema.shape,
+  /**
+   * The layer the record was first written on, when Banana Studio later turned that layer into a component (Make
+   * component set): Figma gives the component a new id, so the record is written again with `originNodeId` set to
+   * the component's id, and this keeps where it came from.
+   */
+  convertedFromNodeId: z.optional(idSchema),
   /** Figma's hash of the image this turn put on its layer (the IMAGE fill), to tell later if it was replaced. */
   resultHash: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   author: z.optional(z.object({ id: z.string().check(z.maxLength(200)), name: z.string().check(z.maxLength(200)) })),
@@ -150,6 +174,8 @@ export function buildTurnRecord(draft: TurnDraft, placement: TurnPlacement): Tur
     provenance: { aiGenerated: true, model: draft.model, synthId: true },
   };
   if (draft.region) record.region = { ...draft.region };
+  if (draft.variant)
+    record.variant = { index: draft.variant.index, count: draft.variant.count, batch: draft.variant.batch };
   if (placement.resultHash) record.resultHash = placement.resultHash;
   if (placement.author) record.author = { id: placement.author.id, name: placement.author.name };
   return record;

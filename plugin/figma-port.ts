@@ -17,4 +17,7 @@ export type PluginApiSubset = Pick<
   | 'createFrame'
   | 'createImage'
   | 'getNodeByIdAsync'
+  | 'createComponentFromNode'
+  | 'combineAsVariants'
+  | 'triggerUndo'
 >;

@@ -5,6 +5,11 @@
  * frame goes right of the source for its first continuation, below the earlier ones for a branch. It carries its
  * turn record and a relaunch button, becomes the selection, and closes one undo step, so ⌘Z removes exactly this
  * result and its record. The source is never touched, and a failure at any step leaves the canvas as it was.
+ *
+ * One of N variants (the turn has `variant`) goes in its batch's row instead (plugin/variant-spot.ts), and the
+ * batch's results placed so far become the selection. Each variant is still its own undo step, committed as it
+ * arrives: results come in seconds apart while the designer may go on working, and one step per result means ⌘Z
+ * never takes the designer's own edits made in between along with a variant, and removes the variants one by one.
  */
 import { appError, type AppError } from '../core/errors.js';
 import { MAX_FIGMA_IMAGE_SIDE } from '../core/export-plan.js';
@@ -26,6 +31,7 @@ import type { HandlerContext } from './handler-context.js';
 import { isVisibleIn, placementCandidates, type PlacementCandidate } from './placement-anchor.js';
 import { readHistoryEntries } from './read-history.js';
 import { relaunchData } from './relaunch.js';
+import { variantLayerName, variantSpot } from './variant-spot.js';
 
 /** Places the result of a PLACE_RESULT message. */
 export async function placeResultAsync(
@@ -67,13 +73,25 @@ export async function placeResultAsync(
   const width = source ? source.width : header.width;
   const height = source ? source.height : header.height;
   const sourceName = source && source.getPluginData(TURN_RECORD_KEY) !== '' ? continuedName(source.name) : source?.name;
-  const name = resultName(sourceName ?? null, message.turn.prompt);
+  const name = variantLayerName(resultName(sourceName ?? null, message.turn.prompt), message.turn.variant);
   const frame = figma.createFrame();
   try {
     frame.name = name;
     frame.resize(width, height);
     frame.fills = [{ type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }];
-    if (source) {
+    // One of N variants goes in its batch's row (plugin/variant-spot.ts); a single result as before.
+    const { variant } = message.turn;
+    const batchSpot = variant
+      ? variantSpot(figma.currentPage, frame, { width, height }, variant, candidates, figma.viewport.center)
+      : null;
+    if (batchSpot) {
+      const after = batchSpot.after;
+      const index = after ? batchSpot.parent.children.findIndex((child) => child.id === after.id) : -1;
+      if (index >= 0) batchSpot.parent.insertChild(index + 1, frame);
+      else batchSpot.parent.appendChild(frame);
+      frame.x = batchSpot.x;
+      frame.y = batchSpot.y;
+    } else if (source) {
       const spot = chooseSpot(candidates, frame, { width, height }, continuationsOf(entries, source.id));
       const index = spot.parent.children.findIndex((child) => child.id === spot.anchor.id);
       spot.parent.insertChild(index + 1, frame);
@@ -101,8 +119,10 @@ export async function placeResultAsync(
     }
     frame.setPluginData(TURN_RECORD_KEY, text.value);
     frame.setRelaunchData(relaunchData(record, turnNumber(entries, parent)));
-    figma.currentPage.selection = [frame];
-    figma.viewport.scrollAndZoomIntoView([frame]);
+    // A batch's results are selected together as they arrive, ready for "Make component set".
+    const shown = batchSpot ? [...batchSpot.members, frame] : [frame];
+    figma.currentPage.selection = shown;
+    figma.viewport.scrollAndZoomIntoView(shown);
     figma.commitUndo();
     return ok({ nodeId: frame.id, name, x: frame.x, y: frame.y, width: frame.width, height: frame.height, record });
   } catch (thrown) {
@@ -113,13 +133,13 @@ export async function placeResultAsync(
 }
 
 /** The turn a layer carries, or null when it has none or it cannot be read. */
-function readTurn(node: SceneNode): TurnRecord | null {
+export function readTurn(node: SceneNode): TurnRecord | null {
   const parsed = parseTurnRecord(node.getPluginData(TURN_RECORD_KEY));
   return parsed.ok ? parsed.value : null;
 }
 
 /** The new turn's place in its chain: 1 for a first turn, one more than its parent's otherwise. */
-function turnNumber(entries: readonly HistoryEntry[], parent: TurnRecord | null): number {
+export function turnNumber(entries: readonly HistoryEntry[], parent: TurnRecord | null): number {
   if (!parent) return 1;
   const chain = chainOf(buildHistoryGraph(entries), parent.id);
   return Math.max(1, chain.turns.length + (chain.missing ? 1 : 0)) + 1;
@@ -129,7 +149,7 @@ function turnNumber(entries: readonly HistoryEntry[], parent: TurnRecord | null)
  * The innermost candidate where the result is visible, with its position (the page always qualifies): right of
  * the anchor for the source's first continuation, below the earlier ones for a branch, clear of other layers.
  */
-function chooseSpot(
+export function chooseSpot(
   candidates: readonly PlacementCandidate[],
   frame: FrameNode,
   size: { width: number; height: number },
@@ -151,7 +171,7 @@ function chooseSpot(
   return spot;
 }
 
-function createImageError(thrown: unknown): AppError {
+export function createImageError(thrown: unknown): AppError {
   const detail = thrown instanceof Error ? thrown.message : String(thrown);
   // Figma says "Image is too large" past 4096 px (yuanqing/figma-plugins#19); anything else is a bad image.
   return /too large/i.test(detail) ? appError('image_too_large') : appError('unsupported_image');

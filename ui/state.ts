@@ -10,8 +10,13 @@ import { buildHistoryGraph, chainOf, historyRows, turnOfNode, type HistoryFocus 
 import type { HistorySnapshot, NodeSnapshot, PlacedResult } from '../core/messages.js';
 import type { ImageSize } from '../core/models.js';
 import type { PublicModel } from '../core/proxy-schema.js';
+import { interpretSelection } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
+import { editPromptOverhead } from '../core/edit-prompt.js';
+import { editInputsOf, textParagraphOf } from './edit-inputs.js';
+import { createPrecisionState } from './precision-state.js';
 import { planRequest } from './request-plan.js';
+import { createVariantState } from './variant-state.js';
 
 /** A running Generate: when it started, how to cancel it, and what it is doing. */
 export interface RunState {
@@ -57,12 +62,28 @@ export function createAppState() {
   const thumbnails = signal<ReadonlyMap<string, string>>(new Map());
   /** Bumped to move the keyboard focus to the prompt ("Continue from here"). */
   const promptFocus = signal(0);
+  /** Variants and component sets (ui/variant-state.ts). */
+  const variants = createVariantState();
+  /** Base, references, pinned subject and Keep text editable (ui/precision-state.ts). */
+  const precision = createPrecisionState();
 
   const model = computed(() => models.value.find((m) => m.id === modelId.value) ?? null);
-  const mode = computed<Mode>(() =>
-    selectionCount.value === 0 ? 'generate' : selectionCount.value === 1 ? 'edit' : 'multiple',
+  /** The selection read as base, region shape and references (core/selection-roles.ts). */
+  const selectionRoles = computed(() =>
+    interpretSelection(selection.value, { baseId: precision.baseId.value, roles: precision.roles.value }),
   );
-  const target = computed(() => (mode.value === 'edit' ? (selection.value[0] ?? null) : null));
+  const mode = computed<Mode>(() =>
+    selectionCount.value === 0
+      ? 'generate'
+      : selectionRoles.value.base && selectionCount.value <= selection.value.length
+        ? 'edit'
+        : 'multiple',
+  );
+  const target = computed(() => (mode.value === 'edit' ? selectionRoles.value.base : null));
+  /** What goes with the edit: region, references (with the pinned subject), Keep text editable. */
+  const editInputs = computed(() =>
+    editInputsOf(selectionRoles.value, precision.pinned.value, precision.keepText.value),
+  );
   const targetThumbnail = computed(() => {
     const shown = thumbnail.value;
     return shown && shown.nodeId === target.value?.id ? shown : null;
@@ -70,7 +91,12 @@ export function createAppState() {
   const plan = computed(() => {
     const current = model.value;
     if (!current || mode.value === 'multiple') return null;
-    return planRequest(current, target.value, { aspectRatio: aspectRatio.value, imageSize: imageSize.value });
+    return planRequest(
+      current,
+      target.value,
+      { aspectRatio: aspectRatio.value, imageSize: imageSize.value },
+      target.value ? editInputs.value : undefined,
+    );
   });
   const canGenerate = computed(
     () => run.value === null && prompt.value.trim() !== '' && plan.value !== null && plan.value.ok,
@@ -115,11 +141,15 @@ export function createAppState() {
     const shape = plan.value;
     if (!current || !shape?.ok) return null;
     const chain = targetChain.value?.turns.map((t) => t.record) ?? [];
-    const images = shape.value.target
-      ? Math.min(current.maxInputImages, 1 + carriedReferences(chain, new Set([shape.value.target.id])).length)
+    const { target: base, inputs } = shape.value;
+    const exclude = new Set([base?.id ?? '', ...inputs.references.map((r) => r.nodeId)]);
+    const images = base
+      ? Math.min(current.maxInputImages, 1 + inputs.references.length + carriedReferences(chain, exclude).length)
       : 0;
-    const text = contextPrompt(prompt.value || ' ', shape.value.target ? chain.map((r) => r.prompt) : []).prompt;
-    return estimateCostUsd(current, shape.value.imageSize, images, text.length);
+    const text = contextPrompt(prompt.value || ' ', base ? chain.map((r) => r.prompt) : []).prompt;
+    const roles = Array.from({ length: images }, () => 'style' as const);
+    const extra = base ? editPromptOverhead(roles, textParagraphOf(base, inputs.keepText)) : 0;
+    return estimateCostUsd(current, shape.value.imageSize, images, text.length + extra);
   });
 
   return {
@@ -141,9 +171,13 @@ export function createAppState() {
     history,
     thumbnails,
     promptFocus,
+    variants,
+    precision,
     model,
+    selectionRoles,
     mode,
     target,
+    editInputs,
     targetThumbnail,
     plan,
     canGenerate,

@@ -2,10 +2,14 @@
 import type { UiMessageHandlers } from '../../core/messages.js';
 import type { HandlerContext } from '../handler-context.js';
 import { handleExportNode } from './export-node.js';
+import { handleExportRegionMask } from './export-region-mask.js';
+import { handleExportSource } from './export-source.js';
 import { handleLoadSettings } from './load-settings.js';
+import { handleMakeComponentSet } from './make-component-set.js';
 import { handleNotify } from './notify.js';
 import { handlePlaceResult } from './place-result.js';
 import { handleReadHistory } from './read-history.js';
+import { handleReadPublishStatus } from './read-publish-status.js';
 import { handleReadThumbnail } from './read-thumbnail.js';
 import { handleReadTurn } from './read-turn.js';
 import { handleSaveSettings } from './save-settings.js';
@@ -23,4 +27,8 @@ export const handlers: UiMessageHandlers<HandlerContext> = {
   READ_HISTORY: handleReadHistory,
   READ_THUMBNAIL: handleReadThumbnail,
   NOTIFY: handleNotify,
+  MAKE_COMPONENT_SET: handleMakeComponentSet,
+  READ_PUBLISH_STATUS: handleReadPublishStatus,
+  EXPORT_SOURCE: handleExportSource,
+  EXPORT_REGION_MASK: handleExportRegionMask,
 };

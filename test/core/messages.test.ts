@@ -37,6 +37,23 @@ describe('parseUiMessage accepts one valid message of every type', () => {
     READ_HISTORY: { type: 'READ_HISTORY', requestId: 7 },
     READ_THUMBNAIL: { type: 'READ_THUMBNAIL', requestId: 8, nodeId: '5:1' },
     NOTIFY: { type: 'NOTIFY', message: 'Done', error: false },
+    MAKE_COMPONENT_SET: { type: 'MAKE_COMPONENT_SET', requestId: 9, nodeIds: ['5:1', '5:2'] },
+    READ_PUBLISH_STATUS: { type: 'READ_PUBLISH_STATUS', requestId: 10, nodeId: '6:1' },
+    EXPORT_SOURCE: {
+      type: 'EXPORT_SOURCE',
+      requestId: 11,
+      nodeId: '1:2',
+      scale: 2,
+      hideText: true,
+      hideNodeIds: ['1:9'],
+    },
+    EXPORT_REGION_MASK: {
+      type: 'EXPORT_REGION_MASK',
+      requestId: 12,
+      sourceNodeId: '1:2',
+      shapeNodeId: '1:9',
+      scale: 2,
+    },
   };
   it.each(Object.entries(valid))('%s', (_type, message) => {
     const parsed = parseUiMessage(message);
@@ -62,6 +79,24 @@ describe('parseUiMessage rejects malformed messages with bad_message', () => {
       /maxSide: at most 4096/,
     ],
     ['export of empty id', { type: 'EXPORT_NODE', requestId: 10, nodeId: '', maxSide: 100 }, 10, /nodeId/],
+    [
+      'source export at scale 0',
+      { type: 'EXPORT_SOURCE', requestId: 21, nodeId: '1:2', scale: 0, hideText: false, hideNodeIds: [] },
+      21,
+      /scale/,
+    ],
+    [
+      'mask without a shape',
+      { type: 'EXPORT_REGION_MASK', requestId: 22, sourceNodeId: '1:2', scale: 1 },
+      22,
+      /shapeNodeId/,
+    ],
+    [
+      'liveText that is not a boolean',
+      { type: 'PLACE_RESULT', requestId: 23, image: png, sourceNodeId: '1:2', turn: draft, liveText: 'yes' },
+      23,
+      /liveText/,
+    ],
     [
       'image as an array',
       { type: 'PLACE_RESULT', requestId: 11, image: [1, 2], sourceNodeId: null, turn: draft },
@@ -100,6 +135,31 @@ describe('parseUiMessage rejects malformed messages with bad_message', () => {
     ],
     ['select nothing', { type: 'SELECT_NODES', requestId: 16, nodeIds: [] }, 16, /nodeIds/],
     ['notify empty', { type: 'NOTIFY', message: '' }, null, /message/],
+    ['component set of nothing', { type: 'MAKE_COMPONENT_SET', requestId: 17, nodeIds: [] }, 17, /nodeIds/],
+    [
+      'variant index past the count',
+      {
+        type: 'PLACE_RESULT',
+        requestId: 18,
+        image: png,
+        sourceNodeId: null,
+        turn: { ...draft, variant: { index: 4, count: 4, batch: 'b1' } },
+      },
+      18,
+      /turn.variant/,
+    ],
+    [
+      'nine variants',
+      {
+        type: 'PLACE_RESULT',
+        requestId: 19,
+        image: png,
+        sourceNodeId: null,
+        turn: { ...draft, variant: { index: 0, count: 9, batch: 'b1' } },
+      },
+      19,
+      /turn.variant.count/,
+    ],
   ];
   it.each(cases)('%s', (_name, raw, requestId, detail) => {
     const parsed = parseUiMessage(raw);
@@ -154,7 +214,10 @@ describe('parseSandboxMessage', () => {
   });
 
   it('lists every type in both directions', () => {
-    expect(UI_MESSAGE_TYPES).toHaveLength(10);
+    expect(new Set(UI_MESSAGE_TYPES).size).toBe(UI_MESSAGE_TYPES.length);
+    expect(UI_MESSAGE_TYPES).toEqual(
+      expect.arrayContaining(['PLACE_RESULT', 'MAKE_COMPONENT_SET', 'READ_PUBLISH_STATUS']),
+    );
     expect(SANDBOX_MESSAGE_TYPES).toEqual(['SELECTION_CHANGED', 'THUMBNAIL', 'REPLY', 'ERROR', 'HISTORY_CHANGED']);
   });
 });
@@ -185,6 +248,22 @@ describe('parseReplyValue checks the value against the request type', () => {
     ['READ_HISTORY', { pageId: '0:1', entries: [{ nodeId: '5:1', name: 'x', record: { v: 1 } }], sources: [] }, false],
     ['READ_HISTORY', { pageId: '0:1', entries: [] }, false],
     ['READ_THUMBNAIL', { nodeId: '5:1', bytes: png, width: 77, height: 96 }, true],
+    ['READ_PUBLISH_STATUS', 'UNPUBLISHED', true],
+    ['READ_PUBLISH_STATUS', null, true],
+    ['READ_PUBLISH_STATUS', 'PUBLISHED', false],
+    [
+      'MAKE_COMPONENT_SET',
+      {
+        setId: '9:1',
+        name: 'Poster — warmer light',
+        componentIds: ['9:2', '9:3'],
+        variantNames: ['Variant=1', 'Variant=2'],
+        properties: { Variant: ['1', '2'] },
+        publishStatus: 'UNPUBLISHED',
+      },
+      true,
+    ],
+    ['MAKE_COMPONENT_SET', { setId: '9:1', name: 'x', componentIds: [], variantNames: [], properties: {} }, false],
   ];
   it.each(cases)('%s %j → ok %s', (type, value, expected) => {
     const result = parseReplyValue(type, value);

@@ -61,3 +61,16 @@ describe('regionInstruction', () => {
     expect(() => regionInstruction({ prompt: '  . ', crop, region, hasScene: false })).toThrow(RangeError);
   });
 });
+
+describe('regionInstruction with several images', () => {
+  it('names the image to edit by its place when told to', () => {
+    const text = regionInstruction({
+      prompt: 'add snow',
+      crop,
+      region: { x: 400, y: 250, width: 400, height: 200 },
+      hasScene: false,
+      imageName: 'the third image',
+    });
+    expect(text).toMatch(/^Using the third image, change only the area in the centre/);
+  });
+});

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { componentSetLayout, componentSetSpot } from '../../core/component-set-layout.js';
 import { planComponentSet, variantValue } from '../../core/component-set-plan.js';
 import { appError } from '../../core/errors.js';
+import {
+  buildTurnRecord,
+  parseTurnRecord,
+  serializeTurnRecord,
+  turnDraftSchema,
+  type TurnDraft,
+} from '../../core/turn-record.js';
 import { overlapsWithGap, variantSpots } from '../../core/variant-layout.js';
 import { summarizeVariants, type VariantOutcome } from '../../core/variant-summary.js';
 
@@ -136,5 +144,93 @@ describe('planComponentSet', () => {
   it('names a text-to-image set without a source', () => {
     expect(planComponentSet(null, [{ prompt: 'a red bicycle', variant: 0 }]).setName).toBe('Banana — a red bicycle');
     expect(() => planComponentSet('x', [])).toThrow(RangeError);
+  });
+});
+
+describe('componentSetLayout', () => {
+  it('puts the variants in one row, top-aligned, 20 apart and 20 in from the edge', () => {
+    expect(
+      componentSetLayout([
+        { width: 540, height: 675 },
+        { width: 540, height: 675 },
+        { width: 300, height: 700 },
+      ]),
+    ).toEqual({
+      width: 20 + 540 + 20 + 540 + 20 + 300 + 20,
+      height: 700 + 40,
+      offsets: [
+        { x: 20, y: 20 },
+        { x: 580, y: 20 },
+        { x: 1140, y: 20 },
+      ],
+    });
+    expect(() => componentSetLayout([])).toThrow(RangeError);
+  });
+});
+
+describe('componentSetSpot', () => {
+  const variant = (x: number, y = 715) => ({ x, y, width: 540, height: 675 });
+  const poster = { x: 0, y: 0, width: 540, height: 675 };
+  const setOfTwo = { width: 1140, height: 715 };
+  it.each<[string, ReturnType<typeof variant>[], { x: number; y: number; width: number; height: number }[], number[]]>([
+    // Variants 1 and 2 of a row of 4: the set fits where they were, 20 clear of the Poster above and variant 3.
+    ['two neighbours keep their place', [variant(0), variant(580)], [poster, variant(1160), variant(1740)], [-20, 695]],
+    // Variants 1 and 3: variant 2 stays between them, so the set goes below the row.
+    ['a gap with a layer in it sends the set below', [variant(0), variant(1160)], [poster, variant(580)], [-20, 1430]],
+    ['nothing around it', [variant(100, 100), variant(680, 100)], [], [80, 80]],
+  ])('%s', (_name, variants, obstacles, [x, y]) => {
+    expect(componentSetSpot(variants, setOfTwo, obstacles)).toEqual({ x, y });
+  });
+
+  it('never covers a layer that stays', () => {
+    const obstacles = [poster, variant(580), { x: -200, y: 1450, width: 3000, height: 50 }];
+    const spot = componentSetSpot([variant(0), variant(1160)], setOfTwo, obstacles);
+    for (const o of obstacles) expect(overlapsWithGap({ ...spot, ...setOfTwo }, o, 20)).toBe(false);
+    expect(() => componentSetSpot([], setOfTwo, [])).toThrow(RangeError);
+  });
+});
+
+describe('the variant in a turn record', () => {
+  const draft: TurnDraft = {
+    prompt: 'warmer light',
+    model: 'gemini-3.1-flash-image',
+    params: { aspectRatio: '4:5', imageSize: '1K' },
+    inputs: [],
+    variant: { index: 2, count: 4, batch: 'b1' },
+    usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3, costUsd: 0.01 },
+  };
+  const placement = {
+    id: 't1',
+    parent: null,
+    sourceNodeId: null,
+    originNodeId: '5:1',
+    author: null,
+    createdAt: '2026-01-02T03:04:05.000Z',
+  };
+  it('is written and read back', () => {
+    const record = buildTurnRecord(draft, placement);
+    expect(record.variant).toEqual({ index: 2, count: 4, batch: 'b1' });
+    const text = serializeTurnRecord(record);
+    expect(text.ok && parseTurnRecord(text.value)).toEqual({ ok: true, value: record });
+  });
+
+  it('is left out for a single result', () => {
+    const { variant: _unused, ...single } = draft;
+    expect('variant' in buildTurnRecord(single, placement)).toBe(false);
+  });
+
+  it.each([
+    ['an index past the count', { index: 4, count: 4, batch: 'b' }],
+    ['nine variants', { index: 0, count: 9, batch: 'b' }],
+    ['a negative index', { index: -1, count: 2, batch: 'b' }],
+    ['no batch', { index: 0, count: 2, batch: '' }],
+  ])('refuses %s', (_name, variant) => {
+    expect(turnDraftSchema.safeParse({ ...draft, variant }).success).toBe(false);
+  });
+
+  it('keeps where a record came from when its layer became a component', () => {
+    const record = { ...buildTurnRecord(draft, placement), originNodeId: '9:2', convertedFromNodeId: '5:1' };
+    const text = serializeTurnRecord(record);
+    expect(text.ok && parseTurnRecord(text.value)).toEqual({ ok: true, value: record });
   });
 });

@@ -104,6 +104,8 @@ describe('the conversation', () => {
       const sent = recordGenerateRequests(page);
       await pg.select([POSTER]);
       await pg.panel.getByText('Poster').first().waitFor();
+      // This test is about the conversation: each result is one image layer (issue 7's live text is tested apart).
+      await pg.panel.getByLabel('Keep text editable').uncheck();
       const t1 = await turnAsync(pg, 'warmer light', 1);
       const t2 = await turnAsync(pg, 'navy jacket', 2);
       const t3 = await turnAsync(pg, 'remove the logo', 3);

@@ -58,26 +58,26 @@ describe('a token from the admin CLI, used from the playground', () => {
     await pg.select([POSTER]);
     await pg.panel.getByRole('textbox', { name: 'Prompt' }).fill('warmer light');
     await expect.poll(() => pg.panel.locator('body').innerText()).toMatch(/≈ \$0\.\d+/);
-    const before = (await pg.nodes()).length;
+    const before = await pg.nodes();
     await pg.panel.getByRole('button', { name: 'Generate' }).click();
-    await pg.waitForNodeCount(before + 1);
+    await pg.waitForNewTopLayer(before);
     await expect.poll(() => pg.panel.locator('body').innerText()).toMatch(/\$0\.\d{3} · [\d,]+ tokens/);
   });
 
   it('the same request again comes from the cache, free', async () => {
-    const before = (await pg.nodes()).length;
+    const before = await pg.nodes();
     await pg.select([POSTER]);
     await pg.generate('warmer light');
-    await pg.waitForNodeCount(before + 1);
+    await pg.waitForNewTopLayer(before);
     await expect.poll(() => pg.panel.locator('body').innerText()).toMatch(/cached · \$0/);
   });
 
   it('the daily limit stops the third image with a clear message, and adds nothing', async () => {
     await pg.select([POSTER]);
-    let before = (await pg.nodes()).length;
+    const beforeNavy = await pg.nodes();
     await pg.generate('navy sky');
-    await pg.waitForNodeCount(before + 1);
-    before = (await pg.nodes()).length;
+    await pg.waitForNewTopLayer(beforeNavy);
+    const before = (await pg.nodes()).length;
     await pg.select([POSTER]);
     await pg.generate('golden hour');
     await expect

@@ -658,6 +658,17 @@ describe('components and variants', () => {
     );
   });
 
+  it('getPublishStatusAsync says UNPUBLISHED: the double has no library, and plugins cannot publish', async () => {
+    const { figma } = newDouble();
+    const a = figma.createComponent();
+    const b = figma.createComponent();
+    const set = figma.combineAsVariants([a, b], figma.currentPage);
+    expect(await set.getPublishStatusAsync()).toBe('UNPUBLISHED');
+    expect(await a.getPublishStatusAsync()).toBe('UNPUBLISHED');
+    set.remove();
+    await expect(set.getPublishStatusAsync()).rejects.toThrow(/does not exist/);
+  });
+
   it('instances copy the component with Figma-style sublayer ids, and variant properties', () => {
     const { figma } = newDouble();
     const a = figma.createComponent();

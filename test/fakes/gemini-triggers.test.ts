@@ -61,6 +61,8 @@ describe('parseTriggers', () => {
     ['x [double:flaky-503]', { flaky: { status: 503, times: 1 } }, 'x'],
     ['x [double:flaky-429:3]', { flaky: { status: 429, times: 3 } }, 'x'],
     ['x [double:finish:image_other]', { finishReason: 'IMAGE_OTHER' }, 'x'],
+    ['x [double:nth-image-safety:2]', { nth: { call: 2, status: null, finishReason: 'IMAGE_SAFETY' } }, 'x'],
+    ['x [double:nth-503:1] [double:vary]', { nth: { call: 1, status: 503, finishReason: null }, vary: true }, 'x'],
     ['x [double:size:512x2064] [double:jpeg]', { size: [512, 2064], jpeg: true }, 'x'],
     ['x\n[double:thoughts]\n[double:multi-image]', { thoughts: true, multiImage: true }, 'x'],
     ['x [double:slow] [double:hang]', { delayMs: 1000, hang: true }, 'x'],
@@ -70,6 +72,11 @@ describe('parseTriggers', () => {
       'x',
     ],
     ['x [double:constructor]', { unknown: ['[double:constructor]'] }, 'x'],
+    [
+      'x [double:nth-image-safety] [double:nth-teapot:1] [double:nth-503:0] [double:vary:2]',
+      { unknown: ['[double:nth-image-safety]', '[double:nth-teapot:1]', '[double:nth-503:0]', '[double:vary:2]'] },
+      'x',
+    ],
   ])('%j', (text, expected, seedText) => {
     const parsed = parseTriggers(text);
     expect(parsed.triggers).toMatchObject(expected);
@@ -171,6 +178,30 @@ describe('errors', () => {
     expect(response.candidates?.[0]?.finishReason).toBe('STOP');
     const calls = double.requests.filter((r) => JSON.stringify(r.body).includes('a retried cat'));
     expect(calls.map((r) => r.status)).toEqual([503, 503, 200]);
+  });
+
+  it('[double:nth-image-safety:2] refuses only the second of four parallel calls with one prompt', async () => {
+    const prompt = 'four cats [double:nth-image-safety:2]';
+    const answers = await Promise.all([0, 1, 2, 3].map(() => ask(prompt)));
+    const reasons = answers.map((r) => r.candidates?.[0]?.finishReason);
+    expect(reasons.filter((r) => r === 'IMAGE_SAFETY')).toHaveLength(1);
+    expect(reasons.filter((r) => r === 'STOP')).toHaveLength(3);
+    // Counted per prompt: a fifth call answers normally.
+    expect((await ask(prompt)).candidates?.[0]?.finishReason).toBe('STOP');
+  });
+
+  it('[double:nth-503:1] fails the first call with an HTTP error, then answers', async () => {
+    const prompt = 'a first-call cat [double:nth-503:1]';
+    expect((await apiError(ask(prompt))).status).toBe(503);
+    expect((await ask(prompt)).candidates?.[0]?.finishReason).toBe('STOP');
+  });
+
+  it('[double:vary] draws a new picture on each call; without it the same request gives the same bytes', async () => {
+    const image = (r: GenerateContentResponse) => partsOf(r).find((p) => p.inlineData)?.inlineData?.data;
+    const varied = [await ask('a varied cat [double:vary]'), await ask('a varied cat [double:vary]')].map(image);
+    expect(varied[0]).not.toBe(varied[1]);
+    const same = [await ask('a steady cat'), await ask('a steady cat')].map(image);
+    expect(same[0]).toBe(same[1]);
   });
 
   it('[double:unknown] is refused so typos show', async () => {

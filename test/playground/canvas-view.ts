@@ -1,14 +1,14 @@
 /**
  * The playground's canvas: draws the current page of the Figma double (each top-level layer rendered by the
  * double's rasterizer), the selection outline, and handles what a designer does with the mouse: click to select,
- * drag to move, draw a frame / rectangle / ellipse, scroll to pan and zoom. The view follows `figma.viewport`, so
+ * drag to move, draw a frame / rectangle / ellipse / polygon / star, draw a pen path freehand, scroll to pan and zoom. The view follows `figma.viewport`, so
  * when the plugin scrolls a result into view, the canvas goes there too.
  */
 import type { FigmaDouble } from '../fakes/figma/index.js';
 import { createRenderCache } from './render-cache.js';
-import { createShape, type ShapeTool } from './shapes.js';
+import { createPenPath, createShape, type ShapeTool } from './shapes.js';
 
-export type Tool = 'move' | ShapeTool;
+export type Tool = 'move' | 'pen' | ShapeTool;
 
 export interface CanvasView {
   setTool(tool: Tool): void;
@@ -23,6 +23,7 @@ export interface CanvasView {
 type Drag =
   | { kind: 'move'; startX: number; startY: number; dx: number; dy: number; nodes: SceneNode[]; moved: boolean }
   | { kind: 'draw'; tool: ShapeTool; x0: number; y0: number; x1: number; y1: number }
+  | { kind: 'pen'; points: { x: number; y: number }[] }
   | { kind: 'pan'; lastX: number; lastY: number };
 
 export function createCanvasView(
@@ -85,9 +86,12 @@ export function createCanvasView(
         const [sx, sy] = toScreen(box.x + offset[0]!, box.y + offset[1]!);
         if (bitmap) ctx.drawImage(bitmap, sx, sy, box.width * z, box.height * z);
         if (node.type === 'FRAME' || node.type === 'COMPONENT' || node.type === 'COMPONENT_SET') {
-          ctx.fillStyle = dark ? '#a0a0a0' : '#6b6b6b';
+          // Figma names components and component sets in violet, other frames in grey.
+          const component = node.type === 'COMPONENT' || node.type === 'COMPONENT_SET';
+          ctx.fillStyle = component ? '#9747ff' : dark ? '#a0a0a0' : '#6b6b6b';
           ctx.font = '11px Inter, system-ui, sans-serif';
-          ctx.fillText(node.name, sx, sy - 5);
+          // As Figma does, a frame's name never runs past the frame: it is cut with an ellipsis to fit.
+          ctx.fillText(fitLabel(ctx, node.name, box.width * z), sx, sy - 5);
         }
       });
       ctx.lineWidth = 1.5;
@@ -105,6 +109,18 @@ export function createCanvasView(
         ctx.fillRect(sx + (box.width * z - tw) / 2, sy + box.height * z + 4, tw, 16);
         ctx.fillStyle = '#fff';
         ctx.fillText(label, sx + (box.width * z - tw) / 2 + 4, sy + box.height * z + 16);
+      }
+      if (drag?.kind === 'pen' && drag.points.length > 1) {
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        drag.points.forEach((p, i) => {
+          const [px, py] = toScreen(p.x, p.y);
+          if (i === 0) ctx.moveTo(px, py);
+          else ctx.lineTo(px, py);
+        });
+        ctx.closePath();
+        ctx.stroke();
+        ctx.setLineDash([]);
       }
       if (drag?.kind === 'draw') {
         const [ax, ay] = toScreen(Math.min(drag.x0, drag.x1), Math.min(drag.y0, drag.y1));
@@ -168,6 +184,10 @@ export function createCanvasView(
       drag = { kind: 'pan', lastX: event.clientX, lastY: event.clientY };
       return;
     }
+    if (tool === 'pen') {
+      drag = { kind: 'pen', points: [p] };
+      return;
+    }
     if (tool !== 'move') {
       drag = { kind: 'draw', tool, x0: p.x, y0: p.y, x1: p.x, y1: p.y };
       return;
@@ -194,7 +214,10 @@ export function createCanvasView(
       drag.lastY = event.clientY;
     } else {
       const p = pagePointAt(event.clientX, event.clientY);
-      if (drag.kind === 'move') {
+      if (drag.kind === 'pen') {
+        const last = drag.points.at(-1)!;
+        if (Math.hypot(p.x - last.x, p.y - last.y) * figma.viewport.zoom >= 3) drag.points.push(p);
+      } else if (drag.kind === 'move') {
         drag.dx = Math.round(p.x - drag.startX);
         drag.dy = Math.round(p.y - drag.startY);
         drag.moved ||= Math.abs(drag.dx) + Math.abs(drag.dy) > 2;
@@ -216,6 +239,13 @@ export function createCanvasView(
         node.y += done.dy;
       }
       options.onUserEdit();
+    } else if (done?.kind === 'pen') {
+      const node = createPenPath(figma, done.points);
+      if (node) {
+        double.userSelect([node]);
+        options.onUserEdit();
+      }
+      options.onToolDone();
     } else if (done?.kind === 'draw') {
       const node = createShape(figma, done.tool, done.x0, done.y0, done.x1, done.y1);
       double.userSelect([node]);
@@ -258,4 +288,18 @@ export function createCanvasView(
     centre: () => figma.viewport.center,
     pagePointAt,
   };
+}
+
+/** `text` cut with an ellipsis to at most `maxWidth` pixels in the context's current font. */
+function fitLabel(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
+  if (ctx.measureText(text).width <= maxWidth) return text;
+  const chars = Array.from(text);
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (ctx.measureText(`${chars.slice(0, mid).join('')}…`).width <= maxWidth) low = mid;
+    else high = mid - 1;
+  }
+  return low === 0 ? '' : `${chars.slice(0, low).join('').trimEnd()}…`;
 }

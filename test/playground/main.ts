@@ -139,7 +139,9 @@ async function bootAsync(): Promise<void> {
       double.undo();
     } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) deleteSelection();
     else if (!mod) {
-      const tool = ({ v: 'move', f: 'frame', r: 'rectangle', o: 'ellipse' } as const)[e.key.toLowerCase()];
+      const tool = (
+        { v: 'move', f: 'frame', r: 'rectangle', o: 'ellipse', y: 'polygon', s: 'star', p: 'pen' } as const
+      )[e.key.toLowerCase()];
       if (tool) selectTool(tool);
     }
   });

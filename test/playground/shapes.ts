@@ -1,12 +1,20 @@
 import type { FigmaDoubleApi } from '../fakes/figma/index.js';
 /**
- * Layers a designer makes in the playground: a frame, rectangle or ellipse drawn on the canvas, and an image
- * dropped or pasted in. They are the user's own layers, which the plugin must never change.
+ * Layers a designer makes in the playground: a frame, rectangle, ellipse, polygon or star drawn on the canvas, a
+ * pen path drawn freehand, and an image dropped or pasted in. They are the user's own layers, which the plugin must
+ * never change.
  */
-export type ShapeTool = 'frame' | 'rectangle' | 'ellipse';
+export type ShapeTool = 'frame' | 'rectangle' | 'ellipse' | 'polygon' | 'star';
 
 const MIN_SIZE = 8;
-const DEFAULT_SIZE = { frame: [400, 300], rectangle: [160, 120], ellipse: [160, 160] } as const;
+const DEFAULT_SIZE = {
+  frame: [400, 300],
+  rectangle: [160, 120],
+  ellipse: [160, 160],
+  polygon: [160, 140],
+  star: [160, 160],
+} as const;
+const NAMES = { frame: 'Frame', rectangle: 'Rectangle', ellipse: 'Ellipse', polygon: 'Polygon', star: 'Star' } as const;
 
 /** A shape from a drag between two page points; a click (no drag) makes a default-sized one. */
 export function createShape(
@@ -21,14 +29,43 @@ export function createShape(
   let height = Math.round(Math.abs(y1 - y0));
   if (width < MIN_SIZE || height < MIN_SIZE) [width, height] = DEFAULT_SIZE[tool];
   const node =
-    tool === 'frame' ? figma.createFrame() : tool === 'ellipse' ? figma.createEllipse() : figma.createRectangle();
+    tool === 'frame'
+      ? figma.createFrame()
+      : tool === 'ellipse'
+        ? figma.createEllipse()
+        : tool === 'polygon'
+          ? figma.createPolygon()
+          : tool === 'star'
+            ? figma.createStar()
+            : figma.createRectangle();
   node.resize(width, height);
   node.x = Math.round(Math.min(x0, x1));
   node.y = Math.round(Math.min(y0, y1));
   const count = figma.currentPage.children.filter((n) => n.type === node.type).length;
-  node.name = `${tool === 'frame' ? 'Frame' : tool === 'ellipse' ? 'Ellipse' : 'Rectangle'} ${count}`;
+  node.name = `${NAMES[tool]} ${count}`;
   if (tool === 'frame') node.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } }];
   else node.fills = [{ type: 'SOLID', color: { r: 0.85, g: 0.85, b: 0.85 }, opacity: 1 }];
+  return node;
+}
+
+/** Fewest points a pen path needs to enclose an area. */
+const MIN_PEN_POINTS = 3;
+
+/**
+ * A closed pen path through page points (a freehand lasso), as a vector layer; null when it has too few points or
+ * no area. Like Figma's pen, it is a VECTOR whose path is in page units.
+ */
+export function createPenPath(figma: FigmaDoubleApi, points: readonly { x: number; y: number }[]): SceneNode | null {
+  if (points.length < MIN_PEN_POINTS) return null;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  if (Math.max(...xs) - Math.min(...xs) < 2 || Math.max(...ys) - Math.min(...ys) < 2) return null;
+  const data = points.map((p, i) => `${i === 0 ? 'M' : 'L'} ${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' ') + ' Z';
+  const node = figma.createVector();
+  node.vectorPaths = [{ windingRule: 'NONZERO', data }];
+  const count = figma.currentPage.children.filter((n) => n.type === 'VECTOR').length;
+  node.name = `Path ${count}`;
+  node.fills = [{ type: 'SOLID', color: { r: 0.85, g: 0.85, b: 0.85 }, opacity: 1 }];
   return node;
 }
 

@@ -37,6 +37,13 @@ describe('selection snapshots and thumbnails', () => {
           hasText: true,
           hasImageFill: true,
           hasTurn: false,
+          box: { x: 0, y: 0, width: 540, height: 675 },
+          exportScale: 2,
+          texts: [
+            expect.objectContaining({ name: 'Headline', characters: 'Summer Sale', fontSize: 56, x: 40, y: 440 }),
+            expect.objectContaining({ name: 'Body', fontSize: 20, x: 40, y: 520 }),
+            expect.objectContaining({ name: 'CTA', characters: 'Shop now', fontSize: 22, x: 40, y: 595 }),
+          ],
         },
       ],
     });

@@ -14,6 +14,8 @@ export interface Playground {
   generate(prompt: string): Promise<void>;
   /** Waits until the document has `count` nodes. */
   waitForNodeCount(count: number): Promise<void>;
+  /** Waits for a new layer on the page (not in `before`) and returns it (a result may hold live text layers). */
+  waitForNewTopLayer(before: readonly NodeDescription[]): Promise<NodeDescription>;
 }
 
 export async function openPlaygroundAsync(page: Page, proxyUrl: string): Promise<Playground> {
@@ -35,6 +37,18 @@ export async function openPlaygroundAsync(page: Page, proxyUrl: string): Promise
     },
     async waitForNodeCount(count) {
       await page.waitForFunction((n) => window.bananaPlayground.nodes().length === n, count, { timeout: 20_000 });
+    },
+    async waitForNewTopLayer(before) {
+      const known = before.map((n) => n.id);
+      const handle = await page.waitForFunction(
+        (ids) => {
+          const pageId = (window as unknown as { figma: PluginAPI }).figma.currentPage.id;
+          return window.bananaPlayground.nodes().find((n) => n.parentId === pageId && !ids.includes(n.id)) ?? null;
+        },
+        known,
+        { timeout: 30_000 },
+      );
+      return (await handle.jsonValue()) as NodeDescription;
     },
   };
   return playground;

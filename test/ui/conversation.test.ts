@@ -5,9 +5,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { base64ToBytes } from '../../core/base64.js';
+import { decodePng } from '../../core/png.js';
 import { estimateCostUsd } from '../../core/cost-estimate.js';
 import { sha1Hex } from '../../core/sha1.js';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
+import { textParagraphOf } from '../../ui/edit-inputs.js';
 import { formatUsage } from '../../ui/format.js';
 import { solidPngBytes, type SampleDocument } from '../fakes/figma/index.js';
 import { publicModels } from './fixtures.js';
@@ -73,7 +75,13 @@ describe('continuing a result', () => {
     const t3 = await turnAsync(session, 'remove the logo');
 
     const sent = proxy.calls.filter((c) => c.path === '/v1/generate').map((c) => c.body!);
-    expect(sent.map((b) => b.prompt)).toEqual([
+    // The instruction first; then the poster's text as context, kept live on top of every result (issue 7).
+    for (const body of sent) {
+      expect(body.prompt.split('\n\n')[1]).toMatch(
+        /^This is a layout with live text set on top of the image: the headline "Summer Sale"/,
+      );
+    }
+    expect(sent.map((b) => b.prompt.split('\n\n')[0])).toEqual([
       'warmer light',
       'Earlier edits to this image, oldest first (already applied, keep them): 1. warmer light.\nNow: navy jacket',
       'Earlier edits to this image, oldest first (already applied, keep them): 1. warmer light; 2. navy jacket.\nNow: remove the logo',
@@ -90,15 +98,13 @@ describe('continuing a result', () => {
       [{ nodeId: t1.nodeId, role: 'base', hash: sha1Hex(base64ToBytes(sent[1]!.images![0]!.data)) }],
       [{ nodeId: t2.nodeId, role: 'base', hash: sha1Hex(base64ToBytes(sent[2]!.images![0]!.data)) }],
     ]);
-    // The base of turn 3 is turn 2's pixels as the sandbox exports them, not anything earlier.
-    const t2Layer = (await session.double.figma.getNodeByIdAsync(t2.nodeId)) as FrameNode;
-    const t2Export = await t2Layer.exportAsync({
-      format: 'PNG',
-      constraint: { type: 'HEIGHT', value: 576 },
-      useAbsoluteBounds: true,
-      colorProfile: 'SRGB',
-    });
-    expect(base64ToBytes(sent[2]!.images![0]!.data)).toEqual(t2Export);
+    // The base of turn 3 is turn 2's pixels as the sandbox exports them, not anything earlier: turn 2's answer (a
+    // solid colour) with its live text hidden, at the size 1K needs (1152 px high).
+    const base = decodePng(base64ToBytes(sent[2]!.images![0]!.data));
+    expect([base.width, base.height]).toEqual([922, 1152]);
+    const colours = new Set<string>();
+    for (let i = 0; i < base.data.length; i += 4) colours.add(Array.from(base.data.subarray(i, i + 3)).join());
+    expect([...colours]).toEqual(['80,120,200']);
   });
 
   it('sends the references the chain used again, oldest dropping first over the model’s limit', async () => {
@@ -209,14 +215,16 @@ describe('what a turn costs', () => {
     const { state } = session;
     const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
     state.prompt.value = 'warmer light';
-    // 4:5 at 512 with one input image: the image price plus 560 input tokens and the prompt.
-    expect(state.estimateUsd.value).toBe(estimateCostUsd(flash, '512', 1, 'warmer light'.length));
+    // 4:5 at 1K (the poster at 2×) with one input image: the image price plus 560 input tokens and the prompt,
+    // which carries the poster's text as context.
+    const sent = (instruction: string) => `${instruction}\n\n${textParagraphOf(state.target.value, true)}`.length;
+    expect(state.estimateUsd.value).toBe(estimateCostUsd(flash, '1K', 1, sent('warmer light')));
     answerWithImages();
     await turnAsync(session, 'warmer light');
     state.prompt.value = 'navy jacket';
     const summary =
       'Earlier edits to this image, oldest first (already applied, keep them): 1. warmer light.\nNow: navy jacket';
-    expect(state.estimateUsd.value).toBe(estimateCostUsd(flash, '512', 1, summary.length));
+    expect(state.estimateUsd.value).toBe(estimateCostUsd(flash, '1K', 1, sent(summary)));
   });
 
   it('shows the actual cost of the result, or that the cache answered for free', async () => {

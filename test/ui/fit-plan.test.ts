@@ -61,3 +61,31 @@ describe('isIdentityPlan', () => {
     expect(isIdentityPlan(planFit(5000, 100, null), 5000, 100)).toBe(false);
   });
 });
+
+describe('planFit with the frame’s export scale (core/result-fit.ts)', () => {
+  it.each<[string, number, number, TargetSize, FitPlan]>([
+    [
+      '2K for a 1080 × 1350 frame at 2×: cropped to 4:5, not upscaled',
+      1856,
+      2304,
+      { width: 1080, height: 1350, scale: 2 },
+      { crop: { x: 6, y: 0, width: 1843, height: 2304 }, width: 1843, height: 2304 },
+    ],
+    [
+      '4K for a small frame at 1×: no larger than the frame needs',
+      3712,
+      4608,
+      { width: 400, height: 500, scale: 1 },
+      { crop: { x: 13, y: 0, width: 3686, height: 4608 }, width: 400, height: 500 },
+    ],
+    [
+      '4K 16:9 for 1920 × 1080 at 3×: within 4096',
+      5504,
+      3072,
+      { width: 1920, height: 1080, scale: 3 },
+      { crop: { x: 21, y: 0, width: 5461, height: 3072 }, width: 4096, height: 2304 },
+    ],
+  ])('%s', (_name, w, h, target, expected) => {
+    expect(planFit(w, h, target)).toEqual(expected);
+  });
+});

@@ -76,12 +76,13 @@ describe('start-up', () => {
 describe('Generate on a selected frame (edit)', () => {
   it('sends the frame as the base image with its ratio and places the fitted result beside it', async () => {
     const { state, actions, double, sample } = await openPanelAsync({ select: (s) => [s.poster] });
-    // 540 × 675 is nearest 4:5; 512 (464 × 576) is the smallest size that covers it (core/aspect.ts tolerance).
+    // 540 × 675 is nearest 4:5; exported at 2× (it has no export settings) it is 1080 × 1350, and 1K (928 × 1152)
+    // is the smallest size that covers that (core/aspect.ts tolerance).
     proxy.onGenerate = () => ({
       status: 200,
-      png: solidPngBytes(464, 576, [255, 170, 80, 255]),
-      width: 464,
-      height: 576,
+      png: solidPngBytes(928, 1152, [255, 170, 80, 255]),
+      width: 928,
+      height: 1152,
     });
     state.prompt.value = 'warmer light';
     await actions.generateAsync();
@@ -89,34 +90,31 @@ describe('Generate on a selected frame (edit)', () => {
     expect(state.error.value).toBeNull();
     expect(state.run.value).toBeNull();
     const sent = proxy.calls.at(-1)!.body!;
-    expect(sent).toMatchObject({
-      model: 'gemini-3.1-flash-image',
-      prompt: 'warmer light',
-      aspectRatio: '4:5',
-      imageSize: '512',
-    });
+    expect(sent).toMatchObject({ model: 'gemini-3.1-flash-image', aspectRatio: '4:5', imageSize: '1K' });
+    // The person's words, then the poster's text as context (issue 7).
+    expect(sent.prompt).toMatch(/^warmer light\n\nThis is a layout with live text/);
     expect(sent.images).toHaveLength(1);
     expect(sent.images![0]).toMatchObject({ mimeType: 'image/png', role: 'base' });
-    // The export is capped at what 512 needs (576 px), not sent at a size the model would throw away.
+    // The export is capped at what 1K needs (1152 px), not sent at a size the model would throw away.
     expect(readImageHeader(base64ToBytes(sent.images![0]!.data))).toEqual({
       mimeType: 'image/png',
-      width: 461,
-      height: 576,
+      width: 922,
+      height: 1152,
     });
 
     const result = state.lastResult.value!;
     expect(result).toMatchObject({ name: 'Poster — warmer light', x: 1280, y: 0, width: 540, height: 675 });
     const node = (await double.figma.getNodeByIdAsync(result.nodeId)) as FrameNode;
     const hash = (node.fills as ImagePaint[])[0]!.imageHash!;
-    // 464 × 576 cover-cropped to the frame's exact 540 × 675 keeps the full height.
-    expect(await double.figma.getImageByHash(hash)!.getSizeAsync()).toEqual({ width: 461, height: 576 });
+    // 928 × 1152 cover-cropped to the frame's exact 540 × 675 keeps the full height.
+    expect(await double.figma.getImageByHash(hash)!.getSizeAsync()).toEqual({ width: 922, height: 1152 });
     expect(parseTurnRecord(node.getPluginData(TURN_RECORD_KEY))).toMatchObject({
       ok: true,
       value: {
         prompt: 'warmer light',
         sourceNodeId: sample.poster.id,
         usage: USAGE,
-        params: { aspectRatio: '4:5', imageSize: '512' },
+        params: { aspectRatio: '4:5', imageSize: '1K' },
       },
     });
     // The panel now shows the result as the selection, ready for the next turn.

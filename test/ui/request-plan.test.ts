@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeSnapshot } from '../../core/messages.js';
 import type { PublicModel } from '../../core/proxy-schema.js';
+import { NO_EDIT_INPUTS } from '../../ui/edit-inputs.js';
 import { planRequest } from '../../ui/request-plan.js';
 import { publicModels } from './fixtures.js';
 
 const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
 const legacy = publicModels.models.find((m) => m.id === 'gemini-2.5-flash-image')!;
-const frame = (width: number, height: number): NodeSnapshot => ({
+const frame = (width: number, height: number, exportScale?: number): NodeSnapshot => ({
   id: '1:2',
   name: 'Poster',
   type: 'FRAME',
@@ -15,19 +16,36 @@ const frame = (width: number, height: number): NodeSnapshot => ({
   hasText: true,
   hasImageFill: false,
   hasTurn: false,
+  ...(exportScale === undefined ? {} : { exportScale }),
 });
 
-describe('planRequest for an edit: shape from the frame', () => {
-  const cases: [string, PublicModel, NodeSnapshot, string, string, number, boolean][] = [
-    ['small portrait poster', flash, frame(400, 500), '4:5', '512', 576, true],
-    ['1080p banner', flash, frame(1920, 1080), '16:9', '2K', 2752, true],
-    ['huge square', flash, frame(6000, 6000), '1:1', '4K', 4096, true],
-    ['model without a size knob', legacy, frame(1920, 1080), '16:9', '1K', 1344, false],
-    ['very wide strip', flash, frame(4000, 500), '8:1', '2K', 4096, true],
+describe('planRequest for an edit: shape from the frame at its export scale', () => {
+  const cases: [string, PublicModel, NodeSnapshot, string, string, number, boolean, number, number][] = [
+    // name, model, frame, ratio, size, maxSide, sendImageSize, export scale, base export scale
+    ['small portrait poster at 1×', flash, frame(400, 500, 1), '4:5', '512', 576, true, 1, 1],
+    ['the same poster without export settings: 2×', flash, frame(400, 500), '4:5', '1K', 1152, true, 2, 2],
+    ['1080×1350 at 2× asks for 2K', flash, frame(1080, 1350, 2), '4:5', '2K', 2304, true, 2, 2304 / 1350],
+    ['1080×1350 at 3× asks for 4K', flash, frame(1080, 1350, 3), '4:5', '4K', 4096, true, 3, 3],
+    ['1080p banner at 1×', flash, frame(1920, 1080, 1), '16:9', '2K', 2752, true, 1, 1],
+    ['huge square', flash, frame(6000, 6000, 1), '1:1', '4K', 4096, true, 1, 4096 / 6000],
+    ['model without a size knob', legacy, frame(1920, 1080, 2), '16:9', '1K', 1344, false, 2, 1344 / 1920],
+    ['very wide strip', flash, frame(4000, 500, 1), '8:1', '2K', 4096, true, 1, 1],
   ];
-  it.each(cases)('%s', (_name, model, target, ratio, size, maxSide, sendImageSize) => {
+  it.each(cases)('%s', (_name, model, target, ratio, size, maxSide, sendImageSize, exportScale, baseScale) => {
     const plan = planRequest(model, target, { aspectRatio: '1:1', imageSize: null });
-    expect(plan).toEqual({ ok: true, value: { target, aspectRatio: ratio, imageSize: size, sendImageSize, maxSide } });
+    expect(plan).toEqual({
+      ok: true,
+      value: {
+        target,
+        aspectRatio: ratio,
+        imageSize: size,
+        sendImageSize,
+        maxSide,
+        exportScale,
+        baseScale,
+        inputs: NO_EDIT_INPUTS,
+      },
+    });
   });
 
   it('refuses a layer without an area', () => {

@@ -37,7 +37,7 @@ describe('createAppState derived values', () => {
     expect(state.settings.value).toEqual({ proxyUrl: 'http://localhost:8787', token: '' });
   });
 
-  it('follows the selection: none → generate, one → edit, several → multiple', () => {
+  it('follows the selection: none → generate, one → edit, a frame and more → edit, several results → multiple', () => {
     const state = loadedState();
     state.prompt.value = 'warmer light';
     expect(state.mode.value).toBe('generate');
@@ -45,8 +45,18 @@ describe('createAppState derived values', () => {
     applyPush(state, { type: 'SELECTION_CHANGED', nodes: [poster], count: 1 });
     expect(state.mode.value).toBe('edit');
     expect(state.target.value).toEqual(poster);
-    expect(state.plan.value).toMatchObject({ ok: true, value: { aspectRatio: '4:5', imageSize: '512' } });
+    // 400 × 500 without export settings is exported at 2×: 800 × 1000 asks for 1K.
+    expect(state.plan.value).toMatchObject({ ok: true, value: { aspectRatio: '4:5', imageSize: '1K' } });
+    // A second layer is a reference (issue 7); the first of two equal frames is the base.
     applyPush(state, { type: 'SELECTION_CHANGED', nodes: [poster, { ...poster, id: '3:4' }], count: 2 });
+    expect(state.mode.value).toBe('edit');
+    expect(state.target.value?.id).toBe('1:2');
+    expect(state.editInputs.value.references).toEqual([
+      { nodeId: '3:4', name: 'Poster', role: 'style', pinned: false },
+    ]);
+    // Several results and nothing else (a batch of variants) are not read as references.
+    const result = { ...poster, hasTurn: true };
+    applyPush(state, { type: 'SELECTION_CHANGED', nodes: [result, { ...result, id: '3:4' }], count: 2 });
     expect(state.mode.value).toBe('multiple');
     expect(state.canGenerate.value).toBe(false);
   });
@@ -190,7 +200,8 @@ describe('history in the state', () => {
     state.prompt.value = 'navy jacket';
     const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
     const text = contextPrompt('navy jacket', ['prompt t1', 'prompt t2']).prompt;
-    expect(state.estimateUsd.value).toBe(estimateCostUsd(flash, '512', 1, text.length));
+    // 400 × 500 at 2× asks for 1K; the poster's text is not in the snapshot, so no text paragraph.
+    expect(state.estimateUsd.value).toBe(estimateCostUsd(flash, '1K', 1, text.length));
     state.models.value = [];
     expect(state.estimateUsd.value).toBeNull();
   });

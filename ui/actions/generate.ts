@@ -6,33 +6,35 @@
  * text-to-image the chosen ratio and size are sent. The answer is fitted (cover-crop to the frame, ≤4096) and
  * placed by the sandbox, which writes the turn record with the SHA-1 of every image sent. Any failure, and
  * Cancel, end with the canvas untouched: nothing is placed until every earlier step has succeeded.
+ *
+ * A turn is built in two halves, so that N variants (ui/actions/generate-variants.ts) can wrap any request the
+ * panel builds: `prepareTurnAsync` makes the request (exports, context), and its `finishAsync` turns one proxy
+ * answer into a placed layer. A single Generate is prepare, one proxy call, finish.
  */
 import { batch } from '@preact/signals';
 import { base64ToBytes, bytesToBase64 } from '../../core/base64.js';
-import { buildTurnContext, carriedReferences } from '../../core/conversation-context.js';
 import { appError } from '../../core/errors.js';
-import { buildHistoryGraph, chainOf, turnOfNode } from '../../core/history-graph.js';
-import type { ImageRole } from '../../core/image-sizes.js';
 import type { PlacedResult } from '../../core/messages.js';
-import type { GenerateRequest, PublicModel } from '../../core/proxy-schema.js';
+import type { GenerateRequest, GenerateResponse, PublicModel } from '../../core/proxy-schema.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { sha1Hex } from '../../core/sha1.js';
-import type { TurnInput } from '../../core/turn-record.js';
+import type { TurnInput, TurnVariant } from '../../core/turn-record.js';
+import type { AppState } from '../state.js';
 import type { RequestPlan } from '../request-plan.js';
 import type { RunState } from '../state.js';
 import type { AppDeps } from './deps.js';
+import { editContextAsync } from './edit-context.js';
+import { prepareRegionTurnAsync } from './generate-region.js';
 
-/** An image to send: the layer it was exported from, its role and its PNG bytes. */
-interface SentImage {
-  nodeId: string;
-  role: ImageRole;
-  bytes: Uint8Array;
+/** What a Generate press works with. */
+export interface GenerateInputs {
+  model: PublicModel;
+  prompt: string;
+  plan: RequestPlan;
 }
 
-/** Runs one turn unless one is already running. Resolves when it has ended, whatever the outcome. */
-export async function generateAsync(deps: AppDeps): Promise<void> {
-  const { state } = deps;
-  if (state.run.peek()) return;
+/** The model, prompt and plan for a Generate press, or the problem to show instead. */
+export function readyToGenerate(state: AppState): Result<GenerateInputs> {
   const prompt = state.prompt.peek().trim();
   const model = state.model.peek();
   const plan = state.plan.peek();
@@ -45,22 +47,32 @@ export async function generateAsync(deps: AppDeps): Promise<void> {
         : plan && !plan.ok
           ? plan.error
           : null;
-  if (problem || !model || !plan || !plan.ok) {
-    state.error.value = problem ?? appError('bad_request');
+  if (problem || !model || !plan || !plan.ok) return fail(problem ?? appError('bad_request'));
+  return ok({ model, prompt, plan: plan.value });
+}
+
+/** Runs one turn unless one is already running. Resolves when it has ended, whatever the outcome. */
+export async function generateAsync(deps: AppDeps): Promise<void> {
+  const { state } = deps;
+  if (state.run.peek()) return;
+  const ready = readyToGenerate(state);
+  if (!ready.ok) {
+    state.error.value = ready.error;
     return;
   }
+  const { model, prompt, plan } = ready.value;
 
   const run: RunState = {
     startedAt: deps.now(),
     controller: new AbortController(),
-    step: plan.value.target ? 'exporting' : 'generating',
+    step: plan.target ? 'exporting' : 'generating',
   };
   batch(() => {
     state.run.value = run;
     state.error.value = null;
     state.lastResult.value = null;
   });
-  const outcome = await runTurnAsync(deps, run, model, prompt, plan.value);
+  const outcome = await runTurnAsync(deps, run, model, prompt, plan);
   // A cancelled run has already been reported and cleared by cancelRun; say nothing more about it.
   if (run.controller.signal.aborted || state.run.peek()?.controller !== run.controller) return;
   batch(() => {
@@ -77,16 +89,55 @@ async function runTurnAsync(
   prompt: string,
   plan: RequestPlan,
 ): Promise<Result<PlacedResult>> {
-  const { state, bridge } = deps;
   const signal = run.controller.signal;
-  const setStep = (step: RunState['step']): void => {
-    const current = state.run.peek();
-    if (current?.controller === run.controller) state.run.value = { ...current, step };
-  };
+  const prepared = await prepareTurnAsync(deps, signal, model, prompt, plan);
+  if (!prepared.ok) return prepared;
+  setRunStep(deps.state, run, 'generating');
+  const answer = await deps.proxyFor(deps.state.settings.peek()).generate(prepared.value.request, signal);
+  if (!answer.ok) return answer;
+  return prepared.value.finishAsync(answer.value, { signal, onPlacing: () => setRunStep(deps.state, run, 'placing') });
+}
+
+/** Moves the running Generate to `step`, unless it has ended (or been cancelled) meanwhile. */
+export function setRunStep(state: AppState, run: RunState, step: RunState['step']): void {
+  const current = state.run.peek();
+  if (current?.controller === run.controller) state.run.value = { ...current, step };
+}
+
+/** How {@link PreparedTurn.finishAsync} is called. */
+export interface FinishOptions {
+  signal: AbortSignal;
+  /** Which of N variants the answer is; absent for a single result. */
+  variant?: TurnVariant;
+  /** Called once the answer is fitted, just before it is sent to be placed (too late to cancel cleanly). */
+  onPlacing?: () => void;
+}
+
+/** A turn ready to send: the request, and how to finish it once the proxy has answered. */
+export interface PreparedTurn {
+  /** What to send to `POST /v1/generate` (one image per call). */
+  request: GenerateRequest;
+  /** Fits one answer and places it as a new layer with its turn record; nothing is placed after an abort. */
+  finishAsync(answer: GenerateResponse, options: FinishOptions): Promise<Result<PlacedResult>>;
+}
+
+/**
+ * Builds one turn's request: for an edit, exports the layer and the context of its conversation. Nothing is
+ * placed and the proxy is not called yet.
+ */
+export async function prepareTurnAsync(
+  deps: AppDeps,
+  signal: AbortSignal,
+  model: PublicModel,
+  prompt: string,
+  plan: RequestPlan,
+): Promise<Result<PreparedTurn>> {
   const request: GenerateRequest = { model: model.id, prompt, aspectRatio: plan.aspectRatio };
   if (plan.sendImageSize) request.imageSize = plan.imageSize;
 
   const { target } = plan;
+  // A shape drawn over the frame: a regional edit (issue 7), composited back through the shape.
+  if (target && plan.inputs.region) return prepareRegionTurnAsync(deps, signal, model, prompt, plan);
   let inputs: TurnInput[] = [];
   if (target) {
     const context = await editContextAsync(deps, model, prompt, plan, target.id);
@@ -104,71 +155,38 @@ async function runTurnAsync(
       role: image.role,
       hash: sha1Hex(image.bytes),
     }));
-    setStep('generating');
   }
 
-  const answer = await deps.proxyFor(state.settings.peek()).generate(request, signal);
-  if (!answer.ok) return answer;
-  let bytes: Uint8Array;
-  try {
-    bytes = base64ToBytes(answer.value.image.data);
-  } catch {
-    return fail(appError('unsupported_image', 'The proxy sent an image that could not be read. Try again.'));
-  }
-  const fitted = await deps.fitImage(
-    bytes,
-    answer.value.image.mimeType,
-    target ? { width: target.width, height: target.height } : null,
-  );
-  if (!fitted.ok) return fitted;
-  if (signal.aborted) return fail(appError('cancelled'));
+  const finishAsync = async (answer: GenerateResponse, options: FinishOptions): Promise<Result<PlacedResult>> => {
+    let bytes: Uint8Array;
+    try {
+      bytes = base64ToBytes(answer.image.data);
+    } catch {
+      return fail(appError('unsupported_image', 'The proxy sent an image that could not be read. Try again.'));
+    }
+    const fitted = await deps.fitImage(
+      bytes,
+      answer.image.mimeType,
+      target ? { width: target.width, height: target.height, scale: plan.exportScale } : null,
+    );
+    if (!fitted.ok) return fitted;
+    if (options.signal.aborted) return fail(appError('cancelled'));
 
-  setStep('placing');
-  return bridge.request('PLACE_RESULT', {
-    image: fitted.value.bytes,
-    sourceNodeId: target?.id ?? null,
-    turn: {
-      prompt,
-      model: answer.value.model,
-      params: { aspectRatio: plan.aspectRatio, imageSize: plan.imageSize },
-      inputs,
-      usage: { ...answer.value.usage, ...(answer.value.cached ? { cached: true } : {}) },
-    },
-  });
-}
-
-/**
- * The prompt and images of an edit of `targetId`: read the page's history afresh (the sandbox may have changed
- * since the panel last looked), summarise the chain of the target's turn, export the base and the references the
- * chain used, and fit them to the model. A reference layer that cannot be exported any more is left out; the base
- * must export.
- */
-async function editContextAsync(
-  deps: AppDeps,
-  model: PublicModel,
-  instruction: string,
-  plan: RequestPlan,
-  targetId: string,
-): Promise<Result<{ prompt: string; images: SentImage[] }>> {
-  const { state, bridge } = deps;
-  const history = await bridge.request('READ_HISTORY', {});
-  if (history.ok) state.history.value = history.value;
-  const graph = buildHistoryGraph(history.ok ? history.value.entries : []);
-  const turn = turnOfNode(graph, targetId);
-  const chain = turn ? chainOf(graph, turn.id).turns.map((t) => t.record) : [];
-  const references: SentImage[] = [];
-  for (const carried of carriedReferences(chain, new Set([targetId]))) {
-    const exported = await bridge.request('EXPORT_NODE', { nodeId: carried.nodeId, maxSide: plan.maxSide });
-    if (exported.ok) references.push({ nodeId: carried.nodeId, role: carried.role, bytes: exported.value.bytes });
-  }
-  const exported = await bridge.request('EXPORT_NODE', { nodeId: targetId, maxSide: plan.maxSide });
-  if (!exported.ok) return exported;
-  const context = buildTurnContext<SentImage>({
-    instruction,
-    earlier: chain.map((record) => record.prompt),
-    base: { nodeId: targetId, role: 'base', bytes: exported.value.bytes },
-    references,
-    maxInputImages: model.maxInputImages,
-  });
-  return ok({ prompt: context.prompt, images: context.images });
+    options.onPlacing?.();
+    return deps.bridge.request('PLACE_RESULT', {
+      image: fitted.value.bytes,
+      sourceNodeId: target?.id ?? null,
+      // Keep text editable (issue 7): a copy of the frame with its text live on top of the image.
+      ...(plan.inputs.keepText ? { liveText: true } : {}),
+      turn: {
+        prompt,
+        model: answer.model,
+        params: { aspectRatio: plan.aspectRatio, imageSize: plan.imageSize },
+        inputs,
+        ...(options.variant ? { variant: options.variant } : {}),
+        usage: { ...answer.usage, ...(answer.cached ? { cached: true } : {}) },
+      },
+    });
+  };
+  return ok({ request, finishAsync });
 }

@@ -3,7 +3,10 @@ import type { Settings } from '../../core/settings.js';
 import { cancelRun } from './cancel.js';
 import type { AppDeps } from './deps.js';
 import { generateAsync } from './generate.js';
+import { generateVariantsAsync } from './generate-variants.js';
+import { checkPublishStatusAsync, makeComponentSetAsync } from './make-component-set.js';
 import { loadModelsAsync } from './load-models.js';
+import { createPrecisionActions, type PrecisionActions } from './precision.js';
 import { createThumbnailLoader } from './load-thumbnails.js';
 import { createHistoryRefresher } from './refresh-history.js';
 import { saveSettingsAsync } from './save-settings.js';
@@ -13,6 +16,8 @@ import { startAppAsync } from './start-app.js';
 import type { View } from '../state.js';
 
 export interface Actions {
+  /** Base, reference roles, pinned subject, Keep text editable, style presets (issue 7). */
+  precision: PrecisionActions;
   startAsync(): Promise<() => void>;
   generateAsync(): Promise<void>;
   cancel(): void;
@@ -29,14 +34,26 @@ export interface Actions {
   continueFromAsync(nodeId: string): Promise<void>;
   dismissError(): void;
   showView(view: View): void;
+  /** Turns the selected results into one component set. */
+  makeComponentSetAsync(): Promise<void>;
+  /** Reads again whether the component set made last is published. */
+  checkPublishStatusAsync(): Promise<void>;
+  /** Selects these layers on the canvas (the last batch of variants, a component set). */
+  selectNodesAsync(nodeIds: readonly string[]): Promise<void>;
 }
 
 export function createActions(deps: AppDeps): Actions {
   const refreshHistory = createHistoryRefresher(deps);
   const loadThumbnails = createThumbnailLoader(deps);
   return {
+    precision: createPrecisionActions(deps.state),
     startAsync: () => startAppAsync(deps, refreshHistory),
-    generateAsync: () => generateAsync(deps),
+    // One result, or N variants of the same request (ui/actions/generate-variants.ts).
+    generateAsync: () => {
+      const count = deps.state.variants.count.peek();
+      if (!deps.state.run.peek()) deps.state.variants.lastBatch.value = null;
+      return count > 1 ? generateVariantsAsync(deps, count) : generateAsync(deps);
+    },
     cancel: () => cancelRun(deps.state),
     saveSettingsAsync: (draft) => saveSettingsAsync(deps, draft),
     reloadModelsAsync: () => loadModelsAsync(deps),
@@ -50,6 +67,13 @@ export function createActions(deps: AppDeps): Actions {
     },
     showView: (view) => {
       deps.state.view.value = view;
+    },
+    makeComponentSetAsync: () => makeComponentSetAsync(deps),
+    checkPublishStatusAsync: () => checkPublishStatusAsync(deps),
+    selectNodesAsync: async (nodeIds) => {
+      if (nodeIds.length === 0) return;
+      const selected = await deps.bridge.request('SELECT_NODES', { nodeIds: [...nodeIds] });
+      if (!selected.ok) deps.state.error.value = selected.error;
     },
   };
 }

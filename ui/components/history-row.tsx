@@ -20,6 +20,19 @@ function rowCost(usage: { costUsd: number; cached?: boolean | undefined }): stri
   return usage.cached ? 'cached · $0' : formatCost(usage.costUsd);
 }
 
+/**
+ * What went with a turn besides its base (issue 7), from its record: `Region · with subject, style`. A pinned
+ * subject is recorded in every turn's inputs, so each of its turns says so.
+ */
+function inputsLine(record: HistoryRow['turn']['record']): string | null {
+  const roles = record.inputs.map((i) => i.role).filter((role) => role !== 'base' && role !== 'scene');
+  const parts = [
+    ...(record.region ? ['Region'] : []),
+    ...(roles.length > 0 ? [`with ${[...new Set(roles)].join(', ')}`] : []),
+  ];
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
 export function HistoryRowItem({ state, actions, row, branchOfGeneration }: HistoryRowProps) {
   const { turn, generation, level, current, onPath } = row;
   const { record } = turn;
@@ -34,6 +47,7 @@ export function HistoryRowItem({ state, actions, row, branchOfGeneration }: Hist
       : row.missingParent
         ? 'Earlier turns are not on this page'
         : null;
+  const inputs = inputsLine(record);
   const classes = ['turn', current ? 'current' : '', onPath ? 'on-path' : 'off-path', level > 0 ? 'branch' : ''];
   return (
     <li class={classes.filter(Boolean).join(' ')} style={{ '--level': Math.min(level, MAX_LEVEL) }}>
@@ -54,6 +68,7 @@ export function HistoryRowItem({ state, actions, row, branchOfGeneration }: Hist
           </span>
           {branch && <span class="turn-branch">↳ {branch}</span>}
           <span class="turn-meta">{made}</span>
+          {inputs && <span class="turn-meta turn-inputs">{inputs}</span>}
           {who && <span class="turn-meta">{who}</span>}
           {turn.copies.length > 0 && (
             <span class="turn-meta">

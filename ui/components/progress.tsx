@@ -1,5 +1,9 @@
-/** Elapsed time and a Cancel that really cancels (the fetch is aborted). */
+/**
+ * Elapsed time and a Cancel that really cancels (the fetch is aborted). While variants run, the step reads
+ * "2 of 4 done…" (core/variant-summary.ts), and the one Cancel stops them all.
+ */
 import { useSignal, useSignalEffect } from '@preact/signals';
+import { summarizeVariants } from '../../core/variant-summary.js';
 import { formatElapsed } from '../format.js';
 import type { PanelProps } from './props.js';
 
@@ -14,13 +18,14 @@ export function Progress({ state, actions }: PanelProps) {
     return () => clearInterval(timer);
   });
   const run = state.run.value;
+  const variants = state.variants.progress.value;
   if (!run) return null;
+  const label = variants && run.step !== 'exporting' ? summarizeVariants(variants) : STEP_LABELS[run.step];
   return (
     <div class="progress" role="status">
       <span class="spinner" aria-hidden="true" />
       <span>
-        {STEP_LABELS[run.step]}{' '}
-        <span class="muted">{formatElapsed(run.startedAt, Math.max(now.value, run.startedAt))}</span>
+        {label} <span class="muted">{formatElapsed(run.startedAt, Math.max(now.value, run.startedAt))}</span>
       </span>
       <button type="button" disabled={run.step === 'placing'} onClick={() => actions.cancel()}>
         Cancel

@@ -1,6 +1,7 @@
 /**
- * Aspect ratio and size. For an edit they come from the frame (nearest supported ratio, smallest covering
- * size) and are only shown; for text-to-image the person picks them.
+ * Aspect ratio and size. For an edit they come from the frame (nearest supported ratio, smallest size covering the
+ * frame at its export scale, shown as "4:5 · 2K at 2×") and are only shown; a regional edit takes them from the
+ * shape's crop when Generate is pressed. For text-to-image the person picks them.
  */
 import type { ImageSize } from '../../core/models.js';
 import type { PanelProps } from './props.js';
@@ -9,13 +10,19 @@ export function RatioPicker({ state }: PanelProps) {
   const model = state.model.value;
   const plan = state.plan.value;
   if (state.mode.value === 'edit') {
+    const region = plan?.ok ? plan.value.inputs.region : null;
     return (
       <div class="field">
         <span class="label">Shape</span>
-        <span class="readout" title="Nearest ratio the model supports, smallest size that covers the frame">
-          {plan?.ok ? `${plan.value.aspectRatio} · ${plan.value.imageSize}` : '—'}
+        <span
+          class="readout"
+          title="Nearest ratio the model supports, smallest size that covers the frame at its export scale"
+        >
+          {plan?.ok
+            ? `${plan.value.aspectRatio} · ${plan.value.imageSize} at ${formatScale(plan.value.exportScale)}`
+            : '—'}
         </span>
-        <span class="hint">From the frame</span>
+        <span class="hint">{region ? 'Region: from the shape’s crop' : 'From the frame'}</span>
       </div>
     );
   }
@@ -60,4 +67,9 @@ export function RatioPicker({ state }: PanelProps) {
       )}
     </div>
   );
+}
+
+/** `2×`, `1.5×`, `0.75×`: an export scale as Figma's Export panel writes it. */
+export function formatScale(scale: number): string {
+  return `${Number(scale.toFixed(2))}×`;
 }

@@ -2,7 +2,7 @@
  * What Generate will work on: the selected layer with its thumbnail, name and size, or nothing; and, for a result,
  * which turn of its conversation it is and what Generate will do with it.
  */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { bytesToBase64 } from '../../core/base64.js';
 import { formatSize } from '../format.js';
 import type { PanelProps } from './props.js';
@@ -15,6 +15,13 @@ export function SelectionCard({ state, actions }: PanelProps) {
     () => (thumbnail ? `data:image/png;base64,${bytesToBase64(thumbnail.bytes)}` : null),
     [thumbnail],
   );
+  // The sandbox sends a thumbnail of the first selected layer; a base picked among several (issue 7) may be another.
+  const first = state.selection.value[0]?.id;
+  const missing = target !== null && thumbnail === null && target.id !== first ? target.id : null;
+  useEffect(() => {
+    if (missing) void actions.loadThumbnailsAsync([missing]);
+  }, [missing, actions]);
+  const shown = src ?? (missing ? (state.thumbnails.value.get(missing) ?? null) : null);
   if (mode === 'multiple') {
     return (
       <section class="card" aria-label="Selection">
@@ -31,7 +38,7 @@ export function SelectionCard({ state, actions }: PanelProps) {
   }
   return (
     <section class="card selection" aria-label="Selection">
-      <div class="thumb">{src ? <img src={src} alt={`Preview of ${target.name}`} /> : null}</div>
+      <div class="thumb">{shown ? <img src={shown} alt={`Preview of ${target.name}`} /> : null}</div>
       <div class="details">
         <strong class="name" title={target.name}>
           {target.name}

@@ -1,10 +1,12 @@
 /**
  * How a result image is fitted before it goes to the sandbox (DESIGN.md §5): cover-cropped, centred, to the
  * source frame's exact aspect, then scaled down so no side passes 4096 (figma-api.md §0.3). Never stretched,
- * never upscaled. Pure, so it is tested without a canvas.
+ * never upscaled. With the frame's export scale, no larger than the frame needs at that scale either
+ * (core/result-fit.ts `fitResultPlan`). Pure, so it is tested without a canvas.
  */
 import { coverCrop, fitWithin, type Rect } from '../../core/aspect.js';
 import { MAX_FIGMA_IMAGE_SIDE } from '../../core/export-plan.js';
+import { fitResultPlan } from '../../core/result-fit.js';
 
 export interface FitPlan {
   /** The part of the source image to keep. */
@@ -18,10 +20,16 @@ export interface FitPlan {
 export interface TargetSize {
   width: number;
   height: number;
+  /** Pixels per point the frame is exported at; the fit then stops at what the frame needs (issue 7). */
+  scale?: number;
 }
 
 /** Plan for an `imageWidth × imageHeight` result fitted to `target`. */
 export function planFit(imageWidth: number, imageHeight: number, target: TargetSize | null): FitPlan {
+  if (target?.scale !== undefined) {
+    const { crop, width, height } = fitResultPlan(imageWidth, imageHeight, target.width, target.height, target.scale);
+    return { crop, width, height };
+  }
   const crop = target
     ? coverCrop(imageWidth, imageHeight, target.width, target.height)
     : { x: 0, y: 0, width: imageWidth, height: imageHeight };

@@ -40,6 +40,8 @@ export type FigmaDoubleApi = Pick<
   | 'createRectangle'
   | 'createEllipse'
   | 'createVector'
+  | 'createPolygon'
+  | 'createStar'
   | 'createText'
   | 'createComponent'
   | 'createComponentFromNode'

@@ -33,11 +33,13 @@ import { parseTriggers } from './triggers.js';
 import { promptTokens } from './usage.js';
 import { validateImageConfig, validateThoughtSignatures } from './validate.js';
 
-/** What lives as long as one double: its models, its key, and the per-prompt counters of the flaky triggers. */
+/** What lives as long as one double: its models, its key, and the per-prompt counters of the triggers. */
 export interface DoubleState {
   registry: ModelRegistry;
   apiKey: string | null;
   flakyCalls: Map<string, number>;
+  /** Calls per model and prompt, for the triggers that act on the Nth call (`nth-…`, `vary`). */
+  promptCalls: Map<string, number>;
 }
 
 /** Inline requests up to 100 MB are accepted ([CHG] 2026-01-08). */
@@ -116,6 +118,16 @@ export async function handleRequest(
     if (calls <= triggers.flaky.times)
       return fail(errorForStatus(triggers.flaky.status, model.id, triggers.retryDelay));
   }
+  let call = 0;
+  if (triggers.nth || triggers.vary) {
+    const key = `${model.id}\u0000${generate.prompt}`;
+    call = (state.promptCalls.get(key) ?? 0) + 1;
+    state.promptCalls.set(key, call);
+  }
+  if (triggers.nth?.call === call) {
+    if (triggers.nth.status !== null) return fail(errorForStatus(triggers.nth.status, model.id, triggers.retryDelay));
+    triggers.finishReason = triggers.nth.finishReason;
+  }
   const configError = validateImageConfig(model, generate);
   if (configError) return fail(configError);
   const images = readInputImages(generate, model.maxInputImages, model.id);
@@ -130,7 +142,7 @@ export async function handleRequest(
     model,
     request: generate,
     triggers,
-    seedText,
+    seedText: triggers.vary ? `${seedText}\u0000call ${call}` : seedText,
     source: pixels,
     prompt: promptTokens(model, generate.allText, images.length),
   });

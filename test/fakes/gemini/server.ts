@@ -54,6 +54,7 @@ export async function startGeminiDouble(options: GeminiDoubleOptions = {}): Prom
     registry: options.registry ?? loadDefaultRegistry(),
     apiKey: options.apiKey ?? null,
     flakyCalls: new Map(),
+    promptCalls: new Map(),
   };
   const requests: RecordedRequest[] = [];
   const log = options.log;

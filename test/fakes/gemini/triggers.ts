@@ -17,6 +17,17 @@ export interface Triggers {
   retryDelay: string;
   /** Fail the first `times` calls with this prompt, then succeed. */
   flaky: { status: TriggerErrorStatus; times: number } | null;
+  /**
+   * Fail only the `call`-th call with this prompt (1-based), with an HTTP error or a refusal; every other call
+   * answers normally. For variants: N parallel calls send the same upstream request (the variant index stays in
+   * the proxy), so "one of the four fails" has to be "the Nth call with this prompt fails".
+   */
+  nth: { call: number; status: TriggerErrorStatus | null; finishReason: string | null } | null;
+  /**
+   * Each call with this prompt draws a different picture (its call number joins the seed), as real Gemini samples
+   * a new image per call. Without it the same request always draws the same bytes.
+   */
+  vary: boolean;
   /** Block the prompt: `promptFeedback.blockReason`, no candidates. */
   blockReason: string | null;
   /** End the candidate with this finish reason and no content. */
@@ -72,6 +83,13 @@ const FINISH_REASONS = [
 
 const MAX_SIDE = 16_384;
 
+/** Refusals a `[double:nth-…:N]` trigger can give, by the name of the matching flag trigger. */
+const NTH_REFUSALS: Record<string, string> = {
+  'image-safety': 'IMAGE_SAFETY',
+  prohibited: 'PROHIBITED_CONTENT',
+  'no-image': 'NO_IMAGE',
+};
+
 /** Triggers with every option off. */
 export function noTriggers(): Triggers {
   return {
@@ -80,6 +98,8 @@ export function noTriggers(): Triggers {
     error: null,
     retryDelay: '2s',
     flaky: null,
+    nth: null,
+    vary: false,
     blockReason: null,
     finishReason: null,
     textOnly: false,
@@ -126,6 +146,14 @@ function applyTrigger(t: Triggers, word: string): boolean {
     if (flakyStatus === null || !Number.isInteger(times) || times < 1 || times > 100) return false;
     return set(t, { flaky: { status: flakyStatus, times } });
   }
+  if (name.startsWith('nth-')) {
+    const effect = name.slice('nth-'.length);
+    const call = Number(arg);
+    const status = errorStatus(effect);
+    const finishReason = NTH_REFUSALS[effect] ?? null;
+    if ((status === null && finishReason === null) || !Number.isInteger(call) || call < 1 || call > 100) return false;
+    return set(t, { nth: { call, status, finishReason } });
+  }
   switch (name) {
     case 'slow': {
       const ms = arg === undefined ? 1000 : Number(arg);
@@ -161,6 +189,7 @@ function applyTrigger(t: Triggers, word: string): boolean {
     drop: { drop: true },
     'corrupt-image': { corruptImage: true },
     jpeg: { jpeg: true },
+    vary: { vary: true },
   };
   const flag = Object.hasOwn(flags, name) ? flags[name] : undefined;
   return flag !== undefined && set(t, flag);

@@ -215,6 +215,14 @@ export class FigmaApiDouble implements FigmaDoubleApi {
     return this.$create<VectorNode>('VECTOR', 'createVector');
   }
 
+  createPolygon(): PolygonNode {
+    return this.$create<PolygonNode>('POLYGON', 'createPolygon');
+  }
+
+  createStar(): StarNode {
+    return this.$create<StarNode>('STAR', 'createStar');
+  }
+
   createText(): TextNode {
     return this.$create<TextNode>('TEXT', 'createText');
   }

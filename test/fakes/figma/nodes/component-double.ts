@@ -27,6 +27,7 @@ export type ComponentKeys =
   | 'description'
   | 'key'
   | 'remote'
+  | 'getPublishStatusAsync'
   | 'variantProperties'
   | 'componentPropertyDefinitions';
 
@@ -93,6 +94,18 @@ export class ComponentDouble extends FrameLikeDouble<ComponentProps> implements 
   get remote(): boolean {
     this.$use('get_remote');
     return false;
+  }
+  /**
+   * Always 'UNPUBLISHED': the double has no team library, and a plugin cannot publish (figma-api.md §0.7), so
+   * nothing the plugin does can change it.
+   */
+  getPublishStatusAsync(): Promise<PublishStatus> {
+    try {
+      this.$use('getPublishStatusAsync');
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return Promise.resolve('UNPUBLISHED');
   }
 
   get variantProperties(): { [property: string]: string } | null {

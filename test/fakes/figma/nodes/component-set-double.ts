@@ -18,7 +18,8 @@ export type ComponentSetKeys =
   | 'variantGroupProperties'
   | 'description'
   | 'key'
-  | 'remote';
+  | 'remote'
+  | 'getPublishStatusAsync';
 
 /** Figma draws sets with a dashed violet border and no fill; the double keeps the colour, not the dashes. */
 const SET_STROKE: readonly Paint[] = Object.freeze([
@@ -121,5 +122,17 @@ export class ComponentSetDouble
   get remote(): boolean {
     this.$use('get_remote');
     return false;
+  }
+  /**
+   * Always 'UNPUBLISHED': the double has no team library, and a plugin cannot publish (figma-api.md §0.7), so
+   * nothing the plugin does can change it.
+   */
+  getPublishStatusAsync(): Promise<PublishStatus> {
+    try {
+      this.$use('getPublishStatusAsync');
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return Promise.resolve('UNPUBLISHED');
   }
 }

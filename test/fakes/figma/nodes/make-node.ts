@@ -10,6 +10,7 @@ import { GroupDouble } from './group-double.js';
 import { InstanceDouble } from './instance-double.js';
 import type { NodeDouble } from './node-double.js';
 import { PageDouble } from './page-double.js';
+import { PolygonDouble, StarDouble } from './polygon-double.js';
 import { RectangleDouble } from './rectangle-double.js';
 import { TextDouble } from './text-double.js';
 import { VectorDouble } from './vector-double.js';
@@ -23,6 +24,8 @@ export const SUPPORTED_TYPES = [
   'RECTANGLE',
   'ELLIPSE',
   'VECTOR',
+  'POLYGON',
+  'STAR',
   'TEXT',
   'COMPONENT',
   'COMPONENT_SET',
@@ -46,6 +49,10 @@ export function makeNode(ctx: DoubleContext, type: NodeType, id: string): NodeDo
       return new EllipseDouble(ctx, id);
     case 'VECTOR':
       return new VectorDouble(ctx, id);
+    case 'POLYGON':
+      return new PolygonDouble(ctx, id);
+    case 'STAR':
+      return new StarDouble(ctx, id);
     case 'TEXT':
       return new TextDouble(ctx, id);
     case 'COMPONENT':

@@ -17,6 +17,8 @@ export interface SceneProps extends BaseProps {
   locked: boolean;
   opacity: number;
   blendMode: BlendMode;
+  /** The Export section of the right panel (`ExportMixin.exportSettings` [T:9040]); empty by default. */
+  exportSettings: readonly ExportSettings[];
 }
 
 /** Members shared by every scene node of the double. */
@@ -38,6 +40,7 @@ export type SceneNodeKeys =
   | 'resize'
   | 'resizeWithoutConstraints'
   | 'exportAsync'
+  | 'exportSettings'
   | 'clone'
   | 'getTopLevelFrame'
   | 'isAsset';
@@ -47,7 +50,7 @@ export const MIN_SIZE = 0.01;
 
 /** Default scene state. */
 export function sceneProps(base: BaseProps): SceneProps {
-  return { ...base, visible: true, locked: false, opacity: 1, blendMode: 'PASS_THROUGH' };
+  return { ...base, visible: true, locked: false, opacity: 1, blendMode: 'PASS_THROUGH', exportSettings: [] };
 }
 
 /** A node with a place on the canvas. */
@@ -97,6 +100,15 @@ export abstract class SceneDouble<P extends SceneProps = SceneProps> extends Nod
     this.$use('set_blendMode');
     if (!isBlendMode(value)) throw figmaError('set_blendMode', 'Invalid blend mode');
     this.$set('blendMode', value);
+  }
+
+  get exportSettings(): ReadonlyArray<ExportSettings> {
+    this.$use('get_exportSettings');
+    return this.$state.exportSettings ?? [];
+  }
+  set exportSettings(value: ReadonlyArray<ExportSettings>) {
+    this.$use('set_exportSettings');
+    this.$set('exportSettings', checkExportSettings(value, 'set_exportSettings'));
   }
 
   get x(): number {
@@ -222,6 +234,27 @@ export abstract class SceneDouble<P extends SceneProps = SceneProps> extends Nod
     }
     return exportNodeAsync(this, settings);
   }
+}
+
+/** Export settings as Figma stores them: a frozen copy, each with a known format and (for images) a constraint. */
+function checkExportSettings(value: unknown, operation: string): readonly ExportSettings[] {
+  if (!Array.isArray(value)) throw figmaError(operation, 'Expected an array of export settings');
+  return Object.freeze(
+    value.map((raw: unknown, i) => {
+      const setting = raw as Partial<ExportSettingsImage> | null;
+      if (!setting || !['JPG', 'PNG', 'SVG', 'PDF'].includes(setting.format as string)) {
+        throw figmaError(operation, `Expected a format of JPG, PNG, SVG or PDF at [${i}]`);
+      }
+      const constraint = setting.constraint;
+      if (
+        constraint !== undefined &&
+        (!['SCALE', 'WIDTH', 'HEIGHT'].includes(constraint.type) || !(constraint.value > 0))
+      ) {
+        throw figmaError(operation, `Invalid constraint at [${i}]`);
+      }
+      return Object.freeze({ ...setting, ...(constraint ? { constraint: Object.freeze({ ...constraint }) } : {}) });
+    }) as ExportSettings[],
+  );
 }
 
 function checkBoolean(value: unknown, operation: string): boolean {

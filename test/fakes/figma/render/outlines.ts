@@ -64,6 +64,11 @@ export function pathLoops(m: Transform, data: string, box: Rect, width: number, 
   });
 }
 
+/** A closed polygon given as flat local-space points (polygons and stars). */
+export function pointsLoop(m: Transform, local: readonly number[]): Loop {
+  return toDevice(m, local);
+}
+
 /** Loops for axis-aligned rectangles in local space (text blocks). */
 export function rectsLoops(m: Transform, rects: readonly Rect[]): Loop[] {
   return rects.map((r) =>
@@ -79,4 +84,30 @@ function toDevice(m: Transform, local: readonly number[]): Loop {
     out[i + 1] = y;
   }
   return out;
+}
+
+/**
+ * The outline of a polygon (`innerRadius` null) or star in its own (0, 0)–(width, height) box: the regular shape's
+ * points from the top centre, clockwise, stretched so that they span the whole box.
+ */
+export function pointedOutline(
+  pointCount: number,
+  innerRadius: number | null,
+  width: number,
+  height: number,
+): number[] {
+  const unit: [number, number][] = [];
+  const steps = innerRadius === null ? pointCount : pointCount * 2;
+  for (let i = 0; i < steps; i++) {
+    const angle = -Math.PI / 2 + (i * 2 * Math.PI) / steps;
+    const r = innerRadius !== null && i % 2 === 1 ? innerRadius : 1;
+    unit.push([r * Math.cos(angle), r * Math.sin(angle)]);
+  }
+  const xs = unit.map((p) => p[0]);
+  const ys = unit.map((p) => p[1]);
+  const x0 = Math.min(...xs);
+  const y0 = Math.min(...ys);
+  const sx = width / (Math.max(...xs) - x0 || 1);
+  const sy = height / (Math.max(...ys) - y0 || 1);
+  return unit.flatMap(([x, y]) => [(x - x0) * sx, (y - y0) * sy]);
 }

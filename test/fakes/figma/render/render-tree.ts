@@ -8,10 +8,11 @@ import type { RgbaImage } from '../../../../core/png.js';
 import { isScene } from '../nodes/geometry.js';
 import type { NodeDouble } from '../nodes/node-double.js';
 import type { ShapeProps } from '../nodes/shape-double.js';
+import type { PolygonProps } from '../nodes/polygon-double.js';
 import type { VectorProps } from '../nodes/vector-double.js';
 import { multiply } from '../transform.js';
 import { Canvas } from './canvas.js';
-import { ellipseLoop, pathLoops, rectLoop, rectsLoops, type Loop } from './outlines.js';
+import { ellipseLoop, pathLoops, pointedOutline, pointsLoop, rectLoop, rectsLoops, type Loop } from './outlines.js';
 import { paintMask } from './paint-mask.js';
 import { rasterize, type Mask } from './rasterize.js';
 
@@ -86,6 +87,11 @@ function outline(
     const loop = ellipseLoop(m, width, height);
     return loop ? { loops: [loop], rule: 'NONZERO' } : null;
   }
+  if (node.type === 'POLYGON' || node.type === 'STAR') {
+    const { pointCount = 3, innerRadius = 0.382 } = node.$state as Partial<PolygonProps>;
+    const local = pointedOutline(pointCount, node.type === 'STAR' ? innerRadius : null, width, height);
+    return { loops: [pointsLoop(m, local)], rule: 'NONZERO' };
+  }
   if (node.type === 'VECTOR') {
     // Each path has its own winding rule; paths with rule NONE are open and not filled.
     const loops: Loop[] = [];
@@ -105,12 +111,12 @@ function outline(
   return loop ? { loops: [loop], rule: 'NONZERO' } : null;
 }
 
-/** The ring a node's strokes paint (rectangles, frames and ellipses; vector and text strokes are not drawn). */
+/** The ring a node's strokes paint (rectangles, frames and ellipses; vector, polygon, star and text strokes are not drawn). */
 function strokeRing(node: NodeDouble, m: Transform, width: number, height: number, canvas: Canvas): Mask | null {
   const state = node.$state as Partial<ShapeProps>;
   const weight = state.strokeWeight ?? 0;
   if (weight <= 0 || !state.strokes?.some((p) => p.visible !== false)) return null;
-  if (node.type === 'VECTOR' || node.type === 'TEXT') return null;
+  if (node.type === 'VECTOR' || node.type === 'TEXT' || node.type === 'POLYGON' || node.type === 'STAR') return null;
   const outer = state.strokeAlign === 'OUTSIDE' ? weight : state.strokeAlign === 'CENTER' ? weight / 2 : 0;
   const inner = outer - weight;
   const ring = (outset: number): Loop | null =>

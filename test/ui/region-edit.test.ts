@@ -1,0 +1,87 @@
+import jpeg from 'jpeg-js';
+import { describe, expect, it } from 'vitest';
+import { createImage, encodePng } from '../../core/png.js';
+import { rasterizeShape } from '../../core/region-shape.js';
+import { decodeAnswer } from '../../ui/image/decode-answer.js';
+import { compositeRegion, prepareRegionEdit } from '../../ui/image/region-edit.js';
+import { randomImage } from '../core/region-test-images.js';
+import { publicModels } from './fixtures.js';
+
+const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
+
+/** A mask export as Figma gives it: the shape opaque black on transparency. */
+function maskPng(width: number, height: number, shape: Parameters<typeof rasterizeShape>[2]): Uint8Array {
+  const mask = rasterizeShape(width, height, shape);
+  const image = createImage(width, height);
+  for (let i = 0; i < mask.alpha.length; i++) image.data[i * 4 + 3] = mask.alpha[i]!;
+  return encodePng(image);
+}
+
+describe('prepareRegionEdit', () => {
+  const source = encodePng(randomImage(800, 600, 3));
+
+  it('plans the crop, flattens what it sends, and adds the scene for a small region', () => {
+    const prepared = prepareRegionEdit(
+      source,
+      maskPng(800, 600, { kind: 'ellipse', cx: 200, cy: 150, rx: 60, ry: 40 }),
+      flash,
+    );
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    const { plan, crop, scene } = prepared.value;
+    expect(plan.region).toMatchObject({ x: 140, y: 110 });
+    expect(scene).not.toBeNull();
+    for (const png of [crop, scene!]) {
+      const decoded = decodeAnswer(png);
+      if (!decoded.ok) throw new Error('not decodable');
+      expect(decoded.value.data.filter((_, i) => i % 4 === 3).every((a) => a === 255)).toBe(true);
+    }
+  });
+
+  it('composites nothing outside the shape (the source has transparent pixels)', () => {
+    const prepared = prepareRegionEdit(
+      source,
+      maskPng(800, 600, { kind: 'rectangle', x: 300, y: 200, width: 300, height: 200, rotation: 15 }),
+      flash,
+    );
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    const out = compositeRegion(
+      prepared.value,
+      randomImage(prepared.value.plan.send.width, prepared.value.plan.send.height, 9, true),
+    );
+    const { mask, source: src } = prepared.value;
+    for (let p = 0; p < mask.alpha.length; p++) {
+      if (mask.alpha[p] !== 0) continue;
+      for (let k = 0; k < 4; k++)
+        if (out.data[p * 4 + k] !== src.data[p * 4 + k]) throw new Error(`pixel ${p} changed`);
+    }
+  });
+
+  it.each([
+    [
+      'a mask that misses the image',
+      maskPng(800, 600, { kind: 'rectangle', x: 900, y: 0, width: 10, height: 10 }),
+      'bad_request',
+    ],
+    [
+      'a mask of another size',
+      maskPng(400, 300, { kind: 'rectangle', x: 0, y: 0, width: 10, height: 10 }),
+      'internal_error',
+    ],
+    ['bytes that are not a PNG', Uint8Array.of(1, 2, 3), 'unsupported_image'],
+  ])('refuses %s', (_name, mask, code) => {
+    expect(prepareRegionEdit(source, mask, flash)).toMatchObject({ ok: false, error: { code } });
+  });
+});
+
+describe('decodeAnswer', () => {
+  it('reads PNG and JPEG by their bytes, and refuses anything else', () => {
+    const png = decodeAnswer(encodePng(createImage(3, 2, [10, 20, 30, 255])));
+    expect(png).toMatchObject({ ok: true, value: { width: 3, height: 2 } });
+    const jpg = jpeg.encode({ width: 4, height: 4, data: new Uint8Array(64).fill(200) }, 90).data;
+    expect(decodeAnswer(new Uint8Array(jpg))).toMatchObject({ ok: true, value: { width: 4, height: 4 } });
+    expect(decodeAnswer(Uint8Array.of(0x52, 0x49, 0x46, 0x46))).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported_image' },
+    });
+  });
+});

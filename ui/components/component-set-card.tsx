@@ -1,0 +1,73 @@
+/**
+ * Component sets for the team library (issue 8). With several results selected: "Make component set". With the
+ * set just made selected: what it holds, whether it is published, and that publishing is a person's step in
+ * Figma's Assets panel, because plugins cannot publish (figma-api.md §0.7).
+ */
+import type { ComponentSetMade, PublishStatus } from '../../core/messages.js';
+import type { PanelProps } from './props.js';
+
+const STATUS_WORDS: Record<PublishStatus, string> = {
+  UNPUBLISHED: 'Not published yet.',
+  CURRENT: 'Published, and up to date.',
+  CHANGED: 'Changed since it was last published.',
+};
+
+export function ComponentSetCard({ state, actions }: PanelProps) {
+  const made = state.variants.componentSet.value;
+  const target = state.target.value;
+  if (made && target?.id === made.setId) return <MadeSet state={state} actions={actions} made={made} />;
+  const nodes = state.selection.value;
+  const results = nodes.filter((n) => n.hasTurn).length;
+  // Several results alone have no base to edit (core/selection-roles.ts). Results with other layers read as an
+  // edit with references, so the card shows there only when two or more results are selected; the sandbox then
+  // names whatever else is in the selection and leaves it alone.
+  if (state.selectionCount.value < 2 || results === 0) return null;
+  if (state.mode.value !== 'multiple' && results < 2) return null;
+  const making = state.variants.making.value;
+  return (
+    <section class="card component-set" aria-label="Component set">
+      <p>
+        <strong>Component set</strong>
+      </p>
+      <p class="muted">
+        Each selected result becomes a variant of one component set (Variant=1…{nodes.length}), named after its source
+        and prompt, ready for your team library. Only layers made by Banana Studio are changed.
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          disabled={making || state.run.value !== null}
+          onClick={() => void actions.makeComponentSetAsync()}
+        >
+          {making ? 'Making…' : 'Make component set'}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function MadeSet({ made, actions }: PanelProps & { made: ComponentSetMade }) {
+  const count = made.componentIds.length;
+  const properties = Object.entries(made.properties)
+    .map(([name, values]) => `${name}: ${values.join(', ')}`)
+    .join(' · ');
+  return (
+    <section class="card component-set" aria-label="Component set">
+      <p>
+        <strong>Made component set</strong> “{made.name}”
+      </p>
+      <p class="muted">
+        {count === 1 ? '1 variant' : `${count} variants`} · {properties}. Each keeps its turn, so it can be continued.
+      </p>
+      <p data-status={made.publishStatus ?? 'unknown'}>
+        {made.publishStatus ? STATUS_WORDS[made.publishStatus] : 'Figma did not say whether it is published.'} Plugins
+        cannot publish: to share it with your team, publish it from Figma’s Assets panel.
+      </p>
+      <div class="actions">
+        <button type="button" onClick={() => void actions.checkPublishStatusAsync()}>
+          Check again
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * What goes with an edit (issue 7), shown when there is more to it than one frame: which selected layer is the base
+ * (and why, with a way to pick another), the shape that marks the region, each reference with its role (style,
+ * subject or product) in the order they are sent, the pinned subject, and Keep text editable for a frame with text.
+ */
+import { REFERENCE_ROLES, type ReferenceRole } from '../../core/selection-roles.js';
+import type { PanelProps } from './props.js';
+
+const ROLE_LABELS: Record<ReferenceRole, string> = { style: 'Style', subject: 'Subject', product: 'Product' };
+const ROLE_HINTS: Record<ReferenceRole, string> = {
+  style: 'only its colours, texture and lighting',
+  subject: 'keep this subject exactly',
+  product: 'reproduce this product faithfully',
+};
+const BASE_REASONS = {
+  chosen: 'the frame being edited',
+  'largest-frame': 'the largest frame selected',
+  'only-frame': 'the frame being edited',
+  first: 'the first layer selected',
+} as const;
+
+export function ReferenceList({ state, actions }: PanelProps) {
+  const roles = state.selectionRoles.value;
+  const inputs = state.editInputs.value;
+  const pinned = state.precision.pinned.value;
+  const base = state.target.value;
+  if (state.mode.value === 'multiple' && roles.base === null && state.selection.value.length > 1) {
+    const first = state.selection.value[0]!;
+    return (
+      <section class="card inputs" aria-label="Edit with references">
+        <p class="muted">
+          To edit one of these with the others as references,{' '}
+          <button type="button" class="link" onClick={() => actions.precision.setBase(first.id)}>
+            use “{first.name}” as the base
+          </button>
+          .
+        </p>
+      </section>
+    );
+  }
+  if (!base) return null;
+  const textApplies = base.type === 'FRAME' && base.hasText;
+  const selectedCount = state.selection.value.length;
+  if (selectedCount <= 1 && !pinned && !textApplies) return null;
+  // The pinned subject gets its own row when it is not one of the selected layers.
+  const pinnedApart =
+    pinned !== null && pinned.nodeId !== base.id && !roles.references.some((r) => r.layer.id === pinned.nodeId);
+  return (
+    <section class="card inputs" aria-label="What goes with the edit">
+      {selectedCount > 1 && (
+        <div class="input-row">
+          <span class="input-badge base">Base</span>
+          <InputText name={base.name} note={BASE_REASONS[roles.baseReason ?? 'chosen']} />
+        </div>
+      )}
+      {inputs.region && (
+        <div class="input-row" data-role="region">
+          <span class="input-badge region">Region</span>
+          <InputText name={inputs.region.name} note="only inside this shape changes" />
+        </div>
+      )}
+      {roles.references.map(({ layer, role }, index) => {
+        const isPinned = pinned?.nodeId === layer.id;
+        return (
+          <div class="input-row" key={layer.id} data-role={role}>
+            <span class="input-badge" title="Sent in this order, before the frame">
+              {index + 1}
+            </span>
+            <InputText name={layer.name} note={isPinned ? 'pinned: goes with every turn' : ROLE_HINTS[role]} />
+            <select
+              class="role"
+              aria-label={`Role of ${layer.name}`}
+              value={role}
+              onChange={(event) =>
+                actions.precision.setReferenceRole(layer.id, event.currentTarget.value as ReferenceRole)
+              }
+            >
+              {REFERENCE_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+            {role === 'subject' && (
+              <button
+                type="button"
+                class="link"
+                aria-pressed={isPinned}
+                title="Send this subject with every turn of this session"
+                onClick={() =>
+                  isPinned ? actions.precision.unpinSubject() : actions.precision.pinSubject(layer.id, layer.name)
+                }
+              >
+                {isPinned ? 'Pinned' : 'Pin'}
+              </button>
+            )}
+            <button
+              type="button"
+              class="link"
+              aria-label={`Make ${layer.name} the base`}
+              onClick={() => actions.precision.setBase(layer.id)}
+            >
+              Make base
+            </button>
+          </div>
+        );
+      })}
+      {pinned && pinnedApart && (
+        <div class="input-row" data-role="pinned">
+          <span class="input-badge pin">Pinned</span>
+          <InputText name={`Subject: ${pinned.name}`} note="goes with every turn" />
+          <button type="button" class="link" onClick={() => actions.precision.unpinSubject()}>
+            Unpin
+          </button>
+        </div>
+      )}
+      {textApplies && (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={inputs.keepText}
+            onChange={(event) => actions.precision.setKeepText(event.currentTarget.checked)}
+          />
+          <span>
+            Keep text editable
+            <span class="muted"> · the image is made without the text, which stays live on top</span>
+          </span>
+        </label>
+      )}
+    </section>
+  );
+}
+
+/** A layer's name and, under it, what it is for. */
+function InputText({ name, note }: { name: string; note: string }) {
+  return (
+    <span class="input-text">
+      <span class="input-name" title={name}>
+        {name}
+      </span>
+      <span class="muted input-note">{note}</span>
+    </span>
+  );
+}
