@@ -10,6 +10,7 @@ import { MAX_FIGMA_IMAGE_SIDE } from '../core/export-plan.js';
 import { readImageHeader } from '../core/image-header.js';
 import type { ExportedImage } from '../core/messages.js';
 import { fail, ok, type Result } from '../core/result.js';
+import { TURN_RECORD_KEY } from '../core/turn-record.js';
 import type { PluginApiSubset } from './figma-port.js';
 
 export interface ExportSourceOptions {
@@ -75,6 +76,8 @@ async function withTemporaryCopyAsync<T>(
 ): Promise<T> {
   const copy = node.clone();
   try {
+    // Not a result while it lives: the History must never list the copy (plugin data travels with clones).
+    forgetTurns(copy);
     figma.currentPage.appendChild(copy);
     // On the page, relative is absolute: the copy keeps the node's place and rotation.
     copy.relativeTransform = node.absoluteTransform;
@@ -82,6 +85,15 @@ async function withTemporaryCopyAsync<T>(
     return await use(copy);
   } finally {
     if (!copy.removed) copy.remove();
+  }
+}
+
+/** Clears every turn record in `copy` (its own and its layers'). */
+function forgetTurns(copy: SceneNode): void {
+  if (copy.getPluginData(TURN_RECORD_KEY) !== '') copy.setPluginData(TURN_RECORD_KEY, '');
+  if (!('findAllWithCriteria' in copy)) return;
+  for (const layer of copy.findAllWithCriteria({ pluginData: { keys: [TURN_RECORD_KEY] } })) {
+    layer.setPluginData(TURN_RECORD_KEY, '');
   }
 }
 
