@@ -24,14 +24,16 @@ import {
   parseTurnRecord,
   serializeTurnRecord,
   TURN_RECORD_KEY,
+  type TurnDraft,
   type TurnRecord,
 } from '../core/turn-record.js';
 import { findSceneNodeAsync } from './find-scene-node.js';
 import type { HandlerContext } from './handler-context.js';
+import type { PluginApiSubset } from './figma-port.js';
 import { isVisibleIn, placementCandidates, type PlacementCandidate } from './placement-anchor.js';
 import { readHistoryEntries } from './read-history.js';
 import { relaunchData } from './relaunch.js';
-import { variantLayerName, variantSpot } from './variant-spot.js';
+import { variantLayerName, variantSpot, type VariantSpot } from './variant-spot.js';
 
 /** Places the result of a PLACE_RESULT message. */
 export async function placeResultAsync(
@@ -39,8 +41,56 @@ export async function placeResultAsync(
   message: UiMessageOf<'PLACE_RESULT'>,
 ): Promise<Result<PlacedResult>> {
   const { figma } = context;
-  // Check the bytes ourselves: the panel downscales, but createImage must never see more than 4096 a side.
-  const header = readImageHeader(message.image);
+  const header = checkResultImage(message.image);
+  if (!header.ok) return header;
+
+  let source: SceneNode | null = null;
+  if (message.sourceNodeId !== null) {
+    const found = await findSceneNodeAsync(figma, message.sourceNodeId);
+    if (!found.ok) return found;
+    source = found.value;
+  }
+  const read = source ? readPlacementContext(figma, source) : null;
+  if (read && !read.ok) return read;
+  const where = read?.value ?? null;
+
+  const image = createImageOrError(figma, message.image);
+  if (!image.ok) return image;
+
+  const size = source ? { width: source.width, height: source.height } : header.value;
+  const frame = figma.createFrame();
+  try {
+    frame.name = resultLayerName(source, message.turn);
+    frame.resize(size.width, size.height);
+    frame.fills = [{ type: 'IMAGE', imageHash: image.value.hash, scaleMode: 'FILL' }];
+    const batchSpot = putInPlace(figma, frame, size, message.turn, where);
+    return stampResult(context, frame, message.turn, image.value, where, batchSpot);
+  } catch (thrown) {
+    // Only ever remove the frame we made in this call.
+    if (!frame.removed) frame.remove();
+    throw thrown;
+  }
+}
+
+/** What a result continues and where it may go, read from the source before anything is created. */
+export interface PlacementContext {
+  source: SceneNode;
+  candidates: readonly PlacementCandidate[];
+  /** The source's own turn (the new turn's parent); a damaged record starts a new conversation. */
+  parent: TurnRecord | null;
+  entries: readonly HistoryEntry[];
+}
+
+/** Reads the source's placement candidates, turn and the page's history; a source no longer on a page is stale. */
+export function readPlacementContext(figma: PluginApiSubset, source: SceneNode): Result<PlacementContext> {
+  const candidates = placementCandidates(source);
+  if (candidates.length === 0) return fail(appError('stale_node'));
+  return ok({ source, candidates, parent: readTurn(source), entries: readHistoryEntries(figma.currentPage) });
+}
+
+/** Checks the bytes ourselves: the panel downscales, but createImage must never see more than 4096 a side. */
+export function checkResultImage(bytes: Uint8Array): Result<{ width: number; height: number }> {
+  const header = readImageHeader(bytes);
   if (!header || header.mimeType === 'image/webp') return fail(appError('unsupported_image'));
   if (header.width > MAX_FIGMA_IMAGE_SIDE || header.height > MAX_FIGMA_IMAGE_SIDE) {
     return fail(
@@ -50,86 +100,98 @@ export async function placeResultAsync(
       ),
     );
   }
+  return ok({ width: header.width, height: header.height });
+}
 
-  let source: SceneNode | null = null;
-  if (message.sourceNodeId !== null) {
-    const found = await findSceneNodeAsync(figma, message.sourceNodeId);
-    if (!found.ok) return found;
-    source = found.value;
-  }
-  const candidates = source ? placementCandidates(source) : [];
-  if (source && candidates.length === 0) return fail(appError('stale_node'));
-  // The source's own record decides the parent, not the panel: a damaged one starts a new conversation.
-  const parent = source ? readTurn(source) : null;
-  const entries = source ? readHistoryEntries(figma.currentPage) : [];
-
-  let image: Image;
+/** `figma.createImage`, with Figma's refusal as a plain error. */
+export function createImageOrError(figma: PluginApiSubset, bytes: Uint8Array): Result<Image> {
   try {
-    image = figma.createImage(message.image);
+    return ok(figma.createImage(bytes));
   } catch (thrown) {
     return fail(createImageError(thrown));
   }
+}
 
-  const width = source ? source.width : header.width;
-  const height = source ? source.height : header.height;
+/** "<source> — <prompt>" (or its continuation), with the variant's number when it is one of N. */
+export function resultLayerName(source: SceneNode | null, turn: TurnDraft): string {
   const sourceName = source && source.getPluginData(TURN_RECORD_KEY) !== '' ? continuedName(source.name) : source?.name;
-  const name = variantLayerName(resultName(sourceName ?? null, message.turn.prompt), message.turn.variant);
-  const frame = figma.createFrame();
-  try {
-    frame.name = name;
-    frame.resize(width, height);
-    frame.fills = [{ type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }];
-    // One of N variants goes in its batch's row (plugin/variant-spot.ts); a single result as before.
-    const { variant } = message.turn;
-    const batchSpot = variant
-      ? variantSpot(figma.currentPage, frame, { width, height }, variant, candidates, figma.viewport.center)
-      : null;
-    if (batchSpot) {
-      const after = batchSpot.after;
-      const index = after ? batchSpot.parent.children.findIndex((child) => child.id === after.id) : -1;
-      if (index >= 0) batchSpot.parent.insertChild(index + 1, frame);
-      else batchSpot.parent.appendChild(frame);
-      frame.x = batchSpot.x;
-      frame.y = batchSpot.y;
-    } else if (source) {
-      const spot = chooseSpot(candidates, frame, { width, height }, continuationsOf(entries, source.id));
-      const index = spot.parent.children.findIndex((child) => child.id === spot.anchor.id);
-      spot.parent.insertChild(index + 1, frame);
-      frame.x = spot.x;
-      frame.y = spot.y;
-    } else {
-      const { x, y } = centredAt(figma.viewport.center, width, height);
-      frame.x = x;
-      frame.y = y;
-    }
-    const user = figma.currentUser;
-    const record = buildTurnRecord(message.turn, {
-      id: context.newId(),
-      parent: parent ? { id: parent.id, rootId: parent.rootId } : null,
-      sourceNodeId: source?.id ?? null,
-      originNodeId: frame.id,
-      resultHash: image.hash,
-      author: user && user.id ? { id: user.id, name: user.name } : null,
-      createdAt: context.now().toISOString(),
-    });
-    const text = serializeTurnRecord(record);
-    if (!text.ok) {
-      frame.remove();
-      return text;
-    }
-    frame.setPluginData(TURN_RECORD_KEY, text.value);
-    frame.setRelaunchData(relaunchData(record, turnNumber(entries, parent)));
-    // A batch's results are selected together as they arrive, ready for "Make component set".
-    const shown = batchSpot ? [...batchSpot.members, frame] : [frame];
-    figma.currentPage.selection = shown;
-    figma.viewport.scrollAndZoomIntoView(shown);
-    figma.commitUndo();
-    return ok({ nodeId: frame.id, name, x: frame.x, y: frame.y, width: frame.width, height: frame.height, record });
-  } catch (thrown) {
-    // Only ever remove the frame we made in this call.
-    if (!frame.removed) frame.remove();
-    throw thrown;
+  return variantLayerName(resultName(sourceName ?? null, turn.prompt), turn.variant);
+}
+
+/**
+ * Inserts `node` where the result goes and positions it: one of N variants in its batch's row
+ * (plugin/variant-spot.ts), a single result beside its source (right for a first continuation, below for a
+ * branch), or at the viewport centre for text-to-image. Returns the batch's spot for a variant, else null.
+ */
+export function putInPlace(
+  figma: PluginApiSubset,
+  node: SceneNode,
+  size: { width: number; height: number },
+  turn: TurnDraft,
+  where: PlacementContext | null,
+): VariantSpot | null {
+  const candidates = where?.candidates ?? [];
+  const batchSpot = turn.variant
+    ? variantSpot(figma.currentPage, node, size, turn.variant, candidates, figma.viewport.center)
+    : null;
+  if (batchSpot) {
+    const after = batchSpot.after;
+    const index = after ? batchSpot.parent.children.findIndex((child) => child.id === after.id) : -1;
+    if (index >= 0) batchSpot.parent.insertChild(index + 1, node);
+    else batchSpot.parent.appendChild(node);
+    node.x = batchSpot.x;
+    node.y = batchSpot.y;
+  } else if (where) {
+    const spot = chooseSpot(candidates, node, size, continuationsOf(where.entries, where.source.id));
+    const index = spot.parent.children.findIndex((child) => child.id === spot.anchor.id);
+    spot.parent.insertChild(index + 1, node);
+    node.x = spot.x;
+    node.y = spot.y;
+  } else {
+    const { x, y } = centredAt(figma.viewport.center, size.width, size.height);
+    node.x = x;
+    node.y = y;
   }
+  return batchSpot;
+}
+
+/**
+ * Finishes a placed result: its turn record and relaunch button, the selection (a batch's results together, ready
+ * for "Make component set"), the scroll, and one undo step. A record that cannot be written removes the node.
+ */
+export function stampResult(
+  context: HandlerContext,
+  node: SceneNode,
+  turn: TurnDraft,
+  image: Image,
+  where: PlacementContext | null,
+  batchSpot: VariantSpot | null,
+): Result<PlacedResult> {
+  const { figma } = context;
+  const parent = where?.parent ?? null;
+  const user = figma.currentUser;
+  const record = buildTurnRecord(turn, {
+    id: context.newId(),
+    parent: parent ? { id: parent.id, rootId: parent.rootId } : null,
+    sourceNodeId: where?.source.id ?? null,
+    originNodeId: node.id,
+    resultHash: image.hash,
+    author: user && user.id ? { id: user.id, name: user.name } : null,
+    createdAt: context.now().toISOString(),
+  });
+  const text = serializeTurnRecord(record);
+  if (!text.ok) {
+    node.remove();
+    return text;
+  }
+  node.setPluginData(TURN_RECORD_KEY, text.value);
+  node.setRelaunchData(relaunchData(record, turnNumber(where?.entries ?? [], parent)));
+  const shown = batchSpot ? [...batchSpot.members, node] : [node];
+  figma.currentPage.selection = shown;
+  figma.viewport.scrollAndZoomIntoView(shown);
+  figma.commitUndo();
+  const { id: nodeId, name, x, y, width, height } = node;
+  return ok({ nodeId, name, x, y, width, height, record });
 }
 
 /** The turn a layer carries, or null when it has none or it cannot be read. */
@@ -151,7 +213,7 @@ export function turnNumber(entries: readonly HistoryEntry[], parent: TurnRecord 
  */
 export function chooseSpot(
   candidates: readonly PlacementCandidate[],
-  frame: FrameNode,
+  frame: SceneNode,
   size: { width: number; height: number },
   continuations: { direct: readonly string[]; all: readonly string[] },
 ): PlacementCandidate & { x: number; y: number } {
