@@ -2,61 +2,76 @@
  * The panel's image work for one 4K result, in Chromium (DESIGN.md §9: "well under a second for 4K"). The panel's
  * real image code (ui/image/*, core/png.ts, core/composite-through-mask.ts …) is bundled with esbuild and run in a
  * page of Debian's Chromium (playwright-core, the same flags as the browser tests) on a 5504×3072 PNG answer (4K at
- * 16:9, Gemini's widest 4K): decoding it, a regional edit of a 1920×1080 frame exported at 4096×2304 through a
- * rotated ellipse covering most of it (prepare: decode the export and mask, plan, crop and scene; composite:
- * resample the answer down into the crop and blend through the mask; encode the result PNG), and the whole-frame
- * fit a plain edit does in a canvas (decode, cover-crop, downscale to 4096, encode). Median and p95 of several runs.
+ * 16:9, Gemini's widest 4K), for a 1920×1080 frame exported at 4096×2304:
+ * - a regional edit through a rotated ellipse covering most of the frame (the worst case) and through a small
+ *   rectangle (a logo), each with the canvas codec the panel uses (ui/image/canvas-codec.ts) and with the pure codec
+ *   it falls back to for frames with transparent pixels: prepare (decode the export and the mask, plan, crop and
+ *   scene, before sending) and finish (decode the answer into the crop, composite through the mask, encode the
+ *   result PNG, after the answer);
+ * - the whole-frame fit a plain edit does in a canvas (decode, cover-crop, downscale to 4096, encode).
+ * Median and p95 of several runs.
  */
-import { build } from 'esbuild';
 import { cpus, loadavg } from 'node:os';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { createImage, encodePng, type RgbaImage } from '../core/png.js';
-import { rasterizeShape } from '../core/region-shape.js';
+import { rasterizeShape, type ShapeDescription } from '../core/region-shape.js';
+import { launchBrowserAsync } from '../test/support/browser.js';
+import { openModulePageAsync } from '../test/support/module-page.js';
 import { fmt, mb, percentile } from './stats.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ORIGIN = 'http://bench.invalid';
 
 /** The page's script: the panel's own modules, timed step by step. */
 const ENTRY = `
 import registry from './config/models.json';
-import { encodePng } from './core/png.ts';
-import { decodeAnswer } from './ui/image/decode-answer.ts';
-import { compositeRegion, PANEL_PNG_LEVEL, prepareRegionEdit } from './ui/image/region-edit.ts';
+import { compositeThroughMask, REGION_FEATHER_PX } from './core/composite-through-mask.ts';
+import { canvasCodec } from './ui/image/canvas-codec.ts';
 import { fitImageWithCanvasAsync } from './ui/image/canvas-fitter.ts';
+import { pureCodec } from './ui/image/pixel-codec.ts';
+import { prepareRegionEditAsync } from './ui/image/region-edit.ts';
 
 const model = registry.models.find((m) => m.id === 'gemini-3.1-flash-image');
 const bytesOf = async (name) => new Uint8Array(await (await fetch(name)).arrayBuffer());
+const codecs = { canvas: canvasCodec, pure: pureCodec };
 
-window.benchPanel = async (runs) => {
-  const [answer, source, mask] = await Promise.all(['answer.png', 'source.png', 'mask.png'].map(bytesOf));
-  const steps = { decode: [], prepare: [], composite: [], encode: [], regional: [], canvasFit: [] };
-  let result = 0;
-  for (let run = 0; run < runs; run++) {
-    const t0 = performance.now();
-    const decoded = decodeAnswer(answer);
-    const t1 = performance.now();
-    const prepared = prepareRegionEdit(source, mask, model);
-    const t2 = performance.now();
-    const composite = compositeRegion(prepared.value, decoded.value);
-    const t3 = performance.now();
-    const png = encodePng(composite, PANEL_PNG_LEVEL);
-    const t4 = performance.now();
-    const fitted = await fitImageWithCanvasAsync(answer, 'image/png', { width: 1920, height: 1080, scale: 3 });
-    const t5 = performance.now();
-    if (!decoded.ok || !prepared.ok || !fitted.ok) throw new Error('a step failed');
-    steps.decode.push(t1 - t0);
-    steps.prepare.push(t2 - t1);
-    steps.composite.push(t3 - t2);
-    steps.encode.push(t4 - t3);
-    steps.regional.push(t4 - t0);
-    steps.canvasFit.push(t5 - t4);
-    result = png.length;
-  }
-  const plan = prepareRegionEdit(source, mask, model);
-  return { steps, result, crop: plan.ok ? plan.value.plan.crop : null };
+window.benchPanel = {
+  async regional(codecName, maskName, runs) {
+    const codec = codecs[codecName];
+    const [answer, source, mask] = await Promise.all(['answer.png', 'source.png', maskName].map(bytesOf));
+    const steps = { prepare: [], patch: [], composite: [], encode: [], finish: [] };
+    let result = 0;
+    let crop = null;
+    for (let run = 0; run < runs; run++) {
+      const t0 = performance.now();
+      const prepared = await prepareRegionEditAsync(codec, source, mask, model);
+      const t1 = performance.now();
+      if (!prepared.ok) throw new Error(prepared.error.message);
+      const { plan } = prepared.value;
+      const patch = await codec.decodePatch(answer, plan.crop.width, plan.crop.height);
+      const t2 = performance.now();
+      if (!patch.ok) throw new Error(patch.error.message);
+      const composite = compositeThroughMask(prepared.value.source, patch.value, plan.crop, prepared.value.mask, REGION_FEATHER_PX);
+      const t3 = performance.now();
+      const png = await codec.encodeExact(composite);
+      const t4 = performance.now();
+      steps.prepare.push(t1 - t0);
+      steps.patch.push(t2 - t1);
+      steps.composite.push(t3 - t2);
+      steps.encode.push(t4 - t3);
+      steps.finish.push(t4 - t1);
+      result = png.length;
+      crop = plan.crop;
+    }
+    return { steps, result, crop };
+  },
+  async fit(runs) {
+    const answer = await bytesOf('answer.png');
+    const times = [];
+    for (let run = 0; run < runs; run++) {
+      const t0 = performance.now();
+      const fitted = await fitImageWithCanvasAsync(answer, 'image/png', { width: 1920, height: 1080, scale: 3 });
+      times.push(performance.now() - t0);
+      if (!fitted.ok) throw new Error('the fit failed');
+    }
+    return times;
+  },
 };
 `;
 
@@ -82,72 +97,81 @@ function clamp(value: number): number {
   return Math.max(0, Math.min(255, Math.round(value)));
 }
 
+/** A mask export of `shape` on the frame's export grid: the shape opaque black on transparency. */
+function maskPng(shape: ShapeDescription): Uint8Array {
+  const coverage = rasterizeShape(4096, 2304, shape);
+  const image = createImage(4096, 2304);
+  for (let i = 0; i < coverage.alpha.length; i++) image.data[i * 4 + 3] = coverage.alpha[i]!;
+  return encodePng(image, 6);
+}
+
+type Steps = Record<'prepare' | 'patch' | 'composite' | 'encode' | 'finish', number[]>;
+interface BenchPage {
+  regional(
+    codec: 'canvas' | 'pure',
+    mask: string,
+    runs: number,
+  ): Promise<{ steps: Steps; result: number; crop: unknown }>;
+  fit(runs: number): Promise<number[]>;
+}
+
 export async function benchPanelImage(runs = 5): Promise<string[]> {
-  const bundle = await build({
-    absWorkingDir: ROOT,
-    stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts', sourcefile: 'bench-panel-entry.ts' },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    tsconfig: 'ui/tsconfig.json',
-    logLevel: 'silent',
-  });
-  const script = bundle.outputFiles[0]!.text;
   const answer = encodePng(photoLike(5504, 3072, 1), 6);
   const source = encodePng(photoLike(4096, 2304, 2), 6);
-  const ellipse = rasterizeShape(4096, 2304, { kind: 'ellipse', cx: 2048, cy: 1152, rx: 1900, ry: 1000, rotation: 12 });
-  const maskImage = createImage(4096, 2304);
-  for (let i = 0; i < ellipse.alpha.length; i++) maskImage.data[i * 4 + 3] = ellipse.alpha[i]!;
-  const files: Record<string, { body: Buffer | string; type: string }> = {
-    '/': { body: '<!doctype html><meta charset="utf-8"><script src="panel.js"></script>', type: 'text/html' },
-    '/panel.js': { body: script, type: 'text/javascript' },
-    '/answer.png': { body: Buffer.from(answer), type: 'image/png' },
-    '/source.png': { body: Buffer.from(source), type: 'image/png' },
-    '/mask.png': { body: Buffer.from(encodePng(maskImage, 6)), type: 'image/png' },
-  };
-
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchBrowserAsync();
   try {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const file = files[new URL(route.request().url()).pathname];
-      return file
-        ? route.fulfill({ status: 200, body: file.body, contentType: file.type })
-        : route.fulfill({ status: 404, body: '' });
+    const page = await openModulePageAsync(browser, ENTRY, 'benchPanel', {
+      '/answer.png': { body: Buffer.from(answer), type: 'image/png' },
+      '/source.png': { body: Buffer.from(source), type: 'image/png' },
+      '/ellipse.png': {
+        body: Buffer.from(maskPng({ kind: 'ellipse', cx: 2048, cy: 1152, rx: 1900, ry: 1000, rotation: 12 })),
+        type: 'image/png',
+      },
+      '/logo.png': {
+        body: Buffer.from(maskPng({ kind: 'rectangle', x: 3000, y: 300, width: 600, height: 360 })),
+        type: 'image/png',
+      },
     });
-    await page.goto(`${ORIGIN}/`);
-    await page.waitForFunction(() => 'benchPanel' in window);
-    type Steps = Record<'decode' | 'prepare' | 'composite' | 'encode' | 'regional' | 'canvasFit', number[]>;
-    const { steps, result, crop } = await page.evaluate(
-      (n) =>
-        (
-          window as unknown as { benchPanel(n: number): Promise<{ steps: Steps; result: number; crop: unknown }> }
-        ).benchPanel(n),
-      runs,
-    );
-    if (errors.length > 0) throw new Error(errors.join('; '));
+    const regional = (codec: 'canvas' | 'pure', mask: string, n: number) =>
+      page.evaluate(([c, m, k]) => (window as unknown as { benchPanel: BenchPage }).benchPanel.regional(c, m, k), [
+        codec,
+        mask,
+        n,
+      ] as const);
     const row = (label: string, times: number[]) =>
       `| ${label} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} |`;
-    return [
+    const lines = [
       `5504×3072 answer (${mb(answer.length)} PNG); 1920×1080 frame exported at 4096×2304 (${mb(source.length)}); ` +
-        `rotated ellipse; crop ${JSON.stringify(crop)}; ${runs} runs on ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`,
+        `${runs} runs on ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`,
       '',
       '| panel step (Chromium, the panel’s own code) | median | p95 |',
       '| --- | --- | --- |',
-      row('decode the answer (PNG, pure)', steps.decode),
-      row('regional: prepare (decode export + mask, plan, crop and scene)', steps.prepare),
-      row('regional: composite through the mask (answer resampled down into the crop)', steps.composite),
-      row(`regional: encode the 4096×2304 result PNG (${mb(result)})`, steps.encode),
-      row('**regional edit, all of the above**', steps.regional),
-      row('whole-frame fit in a canvas (decode, cover-crop, downscale to 4096, encode)', steps.canvasFit),
     ];
+    for (const [mask, label] of [
+      ['/ellipse.png', 'rotated ellipse over most of the frame'],
+      ['/logo.png', 'small rectangle (a logo)'],
+    ] as const) {
+      for (const codec of ['canvas', 'pure'] as const) {
+        const { steps, result, crop } = await regional(codec, mask.slice(1), 1 + runs);
+        // The first run warms the page up; it is left out.
+        const t = Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v.slice(1)])) as Steps;
+        const how = codec === 'canvas' ? 'canvas codec (opaque frames)' : 'pure codec (frames with transparency)';
+        lines.push(
+          `| **${label}, ${how}**; crop ${JSON.stringify(crop)} | | |`,
+          row('before sending: decode export + mask, plan, crop and scene', t.prepare),
+          row('after the answer: decode it into the crop', t.patch),
+          row('after the answer: composite through the mask', t.composite),
+          row(`after the answer: encode the 4096×2304 result PNG (${mb(result)})`, t.encode),
+          row('**after the answer, all**', t.finish),
+        );
+      }
+    }
+    const fit = await page.evaluate(
+      (n) => (window as unknown as { benchPanel: BenchPage }).benchPanel.fit(n),
+      1 + runs,
+    );
+    lines.push(row('whole-frame fit in a canvas (decode, cover-crop, downscale to 4096, encode)', fit.slice(1)));
+    return lines;
   } finally {
     await browser.close();
   }

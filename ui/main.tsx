@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { createActions } from './actions/index.js';
 import { createSandboxBridge } from './bridge.js';
 import { App } from './components/app.js';
+import { canvasCodec } from './image/canvas-codec.js';
 import { fitImageWithCanvasAsync } from './image/canvas-fitter.js';
 import { createProxyClient } from './proxy-client.js';
 import { createAppState } from './state.js';
@@ -17,6 +18,7 @@ const actions = createActions({
   bridge: createSandboxBridge(window),
   proxyFor: (settings) => createProxyClient(settings),
   fitImage: fitImageWithCanvasAsync,
+  pixels: canvasCodec,
   now: () => Date.now(),
 });
 const root = document.getElementById('root');

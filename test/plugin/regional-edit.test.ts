@@ -8,13 +8,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExportedImage, PlacedResult } from '../../core/messages.js';
-import { decodePng, type RgbaImage } from '../../core/png.js';
+import { decodePng, encodePng, type RgbaImage } from '../../core/png.js';
 import { alignShapeMask, type AlphaMask } from '../../core/region-mask.js';
 import { rasterizeShape } from '../../core/region-shape.js';
 import type { TurnDraft } from '../../core/turn-record.js';
 import { MASK_FRAME_NAME } from '../../plugin/export-region-mask.js';
 import { gridExportSettings } from '../../plugin/export-source.js';
-import { compositeRegion, finishRegionEdit, prepareRegionEdit } from '../../ui/image/region-edit.js';
+import { pureCodec } from '../../ui/image/pixel-codec.js';
+import { compositeRegion, finishRegionEditAsync, prepareRegionEditAsync } from '../../ui/image/region-edit.js';
 import { randomImage } from '../core/region-test-images.js';
 import { publicModels } from '../ui/fixtures.js';
 import { startPlugin, valueOf, type Harness } from './harness.js';
@@ -63,15 +64,17 @@ async function regionalEditAsync(
     scale,
   });
   expect([maskPng.width, maskPng.height]).toEqual([sourcePng.width, sourcePng.height]);
-  const prepared = prepareRegionEdit(sourcePng.bytes, maskPng.bytes, flash);
+  const prepared = await prepareRegionEditAsync(pureCodec, sourcePng.bytes, maskPng.bytes, flash);
   if (!prepared.ok) throw new Error(prepared.error.message);
   const { send } = prepared.value.plan;
   const answer = randomImage(send.width, send.height, 7, true);
   const composite = compositeRegion(prepared.value, answer);
+  const image = await finishRegionEditAsync(pureCodec, prepared.value, encodePng(answer));
+  if (!image.ok) throw new Error(image.error.message);
   const placed = valueOf(
     await h.requestAsync({
       type: 'PLACE_RESULT',
-      image: finishRegionEdit(prepared.value, answer),
+      image: image.value,
       sourceNodeId: source.id,
       turn: turn(source.id, shape.id),
     }),

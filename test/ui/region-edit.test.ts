@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createImage, encodePng } from '../../core/png.js';
 import { rasterizeShape } from '../../core/region-shape.js';
 import { decodeAnswer } from '../../ui/image/decode-answer.js';
-import { compositeRegion, prepareRegionEdit } from '../../ui/image/region-edit.js';
+import { pureCodec } from '../../ui/image/pixel-codec.js';
+import { compositeRegion, prepareRegionEditAsync } from '../../ui/image/region-edit.js';
 import { randomImage } from '../core/region-test-images.js';
 import { publicModels } from './fixtures.js';
 
@@ -17,11 +18,12 @@ function maskPng(width: number, height: number, shape: Parameters<typeof rasteri
   return encodePng(image);
 }
 
-describe('prepareRegionEdit', () => {
+describe('prepareRegionEditAsync', () => {
   const source = encodePng(randomImage(800, 600, 3));
 
-  it('plans the crop, flattens what it sends, and adds the scene for a small region', () => {
-    const prepared = prepareRegionEdit(
+  it('plans the crop, flattens what it sends, and adds the scene for a small region', async () => {
+    const prepared = await prepareRegionEditAsync(
+      pureCodec,
       source,
       maskPng(800, 600, { kind: 'ellipse', cx: 200, cy: 150, rx: 60, ry: 40 }),
       flash,
@@ -37,8 +39,9 @@ describe('prepareRegionEdit', () => {
     }
   });
 
-  it('composites nothing outside the shape (the source has transparent pixels)', () => {
-    const prepared = prepareRegionEdit(
+  it('composites nothing outside the shape (the source has transparent pixels)', async () => {
+    const prepared = await prepareRegionEditAsync(
+      pureCodec,
       source,
       maskPng(800, 600, { kind: 'rectangle', x: 300, y: 200, width: 300, height: 200, rotation: 15 }),
       flash,
@@ -68,8 +71,8 @@ describe('prepareRegionEdit', () => {
       'internal_error',
     ],
     ['bytes that are not a PNG', Uint8Array.of(1, 2, 3), 'unsupported_image'],
-  ])('refuses %s', (_name, mask, code) => {
-    expect(prepareRegionEdit(source, mask, flash)).toMatchObject({ ok: false, error: { code } });
+  ])('refuses %s', async (_name, mask, code) => {
+    expect(await prepareRegionEditAsync(pureCodec, source, mask, flash)).toMatchObject({ ok: false, error: { code } });
   });
 });
 

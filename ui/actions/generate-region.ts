@@ -18,8 +18,8 @@ import { regionInstruction } from '../../core/region-instruction.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { sha1Hex } from '../../core/sha1.js';
 import type { TurnInput, TurnRegion } from '../../core/turn-record.js';
-import { decodeAnswer } from '../image/decode-answer.js';
-import { finishRegionEdit, prepareRegionEdit } from '../image/region-edit.js';
+import { pureCodec } from '../image/pixel-codec.js';
+import { finishRegionEditAsync, prepareRegionEditAsync } from '../image/region-edit.js';
 import type { RequestPlan } from '../request-plan.js';
 import type { AppDeps } from './deps.js';
 import { exportReferencesAsync, type SentImage } from './edit-context.js';
@@ -54,7 +54,11 @@ export async function prepareRegionTurnAsync(
   if (signal.aborted) return fail(appError('cancelled'));
 
   const room = Math.max(1, model.maxInputImages - references.value.length);
-  const prepared = prepareRegionEdit(source.value.bytes, mask.value.bytes, { ...model, maxInputImages: room });
+  const codec = deps.pixels ?? pureCodec;
+  const prepared = await prepareRegionEditAsync(codec, source.value.bytes, mask.value.bytes, {
+    ...model,
+    maxInputImages: room,
+  });
   if (!prepared.ok) return prepared;
   const { plan: crop, scene } = prepared.value;
   const images: SentImage[] = [
@@ -99,9 +103,9 @@ export async function prepareRegionTurnAsync(
     } catch {
       return fail(appError('unsupported_image', 'The proxy sent an image that could not be read. Try again.'));
     }
-    const decoded = decodeAnswer(bytes);
-    if (!decoded.ok) return decoded;
-    const image = finishRegionEdit(prepared.value, decoded.value);
+    const composited = await finishRegionEditAsync(codec, prepared.value, bytes);
+    if (!composited.ok) return composited;
+    const image = composited.value;
     if (options.signal.aborted) return fail(appError('cancelled'));
     options.onPlacing?.();
     return bridge.request('PLACE_RESULT', {

@@ -1,6 +1,7 @@
 /**
- * The panel's half of a regional edit (docs/regional-edits.md §2.2), pure and exact: no canvas (it premultiplies
- * alpha and would change pixels outside the shape), so Node tests, the bench and the panel get the same bytes.
+ * The panel's half of a regional edit (docs/regional-edits.md §2.2), exact: the pixels go through a
+ * {@link PixelCodec}, whose decode and encode are lossless (the pure codec everywhere; in the browser the canvas
+ * where it is provably exact, ui/image/canvas-codec.ts), and everything between is pure code on RGBA arrays.
  *
  * `prepareRegionEdit` lines the shape's mask up with the source export, plans the crop, and makes the crop (and,
  * for a small region, the whole-frame scene reference) to send, flattened onto white because Gemini cannot read or
@@ -9,15 +10,11 @@
  */
 import { compositeThroughMask, REGION_FEATHER_PX } from '../../core/composite-through-mask.js';
 import { appError } from '../../core/errors.js';
-import { flattenOnto } from '../../core/flatten-rgba.js';
-import { decodePng, encodePng, type RgbaImage } from '../../core/png.js';
+import { PngError, type RgbaImage } from '../../core/png.js';
 import { planRegionCrop, type RegionCropPlan, type RegionModel } from '../../core/region-crop.js';
 import { alignShapeMask, maskBounds, type AlphaMask } from '../../core/region-mask.js';
-import { resampleRgba } from '../../core/resample.js';
 import { fail, ok, type Result } from '../../core/result.js';
-
-/** zlib level for the images the panel encodes: 1 is the fastest, and the bytes only cross to Figma or the proxy. */
-export const PANEL_PNG_LEVEL = 1;
+import type { PixelCodec } from './pixel-codec.js';
 
 /** A regional edit ready to send, and what compositing the answer needs. */
 export interface PreparedRegionEdit {
@@ -36,17 +33,18 @@ export interface PreparedRegionEdit {
  * Plans and makes what a regional edit sends. `model.maxInputImages` must be the room left for the crop and the
  * scene (the model's limit less the references sent with them).
  */
-export function prepareRegionEdit(
+export async function prepareRegionEditAsync(
+  codec: PixelCodec,
   sourcePng: Uint8Array,
   maskPng: Uint8Array,
   model: RegionModel,
-): Result<PreparedRegionEdit> {
+): Promise<Result<PreparedRegionEdit>> {
   let source: RgbaImage;
   let shape: RgbaImage;
   try {
-    source = decodePng(sourcePng);
-    shape = decodePng(maskPng);
-  } catch {
+    [source, shape] = await Promise.all([codec.decodeExact(sourcePng), codec.decodeAlpha(maskPng)]);
+  } catch (thrown) {
+    if (!(thrown instanceof PngError)) throw thrown;
     return fail(
       appError('unsupported_image', 'Figma’s export of the layer or the shape could not be read. Try again.'),
     );
@@ -63,19 +61,27 @@ export function prepareRegionEdit(
   const planned = planRegionCrop(source.width, source.height, bounds, model);
   if (!planned.ok) return planned;
   const plan = planned.value;
-  const crop = encodePng(
-    flattenOnto(resampleRgba(source, plan.send.width, plan.send.height, plan.crop)),
-    PANEL_PNG_LEVEL,
-  );
-  const scene = plan.scene
-    ? encodePng(flattenOnto(resampleRgba(source, plan.scene.width, plan.scene.height)), PANEL_PNG_LEVEL)
-    : null;
+  const whole = { x: 0, y: 0, width: source.width, height: source.height };
+  const [crop, scene] = await Promise.all([
+    codec.encodeToSend(source, plan.crop, plan.send.width, plan.send.height),
+    plan.scene ? codec.encodeToSend(source, whole, plan.scene.width, plan.scene.height) : null,
+  ]);
   return ok({ source, mask, plan, crop, scene });
 }
 
-/** The answer composited into the source through the shape, as the PNG to place (the source export's size). */
-export function finishRegionEdit(prepared: PreparedRegionEdit, answer: RgbaImage): Uint8Array {
-  return encodePng(compositeRegion(prepared, answer), PANEL_PNG_LEVEL);
+/**
+ * The model's answer (PNG or JPEG bytes) composited into the source through the shape, as the PNG to place (the
+ * source export's size), or `unsupported_image` when the answer cannot be read.
+ */
+export async function finishRegionEditAsync(
+  codec: PixelCodec,
+  prepared: PreparedRegionEdit,
+  answer: Uint8Array,
+): Promise<Result<Uint8Array>> {
+  const { crop } = prepared.plan;
+  const patch = await codec.decodePatch(answer, crop.width, crop.height);
+  if (!patch.ok) return patch;
+  return ok(await codec.encodeExact(compositeRegion(prepared, patch.value)));
 }
 
 /** The composite itself, before encoding (for tests and the bench). */

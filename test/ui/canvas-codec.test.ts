@@ -1,0 +1,224 @@
+/**
+ * The canvas codec (ui/image/canvas-codec.ts) in real Chromium: where it uses the browser's decoder and encoder it
+ * must be exact, byte for byte, against core/png.ts; where the canvas would not be exact (alpha between 0 and 255,
+ * colour chunks) it must fall back; and a whole regional edit through it must leave every pixel outside the shape
+ * as the source's. The page counts `createImageBitmap` and `toBlob` calls, so each case also proves which path ran.
+ */
+import jpeg from 'jpeg-js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { base64ToBytes, bytesToBase64 } from '../../core/base64.js';
+import { crc32, createImage, decodePng, encodePng, type RgbaImage } from '../../core/png.js';
+import { rasterizeShape } from '../../core/region-shape.js';
+import { launchBrowserAsync } from '../support/browser.js';
+import { openModulePageAsync } from '../support/module-page.js';
+import { randomImage } from '../core/region-test-images.js';
+import { publicModels } from './fixtures.js';
+
+const ENTRY = `
+import { base64ToBytes, bytesToBase64 } from './core/base64.ts';
+import { decodePng } from './core/png.ts';
+import { canvasCodec } from './ui/image/canvas-codec.ts';
+import { pureCodec } from './ui/image/pixel-codec.ts';
+import { finishRegionEditAsync, prepareRegionEditAsync } from './ui/image/region-edit.ts';
+
+const calls = { bitmaps: 0, blobs: 0 };
+const realBitmap = window.createImageBitmap.bind(window);
+window.createImageBitmap = (...args) => { calls.bitmaps++; return realBitmap(...args); };
+const realToBlob = HTMLCanvasElement.prototype.toBlob;
+HTMLCanvasElement.prototype.toBlob = function (...args) { calls.blobs++; return realToBlob.apply(this, args); };
+
+const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+const codecs = { canvas: canvasCodec, pure: pureCodec };
+
+window.codecTest = {
+  async decodeExact(png) {
+    const bytes = base64ToBytes(png);
+    const before = { ...calls };
+    const image = await canvasCodec.decodeExact(bytes);
+    const reference = decodePng(bytes);
+    return { canvas: calls.bitmaps > before.bitmaps, same: same(image.data, reference.data), size: [image.width, image.height] };
+  },
+  async decodeAlpha(png) {
+    const bytes = base64ToBytes(png);
+    const before = { ...calls };
+    const image = await canvasCodec.decodeAlpha(bytes);
+    const reference = decodePng(bytes);
+    return {
+      canvas: calls.bitmaps > before.bitmaps,
+      sameAlpha: same(image.data.filter((_, i) => i % 4 === 3), reference.data.filter((_, i) => i % 4 === 3)),
+    };
+  },
+  async encodeExact(width, height, pixels) {
+    const data = base64ToBytes(pixels);
+    const before = { ...calls };
+    const png = await canvasCodec.encodeExact({ width, height, data });
+    return { canvas: calls.blobs > before.blobs, same: same(decodePng(png).data, data) };
+  },
+  async decodePatch(answer, width, height) {
+    const before = { ...calls };
+    const patch = await canvasCodec.decodePatch(base64ToBytes(answer), width, height);
+    return patch.ok
+      ? { canvas: calls.bitmaps > before.bitmaps, size: [patch.value.width, patch.value.height], alpha: patch.value.data[3] }
+      : { error: patch.error.code };
+  },
+  async encodeToSend(width, height, pixels, rect, w, h) {
+    const before = { ...calls };
+    const png = await canvasCodec.encodeToSend({ width, height, data: base64ToBytes(pixels) }, rect, w, h);
+    const sent = decodePng(png);
+    return {
+      canvas: calls.blobs > before.blobs,
+      size: [sent.width, sent.height],
+      opaque: sent.data.every((v, i) => i % 4 !== 3 || v === 255),
+      corner: Array.from(sent.data.subarray(0, 4)),
+    };
+  },
+  async regional(codecName, source, mask, answer, model) {
+    const codec = codecs[codecName];
+    const prepared = await prepareRegionEditAsync(codec, base64ToBytes(source), base64ToBytes(mask), model);
+    if (!prepared.ok) return { error: prepared.error.code };
+    const result = await finishRegionEditAsync(codec, prepared.value, base64ToBytes(answer));
+    if (!result.ok) return { error: result.error.code };
+    return { png: bytesToBase64(result.value), crop: bytesToBase64(prepared.value.crop), plan: prepared.value.plan };
+  },
+};
+`;
+
+const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
+const b64 = (bytes: Uint8Array): string => bytesToBase64(bytes);
+
+/** `png` with a chunk inserted right after IHDR. */
+function withChunk(png: Uint8Array, type: string, body: Uint8Array): Uint8Array {
+  const chunk = new Uint8Array(12 + body.length);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, body.length);
+  for (let i = 0; i < 4; i++) chunk[4 + i] = type.charCodeAt(i);
+  chunk.set(body, 8);
+  view.setUint32(8 + body.length, crc32(chunk.subarray(4, 8 + body.length)));
+  const at = 8 + 25; // signature, then IHDR (4 length + 4 type + 13 body + 4 crc)
+  return Uint8Array.from([...png.subarray(0, at), ...chunk, ...png.subarray(at)]);
+}
+
+/** A mask as Figma exports it: the shape opaque black on transparency, anti-aliased at its edge. */
+function maskImage(width: number, height: number, shape: Parameters<typeof rasterizeShape>[2]): RgbaImage {
+  const mask = rasterizeShape(width, height, shape);
+  const image = createImage(width, height);
+  for (let i = 0; i < mask.alpha.length; i++) image.data[i * 4 + 3] = mask.alpha[i]!;
+  return image;
+}
+
+let browser: Browser;
+let page: Page;
+type CodecTest = Record<string, (...args: never[]) => Promise<Record<string, unknown>>>;
+const call = (name: string, ...args: unknown[]): Promise<any> =>
+  page.evaluate(
+    ([n, a]) => ((window as unknown as { codecTest: CodecTest }).codecTest[n as string] as any)(...(a as unknown[])),
+    [name, args] as const,
+  );
+
+beforeAll(async () => {
+  browser = await launchBrowserAsync();
+  page = await openModulePageAsync(browser, ENTRY, 'codecTest');
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('decodeExact', () => {
+  it('decodes an opaque PNG with the canvas, byte for byte as core/png.ts does', async () => {
+    const png = encodePng(randomImage(640, 480, 1, true));
+    expect(await call('decodeExact', b64(png))).toEqual({ canvas: true, same: true, size: [640, 480] });
+  });
+
+  it.each([
+    ['alpha between 0 and 255', encodePng(randomImage(320, 240, 2))],
+    ['a gamma chunk', withChunk(encodePng(randomImage(320, 240, 3, true)), 'gAMA', Uint8Array.of(0, 1, 0x86, 0xa0))],
+  ])('falls back to core/png.ts for a PNG with %s, still exact', async (_name, png) => {
+    expect(await call('decodeExact', b64(png))).toMatchObject({ same: true, size: [320, 240] });
+  });
+
+  it('does not even try the canvas for a PNG with a colour chunk', async () => {
+    const png = withChunk(encodePng(randomImage(64, 48, 4, true)), 'cHRM', new Uint8Array(32));
+    expect(await call('decodeExact', b64(png))).toEqual({ canvas: false, same: true, size: [64, 48] });
+  });
+});
+
+describe('decodeAlpha', () => {
+  it('reads an anti-aliased mask with the canvas, its alpha exact', async () => {
+    const png = encodePng(maskImage(500, 400, { kind: 'ellipse', cx: 250, cy: 200, rx: 180, ry: 120, rotation: 20 }));
+    expect(await call('decodeAlpha', b64(png))).toEqual({ canvas: true, sameAlpha: true });
+  });
+});
+
+describe('encodeExact', () => {
+  it.each([
+    ['an opaque image with the canvas', randomImage(640, 480, 5, true), true],
+    ['an image with alpha with core/png.ts', randomImage(320, 240, 6), false],
+  ])('encodes %s, and it decodes back to the same bytes', async (_name, image, canvas) => {
+    expect(await call('encodeExact', image.width, image.height, b64(image.data))).toEqual({ canvas, same: true });
+  });
+});
+
+describe('decodePatch', () => {
+  it.each([
+    ['a PNG', encodePng(randomImage(800, 600, 7, true))],
+    [
+      'a JPEG',
+      new Uint8Array(jpeg.encode({ width: 800, height: 600, data: randomImage(800, 600, 8, true).data }, 90).data),
+    ],
+  ])('scales %s answer to the crop with the canvas', async (_name, answer) => {
+    expect(await call('decodePatch', b64(answer), 400, 250)).toEqual({ canvas: true, size: [400, 250], alpha: 255 });
+  });
+
+  it('says an unreadable answer is unsupported', async () => {
+    expect(await call('decodePatch', b64(Uint8Array.of(1, 2, 3, 4)), 10, 10)).toEqual({ error: 'unsupported_image' });
+  });
+});
+
+describe('encodeToSend', () => {
+  it('crops, scales and flattens onto white with the canvas', async () => {
+    // Transparent top-left quarter: it must arrive white.
+    const image = randomImage(400, 300, 12, true);
+    for (let y = 0; y < 150; y++) image.data.fill(0, y * 1600, y * 1600 + 800);
+    const rect = { x: 0, y: 0, width: 200, height: 150 };
+    expect(await call('encodeToSend', 400, 300, b64(image.data), rect, 100, 75)).toEqual({
+      canvas: true,
+      size: [100, 75],
+      opaque: true,
+      corner: [255, 255, 255, 255],
+    });
+  });
+});
+
+describe('a regional edit through the canvas codec', () => {
+  it.each([
+    ['an opaque source (canvas all the way)', randomImage(900, 600, 9, true)],
+    ['a source with transparent pixels (core/png.ts for the exact steps)', randomImage(900, 600, 10)],
+  ])('keeps every pixel outside the shape for %s', async (_name, source) => {
+    const shape = { kind: 'ellipse' as const, cx: 420, cy: 260, rx: 200, ry: 130, rotation: -30 };
+    const mask = rasterizeShape(900, 600, shape);
+    const answer = encodePng(randomImage(1024, 1024, 11, true));
+    const [canvas, pure] = await Promise.all(
+      (['canvas', 'pure'] as const).map((codec) =>
+        call('regional', codec, b64(encodePng(source)), b64(encodePng(maskImage(900, 600, shape))), b64(answer), flash),
+      ),
+    );
+    expect(canvas.plan).toEqual(pure.plan);
+    const result = decodePng(base64ToBytes(canvas.png));
+    const reference = decodePng(base64ToBytes(pure.png));
+    let outside = 0;
+    let changedInside = 0;
+    for (let p = 0; p < mask.alpha.length; p++) {
+      const o = p * 4;
+      const pixel = result.data.subarray(o, o + 4);
+      if (mask.alpha[p] === 0) {
+        outside++;
+        if (!pixel.every((v, k) => v === source.data[o + k])) throw new Error(`pixel ${p} outside the shape changed`);
+      } else if (!pixel.every((v, k) => v === source.data[o + k])) changedInside++;
+    }
+    expect(outside).toBeGreaterThan(400_000);
+    expect(changedInside).toBeGreaterThan(50_000);
+    // Inside, the canvas scales the answer with its own filter: near the pure codec's, not equal.
+    expect([result.width, result.height]).toEqual([reference.width, reference.height]);
+  });
+});

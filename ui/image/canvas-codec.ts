@@ -1,0 +1,153 @@
+/**
+ * {@link PixelCodec} in the browser: the browser's own PNG decoder and encoder and its image scaling, native and
+ * several times faster than core/png.ts on a 4K frame (`npm run bench -- panel`), used only where they are exact.
+ *
+ * A 2D canvas keeps pixels with premultiplied alpha, so a pixel with 0 < alpha < 255 may come back with its colour
+ * rounded: a canvas is lossless only for fully opaque pixels. Hence:
+ * - `decodeExact` decodes with the canvas and keeps the result only when every pixel is opaque and the file has no
+ *   colour profile, gamma or chromaticities a decoder might apply (8-bit RGB or RGBA only); otherwise core/png.ts.
+ * - `encodeExact` encodes with the canvas only when every pixel is opaque; otherwise core/png.ts.
+ * - `decodeAlpha` (the shape's mask) may use the canvas for any PNG of that kind: premultiplying scales colour by
+ *   alpha, never alpha itself.
+ * - `decodePatch` (the answer) and `encodeToSend` (the crop to send), where exactness is not asked, always use the
+ *   canvas, which crops and scales with high-quality smoothing, natively.
+ * Bitmaps are decoded with `premultiplyAlpha: 'none'` and `colorSpaceConversion: 'none'`, so no colour management
+ * touches the values. A canvas that fails in any way falls back to the pure codec: slower, never wrong.
+ */
+import { coverCrop } from '../../core/aspect.js';
+import { readImageHeader } from '../../core/image-header.js';
+import type { RgbaImage } from '../../core/png.js';
+import { ok } from '../../core/result.js';
+import { pureCodec, type PixelCodec } from './pixel-codec.js';
+
+export const canvasCodec: PixelCodec = {
+  async decodeExact(png) {
+    if (!plainPng(png)) return pureCodec.decodeExact(png);
+    const image = await decodeWithCanvasAsync(png, 'image/png');
+    return image && isOpaque(image.data) ? image : pureCodec.decodeExact(png);
+  },
+  async decodeAlpha(png) {
+    if (!plainPng(png)) return pureCodec.decodeAlpha(png);
+    return (await decodeWithCanvasAsync(png, 'image/png')) ?? pureCodec.decodeAlpha(png);
+  },
+  async encodeExact(image) {
+    if (!isOpaque(image.data)) return pureCodec.encodeExact(image);
+    return (await encodeWithCanvasAsync(image)) ?? pureCodec.encodeExact(image);
+  },
+  async decodePatch(bytes, width, height) {
+    const mimeType = readImageHeader(bytes)?.mimeType;
+    const bitmap = mimeType ? await bitmapOfAsync(bytes, mimeType) : null;
+    if (!bitmap) return pureCodec.decodePatch(bytes, width, height);
+    try {
+      const crop = coverCrop(bitmap.width, bitmap.height, width, height);
+      const pixels = drawAndRead(width, height, (context) => {
+        context.imageSmoothingEnabled = true;
+        context.imageSmoothingQuality = 'high';
+        context.drawImage(bitmap, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
+      });
+      return pixels ? ok(pixels) : pureCodec.decodePatch(bytes, width, height);
+    } finally {
+      bitmap.close();
+    }
+  },
+  async encodeToSend(image, rect, width, height) {
+    const whole = canvasContext(image.width, image.height);
+    const context = canvasContext(width, height);
+    if (!whole || !context) return pureCodec.encodeToSend(image, rect, width, height);
+    whole.putImageData(imageDataOf(image), 0, 0);
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
+    context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(whole.canvas, rect.x, rect.y, rect.width, rect.height, 0, 0, width, height);
+    return (await blobBytesAsync(context)) ?? pureCodec.encodeToSend(image, rect, width, height);
+  },
+};
+
+/**
+ * An 8-bit RGB or RGBA PNG without iCCP, gAMA or cHRM chunks: one whose values a canvas decodes as they are. Reads
+ * the chunk headers only (up to the first IDAT, where PNG puts all of those); anything unexpected says no.
+ */
+export function plainPng(png: Uint8Array): boolean {
+  if (readImageHeader(png)?.mimeType !== 'image/png' || png.length < 33) return false;
+  const depth = png[24];
+  const colour = png[25];
+  if (depth !== 8 || (colour !== 2 && colour !== 6)) return false;
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  for (let offset = 8; offset + 8 <= png.length;) {
+    const type = String.fromCharCode(png[offset + 4]!, png[offset + 5]!, png[offset + 6]!, png[offset + 7]!);
+    if (type === 'IDAT') return true;
+    if (type === 'iCCP' || type === 'gAMA' || type === 'cHRM') return false;
+    offset += 12 + view.getUint32(offset);
+  }
+  return false;
+}
+
+/** Whether every pixel of RGBA `data` has alpha 255. */
+export function isOpaque(data: Uint8Array | Uint8ClampedArray): boolean {
+  for (let i = 3; i < data.length; i += 4) if (data[i] !== 255) return false;
+  return true;
+}
+
+async function bitmapOfAsync(bytes: Uint8Array, mimeType: string): Promise<ImageBitmap | null> {
+  try {
+    return await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }), {
+      premultiplyAlpha: 'none',
+      colorSpaceConversion: 'none',
+    });
+  } catch {
+    return null;
+  }
+}
+
+async function decodeWithCanvasAsync(bytes: Uint8Array, mimeType: string): Promise<RgbaImage | null> {
+  const bitmap = await bitmapOfAsync(bytes, mimeType);
+  if (!bitmap) return null;
+  try {
+    return drawAndRead(bitmap.width, bitmap.height, (context) => context.drawImage(bitmap, 0, 0));
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** A `width × height` canvas drawn by `draw`, read back as RGBA; null when the browser gives no canvas. */
+function drawAndRead(
+  width: number,
+  height: number,
+  draw: (context: CanvasRenderingContext2D) => void,
+): RgbaImage | null {
+  const context = canvasContext(width, height);
+  if (!context) return null;
+  draw(context);
+  const { data } = context.getImageData(0, 0, width, height, { colorSpace: 'srgb' });
+  return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+}
+
+async function encodeWithCanvasAsync(image: RgbaImage): Promise<Uint8Array | null> {
+  const context = canvasContext(image.width, image.height);
+  if (!context) return null;
+  context.putImageData(imageDataOf(image), 0, 0);
+  return blobBytesAsync(context);
+}
+
+function imageDataOf({ width, height, data }: RgbaImage): ImageData {
+  const pixels = new Uint8ClampedArray(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
+  return new ImageData(pixels, width, height, { colorSpace: 'srgb' });
+}
+
+/** The canvas as PNG bytes, or null when the browser cannot encode it. */
+async function blobBytesAsync(context: CanvasRenderingContext2D): Promise<Uint8Array | null> {
+  const blob = await new Promise<Blob | null>((resolve) => context.canvas.toBlob(resolve, 'image/png'));
+  return blob ? new Uint8Array(await blob.arrayBuffer()) : null;
+}
+
+/**
+ * A fresh 2D context of that size. `willReadFrequently` keeps it in memory rather than on the GPU, where reading
+ * pixels back would be a slow copy.
+ */
+function canvasContext(width: number, height: number): CanvasRenderingContext2D | null {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  return canvas.getContext('2d', { willReadFrequently: true, colorSpace: 'srgb' });
+}
