@@ -1,10 +1,10 @@
 /**
  * A deliberately simple text layout for the double. There are no real font files here, so every font is treated as
- * monospaced: each character cell is 0.6 × fontSize wide and lines are 1.2 × fontSize tall (AUTO line height). The
- * rasterizer paints each non-space character as a solid block inside its cell ("greeked" text), which is enough to
- * see where text is, its colour and its extent, and to test that text is (or is not) in an export. Pixels of text
- * will not match Figma's.
+ * monospaced: each character cell is 0.6 × fontSize wide and lines are 1.2 × fontSize tall (AUTO line height). Each
+ * non-space character is drawn in a 5×7 dot-matrix font (pixel-font.ts) as small rectangles, so words are legible
+ * in exports and in the playground, and bold draws thicker strokes. Pixels of text will not match Figma's.
  */
+import { glyphDrop, glyphRuns, GLYPH_ROWS } from './pixel-font.js';
 
 /** Width of one character cell as a fraction of the font size. */
 export const ADVANCE_EM = 0.6;
@@ -25,7 +25,7 @@ export interface TextLayoutInput {
   height: number;
 }
 
-/** Lines, the box they need, and one block per visible character. */
+/** Lines, the box they need, and the rectangles that draw the visible characters. */
 export interface TextLayout {
   lines: string[];
   width: number;
@@ -60,6 +60,10 @@ export function layoutText(input: TextLayoutInput): TextLayout {
         ? height - contentHeight
         : 0;
   const bold = /bold|black|heavy/i.test(input.fontName.style);
+  // A dot is a tenth of the font size: five across and a dot of space make the 0.6 em cell, seven up the 0.7 em cap
+  // height. Bold widens each stroke by a fifth of a dot on both sides.
+  const dot = input.fontSize * 0.1;
+  const widen = bold ? dot * 0.2 : 0;
   const glyphs: Rect[] = [];
   lines.forEach((line, row) => {
     const lineWidth = line.length * advance;
@@ -73,15 +77,16 @@ export function layoutText(input: TextLayoutInput): TextLayout {
     for (let i = 0; i < line.length; i++) {
       const ch = line[i]!;
       if (/\s/.test(ch)) continue;
-      const tall = /[A-Z0-9bdfhklt!?]/.test(ch);
-      const glyphHeight = input.fontSize * (tall ? 0.7 : 0.5);
-      const inset = advance * (bold ? 0.05 : 0.15);
-      glyphs.push({
-        x: left + i * advance + inset,
-        y: baseline - glyphHeight,
-        width: advance - 2 * inset,
-        height: glyphHeight,
-      });
+      const cellLeft = left + i * advance + dot / 2;
+      const drop = glyphDrop(ch);
+      for (const [dotRow, column, length] of glyphRuns(ch)) {
+        glyphs.push({
+          x: cellLeft + column * dot - widen,
+          y: baseline - (GLYPH_ROWS - dotRow - drop) * dot,
+          width: length * dot + 2 * widen,
+          height: dot,
+        });
+      }
     }
   });
   return { lines, width, height, lineHeight: lh, glyphs };
