@@ -7,14 +7,62 @@ export type Backend =
   | { kind: 'gemini'; apiKey: string; baseUrl?: string }
   | { kind: 'vertex'; apiKey?: string; project?: string; location: string; baseUrl?: string };
 
-export interface ServerSettings {
+/**
+ * The limits and switches the environment sets and the app runs with: `ServerSettings` reads them, `ProxyConfig`
+ * (`app-env.ts`) carries them into the app, and both take their defaults from {@link DEFAULT_SERVING_LIMITS}.
+ */
+export interface ServingLimits {
+  /** Largest request body accepted, in bytes (`BANANA_MAX_BODY_MB`). */
+  maxBodyBytes: number;
+  /** Upstream calls in flight at once, over all designers (`BANANA_MAX_CONCURRENT`). */
+  maxConcurrent: number;
+  /** Requests that may wait for a slot at once; more are refused with `proxy_busy` (`BANANA_MAX_QUEUE`). */
+  maxQueue: number;
+  /** Longest a request waits for a slot before `proxy_busy`, in ms (`BANANA_MAX_QUEUE_WAIT_S`). */
+  maxQueueWaitMs: number;
+  /** Failed token checks one client address may make per minute before 429 (`BANANA_AUTH_FAILURES_PER_MIN`). */
+  authFailuresPerClient: number;
+  /**
+   * Failed token checks per minute over all addresses on this instance before 429, except known-good addresses
+   * (`BANANA_AUTH_FAILURES_GLOBAL_PER_MIN`).
+   */
+  authFailuresGlobal: number;
+  /** Proxies in front of this one that append to `X-Forwarded-For` (`BANANA_TRUST_PROXY_HOPS`); 0 trusts none. */
+  trustProxyHops: number;
+  /** Cache cap in bytes (`BANANA_CACHE_MB`); 0 turns the cache off. */
+  cacheBytes: number;
+  /** Log prompt text, truncated (`BANANA_LOG_PROMPTS`). Never images, tokens or the key. */
+  logPrompts: boolean;
+}
+
+const MIB = 1024 * 1024;
+
+/** Every limit at its default: what an unset variable means, and what tests start from (`proxyConfig()`). */
+export const DEFAULT_SERVING_LIMITS: Readonly<ServingLimits> = Object.freeze({
+  maxBodyBytes: 64 * MIB,
+  maxConcurrent: 8,
+  maxQueue: 500,
+  maxQueueWaitMs: 300_000,
+  authFailuresPerClient: 10,
+  authFailuresGlobal: 300,
+  trustProxyHops: 0,
+  cacheBytes: 512 * MIB,
+  logPrompts: false,
+});
+
+/** Just the serving limits of `settings` (no port, backend or store), to hand to the app. */
+export function servingLimitsOf(settings: ServingLimits): ServingLimits {
+  const keys = Object.keys(DEFAULT_SERVING_LIMITS) as (keyof ServingLimits)[];
+  return Object.fromEntries(keys.map((key) => [key, settings[key]])) as unknown as ServingLimits;
+}
+
+export interface ServerSettings extends ServingLimits {
   port: number;
   host: string;
   backend: Backend;
   /** A team token accepted as "dev"; in offline mode one is generated when unset. */
   devToken: string | null;
   modelsFile: string | null;
-  maxBodyBytes: number;
   /** Where the SQLite file lives (tokens, usage, cache) when there is no `databaseUrl`. */
   dataDir: string;
   /** PostgreSQL for several instances (`DATABASE_URL`); null keeps the embedded SQLite file. */
@@ -23,22 +71,6 @@ export interface ServerSettings {
   dbPoolMax: number;
   /** Bearer token for `/admin`; null turns the admin routes off (offline mode generates one). */
   adminToken: string | null;
-  /** Upstream calls in flight at once, over all designers. */
-  maxConcurrent: number;
-  /** Requests that may wait for a slot at once. */
-  maxQueue: number;
-  /** Longest one request waits for a slot, in ms. */
-  maxQueueWaitMs: number;
-  /** Failed token checks per client address per minute before 429. */
-  authFailuresPerClient: number;
-  /** Failed token checks per minute over all addresses (per instance) before 429. */
-  authFailuresGlobal: number;
-  /** Proxies in front that append to X-Forwarded-For; 0 uses the TCP peer's address. */
-  trustProxyHops: number;
-  /** Cache size cap in bytes; 0 turns the cache off. */
-  cacheBytes: number;
-  /** Log each prompt's text (truncated); off by default. */
-  logPrompts: boolean;
 }
 
 export class ConfigError extends Error {
@@ -46,14 +78,7 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_PORT = 8787;
-const DEFAULT_MAX_BODY_MB = 64;
-const DEFAULT_MAX_CONCURRENT = 8;
-const DEFAULT_MAX_QUEUE = 500;
-const DEFAULT_CACHE_MB = 512;
 const DEFAULT_DB_POOL_MAX = 10;
-const DEFAULT_MAX_QUEUE_WAIT_S = 300;
-const DEFAULT_AUTH_FAILURES_PER_MIN = 10;
-const DEFAULT_AUTH_FAILURES_GLOBAL_PER_MIN = 300;
 /** Shortest admin token accepted: it guards every team token and the whole budget. */
 export const MIN_ADMIN_TOKEN_CHARS = 16;
 
@@ -63,8 +88,11 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
     const v = env[name]?.trim();
     return v ? v : undefined;
   };
+  /** A numeric limit, set in the variable's unit (`unit` of the setting's), its default from the one table. */
+  const limit = (key: Exclude<keyof ServingLimits, 'logPrompts'>, name: string, min: number, max: number, unit = 1) =>
+    integer(value(name), DEFAULT_SERVING_LIMITS[key] / unit, name, min, max) * unit;
   const port = integer(value('PORT'), DEFAULT_PORT, 'PORT', 0, 65535);
-  const maxBodyMb = integer(value('BANANA_MAX_BODY_MB'), DEFAULT_MAX_BODY_MB, 'BANANA_MAX_BODY_MB', 1, 1024);
+  const maxBodyBytes = limit('maxBodyBytes', 'BANANA_MAX_BODY_MB', 1, 1024, MIB);
   // GOOGLE_API_KEY wins over GEMINI_API_KEY, as in the SDK (gemini-api.md §2.1).
   const apiKey = value('GOOGLE_API_KEY') ?? value('GEMINI_API_KEY');
   const baseUrl = value('GEMINI_BASE_URL');
@@ -111,31 +139,18 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
     backend,
     devToken: value('BANANA_DEV_TOKEN') ?? null,
     modelsFile: value('BANANA_MODELS_FILE') ?? null,
-    maxBodyBytes: maxBodyMb * 1024 * 1024,
+    maxBodyBytes,
     dataDir: value('BANANA_DATA_DIR') ?? './data',
     databaseUrl,
     dbPoolMax: integer(value('BANANA_DB_POOL_MAX'), DEFAULT_DB_POOL_MAX, 'BANANA_DB_POOL_MAX', 1, 1000),
     adminToken,
-    maxConcurrent: integer(value('BANANA_MAX_CONCURRENT'), DEFAULT_MAX_CONCURRENT, 'BANANA_MAX_CONCURRENT', 1, 1024),
-    maxQueue: integer(value('BANANA_MAX_QUEUE'), DEFAULT_MAX_QUEUE, 'BANANA_MAX_QUEUE', 0, 100_000),
-    maxQueueWaitMs:
-      integer(value('BANANA_MAX_QUEUE_WAIT_S'), DEFAULT_MAX_QUEUE_WAIT_S, 'BANANA_MAX_QUEUE_WAIT_S', 1, 3600) * 1000,
-    authFailuresPerClient: integer(
-      value('BANANA_AUTH_FAILURES_PER_MIN'),
-      DEFAULT_AUTH_FAILURES_PER_MIN,
-      'BANANA_AUTH_FAILURES_PER_MIN',
-      1,
-      100_000,
-    ),
-    authFailuresGlobal: integer(
-      value('BANANA_AUTH_FAILURES_GLOBAL_PER_MIN'),
-      DEFAULT_AUTH_FAILURES_GLOBAL_PER_MIN,
-      'BANANA_AUTH_FAILURES_GLOBAL_PER_MIN',
-      1,
-      10_000_000,
-    ),
-    trustProxyHops: integer(value('BANANA_TRUST_PROXY_HOPS'), 0, 'BANANA_TRUST_PROXY_HOPS', 0, 10),
-    cacheBytes: integer(value('BANANA_CACHE_MB'), DEFAULT_CACHE_MB, 'BANANA_CACHE_MB', 0, 1_048_576) * 1024 * 1024,
+    maxConcurrent: limit('maxConcurrent', 'BANANA_MAX_CONCURRENT', 1, 1024),
+    maxQueue: limit('maxQueue', 'BANANA_MAX_QUEUE', 0, 100_000),
+    maxQueueWaitMs: limit('maxQueueWaitMs', 'BANANA_MAX_QUEUE_WAIT_S', 1, 3600, 1000),
+    authFailuresPerClient: limit('authFailuresPerClient', 'BANANA_AUTH_FAILURES_PER_MIN', 1, 100_000),
+    authFailuresGlobal: limit('authFailuresGlobal', 'BANANA_AUTH_FAILURES_GLOBAL_PER_MIN', 1, 10_000_000),
+    trustProxyHops: limit('trustProxyHops', 'BANANA_TRUST_PROXY_HOPS', 0, 10),
+    cacheBytes: limit('cacheBytes', 'BANANA_CACHE_MB', 0, 1_048_576, MIB),
     logPrompts: /^(1|true|yes)$/i.test(logPrompts),
   };
 }

@@ -13,7 +13,7 @@ import { parseModelRegistry } from '../core/models.js';
 import { proxyConfig, type ProxyConfig } from './app-env.js';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
-import { ConfigError, loadSettings, type ServerSettings } from './config.js';
+import { ConfigError, loadSettings, servingLimitsOf, type ServerSettings } from './config.js';
 import { createGeminiClient, type GeminiBackendConfig } from './gemini-client.js';
 import { createRequestLogger } from './logger.js';
 import { reservationTtlMs } from './reservation-ttl.js';
@@ -97,18 +97,10 @@ export async function startProxy(
   const config = proxyConfig({
     mode: settings.backend.kind,
     version,
-    maxBodyBytes: settings.maxBodyBytes,
+    ...servingLimitsOf(settings),
     secrets: backend.apiKey ? [backend.apiKey] : [],
     adminToken,
     devToken,
-    maxConcurrent: settings.maxConcurrent,
-    maxQueue: settings.maxQueue,
-    maxQueueWaitMs: settings.maxQueueWaitMs,
-    authFailuresPerClient: settings.authFailuresPerClient,
-    authFailuresGlobal: settings.authFailuresGlobal,
-    trustProxyHops: settings.trustProxyHops,
-    cacheBytes: settings.cacheBytes,
-    logPrompts: settings.logPrompts,
     playgroundDir: fileURLToPath(new URL('dist/playground/', root)),
     ...options.config,
   });

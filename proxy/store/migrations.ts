@@ -1,8 +1,9 @@
 /**
  * The store's schema as numbered migrations, applied in order, each once, inside one transaction together with its
- * row in `schema_migrations`. Append new versions; never edit one that has shipped. `pg-migrations.ts` holds the
- * same versions, with the same names, in PostgreSQL's types (`BYTEA` for `BLOB`, `DOUBLE PRECISION` for `REAL`,
- * `BIGINT` for times): a new version is added to both lists in the same change.
+ * row in `schema_migrations`. Append new versions; never edit one that has shipped. Both stores take their list
+ * from {@link schemaMigrations}, which writes each version once and names only the column types that differ
+ * ({@link SchemaTypes}), so SQLite and PostgreSQL always have the same versions, names, tables and columns. Times
+ * are milliseconds in a 64-bit integer in both, so every query means the same on either.
  */
 export interface Migration {
   version: number;
@@ -10,22 +11,52 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'tokens and usage',
-    sql: `
+/**
+ * The migrations not yet in `done` (the versions a database has recorded), oldest first. Throws when the database
+ * has a version this proxy does not know: a newer proxy wrote it, and this one must not run on it.
+ */
+export function pendingMigrations(migrations: readonly Migration[], done: ReadonlySet<number>): Migration[] {
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  const newest = Math.max(0, ...done);
+  if (newest > known) {
+    throw new Error(
+      `The database was written by a newer Banana Studio proxy (schema version ${newest}; this one knows up to ${known}). Update the proxy.`,
+    );
+  }
+  return [...migrations].sort((a, b) => a.version - b.version).filter((m) => !done.has(m.version));
+}
+
+/** The column types the two dialects spell differently. */
+export interface SchemaTypes {
+  /** Raw bytes (a token's hash, a cached image). */
+  bytes: string;
+  /** Dollars. */
+  real: string;
+  /** Milliseconds since the epoch. */
+  time: string;
+}
+
+/** SQLite's types: its `INTEGER` is 64-bit already. */
+export const SQLITE_TYPES: SchemaTypes = { bytes: 'BLOB', real: 'REAL', time: 'INTEGER' };
+
+/** Every migration, in the dialect whose types are `t`. */
+export function schemaMigrations(t: SchemaTypes): readonly Migration[] {
+  return [
+    {
+      version: 1,
+      name: 'tokens and usage',
+      sql: `
       CREATE TABLE tokens (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
         kind TEXT NOT NULL DEFAULT 'team',
-        token_hash BLOB NOT NULL,
+        token_hash ${t.bytes} NOT NULL,
         daily_images INTEGER,
-        monthly_usd REAL,
+        monthly_usd ${t.real},
         rpm INTEGER,
-        created_at INTEGER NOT NULL,
-        revoked_at INTEGER,
-        last_used_at INTEGER
+        created_at ${t.time} NOT NULL,
+        revoked_at ${t.time},
+        last_used_at ${t.time}
       );
       CREATE UNIQUE INDEX tokens_hash ON tokens (token_hash);
       -- A name picks one active token (CLI: tokens revoke <name>); revoked ones keep theirs for the usage history.
@@ -35,7 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
         request_id TEXT PRIMARY KEY,
         token_id TEXT NOT NULL,
         token_name TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
+        created_at ${t.time} NOT NULL,
         day TEXT NOT NULL,
         model TEXT,
         image_size TEXT,
@@ -43,8 +74,8 @@ export const MIGRATIONS: readonly Migration[] = [
         input_images INTEGER NOT NULL DEFAULT 0,
         input_tokens INTEGER NOT NULL DEFAULT 0,
         output_tokens INTEGER NOT NULL DEFAULT 0,
-        cost_usd REAL NOT NULL DEFAULT 0,
-        saved_usd REAL NOT NULL DEFAULT 0,
+        cost_usd ${t.real} NOT NULL DEFAULT 0,
+        saved_usd ${t.real} NOT NULL DEFAULT 0,
         cached INTEGER NOT NULL DEFAULT 0,
         -- 'reserved' while in flight, then 'done'.
         state TEXT NOT NULL,
@@ -59,11 +90,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX usage_token_time ON usage (token_id, created_at);
       CREATE INDEX usage_time ON usage (created_at);
     `,
-  },
-  {
-    version: 2,
-    name: 'image cache',
-    sql: `
+    },
+    {
+      version: 2,
+      name: 'image cache',
+      sql: `
       CREATE TABLE cache (
         key TEXT PRIMARY KEY,
         model TEXT NOT NULL,
@@ -71,22 +102,26 @@ export const MIGRATIONS: readonly Migration[] = [
         width INTEGER NOT NULL,
         height INTEGER NOT NULL,
         text TEXT,
-        cost_usd REAL NOT NULL,
-        bytes BLOB NOT NULL,
+        cost_usd ${t.real} NOT NULL,
+        bytes ${t.bytes} NOT NULL,
         size_bytes INTEGER NOT NULL,
-        created_at INTEGER NOT NULL,
-        last_used_at INTEGER NOT NULL,
+        created_at ${t.time} NOT NULL,
+        last_used_at ${t.time} NOT NULL,
         hits INTEGER NOT NULL DEFAULT 0
       );
       CREATE INDEX cache_lru ON cache (last_used_at);
     `,
-  },
-  {
-    version: 3,
-    name: 'in-flight reservations index',
-    sql: `
+    },
+    {
+      version: 3,
+      name: 'in-flight reservations index',
+      sql: `
       -- Finds reservations a stopped proxy left behind without scanning the whole ledger.
       CREATE INDEX usage_reserved ON usage (created_at) WHERE state = 'reserved';
     `,
-  },
-];
+    },
+  ];
+}
+
+/** The SQLite store's migrations. */
+export const MIGRATIONS: readonly Migration[] = schemaMigrations(SQLITE_TYPES);

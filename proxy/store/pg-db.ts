@@ -4,7 +4,7 @@
  * conflict), and migrations that several instances starting at once apply exactly once (an advisory lock).
  */
 import { DatabaseError, Pool, type PoolClient, type QueryResultRow } from 'pg';
-import type { Migration } from './migrations.js';
+import { pendingMigrations, type Migration } from './migrations.js';
 import { StoreUnavailableError } from './store.js';
 
 /** One query on any pooled connection. */
@@ -184,16 +184,8 @@ export async function migratePg(pool: Pool, migrations: readonly Migration[], no
             Number(r.version),
           ),
         );
-        const known = Math.max(0, ...migrations.map((m) => m.version));
-        const newest = Math.max(0, ...done);
-        if (newest > known) {
-          throw new Error(
-            `The database was written by a newer Banana Studio proxy (schema version ${newest}; this one knows up to ${known}). Update the proxy.`,
-          );
-        }
         const applied: number[] = [];
-        for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-          if (done.has(migration.version)) continue;
+        for (const migration of pendingMigrations(migrations, done)) {
           await client.query(migration.sql);
           await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
             migration.version,

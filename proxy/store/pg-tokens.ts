@@ -4,25 +4,25 @@
  * an instance and the admin CLI) creating or re-keying tokens at once take turns instead of racing the unique
  * indexes.
  */
-import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { appError } from '../../core/errors.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import type { TokenLimits } from '../../core/usage-summary.js';
 import { hashToken, newTeamToken, sameHash } from '../team-tokens.js';
 import { LOCKS, transaction, type Query } from './pg-db.js';
-import { MAX_TOKEN_NAME } from './sqlite-tokens.js';
+import type { Row } from './row.js';
 import type { CreatedToken, TeamMember, TokenRecord } from './store.js';
-
-type Row = Record<string, unknown>;
-
-const COLUMNS = 'id, name, kind, daily_images, monthly_usd, rpm, created_at, revoked_at, last_used_at';
-
-/** How often `last_used_at` is written at most. */
-const LAST_USED_RESOLUTION_MS = 60_000;
+import {
+  LAST_USED_RESOLUTION_MS,
+  nameTakenError,
+  newTokenId,
+  teamMemberOf,
+  TOKEN_COLUMNS,
+  tokenNameError,
+  tokenRecordOf,
+} from './token-rows.js';
 
 export function createPgTokenTable(pool: Pool, query: Query) {
-  const byIdOrName = `SELECT ${COLUMNS} FROM tokens WHERE revoked_at IS NULL AND (id = $1 OR name = $1) ORDER BY (id = $1) DESC LIMIT 1`;
+  const byIdOrName = `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE revoked_at IS NULL AND (id = $1 OR name = $1) ORDER BY (id = $1) DESC LIMIT 1`;
 
   /** A token change, one at a time over every instance. */
   const locked = <T>(fn: (client: PoolClient) => Promise<T>): Promise<T> =>
@@ -35,33 +35,27 @@ export function createPgTokenTable(pool: Pool, query: Query) {
 
   const find = async (idOrName: string): Promise<TokenRecord | null> => {
     const [row] = await query<Row>(byIdOrName, [idOrName]);
-    return row ? toRecord(row) : null;
+    return row ? tokenRecordOf(row) : null;
   };
 
   return {
     async create(input: { name: string; limits: TokenLimits; now: number }): Promise<Result<CreatedToken>> {
       const name = input.name.trim();
-      if (name === '' || name.length > MAX_TOKEN_NAME) {
-        return fail(appError('bad_request', `A token name is 1 to ${MAX_TOKEN_NAME} characters.`));
-      }
+      const invalid = tokenNameError(name);
+      if (invalid) return fail(invalid);
       return locked(async (client) => {
         if (await one(client, 'SELECT id FROM tokens WHERE name = $1 AND revoked_at IS NULL', [name])) {
-          return fail(
-            appError(
-              'bad_request',
-              `An active token is already named "${name}". Revoke it first, or pick another name.`,
-            ),
-          );
+          return fail(nameTakenError(name));
         }
         const token = newTeamToken();
         const { dailyImages, monthlyUsd, rpm } = input.limits;
         const row = await one(
           client,
           `INSERT INTO tokens (id, name, kind, token_hash, daily_images, monthly_usd, rpm, created_at)
-           VALUES ($1, $2, 'team', $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+           VALUES ($1, $2, 'team', $3, $4, $5, $6, $7) RETURNING ${TOKEN_COLUMNS}`,
           [newTokenId(), name, hashToken(token), dailyImages, monthlyUsd, rpm, input.now],
         );
-        return ok({ token, record: toRecord(row!) });
+        return ok({ token, record: tokenRecordOf(row!) });
       });
     },
 
@@ -103,9 +97,9 @@ export function createPgTokenTable(pool: Pool, query: Query) {
     async list(includeRevoked: boolean): Promise<TokenRecord[]> {
       const where = includeRevoked ? '' : 'WHERE revoked_at IS NULL';
       const rows = await query<Row>(
-        `SELECT ${COLUMNS} FROM tokens ${where} ORDER BY revoked_at IS NOT NULL, created_at, name`,
+        `SELECT ${TOKEN_COLUMNS} FROM tokens ${where} ORDER BY revoked_at IS NOT NULL, created_at, name`,
       );
-      return rows.map(toRecord);
+      return rows.map(tokenRecordOf);
     },
 
     find,
@@ -114,11 +108,12 @@ export function createPgTokenTable(pool: Pool, query: Query) {
       return locked(async (client) => {
         const row = await one(client, byIdOrName, [idOrName]);
         if (!row) return null;
-        const updated = await one(client, `UPDATE tokens SET revoked_at = $1 WHERE id = $2 RETURNING ${COLUMNS}`, [
-          now,
-          row.id,
-        ]);
-        return toRecord(updated!);
+        const updated = await one(
+          client,
+          `UPDATE tokens SET revoked_at = $1 WHERE id = $2 RETURNING ${TOKEN_COLUMNS}`,
+          [now, row.id],
+        );
+        return tokenRecordOf(updated!);
       });
     },
 
@@ -126,19 +121,19 @@ export function createPgTokenTable(pool: Pool, query: Query) {
       return locked(async (client) => {
         const row = await one(client, byIdOrName, [idOrName]);
         if (!row) return null;
-        const next = { ...toRecord(row).limits, ...limits };
+        const next = { ...tokenRecordOf(row).limits, ...limits };
         const updated = await one(
           client,
-          `UPDATE tokens SET daily_images = $1, monthly_usd = $2, rpm = $3 WHERE id = $4 RETURNING ${COLUMNS}`,
+          `UPDATE tokens SET daily_images = $1, monthly_usd = $2, rpm = $3 WHERE id = $4 RETURNING ${TOKEN_COLUMNS}`,
           [next.dailyImages, next.monthlyUsd, next.rpm, row.id],
         );
-        return toRecord(updated!);
+        return tokenRecordOf(updated!);
       });
     },
 
     async verify(token: string, now: number): Promise<TeamMember | null> {
       const hash = hashToken(token);
-      const [row] = await query<Row>(`SELECT ${COLUMNS}, token_hash FROM tokens WHERE token_hash = $1`, [hash]);
+      const [row] = await query<Row>(`SELECT ${TOKEN_COLUMNS}, token_hash FROM tokens WHERE token_hash = $1`, [hash]);
       if (!row || row.revoked_at !== null || !sameHash(hash, Buffer.from(row.token_hash as Uint8Array))) return null;
       if (row.last_used_at === null || Number(row.last_used_at) < now - LAST_USED_RESOLUTION_MS) {
         await query(
@@ -146,25 +141,7 @@ export function createPgTokenTable(pool: Pool, query: Query) {
           [now, row.id, now - LAST_USED_RESOLUTION_MS],
         );
       }
-      const record = toRecord(row);
-      return { id: record.id, name: record.name, limits: record.limits };
+      return teamMemberOf(row);
     },
-  };
-}
-
-function newTokenId(): string {
-  return `tok_${randomBytes(6).toString('hex')}`;
-}
-
-function toRecord(row: Row): TokenRecord {
-  const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-  return {
-    id: String(row.id),
-    name: String(row.name),
-    kind: row.kind === 'dev' ? 'dev' : 'team',
-    limits: { dailyImages: num(row.daily_images), monthlyUsd: num(row.monthly_usd), rpm: num(row.rpm) },
-    createdAt: Number(row.created_at),
-    revokedAt: num(row.revoked_at),
-    lastUsedAt: num(row.last_used_at),
   };
 }

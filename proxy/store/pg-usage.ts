@@ -7,15 +7,15 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import { DatabaseError } from 'pg';
-import { roundUsd } from '../../core/models.js';
-import { MINUTE_MS, utcDayKey, utcDayStart, utcMonthStart } from '../../core/usage-periods.js';
+import { MINUTE_MS, utcDayStart, utcMonthStart } from '../../core/usage-periods.js';
 import type { UsageGroup } from '../../core/usage-report.js';
-import type { TokenLimits, UsageTotals } from '../../core/usage-summary.js';
+import type { UsageTotals } from '../../core/usage-summary.js';
 import { firstRefusal, hasLimits } from './limit-check.js';
 import { transaction, type Query } from './pg-db.js';
+import type { Row } from './row.js';
 import type { ReserveRequest, ReserveResult, UsageRecord } from './store.js';
-
-type Row = Record<string, unknown>;
+import { tokenLimitsOf } from './token-rows.js';
+import { finalRowValues, reservationValues, usageGroupOf, usageRecordOf, usageTotalsOf } from './usage-rows.js';
 
 const INSERT_RESERVATION = `
   INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,
@@ -37,24 +37,13 @@ const UPSERT_FINAL = `
 
 export function createPgUsageTable(pool: Pool, query: Query) {
   const insertReservation = (db: Pool | PoolClient, r: ReserveRequest) =>
-    db.query(INSERT_RESERVATION, [
-      r.requestId,
-      r.tokenId,
-      r.tokenName,
-      r.now,
-      utcDayKey(r.now),
-      r.model,
-      r.imageSize,
-      r.aspectRatio,
-      r.inputImages,
-      r.estimatedCostUsd,
-    ]);
+    db.query(INSERT_RESERVATION, reservationValues(r));
 
   const reserveOnce = async (request: ReserveRequest): Promise<ReserveResult> => {
     const [peek] = await query<Row>('SELECT daily_images, monthly_usd, rpm FROM tokens WHERE id = $1', [
       request.tokenId,
     ]);
-    if (!peek || !hasLimits(limitsOf(peek))) {
+    if (!peek || !hasLimits(tokenLimitsOf(peek))) {
       await insertReservation(pool, request);
       return { ok: true };
     }
@@ -64,7 +53,7 @@ export function createPgUsageTable(pool: Pool, query: Query) {
         'SELECT daily_images, monthly_usd, rpm FROM tokens WHERE id = $1 FOR UPDATE',
         [request.tokenId],
       );
-      const limits = limitsOf(locked.rows[0] ?? { daily_images: null, monthly_usd: null, rpm: null });
+      const limits = tokenLimitsOf(locked.rows[0] ?? { daily_images: null, monthly_usd: null, rpm: null });
       const { tokenId, now } = request;
       if (request.staleBefore !== undefined) {
         await client.query(
@@ -121,26 +110,7 @@ export function createPgUsageTable(pool: Pool, query: Query) {
     },
 
     async record(r: UsageRecord): Promise<void> {
-      await query(UPSERT_FINAL, [
-        r.requestId,
-        r.tokenId,
-        r.tokenName,
-        r.createdAt,
-        utcDayKey(r.createdAt),
-        r.model,
-        r.imageSize,
-        r.aspectRatio,
-        r.inputImages,
-        r.inputTokens,
-        r.outputTokens,
-        r.costUsd,
-        r.savedUsd,
-        r.cached ? 1 : 0,
-        r.outcome,
-        r.outcome === 'ok' && !r.cached ? 1 : 0,
-        Math.round(r.latencyMs),
-        r.attempts,
-      ]);
+      await query(UPSERT_FINAL, finalRowValues(r));
     },
 
     async expire(before: number): Promise<number> {
@@ -158,7 +128,7 @@ export function createPgUsageTable(pool: Pool, query: Query) {
          FROM usage WHERE token_id = $1 AND created_at >= $2`,
         [tokenId, since],
       );
-      return { images: Number(row!.images), cachedImages: Number(row!.cached), costUsd: roundUsd(Number(row!.usd)) };
+      return usageTotalsOf(row!);
     },
 
     async groups(since: number): Promise<UsageGroup[]> {
@@ -171,53 +141,17 @@ export function createPgUsageTable(pool: Pool, query: Query) {
          FROM usage WHERE created_at >= $1 GROUP BY day, token_name, model ORDER BY day, token_name, model`,
         [since],
       );
-      return rows.map((row) => ({
-        day: String(row.day),
-        tokenName: String(row.token_name),
-        model: row.model === null ? null : String(row.model),
-        requests: Number(row.requests),
-        images: Number(row.images),
-        cachedImages: Number(row.cached_images),
-        errors: Number(row.errors),
-        costUsd: roundUsd(Number(row.cost_usd)),
-        savedUsd: roundUsd(Number(row.saved_usd)),
-      }));
+      return rows.map(usageGroupOf);
     },
 
     async get(requestId: string): Promise<UsageRecord | null> {
       const [row] = await query<Row>('SELECT * FROM usage WHERE request_id = $1', [requestId]);
-      return row ? toRecord(row) : null;
+      return row ? usageRecordOf(row) : null;
     },
 
     async count(since: number): Promise<number> {
       const [row] = await query<Row>('SELECT COUNT(*) AS n FROM usage WHERE created_at >= $1', [since]);
       return Number(row!.n);
     },
-  };
-}
-
-function limitsOf(row: Row): TokenLimits {
-  const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-  return { dailyImages: num(row.daily_images), monthlyUsd: num(row.monthly_usd), rpm: num(row.rpm) };
-}
-
-function toRecord(row: Row): UsageRecord {
-  return {
-    requestId: String(row.request_id),
-    tokenId: String(row.token_id),
-    tokenName: String(row.token_name),
-    createdAt: Number(row.created_at),
-    model: row.model === null ? null : String(row.model),
-    imageSize: row.image_size === null ? null : String(row.image_size),
-    aspectRatio: row.aspect_ratio === null ? null : String(row.aspect_ratio),
-    inputImages: Number(row.input_images),
-    inputTokens: Number(row.input_tokens),
-    outputTokens: Number(row.output_tokens),
-    costUsd: Number(row.cost_usd),
-    savedUsd: Number(row.saved_usd),
-    cached: Number(row.cached) === 1,
-    outcome: row.outcome === null ? 'reserved' : String(row.outcome),
-    latencyMs: Number(row.latency_ms),
-    attempts: Number(row.attempts),
   };
 }

@@ -8,6 +8,7 @@
  * The raw bytes are stored, not base64: a third smaller, and encoding on a hit costs a few milliseconds.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { cacheEntryOf, cacheRowValues, cacheStatsOf, keysToEvict } from './cache-rows.js';
 import { transaction } from './sqlite-db.js';
 import type { CacheEntry, CacheStats } from './store.js';
 
@@ -27,48 +28,23 @@ export function createCacheTable(db: DatabaseSync) {
       const row = select.get(key);
       if (!row) return null;
       touch.run(now, key);
-      return {
-        bytes: row.bytes as Uint8Array,
-        mimeType: String(row.mime_type),
-        width: Number(row.width),
-        height: Number(row.height),
-        text: row.text === null ? null : String(row.text),
-        model: String(row.model),
-        costUsd: Number(row.cost_usd),
-      };
+      return cacheEntryOf(row);
     },
 
     put(key: string, entry: CacheEntry, now: number, capBytes: number): void {
       // An answer bigger than the whole cache would only evict everything else and then itself.
       if (entry.bytes.byteLength > capBytes) return;
       transaction(db, () => {
-        upsert.run(
-          key,
-          entry.model,
-          entry.mimeType,
-          entry.width,
-          entry.height,
-          entry.text,
-          entry.costUsd,
-          entry.bytes,
-          entry.bytes.byteLength,
-          now,
-          now,
-        );
-        let bytes = Number(total.get()!.bytes);
+        upsert.run(...cacheRowValues(key, entry, now), now);
+        const bytes = Number(total.get()!.bytes);
         if (bytes <= capBytes) return;
-        // Least recently used first, until the cache fits again (keys read first: no deletes under an open scan).
-        for (const row of oldest.all()) {
-          if (bytes <= capBytes) break;
-          remove.run(row.key!);
-          bytes -= Number(row.size_bytes);
-        }
+        // Keys read first: no deletes under an open scan.
+        for (const evicted of keysToEvict(oldest.all(), bytes, capBytes)) remove.run(evicted);
       });
     },
 
     stats(): CacheStats {
-      const row = total.get()!;
-      return { entries: Number(row.entries), bytes: Number(row.bytes) };
+      return cacheStatsOf(total.get()!);
     },
   };
 }

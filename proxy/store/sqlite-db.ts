@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Migration } from './migrations.js';
+import { pendingMigrations, type Migration } from './migrations.js';
 
 /** Opens (creating if needed) the database file, or an in-memory one for `:memory:`. */
 export function openDatabase(file: string): DatabaseSync {
@@ -49,17 +49,10 @@ export function migrate(db: DatabaseSync, migrations: readonly Migration[], now:
         .all()
         .map((row) => Number(row.version)),
     );
-    const known = Math.max(0, ...migrations.map((m) => m.version));
-    const newest = Math.max(0, ...done);
-    if (newest > known) {
-      throw new Error(
-        `The database was written by a newer Banana Studio proxy (schema version ${newest}; this one knows up to ${known}). Update the proxy.`,
-      );
-    }
+    const pending = pendingMigrations(migrations, done);
     const applied: number[] = [];
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-      if (done.has(migration.version)) continue;
+    for (const migration of pending) {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, now);
       applied.push(migration.version);

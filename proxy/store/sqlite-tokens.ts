@@ -2,32 +2,29 @@
  * Team tokens in SQLite. Only SHA-256 hashes are stored; a token is looked up by its hash (an index on a digest
  * says nothing about the token an attacker would need), and the match is confirmed with a constant-time compare.
  */
-import { randomBytes } from 'node:crypto';
-import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
-import { appError } from '../../core/errors.js';
+import type { DatabaseSync } from 'node:sqlite';
 import { fail, ok, type Result } from '../../core/result.js';
 import type { TokenLimits } from '../../core/usage-summary.js';
 import { hashToken, newTeamToken, sameHash } from '../team-tokens.js';
 import { transaction } from './sqlite-db.js';
 import type { CreatedToken, TeamMember, TokenRecord } from './store.js';
-
-type Row = Record<string, SQLOutputValue>;
-
-/** Longest token name accepted: a person's name or a role, not a paragraph. */
-export const MAX_TOKEN_NAME = 64;
-
-const COLUMNS = 'id, name, kind, daily_images, monthly_usd, rpm, created_at, revoked_at, last_used_at';
-
-/** How often `last_used_at` is written at most: once a minute is plenty for the admin page, and saves a write. */
-const LAST_USED_RESOLUTION_MS = 60_000;
+import {
+  LAST_USED_RESOLUTION_MS,
+  nameTakenError,
+  newTokenId,
+  teamMemberOf,
+  TOKEN_COLUMNS,
+  tokenNameError,
+  tokenRecordOf,
+} from './token-rows.js';
 
 export function createTokenTable(db: DatabaseSync) {
-  const byActiveName = db.prepare(`SELECT ${COLUMNS} FROM tokens WHERE name = ? AND revoked_at IS NULL`);
+  const byActiveName = db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE name = ? AND revoked_at IS NULL`);
   const byIdOrName = db.prepare(
-    `SELECT ${COLUMNS} FROM tokens WHERE revoked_at IS NULL AND (id = ? OR name = ?) ORDER BY (id = ?) DESC LIMIT 1`,
+    `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE revoked_at IS NULL AND (id = ? OR name = ?) ORDER BY (id = ?) DESC LIMIT 1`,
   );
-  const byId = db.prepare(`SELECT ${COLUMNS} FROM tokens WHERE id = ?`);
-  const byHash = db.prepare(`SELECT ${COLUMNS}, token_hash FROM tokens WHERE token_hash = ?`);
+  const byId = db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE id = ?`);
+  const byHash = db.prepare(`SELECT ${TOKEN_COLUMNS}, token_hash FROM tokens WHERE token_hash = ?`);
   const insert = db.prepare(
     'INSERT INTO tokens (id, name, kind, token_hash, daily_images, monthly_usd, rpm, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -37,29 +34,21 @@ export function createTokenTable(db: DatabaseSync) {
 
   const find = (idOrName: string): TokenRecord | null => {
     const row = byIdOrName.get(idOrName, idOrName, idOrName);
-    return row ? toRecord(row) : null;
+    return row ? tokenRecordOf(row) : null;
   };
 
   return {
     create(input: { name: string; limits: TokenLimits; now: number }): Result<CreatedToken> {
       const name = input.name.trim();
-      if (name === '' || name.length > MAX_TOKEN_NAME) {
-        return fail(appError('bad_request', `A token name is 1 to ${MAX_TOKEN_NAME} characters.`));
-      }
+      const invalid = tokenNameError(name);
+      if (invalid) return fail(invalid);
       return transaction(db, () => {
-        if (byActiveName.get(name)) {
-          return fail(
-            appError(
-              'bad_request',
-              `An active token is already named "${name}". Revoke it first, or pick another name.`,
-            ),
-          );
-        }
+        if (byActiveName.get(name)) return fail(nameTakenError(name));
         const token = newTeamToken();
         const id = newTokenId();
         const { dailyImages, monthlyUsd, rpm } = input.limits;
         insert.run(id, name, 'team', hashToken(token), dailyImages, monthlyUsd, rpm, input.now);
-        return ok({ token, record: toRecord(byId.get(id)!) });
+        return ok({ token, record: tokenRecordOf(byId.get(id)!) });
       });
     },
 
@@ -92,9 +81,9 @@ export function createTokenTable(db: DatabaseSync) {
     list(includeRevoked: boolean): TokenRecord[] {
       const where = includeRevoked ? '' : 'WHERE revoked_at IS NULL';
       return db
-        .prepare(`SELECT ${COLUMNS} FROM tokens ${where} ORDER BY revoked_at IS NOT NULL, created_at, name`)
+        .prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens ${where} ORDER BY revoked_at IS NOT NULL, created_at, name`)
         .all()
-        .map(toRecord);
+        .map(tokenRecordOf);
     },
 
     find,
@@ -104,7 +93,7 @@ export function createTokenTable(db: DatabaseSync) {
         const record = find(idOrName);
         if (!record) return null;
         db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ?').run(now, record.id);
-        return toRecord(byId.get(record.id)!);
+        return tokenRecordOf(byId.get(record.id)!);
       });
     },
 
@@ -119,7 +108,7 @@ export function createTokenTable(db: DatabaseSync) {
           next.rpm,
           record.id,
         );
-        return toRecord(byId.get(record.id)!);
+        return tokenRecordOf(byId.get(record.id)!);
       });
     },
 
@@ -128,26 +117,7 @@ export function createTokenTable(db: DatabaseSync) {
       const row = byHash.get(hash);
       if (!row || row.revoked_at !== null || !sameHash(hash, Buffer.from(row.token_hash as Uint8Array))) return null;
       touch.run(now, row.id!, now - LAST_USED_RESOLUTION_MS);
-      const record = toRecord(row);
-      return { id: record.id, name: record.name, limits: record.limits };
+      return teamMemberOf(row);
     },
-  };
-}
-
-/** `tok_` and 12 hex digits: short enough to type in `tokens revoke <id>`, never the token itself. */
-function newTokenId(): string {
-  return `tok_${randomBytes(6).toString('hex')}`;
-}
-
-function toRecord(row: Row): TokenRecord {
-  const num = (v: SQLOutputValue | undefined): number | null => (v === null || v === undefined ? null : Number(v));
-  return {
-    id: String(row.id),
-    name: String(row.name),
-    kind: row.kind === 'dev' ? 'dev' : 'team',
-    limits: { dailyImages: num(row.daily_images), monthlyUsd: num(row.monthly_usd), rpm: num(row.rpm) },
-    createdAt: Number(row.created_at),
-    revokedAt: num(row.revoked_at),
-    lastUsedAt: num(row.last_used_at),
   };
 }

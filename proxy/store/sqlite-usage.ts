@@ -4,14 +4,15 @@
  * new row happen in one `BEGIN IMMEDIATE` transaction, so 40 parallel requests on a limit of 10 let exactly 10
  * through, whichever process on the file they arrive at. `pg-usage.ts` keeps the same promise across instances.
  */
-import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
-import { roundUsd } from '../../core/models.js';
-import { MINUTE_MS, utcDayKey, utcDayStart, utcMonthStart } from '../../core/usage-periods.js';
+import type { DatabaseSync } from 'node:sqlite';
+import { MINUTE_MS, utcDayStart, utcMonthStart } from '../../core/usage-periods.js';
 import type { UsageGroup } from '../../core/usage-report.js';
-import type { TokenLimits, UsageTotals } from '../../core/usage-summary.js';
+import type { UsageTotals } from '../../core/usage-summary.js';
 import { firstRefusal, hasLimits } from './limit-check.js';
 import { transaction } from './sqlite-db.js';
 import type { LimitRefusal, ReserveRequest, ReserveResult, UsageRecord } from './store.js';
+import { tokenLimitsOf } from './token-rows.js';
+import { finalRowValues, reservationValues, usageGroupOf, usageRecordOf, usageTotalsOf } from './usage-rows.js';
 
 export function createUsageTable(db: DatabaseSync) {
   const limitsOf = db.prepare('SELECT daily_images, monthly_usd, rpm FROM tokens WHERE id = ?');
@@ -50,43 +51,13 @@ export function createUsageTable(db: DatabaseSync) {
       return transaction(db, () => {
         const refusal = checkLimits(request);
         if (refusal) return { ok: false, refusal };
-        insertReservation.run(
-          request.requestId,
-          request.tokenId,
-          request.tokenName,
-          request.now,
-          utcDayKey(request.now),
-          request.model,
-          request.imageSize,
-          request.aspectRatio,
-          request.inputImages,
-          request.estimatedCostUsd,
-        );
+        insertReservation.run(...reservationValues(request));
         return { ok: true };
       });
     },
 
     record(r: UsageRecord): void {
-      upsert.run(
-        r.requestId,
-        r.tokenId,
-        r.tokenName,
-        r.createdAt,
-        utcDayKey(r.createdAt),
-        r.model,
-        r.imageSize,
-        r.aspectRatio,
-        r.inputImages,
-        r.inputTokens,
-        r.outputTokens,
-        r.costUsd,
-        r.savedUsd,
-        r.cached ? 1 : 0,
-        r.outcome,
-        r.outcome === 'ok' && !r.cached ? 1 : 0,
-        Math.round(r.latencyMs),
-        r.attempts,
-      );
+      upsert.run(...finalRowValues(r));
     },
 
     expire(before: number): number {
@@ -106,7 +77,7 @@ export function createUsageTable(db: DatabaseSync) {
            FROM usage WHERE token_id = ? AND created_at >= ?`,
         )
         .get(tokenId, since)!;
-      return { images: Number(row.images), cachedImages: Number(row.cached), costUsd: roundUsd(Number(row.usd)) };
+      return usageTotalsOf(row);
     },
 
     groups(since: number): UsageGroup[] {
@@ -120,22 +91,12 @@ export function createUsageTable(db: DatabaseSync) {
            FROM usage WHERE created_at >= ? GROUP BY day, token_name, model ORDER BY day, token_name, model`,
         )
         .all(since)
-        .map((row) => ({
-          day: String(row.day),
-          tokenName: String(row.token_name),
-          model: row.model === null ? null : String(row.model),
-          requests: Number(row.requests),
-          images: Number(row.images),
-          cachedImages: Number(row.cached_images),
-          errors: Number(row.errors),
-          costUsd: roundUsd(Number(row.cost_usd)),
-          savedUsd: roundUsd(Number(row.saved_usd)),
-        }));
+        .map(usageGroupOf);
     },
 
     get(requestId: string): UsageRecord | null {
       const row = db.prepare('SELECT * FROM usage WHERE request_id = ?').get(requestId);
-      return row ? toRecord(row) : null;
+      return row ? usageRecordOf(row) : null;
     },
 
     count(since: number): number {
@@ -147,11 +108,7 @@ export function createUsageTable(db: DatabaseSync) {
   function checkLimits(request: ReserveRequest): LimitRefusal | null {
     const row = limitsOf.get(request.tokenId);
     if (!row) return null;
-    const limits: TokenLimits = {
-      dailyImages: row.daily_images === null ? null : Number(row.daily_images),
-      monthlyUsd: row.monthly_usd === null ? null : Number(row.monthly_usd),
-      rpm: row.rpm === null ? null : Number(row.rpm),
-    };
+    const limits = tokenLimitsOf(row);
     if (!hasLimits(limits)) return null;
     const { now, tokenId } = request;
     if (request.staleBefore !== undefined) expireToken.run(tokenId, request.staleBefore);
@@ -161,25 +118,4 @@ export function createUsageTable(db: DatabaseSync) {
       meteredTimes: () => meteredSince.all(tokenId, now - MINUTE_MS).map((r) => Number(r.created_at)),
     });
   }
-}
-
-function toRecord(row: Record<string, SQLOutputValue>): UsageRecord {
-  return {
-    requestId: String(row.request_id),
-    tokenId: String(row.token_id),
-    tokenName: String(row.token_name),
-    createdAt: Number(row.created_at),
-    model: row.model === null ? null : String(row.model),
-    imageSize: row.image_size === null ? null : String(row.image_size),
-    aspectRatio: row.aspect_ratio === null ? null : String(row.aspect_ratio),
-    inputImages: Number(row.input_images),
-    inputTokens: Number(row.input_tokens),
-    outputTokens: Number(row.output_tokens),
-    costUsd: Number(row.cost_usd),
-    savedUsd: Number(row.saved_usd),
-    cached: Number(row.cached) === 1,
-    outcome: row.outcome === null ? 'reserved' : String(row.outcome),
-    latencyMs: Number(row.latency_ms),
-    attempts: Number(row.attempts),
-  };
 }

@@ -3,9 +3,9 @@
  * type, each row filtered with a random filter by the spec's own predictor definitions, must decode to the exact
  * pixels. Covers the fast paths (RGBA and RGB) and the general one, single-pixel rows and first rows.
  */
-import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { crc32, decodePng } from '../../core/png.js';
+import { decodePng } from '../../core/png.js';
+import { handmadePng } from '../support/handmade-png.js';
 import { seededRandom } from './region-test-images.js';
 
 /** The spec's Paeth predictor. */
@@ -15,26 +15,6 @@ function paeth(a: number, b: number, c: number): number {
   const pb = Math.abs(p - b);
   const pc = Math.abs(p - c);
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-}
-
-function chunk(type: string, body: Uint8Array): number[] {
-  const typed = Uint8Array.from([...type].map((c) => c.charCodeAt(0)));
-  const all = new Uint8Array(typed.length + body.length);
-  all.set(typed);
-  all.set(body, typed.length);
-  const crc = crc32(all);
-  const len = body.length;
-  return [
-    len >>> 24,
-    (len >> 16) & 255,
-    (len >> 8) & 255,
-    len & 255,
-    ...all,
-    crc >>> 24,
-    (crc >> 16) & 255,
-    (crc >> 8) & 255,
-    crc & 255,
-  ];
 }
 
 /** A PNG of `samples` (rows of `channels`-byte pixels), each row with a random filter. */
@@ -61,20 +41,7 @@ function filteredPng(
       raw[y * (stride + 1) + 1 + x] = (value - predicted) & 255;
     }
   }
-  const ihdr = Uint8Array.from([0, 0, width >> 8, width & 255, 0, 0, height >> 8, height & 255, 8, colour, 0, 0, 0]);
-  return Uint8Array.from([
-    0x89,
-    0x50,
-    0x4e,
-    0x47,
-    0x0d,
-    0x0a,
-    0x1a,
-    0x0a,
-    ...chunk('IHDR', ihdr),
-    ...chunk('IDAT', zlibSync(raw)),
-    ...chunk('IEND', new Uint8Array(0)),
-  ]);
+  return handmadePng(width, height, colour, 8, raw);
 }
 
 describe('decodePng reverses every row filter exactly', () => {

@@ -1,6 +1,6 @@
-import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { crc32, createImage, decodePng, encodePng, PngError, type RgbaImage } from '../../core/png.js';
+import { createImage, decodePng, encodePng, PngError, type RgbaImage } from '../../core/png.js';
+import { handmadePng } from '../support/handmade-png.js';
 
 function gradient(width: number, height: number): RgbaImage {
   const image = createImage(width, height);
@@ -10,50 +10,6 @@ function gradient(width: number, height: number): RgbaImage {
     }
   }
   return image;
-}
-
-/** Builds a PNG by hand, with any colour type, depth and one filter for every row. */
-function handmadePng(
-  width: number,
-  height: number,
-  colour: number,
-  depth: number,
-  rows: number[][],
-  extra: [string, number[]][] = [],
-): Uint8Array {
-  const chunk = (type: string, body: number[]): number[] => {
-    const typed = [...type].map((c) => c.charCodeAt(0));
-    const crc = crc32(Uint8Array.from([...typed, ...body]));
-    const len = body.length;
-    return [
-      len >>> 24,
-      (len >> 16) & 255,
-      (len >> 8) & 255,
-      len & 255,
-      ...typed,
-      ...body,
-      crc >>> 24,
-      (crc >> 16) & 255,
-      (crc >> 8) & 255,
-      crc & 255,
-    ];
-  };
-  const ihdr = [0, 0, 0, width, 0, 0, 0, height, depth, colour, 0, 0, 0];
-  const raw = Uint8Array.from(rows.flat());
-  return Uint8Array.from([
-    0x89,
-    0x50,
-    0x4e,
-    0x47,
-    0x0d,
-    0x0a,
-    0x1a,
-    0x0a,
-    ...chunk('IHDR', ihdr),
-    ...extra.flatMap(([t, b]) => chunk(t, b)),
-    ...chunk('IDAT', [...zlibSync(raw)]),
-    ...chunk('IEND', []),
-  ]);
 }
 
 describe('PNG codec', () => {

@@ -2,41 +2,15 @@
  * The canvas loop end to end in real Chromium: the playground page runs the real sandbox bundle against the Figma
  * double, the real panel in a sandboxed iframe, and the real proxy in offline mode with its Gemini double.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startProxy, type RunningProxy } from '../../proxy/server.js';
-import { collectPageErrors, launchBrowserAsync, screenshotAsync } from '../support/browser.js';
-import { openPlaygroundAsync, type Playground } from '../support/playground.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotAsync } from '../support/browser.js';
+import type { Playground } from '../support/playground.js';
+import { usePlaygroundServers } from '../support/playground-servers.js';
 
-let proxy: RunningProxy;
-let browser: Browser;
 let page: Page;
 let pg: Playground;
-let errors: string[];
-
-beforeAll(async () => {
-  proxy = await startProxy(
-    { PORT: '0', BANANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'banana-e2e-')) },
-    { writeLog: () => {} },
-  );
-  browser = await launchBrowserAsync();
-});
-afterAll(async () => {
-  await browser?.close();
-  await proxy?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage();
-  errors = collectPageErrors(page);
-  pg = await openPlaygroundAsync(page, proxy.url);
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await page.close();
-});
+usePlaygroundServers('banana-e2e-').pagePerTest((opened) => ({ page, pg } = opened));
 
 const POSTER = '1:2';
 

@@ -10,52 +10,20 @@
  *   the frame with its text layers live, and the poster is untouched.
  * - References marked by role in the panel, named by order on the wire; the model's image limit said before sending.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decodePng, type RgbaImage } from '../../core/png.js';
 import type { GenerateRequest } from '../../core/proxy-schema.js';
 import { rasterizeShape, type ShapeDescription } from '../../core/region-shape.js';
 import { TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
-import { startProxy, type RunningProxy } from '../../proxy/server.js';
-import { ARTIFACTS_DIR, collectPageErrors, launchBrowserAsync } from '../support/browser.js';
-import { openPlaygroundAsync, type Playground } from '../support/playground.js';
+import { ARTIFACTS_DIR } from '../support/browser.js';
+import type { Playground } from '../support/playground.js';
+import { usePlaygroundServers } from '../support/playground-servers.js';
 
-let proxy: RunningProxy;
-let browser: Browser;
 let page: Page;
 let pg: Playground;
-let errors: string[];
 let sent: GenerateRequest[];
-
-beforeAll(async () => {
-  proxy = await startProxy(
-    { PORT: '0', BANANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'banana-e2e-precision-')) },
-    { writeLog: () => {} },
-  );
-  browser = await launchBrowserAsync();
-});
-afterAll(async () => {
-  await browser?.close();
-  await proxy?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage();
-  errors = collectPageErrors(page);
-  pg = await openPlaygroundAsync(page, proxy.url);
-  sent = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().endsWith('/v1/generate')) {
-      sent.push(request.postDataJSON() as GenerateRequest);
-    }
-  });
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await page.close();
-});
+usePlaygroundServers('banana-e2e-precision-').pagePerTest((opened) => ({ page, pg, sent } = opened));
 
 const POSTER = '1:2';
 /** The product shot: 600 × 600 at (640, 0), exported at 2× (no export settings). */

@@ -3,35 +3,20 @@
  * designer pastes it into the playground's panel, sees the cost before and after, gets a repeat free from the
  * cache, is stopped by the daily limit with a clear message, and the admin sees it all on /admin.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { runAdmin } from '../../proxy/cli/admin.js';
-import { startProxy, type RunningProxy } from '../../proxy/server.js';
-import { collectPageErrors, launchBrowserAsync, screenshotAsync } from '../support/browser.js';
-import { openPlaygroundAsync, type Playground } from '../support/playground.js';
+import { screenshotAsync } from '../support/browser.js';
+import type { Playground } from '../support/playground.js';
+import { usePlaygroundServers } from '../support/playground-servers.js';
 
 const ADMIN = 'admin-token-for-the-e2e-test-0123';
 const POSTER = '1:2';
-let dataDir: string;
-let proxy: RunningProxy;
-let browser: Browser;
+const servers = usePlaygroundServers('banana-team-', { BANANA_ADMIN_TOKEN: ADMIN });
 let page: Page;
 let pg: Playground;
 let errors: string[];
 let token: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'banana-team-'));
-  proxy = await startProxy({ PORT: '0', BANANA_DATA_DIR: dataDir, BANANA_ADMIN_TOKEN: ADMIN }, { writeLog: () => {} });
-  browser = await launchBrowserAsync();
-});
-afterAll(async () => {
-  await browser?.close();
-  await proxy?.close();
-});
 
 describe('a token from the admin CLI, used from the playground', () => {
   it('the admin creates a token for Ana with 2 images a day', async () => {
@@ -39,7 +24,7 @@ describe('a token from the admin CLI, used from the playground', () => {
     const code = await runAdmin(['tokens', 'create', '--name', 'Ana', '--daily-images', '2', '--json'], {
       out: (line) => out.push(line),
       err: (line) => out.push(line),
-      env: { BANANA_DATA_DIR: dataDir },
+      env: { BANANA_DATA_DIR: servers.dataDir },
     });
     expect(code).toBe(0);
     token = (JSON.parse(out.join('\n')) as { token: string }).token;
@@ -47,9 +32,7 @@ describe('a token from the admin CLI, used from the playground', () => {
   });
 
   it('Ana pastes it in Settings and sees the cost before and after', async () => {
-    page = await browser.newPage();
-    errors = collectPageErrors(page);
-    pg = await openPlaygroundAsync(page, proxy.url);
+    ({ page, pg, errors } = await servers.openPageAsync());
     await pg.panel.getByRole('button', { name: 'Settings' }).click();
     await pg.panel.getByLabel('Team token').fill(token);
     await pg.panel.getByRole('button', { name: 'Save' }).click();
@@ -90,9 +73,9 @@ describe('a token from the admin CLI, used from the playground', () => {
   });
 
   it('the admin sees Ana’s requests, images and the cache hit on /admin', async () => {
-    const admin = await browser.newPage();
+    const admin = await servers.browser.newPage();
     await admin.setViewportSize({ width: 1280, height: 900 });
-    await admin.goto(`${proxy.url}/admin`);
+    await admin.goto(`${servers.proxy.url}/admin`);
     await admin.getByLabel('Admin token').fill(ADMIN);
     await admin.getByRole('button', { name: 'Sign in' }).click();
     const row = admin.getByRole('row').filter({ hasText: 'Ana' }).first();

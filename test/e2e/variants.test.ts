@@ -8,31 +8,14 @@
  * carries; exactly one of the four is blocked. `[double:vary]` makes each call draw a different picture, as real
  * Gemini does, so the four look like four variants (docs/gemini-double.md).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
-import { startProxy, type RunningProxy } from '../../proxy/server.js';
 import type { NodeDescription } from '../fakes/figma/index.js';
-import { ARTIFACTS_DIR, collectPageErrors, launchBrowserAsync, screenshotAsync } from '../support/browser.js';
-import { openPlaygroundAsync, type Playground } from '../support/playground.js';
+import { ARTIFACTS_DIR, screenshotAsync } from '../support/browser.js';
+import type { Playground } from '../support/playground.js';
+import { usePlaygroundServers } from '../support/playground-servers.js';
 
-let proxy: RunningProxy;
-let browser: Browser;
-
-beforeAll(async () => {
-  proxy = await startProxy(
-    { PORT: '0', BANANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'banana-e2e-variants-')) },
-    { writeLog: () => {} },
-  );
-  browser = await launchBrowserAsync();
-});
-afterAll(async () => {
-  await browser?.close();
-  await proxy?.close();
-});
+const servers = usePlaygroundServers('banana-e2e-variants-');
 
 const POSTER = '1:2';
 
@@ -80,9 +63,7 @@ function expectNoOverlaps(nodes: NodeDescription[]): void {
 
 describe('variants side by side, then a component set', () => {
   it('four variants with one blocked: three placed and a clear message; then a set from two', async () => {
-    const page: Page = await browser.newPage();
-    const errors = collectPageErrors(page);
-    const pg = await openPlaygroundAsync(page, proxy.url);
+    const { page, pg, errors } = await servers.openPageAsync();
     const original = await pg.nodes();
     const productShot = original.find((n) => n.name === 'Product shot')!;
 

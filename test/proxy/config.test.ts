@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadSettings } from '../../proxy/config.js';
+import { proxyConfig } from '../../proxy/app-env.js';
+import { ConfigError, loadSettings, servingLimitsOf } from '../../proxy/config.js';
 
 describe('loadSettings', () => {
   it('runs offline on port 8787 with nothing set', () => {
@@ -23,6 +24,10 @@ describe('loadSettings', () => {
       cacheBytes: 512 * 1024 * 1024,
       logPrompts: false,
     });
+  });
+
+  it('gives the app the same defaults when nothing is set', () => {
+    expect(proxyConfig()).toMatchObject(servingLimitsOf(loadSettings({})));
   });
 
   it('reads the settings for several instances on PostgreSQL', () => {

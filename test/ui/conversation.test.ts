@@ -3,43 +3,27 @@
  * and a proxy stand-in on a real port that records every request. Turns continue turns with the chain summarised,
  * the History follows the canvas, "Continue from here" branches, and the panel shows what each turn costs.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { base64ToBytes } from '../../core/base64.js';
 import { decodePng } from '../../core/png.js';
 import { estimateCostUsd } from '../../core/cost-estimate.js';
 import { sha1Hex } from '../../core/sha1.js';
-import { parseTurnRecord, TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
+import { TURN_RECORD_KEY } from '../../core/turn-record.js';
 import { textParagraphOf } from '../../ui/edit-inputs.js';
 import { formatUsage } from '../../ui/format.js';
-import { solidPngBytes, type SampleDocument } from '../fakes/figma/index.js';
+import { solidPngBytes } from '../fakes/figma/index.js';
+import { generateResultAsync, turnRecordOn, usePanelHarness } from '../support/panel-harness.js';
 import { publicModels } from './fixtures.js';
-import { openPanelSessionAsync, until, type PanelSession } from './panel-session.js';
-import { startProxyServerAsync, USAGE, type ProxyServer } from './proxy-server.js';
+import { until, type PanelSession } from './panel-session.js';
+import { USAGE } from './proxy-server.js';
 
-let proxy: ProxyServer;
-const open: PanelSession[] = [];
-
-beforeAll(async () => {
-  proxy = await startProxyServerAsync();
-});
-afterAll(async () => {
-  await proxy.closeAsync();
-});
-afterEach(() => {
-  for (const session of open.splice(0)) session.close();
-  proxy.onGenerate = () => ({ hang: true });
-});
-
-async function openPanelAsync(select?: (s: SampleDocument) => SceneNode[]): Promise<PanelSession> {
-  const session = await openPanelSessionAsync({ proxyUrl: proxy.url, select });
-  open.push(session);
-  return session;
-}
+const harness = usePanelHarness();
+const { openPanelAsync } = harness;
 
 /** Answers every generate with a 464 × 576 PNG (4:5 at 512, what the poster asks for). */
 function answerWithImages(cached = false): void {
   let n = 0;
-  proxy.onGenerate = () => ({
+  harness.proxy.onGenerate = () => ({
     status: 200,
     png: solidPngBytes(464, 576, [40 * ++n, 120, 200, 255]),
     width: 464,
@@ -50,20 +34,9 @@ function answerWithImages(cached = false): void {
 
 /** Types a prompt, presses Generate, and waits until the result is placed and selected. */
 async function turnAsync(session: PanelSession, prompt: string) {
-  const { state, actions } = session;
-  state.prompt.value = prompt;
-  await actions.generateAsync();
-  expect(state.error.value).toBeNull();
-  const result = state.lastResult.value!;
-  await until(() => state.target.value?.id === result.nodeId && state.targetTurn.value?.id === result.record.id);
+  const result = await generateResultAsync(session, prompt);
+  await until(() => session.state.targetTurn.value?.id === result.record.id);
   return result;
-}
-
-function recordOn(session: PanelSession, nodeId: string): TurnRecord {
-  const node = session.double.figma.currentPage.findOne((n) => n.id === nodeId)!;
-  const parsed = parseTurnRecord(node.getPluginData(TURN_RECORD_KEY));
-  if (!parsed.ok || !parsed.value) throw new Error('no record');
-  return parsed.value;
 }
 
 describe('continuing a result', () => {
@@ -74,7 +47,7 @@ describe('continuing a result', () => {
     const t2 = await turnAsync(session, 'navy jacket');
     const t3 = await turnAsync(session, 'remove the logo');
 
-    const sent = proxy.calls.filter((c) => c.path === '/v1/generate').map((c) => c.body!);
+    const sent = harness.proxy.calls.filter((c) => c.path === '/v1/generate').map((c) => c.body!);
     // The instruction first; then the poster's text as context, kept live on top of every result (issue 7).
     for (const body of sent) {
       expect(body.prompt.split('\n\n')[1]).toMatch(
@@ -90,7 +63,7 @@ describe('continuing a result', () => {
     for (const body of sent) expect(body.images?.map((i) => i.role)).toEqual(['base']);
 
     // The records: the user's own words, the parent links, and the SHA-1 of exactly the bytes sent.
-    const records = [t1, t2, t3].map((r) => recordOn(session, r.nodeId));
+    const records = [t1, t2, t3].map((r) => turnRecordOn(session, r.nodeId));
     expect(records.map((r) => r.prompt)).toEqual(['warmer light', 'navy jacket', 'remove the logo']);
     expect(records.map((r) => r.parentId)).toEqual([null, t1.record.id, t2.record.id]);
     expect(records.map((r) => r.inputs)).toEqual([
@@ -115,7 +88,7 @@ describe('continuing a result', () => {
     const layer = session.double.figma.currentPage.findOne((n) => n.id === t1.nodeId)!;
     const extra = session.double.figma.createRectangle();
     extra.resize(50, 50);
-    const record = recordOn(session, t1.nodeId);
+    const record = turnRecordOn(session, t1.nodeId);
     layer.setPluginData(
       TURN_RECORD_KEY,
       JSON.stringify({
@@ -130,7 +103,7 @@ describe('continuing a result', () => {
     await session.actions.refreshHistoryAsync();
     session.state.modelId.value = 'gemini-2.5-flash-image'; // takes at most 3 images
     await turnAsync(session, 'navy jacket');
-    expect(proxy.calls.at(-1)!.body!.images!.map((i) => i.role)).toEqual(['product', 'style', 'base']);
+    expect(harness.proxy.calls.at(-1)!.body!.images!.map((i) => i.role)).toEqual(['product', 'style', 'base']);
 
     // With a model limit of 2, the oldest reference (the product) is left out.
     session.state.models.value = session.state.models.value.map((m) =>
@@ -140,7 +113,7 @@ describe('continuing a result', () => {
     await session.actions.selectLayerAsync(t1.nodeId);
     await until(() => session.state.target.value?.id === t1.nodeId);
     await turnAsync(session, 'red jacket');
-    expect(proxy.calls.at(-1)!.body!.images!.map((i) => i.role)).toEqual(['style', 'base']);
+    expect(harness.proxy.calls.at(-1)!.body!.images!.map((i) => i.role)).toEqual(['style', 'base']);
   });
 });
 
@@ -205,7 +178,7 @@ describe('the History view’s data', () => {
     answerWithImages();
     const next = await turnAsync(session, 'warmer light');
     expect(next.record).toMatchObject({ parentId: null, sourceNodeId: sample.productShot.id });
-    expect(proxy.calls.at(-1)!.body!.prompt).toBe('warmer light');
+    expect(harness.proxy.calls.at(-1)!.body!.prompt).toBe('warmer light');
   });
 });
 

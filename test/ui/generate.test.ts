@@ -2,43 +2,24 @@
  * One turn end to end in Node: the panel's real actions, state and bridge, relayed to the real sandbox code on
  * the Figma double, calling a proxy stand-in on a real local port. Only the canvas work uses a Node fitter.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { base64ToBytes } from '../../core/base64.js';
 import { readImageHeader } from '../../core/image-header.js';
 import { createImage, encodePng } from '../../core/png.js';
 import { parseTurnRecord, TURN_RECORD_KEY } from '../../core/turn-record.js';
 import { SETTINGS_KEY } from '../../plugin/settings-store.js';
-import { solidPngBytes, type SampleDocument } from '../fakes/figma/index.js';
-import { openPanelSessionAsync, until, type PanelSession } from './panel-session.js';
-import { startProxyServerAsync, USAGE, type ProxyServer } from './proxy-server.js';
+import { solidPngBytes } from '../fakes/figma/index.js';
+import { usePanelHarness } from '../support/panel-harness.js';
+import { until } from './panel-session.js';
+import { USAGE } from './proxy-server.js';
 
-let proxy: ProxyServer;
-const open: PanelSession[] = [];
-
-beforeAll(async () => {
-  proxy = await startProxyServerAsync();
-});
-afterAll(async () => {
-  await proxy.closeAsync();
-});
-afterEach(() => {
-  for (const session of open.splice(0)) session.close();
-  proxy.onGenerate = () => ({ hang: true });
-});
-
-/** Figma with the sample file, the sandbox, and the panel, started and settled. */
-async function openPanelAsync(
-  options: { select?: (s: SampleDocument) => SceneNode[]; proxyUrl?: string } = {},
-): Promise<PanelSession> {
-  const session = await openPanelSessionAsync({ proxyUrl: options.proxyUrl ?? proxy.url, select: options.select });
-  open.push(session);
-  return session;
-}
+const harness = usePanelHarness();
+const { openPanelAsync } = harness;
 
 describe('start-up', () => {
   it('loads settings from clientStorage, models from the proxy, and the selection from the sandbox', async () => {
-    const { state, sample } = await openPanelAsync({ select: (s) => [s.poster] });
-    expect(state.settings.value).toEqual({ proxyUrl: proxy.url, token: 'team-token' });
+    const { state, sample } = await openPanelAsync((s) => [s.poster]);
+    expect(state.settings.value).toEqual({ proxyUrl: harness.proxy.url, token: 'team-token' });
     expect(state.models.value.map((m) => m.id)).toContain('gemini-3.1-flash-image');
     expect(state.modelId.value).toBe('gemini-3.1-flash-image');
     expect(state.mode.value).toBe('edit');
@@ -48,17 +29,17 @@ describe('start-up', () => {
   });
 
   it('reports an unreachable proxy, then recovers when Settings point to the right one', async () => {
-    const { state, actions } = await openPanelAsync({ proxyUrl: 'http://127.0.0.1:9' });
+    const { state, actions } = await openPanelAsync(undefined, { proxyUrl: 'http://127.0.0.1:9' });
     expect(state.error.value?.code).toBe('proxy_unreachable');
     expect(state.models.value).toEqual([]);
-    expect(await actions.saveSettingsAsync({ proxyUrl: proxy.url, token: 'team-token' })).toBe(true);
+    expect(await actions.saveSettingsAsync({ proxyUrl: harness.proxy.url, token: 'team-token' })).toBe(true);
     expect(state.models.value.length).toBeGreaterThan(0);
     expect(state.error.value).toBeNull();
   });
 
   it('shows a rejected token with the proxy’s message', async () => {
     const { state, actions } = await openPanelAsync();
-    await actions.saveSettingsAsync({ proxyUrl: proxy.url, token: 'wrong' });
+    await actions.saveSettingsAsync({ proxyUrl: harness.proxy.url, token: 'wrong' });
     expect(state.error.value).toEqual({ code: 'unauthorized', message: 'Your team token was not accepted.' });
   });
 
@@ -67,7 +48,7 @@ describe('start-up', () => {
     expect(await actions.saveSettingsAsync({ proxyUrl: 'localhost', token: '' })).toBe(false);
     expect(state.error.value?.message).toMatch(/proxyUrl/);
     expect(await double.figma.clientStorage.getAsync(SETTINGS_KEY)).toEqual({
-      proxyUrl: proxy.url,
+      proxyUrl: harness.proxy.url,
       token: 'team-token',
     });
   });
@@ -75,10 +56,10 @@ describe('start-up', () => {
 
 describe('Generate on a selected frame (edit)', () => {
   it('sends the frame as the base image with its ratio and places the fitted result beside it', async () => {
-    const { state, actions, double, sample } = await openPanelAsync({ select: (s) => [s.poster] });
+    const { state, actions, double, sample } = await openPanelAsync((s) => [s.poster]);
     // 540 × 675 is nearest 4:5; exported at 2× (it has no export settings) it is 1080 × 1350, and 1K (928 × 1152)
     // is the smallest size that covers that (core/aspect.ts tolerance).
-    proxy.onGenerate = () => ({
+    harness.proxy.onGenerate = () => ({
       status: 200,
       png: solidPngBytes(928, 1152, [255, 170, 80, 255]),
       width: 928,
@@ -89,7 +70,7 @@ describe('Generate on a selected frame (edit)', () => {
 
     expect(state.error.value).toBeNull();
     expect(state.run.value).toBeNull();
-    const sent = proxy.calls.at(-1)!.body!;
+    const sent = harness.proxy.calls.at(-1)!.body!;
     expect(sent).toMatchObject({ model: 'gemini-3.1-flash-image', aspectRatio: '4:5', imageSize: '1K' });
     // The person's words, then the poster's text as context (issue 7).
     expect(sent.prompt).toMatch(/^warmer light\n\nThis is a layout with live text/);
@@ -122,10 +103,10 @@ describe('Generate on a selected frame (edit)', () => {
   });
 
   it('shows the proxy’s error and leaves the canvas as it was', async () => {
-    const { state, actions, double } = await openPanelAsync({ select: (s) => [s.poster] });
+    const { state, actions, double } = await openPanelAsync((s) => [s.poster]);
     const before = double.describeNodes();
     const message = "Gemini's safety filters blocked this request. Rephrase the prompt and try again.";
-    proxy.onGenerate = () => ({ status: 422, error: { code: 'safety_blocked', message } });
+    harness.proxy.onGenerate = () => ({ status: 422, error: { code: 'safety_blocked', message } });
     state.prompt.value = 'something unsafe';
     await actions.generateAsync();
     expect(state.error.value).toEqual({ code: 'safety_blocked', message });
@@ -135,9 +116,9 @@ describe('Generate on a selected frame (edit)', () => {
   });
 
   it('reports stale_node when the source is deleted while Gemini works, and adds nothing', async () => {
-    const { state, actions, double, sample } = await openPanelAsync({ select: (s) => [s.poster] });
+    const { state, actions, double, sample } = await openPanelAsync((s) => [s.poster]);
     const posterId = sample.poster.id;
-    proxy.onGenerate = () => {
+    harness.proxy.onGenerate = () => {
       sample.poster.remove();
       return { status: 200, png: solidPngBytes(928, 1152, [1, 2, 3, 255]), width: 928, height: 1152 };
     };
@@ -149,19 +130,19 @@ describe('Generate on a selected frame (edit)', () => {
   });
 
   it('cancels for real: the request is aborted, the spinner ends, nothing is placed', async () => {
-    const { state, actions, double } = await openPanelAsync({ select: (s) => [s.poster] });
+    const { state, actions, double } = await openPanelAsync((s) => [s.poster]);
     const before = double.describeNodes();
-    proxy.onGenerate = () => ({ hang: true });
+    harness.proxy.onGenerate = () => ({ hang: true });
     state.prompt.value = 'warmer light';
-    const calls = proxy.calls.length;
+    const calls = harness.proxy.calls.length;
     const running = actions.generateAsync();
-    await until(() => proxy.calls.length > calls);
+    await until(() => harness.proxy.calls.length > calls);
     expect(state.run.value?.step).toBe('generating');
     actions.cancel();
     expect(state.run.value).toBeNull();
     expect(state.error.value?.code).toBe('cancelled');
     await running;
-    await until(() => proxy.calls.at(-1)!.aborted);
+    await until(() => harness.proxy.calls.at(-1)!.aborted);
     expect(state.error.value?.code).toBe('cancelled');
     expect(double.describeNodes()).toEqual(before);
   });
@@ -171,7 +152,7 @@ describe('Generate with nothing selected (text-to-image)', () => {
   it('sends no image and places the answer at the viewport centre at its own size', async () => {
     const { state, actions, double } = await openPanelAsync();
     double.figma.viewport.center = { x: 3000, y: 400 };
-    proxy.onGenerate = () => ({
+    harness.proxy.onGenerate = () => ({
       status: 200,
       png: solidPngBytes(1376, 768, [30, 90, 200, 255]),
       width: 1376,
@@ -182,7 +163,7 @@ describe('Generate with nothing selected (text-to-image)', () => {
     state.imageSize.value = '1K';
     await actions.generateAsync();
     expect(state.error.value).toBeNull();
-    const sent = proxy.calls.at(-1)!.body!;
+    const sent = harness.proxy.calls.at(-1)!.body!;
     expect(sent).toEqual({
       model: 'gemini-3.1-flash-image',
       prompt: 'a red bicycle',
@@ -200,7 +181,7 @@ describe('Generate with nothing selected (text-to-image)', () => {
 
   it('scales an answer wider than 4096 down before it reaches Figma', async () => {
     const { state, actions, double } = await openPanelAsync();
-    proxy.onGenerate = () => ({
+    harness.proxy.onGenerate = () => ({
       status: 200,
       png: encodePng(createImage(4800, 100, [9, 9, 9, 255]), 1),
       width: 4800,
@@ -215,7 +196,7 @@ describe('Generate with nothing selected (text-to-image)', () => {
 
   it('leaves out imageSize for a model without a size knob', async () => {
     const { state, actions } = await openPanelAsync();
-    proxy.onGenerate = () => ({
+    harness.proxy.onGenerate = () => ({
       status: 200,
       png: solidPngBytes(1024, 1024, [9, 9, 9, 255]),
       width: 1024,
@@ -224,16 +205,20 @@ describe('Generate with nothing selected (text-to-image)', () => {
     state.modelId.value = 'gemini-2.5-flash-image';
     state.prompt.value = 'a cat';
     await actions.generateAsync();
-    expect(proxy.calls.at(-1)!.body).toEqual({ model: 'gemini-2.5-flash-image', prompt: 'a cat', aspectRatio: '1:1' });
+    expect(harness.proxy.calls.at(-1)!.body).toEqual({
+      model: 'gemini-2.5-flash-image',
+      prompt: 'a cat',
+      aspectRatio: '1:1',
+    });
     expect(state.lastResult.value?.record.params).toEqual({ aspectRatio: '1:1', imageSize: '1K' });
   });
 
   it('asks for a prompt instead of calling the proxy with none', async () => {
     const { state, actions } = await openPanelAsync();
-    const calls = proxy.calls.length;
+    const calls = harness.proxy.calls.length;
     state.prompt.value = '  ';
     await actions.generateAsync();
     expect(state.error.value?.message).toMatch(/Type a prompt/);
-    expect(proxy.calls.length).toBe(calls);
+    expect(harness.proxy.calls.length).toBe(calls);
   });
 });

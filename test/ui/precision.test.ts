@@ -4,44 +4,26 @@
  * References with roles, the model's image limit, the pinned subject, style presets, Keep text editable, frame-native
  * sizes, and a regional edit composited byte for byte outside the shape.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { base64ToBytes } from '../../core/base64.js';
 import type { ImageSize } from '../../core/image-sizes.js';
 import { readImageHeader } from '../../core/image-header.js';
 import { decodePng } from '../../core/png.js';
 import { alignShapeMask } from '../../core/region-mask.js';
 import { STYLE_PRESETS } from '../../core/style-presets.js';
-import { parseTurnRecord, TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
 import { gridExportSettings } from '../../plugin/export-source.js';
 import { publicModels } from './fixtures.js';
-import { openPanelSessionAsync, until, type PanelSession } from './panel-session.js';
-import { startProxyServerAsync, type ProxyServer } from './proxy-server.js';
-import { makePngBytes, type SampleDocument } from '../fakes/figma/index.js';
+import { until } from './panel-session.js';
+import { makePngBytes } from '../fakes/figma/index.js';
+import { generateResultAsync, turnRecordOn, usePanelHarness } from '../support/panel-harness.js';
 
-let proxy: ProxyServer;
-const open: PanelSession[] = [];
-
-beforeAll(async () => {
-  proxy = await startProxyServerAsync();
-});
-afterAll(async () => {
-  await proxy.closeAsync();
-});
-afterEach(() => {
-  for (const session of open.splice(0)) session.close();
-  proxy.onGenerate = () => ({ hang: true });
-});
-
-async function openPanelAsync(select?: (s: SampleDocument) => SceneNode[]): Promise<PanelSession> {
-  const session = await openPanelSessionAsync({ proxyUrl: proxy.url, select });
-  open.push(session);
-  return session;
-}
+const harness = usePanelHarness();
+const { openPanelAsync } = harness;
 
 /** Answers every generate with a picture (a gradient, different each time) at the size the request asked for. */
 function answerAtRequestedSize(): void {
   let n = 0;
-  proxy.onGenerate = (request) => {
+  harness.proxy.onGenerate = (request) => {
     const model = publicModels.models.find((m) => m.id === request.model)!;
     const size = (request.imageSize ?? model.defaultImageSize) as ImageSize;
     const [width, height] = model.dimensions[size]![request.aspectRatio ?? '1:1']!;
@@ -51,24 +33,7 @@ function answerAtRequestedSize(): void {
   };
 }
 
-async function generateAsync(session: PanelSession, prompt: string) {
-  const { state, actions } = session;
-  state.prompt.value = prompt;
-  await actions.generateAsync();
-  expect(state.error.value).toBeNull();
-  const result = state.lastResult.value!;
-  await until(() => state.target.value?.id === result.nodeId);
-  return result;
-}
-
-function recordOn(session: PanelSession, nodeId: string): TurnRecord {
-  const node = session.double.figma.currentPage.findOne((n) => n.id === nodeId)!;
-  const parsed = parseTurnRecord(node.getPluginData(TURN_RECORD_KEY));
-  if (!parsed.ok || !parsed.value) throw new Error('no record');
-  return parsed.value;
-}
-
-const lastRequest = () => proxy.calls.filter((c) => c.path === '/v1/generate').at(-1)!.body!;
+const lastRequest = () => harness.proxy.calls.filter((c) => c.path === '/v1/generate').at(-1)!.body!;
 
 describe('reference images with roles', () => {
   it('sends each selected layer as an image with its role, named by its place in the instruction', async () => {
@@ -79,7 +44,7 @@ describe('reference images with roles', () => {
     actions.precision.setReferenceRole(sample.productShot.id, 'product');
     actions.precision.setKeepText(false);
     answerAtRequestedSize();
-    const result = await generateAsync(session, 'put the bottle on the table');
+    const result = await generateResultAsync(session, 'put the bottle on the table');
     const sent = lastRequest();
     expect(sent.images!.map((i) => i.role)).toEqual(['product', 'base']);
     expect(sent.prompt.split('\n\n')[0]).toBe(
@@ -89,7 +54,7 @@ describe('reference images with roles', () => {
     expect(sent.prompt.split('\n\n')[1]).toBe('put the bottle on the table');
     // The text is in the pixels this time (Keep text editable is off), so the model is told to keep it.
     expect(sent.prompt.split('\n\n')[2]).toMatch(/^The image is a layout with this text: the headline "Summer Sale"/);
-    expect(recordOn(session, result.nodeId).inputs.map((i) => [i.nodeId, i.role])).toEqual([
+    expect(turnRecordOn(session, result.nodeId).inputs.map((i) => [i.nodeId, i.role])).toEqual([
       [sample.productShot.id, 'product'],
       [sample.poster.id, 'base'],
     ]);
@@ -111,7 +76,7 @@ describe('reference images with roles', () => {
     });
     const { state, actions } = session;
     state.modelId.value = 'gemini-2.5-flash-image'; // at most 3 images
-    const calls = proxy.calls.length;
+    const calls = harness.proxy.calls.length;
     state.prompt.value = 'warmer light';
     await actions.generateAsync();
     expect(state.error.value).toMatchObject({ code: 'too_many_images' });
@@ -119,7 +84,7 @@ describe('reference images with roles', () => {
       'Nano Banana (2.5 Flash Image) takes at most 3 images; this edit has 4 (the frame and 3 references). ' +
         'Remove 1 reference, or pick a model that takes more.',
     );
-    expect(proxy.calls.length).toBe(calls);
+    expect(harness.proxy.calls.length).toBe(calls);
     expect(state.canGenerate.value).toBe(false);
   });
 });
@@ -135,16 +100,16 @@ describe('a pinned subject', { timeout: 60_000 }, () => {
     expect(state.editInputs.value.references).toEqual([
       { nodeId: sample.productShot.id, name: 'Product shot', role: 'subject', pinned: true },
     ]);
-    const t1 = await generateAsync(session, 'warmer light');
-    const t2 = await generateAsync(session, 'navy jacket');
-    const requests = proxy.calls.filter((c) => c.path === '/v1/generate').slice(-2);
+    const t1 = await generateResultAsync(session, 'warmer light');
+    const t2 = await generateResultAsync(session, 'navy jacket');
+    const requests = harness.proxy.calls.filter((c) => c.path === '/v1/generate').slice(-2);
     for (const request of requests) expect(request.body!.images!.map((i) => i.role)).toEqual(['subject', 'base']);
-    for (const record of [recordOn(session, t1.nodeId), recordOn(session, t2.nodeId)]) {
+    for (const record of [turnRecordOn(session, t1.nodeId), turnRecordOn(session, t2.nodeId)]) {
       expect(record.inputs.find((i) => i.role === 'subject')?.nodeId).toBe(sample.productShot.id);
     }
     // Unpinned, it still goes along as a reference the chain used (core/conversation-context.ts), once.
     actions.precision.unpinSubject();
-    await generateAsync(session, 'remove the logo');
+    await generateResultAsync(session, 'remove the logo');
     expect(lastRequest().images!.map((i) => i.role)).toEqual(['subject', 'base']);
   });
 
@@ -169,7 +134,7 @@ describe('style presets', () => {
     actions.precision.applyStylePreset('watercolour');
     expect(state.prompt.value).toBe(STYLE_PRESETS.find((p) => p.id === 'watercolour')!.prompt);
     answerAtRequestedSize();
-    await generateAsync(session, state.prompt.value);
+    await generateResultAsync(session, state.prompt.value);
     expect(lastRequest().prompt).toBe(state.prompt.value);
   });
 });
@@ -195,7 +160,7 @@ describe('frame-native ratio and size', { timeout: 90_000 }, () => {
         value: { aspectRatio: '4:5', imageSize: size, exportScale: scale },
       });
       answerAtRequestedSize();
-      const result = await generateAsync(session, 'a beach at dawn');
+      const result = await generateResultAsync(session, 'a beach at dawn');
       expect(lastRequest()).toMatchObject({ aspectRatio: '4:5', imageSize: size });
       const layer = (await double.figma.getNodeByIdAsync(result.nodeId)) as FrameNode;
       const image = double.figma.getImageByHash((layer.fills as ImagePaint[])[0]!.imageHash!)!;
@@ -212,7 +177,7 @@ describe('Keep text editable', () => {
     expect(state.editInputs.value.keepText).toBe(true);
     const before = await sample.poster.exportAsync(gridExportSettings(1));
     answerAtRequestedSize();
-    const result = await generateAsync(session, 'a beach at dawn');
+    const result = await generateResultAsync(session, 'a beach at dawn');
     const base = decodePng(base64ToBytes(lastRequest().images![0]!.data));
     // No white headline letters in the base sent: the text was hidden on a temporary copy.
     let white = 0;
@@ -233,7 +198,7 @@ describe('Keep text editable', () => {
     const { actions, double } = session;
     actions.precision.setKeepText(false);
     answerAtRequestedSize();
-    const result = await generateAsync(session, 'a beach at dawn');
+    const result = await generateResultAsync(session, 'a beach at dawn');
     const layer = (await double.figma.getNodeByIdAsync(result.nodeId)) as FrameNode;
     expect(layer.children).toEqual([]);
   });
@@ -252,7 +217,7 @@ describe('a regional edit from the panel', { timeout: 90_000 }, () => {
     await until(() => state.editInputs.value.region?.id === ellipse.id);
     answerAtRequestedSize();
     const before = double.describeNodes();
-    const result = await generateAsync(session, 'a red armchair');
+    const result = await generateResultAsync(session, 'a red armchair');
 
     const sent = lastRequest();
     expect(sent.images!.map((i) => i.role)).toEqual(['scene', 'base']);
@@ -262,7 +227,7 @@ describe('a regional edit from the panel', { timeout: 90_000 }, () => {
     const crop = readImageHeader(base64ToBytes(sent.images![1]!.data))!;
     expect(crop.width / crop.height).toBeCloseTo(eval(sent.aspectRatio!.replace(':', '/')) as number, 1);
 
-    const record = recordOn(session, result.nodeId);
+    const record = turnRecordOn(session, result.nodeId);
     expect(record.region).toMatchObject({ nodeId: ellipse.id });
     expect(record.region!.x).toBeGreaterThan(250);
     expect(record.inputs.map((i) => i.role)).toEqual(['scene', 'base']);

@@ -3,31 +3,15 @@
  * the real sandbox code on the Figma double, and a proxy stand-in on a real port that answers each call by its
  * `variant` index.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseTurnRecord, TURN_RECORD_KEY } from '../../core/turn-record.js';
-import { solidPngBytes, type SampleDocument } from '../fakes/figma/index.js';
-import { openPanelSessionAsync, until, type PanelSession } from './panel-session.js';
-import { startProxyServerAsync, type GenerateAnswer, type ProxyServer } from './proxy-server.js';
+import { solidPngBytes } from '../fakes/figma/index.js';
+import { usePanelHarness } from '../support/panel-harness.js';
+import { until } from './panel-session.js';
+import type { GenerateAnswer } from './proxy-server.js';
 
-let proxy: ProxyServer;
-const open: PanelSession[] = [];
-
-beforeAll(async () => {
-  proxy = await startProxyServerAsync();
-});
-afterAll(async () => {
-  await proxy.closeAsync();
-});
-afterEach(() => {
-  for (const session of open.splice(0)) session.close();
-  proxy.onGenerate = () => ({ hang: true });
-});
-
-async function openPanelAsync(select?: (s: SampleDocument) => SceneNode[]): Promise<PanelSession> {
-  const session = await openPanelSessionAsync({ proxyUrl: proxy.url, select });
-  open.push(session);
-  return session;
-}
+const harness = usePanelHarness();
+const { openPanelAsync } = harness;
 
 const image = (variant: number): GenerateAnswer => ({
   status: 200,
@@ -44,7 +28,7 @@ const blocked: GenerateAnswer = {
 function heldAnswers(): { release(variant: number, answer: GenerateAnswer): void } {
   const waiting = new Map<number, (answer: GenerateAnswer) => void>();
   const early = new Map<number, GenerateAnswer>();
-  proxy.onGenerate = (request) =>
+  harness.proxy.onGenerate = (request) =>
     new Promise((resolve) => {
       const variant = request.variant ?? 0;
       const ready = early.get(variant);
@@ -63,14 +47,14 @@ function heldAnswers(): { release(variant: number, answer: GenerateAnswer): void
 describe('N variants of an edit', () => {
   it('sends N parallel calls of the same request with distinct variant indexes and places each in one row', async () => {
     const { state, actions, double, sample } = await openPanelAsync((s) => [s.poster]);
-    proxy.onGenerate = (request) => image(request.variant ?? 0);
+    harness.proxy.onGenerate = (request) => image(request.variant ?? 0);
     const before = double.describeNodes();
-    const calls = proxy.calls.length;
+    const calls = harness.proxy.calls.length;
     state.prompt.value = 'warmer light';
     state.variants.count.value = 4;
     await actions.generateAsync();
 
-    const sent = proxy.calls.slice(calls).map((c) => c.body!);
+    const sent = harness.proxy.calls.slice(calls).map((c) => c.body!);
     expect(sent.map((b) => b.variant).sort()).toEqual([0, 1, 2, 3]);
     const { variant: _first, ...shared } = sent[0]!;
     for (const body of sent) expect({ ...body, variant: undefined }).toEqual({ ...shared, variant: undefined });
@@ -120,7 +104,7 @@ describe('N variants of an edit', () => {
 
   it('partial success: three of four placed, side by side with no hole, and says what happened to the fourth', async () => {
     const { state, actions, double } = await openPanelAsync((s) => [s.productShot]);
-    proxy.onGenerate = (request) => (request.variant === 1 ? blocked : image(request.variant ?? 0));
+    harness.proxy.onGenerate = (request) => (request.variant === 1 ? blocked : image(request.variant ?? 0));
     const count = double.describeNodes().length;
     state.prompt.value = 'a beach';
     state.variants.count.value = 4;
@@ -133,7 +117,7 @@ describe('N variants of an edit', () => {
 
   it('when none is made, says why with what to do next, and adds nothing', async () => {
     const { state, actions, double } = await openPanelAsync((s) => [s.poster]);
-    proxy.onGenerate = () => blocked;
+    harness.proxy.onGenerate = () => blocked;
     const before = double.describeNodes();
     state.prompt.value = 'something unsafe';
     state.variants.count.value = 2;
@@ -148,8 +132,8 @@ describe('N variants of an edit', () => {
 describe('one Cancel for all', () => {
   it('aborts every call still running and adds nothing more; what was placed stays', async () => {
     const { state, actions, double } = await openPanelAsync((s) => [s.productShot]);
-    proxy.onGenerate = (request) => (request.variant === 0 ? image(0) : { hang: true });
-    const calls = proxy.calls.length;
+    harness.proxy.onGenerate = (request) => (request.variant === 0 ? image(0) : { hang: true });
+    const calls = harness.proxy.calls.length;
     const count = double.describeNodes().length;
     state.prompt.value = 'a cancelled beach';
     state.variants.count.value = 4;
@@ -159,7 +143,7 @@ describe('one Cancel for all', () => {
     actions.cancel();
     expect(state.run.value).toBeNull();
     await running;
-    const mine = proxy.calls.slice(calls);
+    const mine = harness.proxy.calls.slice(calls);
     expect(mine).toHaveLength(4);
     await until(() => mine.filter((c) => c.aborted).length === 3);
     expect(state.error.value?.code).toBe('cancelled');
@@ -194,17 +178,17 @@ describe('N variants of text-to-image', () => {
   it('sends no image, keeps the variant indexes apart, and centres the row on the view', async () => {
     const { state, actions, double } = await openPanelAsync();
     double.figma.viewport.center = { x: 5000, y: 300 };
-    proxy.onGenerate = (request) => ({
+    harness.proxy.onGenerate = (request) => ({
       status: 200,
       png: solidPngBytes(1024, 1024, [request.variant ?? 0, 0, 0, 255]),
       width: 1024,
       height: 1024,
     });
-    const calls = proxy.calls.length;
+    const calls = harness.proxy.calls.length;
     state.prompt.value = 'a red bicycle';
     state.variants.count.value = 2;
     await actions.generateAsync();
-    const sent = proxy.calls.slice(calls).map((c) => c.body!);
+    const sent = harness.proxy.calls.slice(calls).map((c) => c.body!);
     expect(sent.map((b) => [b.variant, b.images])).toEqual(
       expect.arrayContaining([
         [0, undefined],
@@ -222,7 +206,7 @@ describe('N variants of text-to-image', () => {
 describe('Make component set from the panel', () => {
   it('turns the selected variants into a component set and says how to publish it', async () => {
     const { state, actions, double } = await openPanelAsync((s) => [s.productShot]);
-    proxy.onGenerate = (request) => image(request.variant ?? 0);
+    harness.proxy.onGenerate = (request) => image(request.variant ?? 0);
     state.prompt.value = 'a set of beaches';
     state.variants.count.value = 3;
     await actions.generateAsync();
@@ -254,7 +238,7 @@ describe('Make component set from the panel', () => {
 
   it('refuses a selection holding a layer the user made, naming it, and changes nothing', async () => {
     const { state, actions, double, sample } = await openPanelAsync((s) => [s.productShot]);
-    proxy.onGenerate = (request) => image(request.variant ?? 0);
+    harness.proxy.onGenerate = (request) => image(request.variant ?? 0);
     state.prompt.value = 'beach set refused';
     state.variants.count.value = 2;
     await actions.generateAsync();

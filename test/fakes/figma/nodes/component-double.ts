@@ -4,40 +4,30 @@
  */
 import type { DoubleContext } from '../document/context.js';
 import { dynamicPageError, figmaError } from '../errors.js';
-import { sha1Hex } from '../images/sha1.js';
 import { absoluteTransformOf } from './geometry.js';
 import { instantiate } from './clone.js';
-import { FrameLikeDouble, frameProps, type FrameProps } from './frame-like-double.js';
+import { frameProps } from './frame-like-double.js';
 import type { FrameKeys } from './frame-double.js';
 import { baseProps, expose } from './node-double.js';
+import { PublishableDouble, type PublishableKeys, type PublishableProps } from './publishable-double.js';
 import { parseVariantName } from './variant-name.js';
 import { insertChild } from './tree.js';
 
 /** State of a component. */
-export interface ComponentProps extends FrameProps {
-  description: string;
-}
+export type ComponentProps = PublishableProps;
 
 /** The members of `ComponentNode` the double implements. */
 export type ComponentKeys =
   | FrameKeys
+  | PublishableKeys
   | 'createInstance'
   | 'getInstancesAsync'
   | 'instances'
-  | 'description'
-  | 'key'
-  | 'remote'
-  | 'getPublishStatusAsync'
   | 'variantProperties'
   | 'componentPropertyDefinitions';
 
-/** A stable, file-unique 40-hex key for a component or set, derived from its id. */
-export function keyFor(id: string): string {
-  return sha1Hex(new TextEncoder().encode(`component-key:${id}`));
-}
-
 /** A component. */
-export class ComponentDouble extends FrameLikeDouble<ComponentProps> implements Pick<ComponentNode, ComponentKeys> {
+export class ComponentDouble extends PublishableDouble<ComponentProps> implements Pick<ComponentNode, ComponentKeys> {
   readonly type = 'COMPONENT';
 
   constructor(ctx: DoubleContext, id: string) {
@@ -73,39 +63,6 @@ export class ComponentDouble extends FrameLikeDouble<ComponentProps> implements 
   get instances(): InstanceNode[] {
     this.$use('get_instances');
     throw dynamicPageError('get_instances', 'access instances', 'node.getInstancesAsync');
-  }
-
-  get description(): string {
-    this.$use('get_description');
-    return this.$state.description;
-  }
-  set description(value: string) {
-    this.$use('set_description');
-    if (typeof value !== 'string') throw figmaError('set_description', 'Expected a string');
-    this.$set('description', value);
-  }
-
-  get key(): string {
-    this.$use('get_key');
-    return keyFor(this.id);
-  }
-
-  /** Always false: the double has no team libraries. */
-  get remote(): boolean {
-    this.$use('get_remote');
-    return false;
-  }
-  /**
-   * Always 'UNPUBLISHED': the double has no team library, and a plugin cannot publish (figma-api.md §0.7), so
-   * nothing the plugin does can change it.
-   */
-  getPublishStatusAsync(): Promise<PublishStatus> {
-    try {
-      this.$use('getPublishStatusAsync');
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-    return Promise.resolve('UNPUBLISHED');
   }
 
   get variantProperties(): { [property: string]: string } | null {

@@ -4,22 +4,16 @@
  */
 import type { DoubleContext } from '../document/context.js';
 import { figmaError } from '../errors.js';
-import { keyFor, type ComponentProps } from './component-double.js';
-import { FrameLikeDouble, frameProps } from './frame-like-double.js';
+import type { ComponentProps } from './component-double.js';
+import { frameProps } from './frame-like-double.js';
 import type { FrameKeys } from './frame-double.js';
 import { baseProps, expose, type NodeDouble } from './node-double.js';
+import { PublishableDouble, type PublishableKeys } from './publishable-double.js';
 import { parseVariantName } from './variant-name.js';
 
 /** The members of `ComponentSetNode` the double implements. */
 export type ComponentSetKeys =
-  | FrameKeys
-  | 'defaultVariant'
-  | 'componentPropertyDefinitions'
-  | 'variantGroupProperties'
-  | 'description'
-  | 'key'
-  | 'remote'
-  | 'getPublishStatusAsync';
+  FrameKeys | PublishableKeys | 'defaultVariant' | 'componentPropertyDefinitions' | 'variantGroupProperties';
 
 /** Figma draws sets with a dashed violet border and no fill; the double keeps the colour, not the dashes. */
 const SET_STROKE: readonly Paint[] = Object.freeze([
@@ -33,10 +27,7 @@ const SET_STROKE: readonly Paint[] = Object.freeze([
 ]);
 
 /** A component set. */
-export class ComponentSetDouble
-  extends FrameLikeDouble<ComponentProps>
-  implements Pick<ComponentSetNode, ComponentSetKeys>
-{
+export class ComponentSetDouble extends PublishableDouble implements Pick<ComponentSetNode, ComponentSetKeys> {
   readonly type = 'COMPONENT_SET';
 
   constructor(ctx: DoubleContext, id: string) {
@@ -102,37 +93,5 @@ export class ComponentSetDouble
       }
     }
     return out;
-  }
-
-  get description(): string {
-    this.$use('get_description');
-    return this.$state.description;
-  }
-  set description(value: string) {
-    this.$use('set_description');
-    if (typeof value !== 'string') throw figmaError('set_description', 'Expected a string');
-    this.$set('description', value);
-  }
-
-  get key(): string {
-    this.$use('get_key');
-    return keyFor(this.id);
-  }
-
-  get remote(): boolean {
-    this.$use('get_remote');
-    return false;
-  }
-  /**
-   * Always 'UNPUBLISHED': the double has no team library, and a plugin cannot publish (figma-api.md §0.7), so
-   * nothing the plugin does can change it.
-   */
-  getPublishStatusAsync(): Promise<PublishStatus> {
-    try {
-      this.$use('getPublishStatusAsync');
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-    return Promise.resolve('UNPUBLISHED');
   }
 }

@@ -5,7 +5,7 @@
 import type { DoubleContext } from '../document/context.js';
 import { figmaError } from '../errors.js';
 import { baseProps, NodeDouble, type BaseNodeKeys } from './node-double.js';
-import type { ChildrenKeys } from './frame-like-double.js';
+import type { ChildrenKeys } from './children-mixin.js';
 import * as tree from './tree.js';
 
 /** The members of `DocumentNode` the double implements. */

@@ -1,7 +1,8 @@
 /** `FrameNode` [T:10816]. */
 import type { DoubleContext } from '../document/context.js';
 import { baseProps } from './node-double.js';
-import { FrameLikeDouble, frameProps, type ChildrenKeys, type FrameProps } from './frame-like-double.js';
+import type { ChildrenKeys } from './children-mixin.js';
+import { FrameLikeDouble, frameProps, type FrameProps } from './frame-like-double.js';
 import type { SceneNodeKeys } from './scene-double.js';
 import type { GeometryKeys } from './shape-double.js';
 

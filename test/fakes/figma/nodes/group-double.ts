@@ -7,17 +7,16 @@
 import type { DoubleContext } from '../document/context.js';
 import { figmaError, notImplementedError } from '../errors.js';
 import { translation, transformedBounds, unionRects } from '../transform.js';
+import { withSceneChildren, type ChildrenKeys } from './children-mixin.js';
 import { isScene } from './geometry.js';
 import { baseProps } from './node-double.js';
 import { SceneDouble, sceneProps, type SceneNodeKeys, type SceneProps } from './scene-double.js';
-import type { ChildrenKeys } from './frame-like-double.js';
-import * as tree from './tree.js';
 
 /** The members of `GroupNode` the double implements. */
 export type GroupKeys = SceneNodeKeys | ChildrenKeys;
 
 /** A group. */
-export class GroupDouble extends SceneDouble<SceneProps> implements Pick<GroupNode, GroupKeys> {
+export class GroupDouble extends withSceneChildren(SceneDouble)<SceneProps> implements Pick<GroupNode, GroupKeys> {
   readonly type = 'GROUP';
 
   constructor(ctx: DoubleContext, id: string) {
@@ -93,45 +92,5 @@ export class GroupDouble extends SceneDouble<SceneProps> implements Pick<GroupNo
         operation,
       );
     }
-  }
-
-  get children(): ReadonlyArray<SceneNode> {
-    this.$use('get_children');
-    return tree.childrenOf<SceneNode>(this, 'get_children');
-  }
-
-  appendChild(child: SceneNode): void {
-    this.$use('appendChild');
-    tree.insertChild(this, null, child, 'appendChild');
-  }
-
-  insertChild(index: number, child: SceneNode): void {
-    this.$use('insertChild');
-    tree.insertChild(this, index, child, 'insertChild');
-  }
-
-  findChildren(callback?: (node: SceneNode) => boolean): SceneNode[] {
-    this.$use('findChildren');
-    return tree.findChildren(this, callback, 'findChildren');
-  }
-
-  findChild(callback: (node: SceneNode) => boolean): SceneNode | null {
-    this.$use('findChild');
-    return tree.findChildren(this, callback, 'findChild')[0] ?? null;
-  }
-
-  findAll(callback?: (node: SceneNode) => boolean): SceneNode[] {
-    this.$use('findAll');
-    return tree.findAll(this, callback, 'findAll');
-  }
-
-  findOne(callback: (node: SceneNode) => boolean): SceneNode | null {
-    this.$use('findOne');
-    return tree.findOne(this, callback, 'findOne');
-  }
-
-  findAllWithCriteria<T extends NodeType[]>(criteria: FindAllCriteria<T>): Array<{ type: T[number] } & SceneNode> {
-    this.$use('findAllWithCriteria');
-    return tree.findAllWithCriteria(this, criteria, 'findAllWithCriteria');
   }
 }

@@ -5,10 +5,10 @@
 import type { DoubleContext } from '../document/context.js';
 import { figmaError } from '../errors.js';
 import { checkPaints } from '../paints.js';
-import { exportNodeAsync } from '../render/export-node.js';
-import type { ChildrenKeys } from './frame-like-double.js';
+import { withSceneChildren, type ChildrenKeys } from './children-mixin.js';
+import { ExportableDouble } from './exportable-double.js';
 import { isScene } from './geometry.js';
-import { baseProps, expose, NodeDouble, unwrap, type BaseNodeKeys, type BaseProps } from './node-double.js';
+import { baseProps, expose, unwrap, type BaseNodeKeys, type BaseProps, type NodeDouble } from './node-double.js';
 import * as tree from './tree.js';
 
 /** State of a page. */
@@ -32,7 +32,7 @@ const PAGE_BACKGROUND: readonly Paint[] = Object.freeze([
 ]);
 
 /** A page. */
-export class PageDouble extends NodeDouble<PageProps> implements Pick<PageNode, PageKeys> {
+export class PageDouble extends withSceneChildren(ExportableDouble)<PageProps> implements Pick<PageNode, PageKeys> {
   readonly type = 'PAGE';
   /** The selection on this page (per user, so not document state: not saved, not undone). */
   $selection: NodeDouble[] = [];
@@ -109,68 +109,5 @@ export class PageDouble extends NodeDouble<PageProps> implements Pick<PageNode, 
       'backgrounds',
       checkPaints(value, 'set_backgrounds', (h) => this.$ctx.images.get(h) !== undefined),
     );
-  }
-
-  get children(): ReadonlyArray<SceneNode> {
-    this.$use('get_children');
-    return tree.childrenOf<SceneNode>(this, 'get_children');
-  }
-
-  appendChild(child: SceneNode): void {
-    this.$use('appendChild');
-    tree.insertChild(this, null, child, 'appendChild');
-  }
-
-  insertChild(index: number, child: SceneNode): void {
-    this.$use('insertChild');
-    tree.insertChild(this, index, child, 'insertChild');
-  }
-
-  findChildren(callback?: (node: SceneNode) => boolean): SceneNode[] {
-    this.$use('findChildren');
-    return tree.findChildren(this, callback, 'findChildren');
-  }
-
-  findChild(callback: (node: SceneNode) => boolean): SceneNode | null {
-    this.$use('findChild');
-    return tree.findChildren(this, callback, 'findChild')[0] ?? null;
-  }
-
-  findAll(callback?: (node: SceneNode) => boolean): SceneNode[] {
-    this.$use('findAll');
-    return tree.findAll(this, callback, 'findAll');
-  }
-
-  findOne(callback: (node: SceneNode) => boolean): SceneNode | null {
-    this.$use('findOne');
-    return tree.findOne(this, callback, 'findOne');
-  }
-
-  findAllWithCriteria<T extends NodeType[]>(criteria: FindAllCriteria<T>): Array<{ type: T[number] } & SceneNode> {
-    this.$use('findAllWithCriteria');
-    return tree.findAllWithCriteria(this, criteria, 'findAllWithCriteria');
-  }
-
-  exportAsync(settings?: ExportSettings): Promise<Uint8Array>;
-  exportAsync(settings: ExportSettingsSVGString): Promise<string>;
-  exportAsync(settings: ExportSettingsREST): Promise<object>;
-  exportAsync(settings: ExportSettingsMP4 | ExportSettingsGIF | ExportSettingsWEBM): Promise<Uint8Array>;
-  /** Renders everything on the page (the page must be loaded). */
-  exportAsync(
-    settings?:
-      | ExportSettings
-      | ExportSettingsSVGString
-      | ExportSettingsREST
-      | ExportSettingsMP4
-      | ExportSettingsGIF
-      | ExportSettingsWEBM,
-  ): Promise<Uint8Array | string | object> {
-    try {
-      this.$use('exportAsync');
-      tree.assertLoaded(this, 'exportAsync');
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-    return exportNodeAsync(this, settings);
   }
 }

@@ -4,11 +4,11 @@
  */
 import { figmaError } from '../errors.js';
 import { isBlendMode } from '../paints.js';
-import { exportNodeAsync } from '../render/export-node.js';
 import { copyTransform, rotationOf, rotationTransform } from '../transform.js';
 import { cloneNode } from './clone.js';
 import { absoluteBoundingBoxOf, absoluteRenderBoundsOf, absoluteTransformOf, type SceneGeometry } from './geometry.js';
-import { expose, NodeDouble, type BaseNodeKeys, type BaseProps } from './node-double.js';
+import { ExportableDouble } from './exportable-double.js';
+import { expose, type BaseNodeKeys, type BaseProps, type NodeDouble } from './node-double.js';
 import { removeNode } from './tree.js';
 
 /** State of every scene node. */
@@ -54,7 +54,10 @@ export function sceneProps(base: BaseProps): SceneProps {
 }
 
 /** A node with a place on the canvas. */
-export abstract class SceneDouble<P extends SceneProps = SceneProps> extends NodeDouble<P> implements SceneGeometry {
+export abstract class SceneDouble<P extends SceneProps = SceneProps>
+  extends ExportableDouble<P>
+  implements SceneGeometry
+{
   abstract $transform(): Transform;
   abstract $size(): { width: number; height: number };
   /** Sets the transform into the container's space (already checked). */
@@ -211,28 +214,6 @@ export abstract class SceneDouble<P extends SceneProps = SceneProps> extends Nod
   protected $clone<T>(): T {
     this.$use('clone');
     return expose<T>(cloneNode(this));
-  }
-
-  exportAsync(settings?: ExportSettings): Promise<Uint8Array>;
-  exportAsync(settings: ExportSettingsSVGString): Promise<string>;
-  exportAsync(settings: ExportSettingsREST): Promise<object>;
-  exportAsync(settings: ExportSettingsMP4 | ExportSettingsGIF | ExportSettingsWEBM): Promise<Uint8Array>;
-  /** Renders real pixels; see render/export-node.ts for what is drawn. */
-  exportAsync(
-    settings?:
-      | ExportSettings
-      | ExportSettingsSVGString
-      | ExportSettingsREST
-      | ExportSettingsMP4
-      | ExportSettingsGIF
-      | ExportSettingsWEBM,
-  ): Promise<Uint8Array | string | object> {
-    try {
-      this.$use('exportAsync');
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-    return exportNodeAsync(this, settings);
   }
 }
 

@@ -1,0 +1,65 @@
+/**
+ * What both stores' token tables share: the columns a token is read with, how such a row becomes a record, the
+ * rules for a new token's name and id, and how often a use is written down. The SQL stays with each store
+ * (`sqlite-tokens.ts`, `pg-tokens.ts`).
+ */
+import { randomBytes } from 'node:crypto';
+import { appError, type AppError } from '../../core/errors.js';
+import type { TokenLimits } from '../../core/usage-summary.js';
+import { nullableNumber, type Row } from './row.js';
+import type { TeamMember, TokenRecord } from './store.js';
+
+/** Longest token name accepted: a person's name or a role, not a paragraph. */
+export const MAX_TOKEN_NAME = 64;
+
+/** The columns {@link tokenRecordOf} reads (never `token_hash`, which `verify` selects on its own). */
+export const TOKEN_COLUMNS = 'id, name, kind, daily_images, monthly_usd, rpm, created_at, revoked_at, last_used_at';
+
+/** How often `last_used_at` is written at most: once a minute is plenty for the admin page, and saves a write. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** `tok_` and 12 hex digits: short enough to type in `tokens revoke <id>`, never the token itself. */
+export function newTokenId(): string {
+  return `tok_${randomBytes(6).toString('hex')}`;
+}
+
+/** Why `name` (already trimmed) cannot name a new token, or null when it can. */
+export function tokenNameError(name: string): AppError | null {
+  if (name === '' || name.length > MAX_TOKEN_NAME) {
+    return appError('bad_request', `A token name is 1 to ${MAX_TOKEN_NAME} characters.`);
+  }
+  return null;
+}
+
+/** The refusal when an active token already has `name`: one active token per name. */
+export function nameTakenError(name: string): AppError {
+  return appError('bad_request', `An active token is already named "${name}". Revoke it first, or pick another name.`);
+}
+
+/** A token's limit columns (`daily_images, monthly_usd, rpm`); a null column is no limit. */
+export function tokenLimitsOf(row: Row): TokenLimits {
+  return {
+    dailyImages: nullableNumber(row.daily_images),
+    monthlyUsd: nullableNumber(row.monthly_usd),
+    rpm: nullableNumber(row.rpm),
+  };
+}
+
+/** A row of {@link TOKEN_COLUMNS} as the admin sees it. */
+export function tokenRecordOf(row: Row): TokenRecord {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    kind: row.kind === 'dev' ? 'dev' : 'team',
+    limits: tokenLimitsOf(row),
+    createdAt: Number(row.created_at),
+    revokedAt: nullableNumber(row.revoked_at),
+    lastUsedAt: nullableNumber(row.last_used_at),
+  };
+}
+
+/** The owner of a verified token, with the limits that apply to them now. */
+export function teamMemberOf(row: Row): TeamMember {
+  const record = tokenRecordOf(row);
+  return { id: record.id, name: record.name, limits: record.limits };
+}
