@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   unsupported_image: 415,
   safety_blocked: 422,
   no_image_returned: 422,
+  replay_rejected: 409,
   limit_reached: 429,
   upstream_rate_limited: 429,
   cancelled: 499,
@@ -62,6 +63,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   unsupported_image: 'An image is in a format Banana Studio cannot read. Use PNG or JPEG.',
   safety_blocked: "Gemini's safety filters blocked this request. Rephrase the prompt and try again.",
   no_image_returned: 'Gemini answered without an image. Try again, or make the prompt more specific.',
+  replay_rejected:
+    'Gemini would not continue from its own earlier turns (their thought signatures were refused). Generate again: the turn is then sent with the selected image instead.',
   limit_reached: 'You have reached a usage limit. Wait a little and try again.',
   upstream_rate_limited: 'Gemini is rate-limiting the team right now. Wait a moment and try again.',
   cancelled: 'The request was cancelled. Nothing was added to the canvas.',

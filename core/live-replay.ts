@@ -1,19 +1,25 @@
 /**
- * The **live replay** variant of a turn's context (DESIGN.md §4, gemini-api.md §2.5–2.6 option b): while one
- * panel session keeps talking to one model, the model's own earlier turns are sent back verbatim, thought
+ * The **live replay** variant of a turn's context (DESIGN.md §4, gemini-api.md §2.5–2.6 option b; docs/live-replay.md):
+ * while one panel session keeps talking to one model, the model's own earlier turns are sent back verbatim, thought
  * signatures untouched, so Gemini 3 keeps its hidden reasoning about the image. Signatures are tied to the model
  * ("Invalid thought signature" after a switch, gemini-api.md §2.6), a Gemini 3 model turn without them is a 400
  * (§0.5), and they live only in memory (plugin data cannot hold images), so replay is allowed only inside the
  * session that made the turns, on the same model, and falls back to the stateless turn otherwise.
  *
- * This is the pure half: the proxy must first return the model's parts and accept a `history` (see the report of
- * issue 6 for the schema); until then the panel always sends stateless turns.
+ * This is the pure half: which turns a session remembers, when replaying them is allowed, and what the replayed
+ * call sends. The panel (ui/actions/generate.ts) sends it as `history` on `POST /v1/generate` (core/proxy-schema.ts),
+ * and the proxy hands the model's answer back as `modelTurn` when asked with `returnModelTurn`.
  */
+import type { ImageRole } from './image-sizes.js';
+import { roleSentence } from './input-instruction.js';
+
+/** Image types a replayed part may carry: what the proxy takes inline (`INPUT_MIME_TYPES`, core/proxy-schema.ts). */
+export type ReplayMimeType = 'image/png' | 'image/jpeg' | 'image/webp';
 
 /** One part of a content as Gemini sends and takes it (camelCase, as the SDK and REST both accept). */
 export interface ReplayPart {
   text?: string;
-  inlineData?: { mimeType: string; data: string };
+  inlineData?: { mimeType: ReplayMimeType; data: string };
   /** An interim "thought" part (Gemini 3); replayed as it came. */
   thought?: boolean;
   /** Opaque; must go back byte for byte on the part it came with. */
@@ -30,7 +36,10 @@ export interface ReplayContent {
 export interface LiveTurn {
   /** The turn record's id. */
   turnId: string;
-  /** The turn it continued, or null. */
+  /**
+   * The live turn this call replayed last (the turn it continued), or null when the call was sent stateless: its
+   * user content then holds the base image and the summary of the chain, so a replay can start from it.
+   */
   parentTurnId: string | null;
   /** The model that answered. */
   model: string;
@@ -43,6 +52,15 @@ export interface LiveTurn {
 /** Longest chain replayed: each replayed turn costs its images again, so past this a stateless turn is cheaper. */
 export const MAX_REPLAY_TURNS = 6;
 
+/** Most live turns one panel session keeps in memory (each holds its images); the oldest are forgotten first. */
+export const MAX_SESSION_TURNS = 2 * MAX_REPLAY_TURNS;
+
+/**
+ * Largest replayed request the panel sends, in characters of base64 and text: half the proxy's default body limit
+ * (64 MB, `BANANA_MAX_BODY_MB`), so a chain of big images goes stateless instead of being refused as too large.
+ */
+export const MAX_REPLAY_CHARS = 32 * 1024 * 1024;
+
 /** What the next turn wants to replay. */
 export interface ReplayRequest {
   /** The turn being continued. */
@@ -53,15 +71,23 @@ export interface ReplayRequest {
   signaturesRequired: boolean;
   /** The base turn's layer still shows exactly what the model made (its fill is that turn's image). */
   baseUnchanged: boolean;
+  /** The model's limit on input images; user images of the whole call count against it (as the double counts). */
+  maxInputImages?: number;
+  /** Images the new user content adds (references selected now). */
+  newImages?: number;
+  /** Characters the new user content adds (base64 of its images and the prompt). */
+  newChars?: number;
 }
 
 /** Replay the `path` (oldest first, ending with the base turn), or why not. */
 export type ReplayDecision = { ok: true; path: LiveTurn[] } | { ok: false; reason: string };
 
 /**
- * The rule for when replay is allowed: the base turn and its parents up to where the session started were all made
- * in this session, all by the model the next call goes to, each model turn still carries the signatures the model
- * needs, the base layer was not edited since, and the chain is at most {@link MAX_REPLAY_TURNS} long.
+ * The rule for when replay is allowed: the base turn and its parents up to where the session started (or last
+ * went stateless) were all made in this session, all by the model the next call goes to, each model turn still
+ * carries the signatures the model needs, the base layer was not edited since, the chain is at most
+ * {@link MAX_REPLAY_TURNS} long, and the whole call stays within the model's image limit and
+ * {@link MAX_REPLAY_CHARS}.
  */
 export function replayDecision(session: readonly LiveTurn[], request: ReplayRequest): ReplayDecision {
   const byId = new Map(session.map((turn) => [turn.turnId, turn]));
@@ -83,6 +109,14 @@ export function replayDecision(session: readonly LiveTurn[], request: ReplayRequ
       return refuse('a model turn lost its thought signatures');
     }
   }
+  if (request.maxInputImages !== undefined) {
+    const images = userImageCount(path) + (request.newImages ?? 0);
+    if (images > request.maxInputImages) {
+      return refuse(`the conversation holds ${images} input images; the model takes ${request.maxInputImages}`);
+    }
+  }
+  const chars = contentsChars(path.flatMap((turn) => [turn.user, turn.modelTurn])) + (request.newChars ?? 0);
+  if (chars > MAX_REPLAY_CHARS) return refuse('the conversation is too large to send again');
   return { ok: true, path };
 }
 
@@ -104,13 +138,83 @@ export function hasRequiredSignatures(parts: readonly ReplayPart[]): boolean {
  * with the very same part objects, so signatures go back untouched), then the new user content.
  */
 export function replayContents(path: readonly LiveTurn[], next: ReplayContent): ReplayContent[] {
+  return [...replayHistory(path), { role: 'user', parts: [...next.parts] }];
+}
+
+/** The earlier turns of a replayed call, without the new user content: what `POST /v1/generate` takes as `history`. */
+export function replayHistory(path: readonly LiveTurn[]): ReplayContent[] {
   const contents: ReplayContent[] = [];
   for (const turn of path) {
     contents.push({ role: 'user', parts: [...turn.user.parts] });
     contents.push({ role: 'model', parts: [...turn.modelTurn.parts] });
   }
-  contents.push({ role: 'user', parts: [...next.parts] });
   return contents;
+}
+
+/**
+ * The user content the proxy sends for a request (proxy/routes/generate.ts `toParts`): its images in order, then
+ * the prompt, trimmed as the proxy's schema trims it. What a {@link LiveTurn} keeps as `user`.
+ */
+export function userContent(
+  images: readonly { data: string; mimeType: ReplayMimeType }[],
+  prompt: string,
+): ReplayContent {
+  return {
+    role: 'user',
+    parts: [
+      ...images.map((image) => ({ inlineData: { mimeType: image.mimeType, data: image.data } })),
+      { text: prompt.trim() },
+    ],
+  };
+}
+
+/**
+ * The prompt of a replayed turn: the model already has the image it made (its own last turn) and the earlier
+ * instructions, so no summary and no base image. References selected now are named by their place, and the model is
+ * told to keep editing its own image; then the person's words and the frame's text as context, as in a stateless
+ * edit (core/edit-prompt.ts).
+ */
+export function replayPrompt(parts: {
+  images: readonly Exclude<ImageRole, 'base'>[];
+  instruction: string;
+  text: string;
+}): string {
+  const images =
+    parts.images.length === 0
+      ? ''
+      : `${parts.images.map((role, index) => roleSentence(role, index)).join(' ')} Keep editing the image you made last; ${
+          parts.images.length === 1 ? 'this image is' : 'these images are'
+        } only a reference.`;
+  return [images, parts.instruction.trim(), parts.text.trim()].filter((part) => part !== '').join('\n\n');
+}
+
+/** The session with `turn` remembered (replacing an older entry for the same turn), at most {@link MAX_SESSION_TURNS}. */
+export function rememberTurn(session: readonly LiveTurn[], turn: LiveTurn): LiveTurn[] {
+  const kept = session.filter((t) => t.turnId !== turn.turnId);
+  kept.push(turn);
+  return kept.slice(Math.max(0, kept.length - MAX_SESSION_TURNS));
+}
+
+/** The session without the turns of `path`: a chain Gemini refused is never replayed again. */
+export function forgetTurns(session: readonly LiveTurn[], path: readonly Pick<LiveTurn, 'turnId'>[]): LiveTurn[] {
+  const gone = new Set(path.map((turn) => turn.turnId));
+  return session.filter((turn) => !gone.has(turn.turnId));
+}
+
+/** User images (not thoughts) of the path's user contents: what counts against the model's image limit. */
+export function userImageCount(path: readonly LiveTurn[]): number {
+  return path.reduce((n, turn) => n + turn.user.parts.filter((p) => p.inlineData && !p.thought).length, 0);
+}
+
+/** Characters the contents take on the wire, roughly: base64 of images, text and signatures. */
+export function contentsChars(contents: readonly ReplayContent[]): number {
+  let chars = 0;
+  for (const content of contents) {
+    for (const part of content.parts) {
+      chars += (part.text?.length ?? 0) + (part.inlineData?.data.length ?? 0) + (part.thoughtSignature?.length ?? 0);
+    }
+  }
+  return chars;
 }
 
 /** Input tokens a call with `contents` costs, by the rule core/cost-estimate.ts and the Gemini double use. */

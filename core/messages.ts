@@ -191,6 +191,12 @@ export const nodeSnapshotSchema = z.object({
   hasImageFill: z.boolean(),
   /** The layer carries a Banana Studio turn record. */
   hasTurn: z.boolean(),
+  /**
+   * Figma's hash of the image the layer shows as it is: set only when its one visible fill is an IMAGE paint,
+   * unadjusted (full opacity, no image filters), and nothing but text lies on it. A result whose hash still equals
+   * its record's `resultHash` shows what the model made (live replay, core/live-replay.ts).
+   */
+  imageHash: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   /** Its `absoluteBoundingBox` on the page (issue 7: which shape lies over which frame). */
   box: z.optional(z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })),
   /** The scale it is exported at, from its export settings (core/export-scale.ts `exportScaleOf`). */

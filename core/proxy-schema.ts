@@ -5,6 +5,7 @@
 // The namespace import lets bundlers drop zod's locales, which the panel never uses.
 import * as z from 'zod';
 import { isErrorCode, type AppError, type ErrorCode } from './errors.js';
+import { MAX_REPLAY_TURNS, type ReplayContent } from './live-replay.js';
 import { IMAGE_SIZES } from './models.js';
 
 import { IMAGE_ROLES } from './image-sizes.js';
@@ -33,6 +34,88 @@ export const inputImageSchema = z.strictObject({
 });
 export type InputImage = z.infer<typeof inputImageSchema>;
 
+/** Most earlier contents a request replays: a user and a model content per turn (core/live-replay.ts). */
+export const MAX_HISTORY_CONTENTS = 2 * MAX_REPLAY_TURNS;
+
+/** Most parts one replayed content has: images, text, and a Gemini 3 answer's interim thought images. */
+export const MAX_HISTORY_PARTS = 24;
+
+/**
+ * Longest thought signature accepted, in characters. Google does not document their size (gemini-api.md §2.6,
+ * UNVERIFIED); the ones seen are well under a few kilobytes, so this only stops abuse.
+ */
+export const MAX_SIGNATURE_CHARS = 65_536;
+
+// Proto JSON bytes: standard or URL-safe base64 (Google's documented escape hatch `skip_thought_signature_validator`
+// is URL-safe base64 too).
+const signaturePattern = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/**
+ * One part of a replayed content, as Gemini takes it: text or an inline image, with the `thought` flag and the
+ * `thoughtSignature` the model gave it. Strict like an input image: a `fileData`, a URL or any other field is
+ * refused, so the proxy never fetches anything on a replay either.
+ */
+export const historyPartSchema = z
+  .strictObject({
+    text: z.string().max(MAX_PROMPT_CHARS, `text is longer than ${MAX_PROMPT_CHARS} characters`).optional(),
+    inlineData: z
+      .strictObject({
+        mimeType: z.enum(INPUT_MIME_TYPES, { error: 'mimeType must be image/png, image/jpeg or image/webp' }),
+        data: z
+          .string()
+          .min(1, 'image data is empty')
+          .refine((s) => s.length % 4 === 0 && base64Pattern.test(s), 'image data must be base64'),
+      })
+      .optional(),
+    thought: z.boolean({ error: 'thought must be true or false' }).optional(),
+    thoughtSignature: z
+      .string()
+      .min(1, 'thoughtSignature is empty')
+      .max(MAX_SIGNATURE_CHARS, `thoughtSignature is longer than ${MAX_SIGNATURE_CHARS} characters`)
+      .regex(signaturePattern, 'thoughtSignature must be base64')
+      .optional(),
+  })
+  .refine((part) => (part.text === undefined) !== (part.inlineData === undefined), {
+    error: 'a part is either text or an inline image',
+  });
+
+/** A replayed user or model content. */
+export const historyContentSchema = z.strictObject({
+  role: z.enum(['user', 'model'], { error: 'role must be user or model' }),
+  parts: z
+    .array(historyPartSchema)
+    .min(1, 'a content needs at least one part')
+    .max(MAX_HISTORY_PARTS, `at most ${MAX_HISTORY_PARTS} parts per content`),
+});
+
+/** The model's answer as `modelTurn` carries it: its parts untouched. */
+export const modelTurnSchema = historyContentSchema.extend({ role: z.literal('model') });
+export type ModelTurn = z.infer<typeof modelTurnSchema>;
+
+/**
+ * Earlier turns to replay before the new user content (core/live-replay.ts): user, model, user, model, … ending
+ * with a model content, at most {@link MAX_REPLAY_TURNS} turns.
+ */
+export const historySchema = z
+  .array(historyContentSchema)
+  .min(2, 'history needs at least one user and one model content')
+  .max(MAX_HISTORY_CONTENTS, `history holds at most ${MAX_REPLAY_TURNS} turns (${MAX_HISTORY_CONTENTS} contents)`)
+  .superRefine((contents, ctx) => {
+    contents.forEach((content, index) => {
+      const expected = index % 2 === 0 ? 'user' : 'model';
+      if (content.role !== expected) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'role'],
+          message: `history must alternate user and model contents, starting with user and ending with model`,
+        });
+      }
+    });
+    if (contents.length % 2 !== 0) {
+      ctx.addIssue({ code: 'custom', message: 'history must end with a model content' });
+    }
+  });
+
 /** Body of `POST /v1/generate`. Unknown fields are rejected so that typos surface instead of being ignored. */
 export const generateRequestSchema = z.strictObject({
   model: z.string().min(1).max(100).optional(),
@@ -59,6 +142,13 @@ export const generateRequestSchema = z.strictObject({
     .optional(),
   /** `false` skips the proxy's cache for this call: neither answered from it nor stored in it. Default true. */
   cache: z.boolean({ error: 'cache must be true or false' }).optional(),
+  /**
+   * Live replay (docs/live-replay.md): earlier user and model contents of this conversation, sent to Gemini before
+   * the new user content (`images`, then `prompt`). Model parts go back exactly as `modelTurn` gave them.
+   */
+  history: historySchema.optional(),
+  /** `true` asks for the model's answer as `modelTurn` in the 200 body, to replay it later. */
+  returnModelTurn: z.boolean({ error: 'returnModelTurn must be true or false' }).optional(),
 });
 export type GenerateRequest = z.infer<typeof generateRequestSchema>;
 
@@ -85,6 +175,12 @@ export const generateResponseSchema = z.object({
   model: z.string(),
   usage: usageSchema,
   cached: z.boolean(),
+  /**
+   * With `returnModelTurn: true`: the model's content, every part as Gemini sent it (thought images included,
+   * signatures byte for byte). Absent for a cached answer (the cache keeps only the image) and for an answer
+   * whose parts could not be replayed as they came.
+   */
+  modelTurn: modelTurnSchema.optional(),
 });
 export type GenerateResponse = z.infer<typeof generateResponseSchema>;
 
@@ -119,6 +215,11 @@ export const publicModelSchema = z.object({
   inputUsdPerMillionTokens: z.number(),
   /** Input tokens one input image costs, for `estimateCostUsd` (core/cost-estimate.ts). */
   inputTokensPerImage: z.number().optional(),
+  /**
+   * The model signs its answer's parts and refuses a replayed model turn without the signatures (Gemini 3): ask
+   * for `returnModelTurn` and replay only its own turns. Absent from older proxies: no replay.
+   */
+  thoughtSignatures: z.boolean().optional(),
 });
 export type PublicModel = z.infer<typeof publicModelSchema>;
 
@@ -170,3 +271,11 @@ export function describeIssue(error: z.ZodError): string {
   }
   return `${path}: ${issue.message}`;
 }
+
+// The replay types of core/live-replay.ts and the wire schema above describe the same contents.
+type HistoryContent = z.infer<typeof historyContentSchema>;
+const contentsMatch: [
+  HistoryContent extends ReplayContent ? true : false,
+  ReplayContent extends HistoryContent ? true : false,
+] = [true, true];
+void contentsMatch;

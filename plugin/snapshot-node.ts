@@ -15,8 +15,31 @@ export function snapshotNode(node: SceneNode): NodeSnapshot {
     hasText: node.type === 'TEXT' || ('findOne' in node && node.findOne((n) => n.type === 'TEXT') !== null),
     hasImageFill: 'fills' in node && Array.isArray(node.fills) && node.fills.some((paint) => paint.type === 'IMAGE'),
     hasTurn: node.getPluginData(TURN_RECORD_KEY) !== '',
+    ...imageHashField(node),
     ...precisionFields(node),
   };
+}
+
+/**
+ * The hash of the image the layer shows as it is (see `imageHash` in core/messages.ts): one visible fill, an IMAGE
+ * paint filling the layer unrotated at full opacity with no filters, and no visible leaf inside but text (a
+ * result with Keep text editable carries its live text). Anything else, and the layer no longer shows exactly an
+ * image Figma knows by that hash.
+ */
+function imageHashField(node: SceneNode): Pick<NodeSnapshot, 'imageHash'> {
+  if (!('fills' in node) || !Array.isArray(node.fills)) return {};
+  const visible = (node.fills as readonly Paint[]).filter((paint) => paint.visible !== false);
+  const paint = visible[0];
+  if (visible.length !== 1 || paint?.type !== 'IMAGE' || !paint.imageHash) return {};
+  const adjusted =
+    paint.scaleMode !== 'FILL' ||
+    (paint.rotation ?? 0) !== 0 ||
+    (paint.opacity ?? 1) !== 1 ||
+    Object.values(paint.filters ?? {}).some((value) => (value ?? 0) !== 0);
+  if (adjusted) return {};
+  const covered =
+    'findAll' in node && node.findAll((n) => n.visible && n.type !== 'TEXT' && !('children' in n)).length > 0;
+  return covered ? {} : { imageHash: paint.imageHash };
 }
 
 /** What issue 7 adds: the box on the page, the export scale, and the text layers inside (for a container). */

@@ -3,6 +3,10 @@
  * it (model, prompt, aspect ratio, size, each input image's bytes and role in order, the variant index) and
  * nothing that does not: `imageSize` is the resolved size, so leaving it out and sending the default are the
  * same request; images are hashed from their decoded bytes, so two base64 spellings of one image are too.
+ *
+ * A replayed call (docs/live-replay.md) also keys on its `history`: every content's role and every part in order,
+ * text, thought flag, thought signature and the image's bytes. A stateless request has no `history` in its
+ * canonical form at all, so its key is the one it had before replay existed.
  */
 import { createHash } from 'node:crypto';
 
@@ -16,6 +20,14 @@ export interface CacheKeyInput {
   imageSize: string;
   variant: number;
   images: readonly { role: string; bytes: Uint8Array }[];
+  /** Earlier contents replayed before the new turn; absent or empty for a stateless turn. */
+  history?: readonly CacheKeyContent[];
+}
+
+/** One replayed content as the key sees it: parts in order, each image by its decoded bytes. */
+export interface CacheKeyContent {
+  role: string;
+  parts: readonly { text?: string; thought?: boolean; thoughtSignature?: string; image?: Uint8Array }[];
 }
 
 /** 64 hex digits. */
@@ -31,6 +43,19 @@ export function cacheKey(input: CacheKeyInput): string {
       role: image.role,
       sha256: createHash('sha256').update(image.bytes).digest('hex'),
     })),
+    ...(input.history && input.history.length > 0
+      ? {
+          history: input.history.map((content) => ({
+            role: content.role,
+            parts: content.parts.map((part) => ({
+              text: part.text ?? null,
+              thought: part.thought ?? false,
+              signature: part.thoughtSignature ?? null,
+              sha256: part.image ? createHash('sha256').update(part.image).digest('hex') : null,
+            })),
+          })),
+        }
+      : {}),
   });
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

@@ -35,7 +35,9 @@ export function createGeminiClient(config: GeminiBackendConfig): GeminiPort {
       try {
         const response = await ai.models.generateContent({
           model: request.model,
-          contents: [{ role: 'user', parts: request.parts }],
+          // A replayed call sends the earlier contents first, model parts exactly as Gemini gave them: signatures
+          // must go back byte for byte on the part they came with (gemini-api.md §2.6).
+          contents: [...(request.history ?? []), { role: 'user', parts: request.parts }],
           config: {
             // IMAGE only: asking for text too makes text-only answers likelier (gemini-api.md §7).
             responseModalities: [Modality.IMAGE],

@@ -34,6 +34,12 @@ export function retryDelaySeconds(body: GoogleErrorBody | null): number | null {
   return match ? Math.max(1, Math.ceil(Number(match[1]))) : null;
 }
 
+/**
+ * Gemini's 400 for a replayed model turn it will not take: "Image part is missing a thought_signature in content
+ * position 2, part position 1." (gemini-api.md §0.5) or "Invalid thought signature" after a model switch (§2.6).
+ */
+const THOUGHT_SIGNATURE_REFUSAL = /thought[_ ]signature/i;
+
 /** Default wait we ask for when Google says "slow down" without saying how long. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 30;
 
@@ -67,6 +73,10 @@ export function upstreamError(status: number, rawMessage: string, secrets: reado
       'upstream_rejected',
       'Gemini does not offer this model right now. Pick another model, or ask your admin to update the model list.',
     );
+  }
+  if (status === 400 && THOUGHT_SIGNATURE_REFUSAL.test(body?.message ?? rawMessage)) {
+    // The replayed history was refused, not the request: the panel sends the turn again stateless.
+    return new ProxyError('replay_rejected');
   }
   if (status === 400) {
     const detail = googleText ? ` Gemini said: "${googleText}"` : '';

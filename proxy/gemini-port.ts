@@ -7,8 +7,17 @@ import type { ImageSize } from '../core/models.js';
 /** One part of the user turn sent to Gemini: an inline image or text, in order. */
 export type GeminiInputPart = { inlineData: { data: string; mimeType: string } } | { text: string };
 
+/** One earlier content replayed before the user turn (live replay): its parts go to Gemini exactly as given. */
+export interface GeminiContent {
+  role: 'user' | 'model';
+  parts: GeminiPart[];
+}
+
 export interface GeminiImageRequest {
   model: string;
+  /** Earlier user and model contents, oldest first (docs/live-replay.md); absent for a stateless turn. */
+  history?: GeminiContent[];
+  /** The new user turn. */
   parts: GeminiInputPart[];
   aspectRatio?: string;
   /** Omitted for models without a size knob. */

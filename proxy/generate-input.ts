@@ -7,6 +7,7 @@ import { readImageHeader } from '../core/image-header.js';
 import { findModel, sizesOf, type ImageSize, type ModelInfo, type ModelRegistry } from '../core/models.js';
 import { describeIssue, generateRequestSchema, type GenerateRequest } from '../core/proxy-schema.js';
 import type { AppEnv } from './app-env.js';
+import type { GeminiContent, GeminiPart } from './gemini-port.js';
 import { imageDefect } from './image-integrity.js';
 import { ProxyError } from './proxy-error.js';
 
@@ -68,7 +69,8 @@ export function checkCapabilities(model: ModelInfo, request: GenerateRequest): I
       `${model.label} does not offer the size ${imageSize}. Use one of: ${sizes.join(', ')}.`,
     );
   }
-  const count = request.images?.length ?? 0;
+  // Replayed user images count too: the limit is per request (the Gemini double counts every user image).
+  const count = (request.images?.length ?? 0) + historyImageCount(request, 'user');
   if (count > model.maxInputImages) {
     throw new ProxyError(
       'too_many_images',
@@ -104,4 +106,68 @@ export function prepareImages(request: GenerateRequest): PreparedImage[] {
     }
     return { role: image.role, base64: image.data, bytes, mimeType: header.mimeType };
   });
+}
+
+/** One replayed content: as it goes to Gemini, and each inline image decoded (for the checks and the cache key). */
+export interface PreparedHistoryContent {
+  content: GeminiContent;
+  /** Per part, in order: the decoded bytes of an inline image, or null for text. */
+  images: (Uint8Array | null)[];
+}
+
+/**
+ * The request's `history` ready to send (docs/live-replay.md): each part exactly as given (signatures untouched),
+ * each inline image decoded and checked like an input image. Empty for a stateless turn.
+ */
+export function prepareHistory(request: GenerateRequest): PreparedHistoryContent[] {
+  let n = 0;
+  return (request.history ?? []).map((content) => ({
+    content: { role: content.role, parts: content.parts.map((part) => ({ ...part }) as GeminiPart) },
+    images: content.parts.map((part) => {
+      if (!part.inlineData) return null;
+      n++;
+      return checkedImage(part.inlineData.data, `Image ${n} of the earlier turns`);
+    }),
+  }));
+}
+
+/** Inline images in the history that are not thoughts, of one role or all: what Gemini bills as input images. */
+export function historyImageCount(request: GenerateRequest, role?: 'user' | 'model'): number {
+  let count = 0;
+  for (const content of request.history ?? []) {
+    if (role && content.role !== role) continue;
+    count += content.parts.filter((part) => part.inlineData && !part.thought).length;
+  }
+  return count;
+}
+
+/** Characters of text in the history (for the cost estimate). */
+export function historyTextChars(request: GenerateRequest): number {
+  let chars = 0;
+  for (const content of request.history ?? []) {
+    for (const part of content.parts) if (!part.thought) chars += part.text?.length ?? 0;
+  }
+  return chars;
+}
+
+function checkedImage(base64: string, name: string): Uint8Array {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length > MAX_INPUT_IMAGE_BYTES) {
+    throw new ProxyError(
+      'image_too_large',
+      `${name} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_IMAGE_BYTES / 1048576} MB. Use a smaller size.`,
+    );
+  }
+  const header = readImageHeader(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
+  if (!header || header.mimeType === 'image/gif') {
+    throw new ProxyError('unsupported_image', `${name} is not a PNG, JPEG or WebP image Banana Studio can send.`);
+  }
+  const defect = imageDefect(bytes, header);
+  if (defect) {
+    throw new ProxyError(
+      defect.tooLarge ? 'image_too_large' : 'unsupported_image',
+      `${name} ${defect.reason}. Generate again to send the turn without its earlier turns.`,
+    );
+  }
+  return bytes;
 }

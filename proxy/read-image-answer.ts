@@ -3,7 +3,7 @@
  * Blocked and failed outputs arrive as HTTP 200 (gemini-api.md §2.3), so this is where they become errors.
  */
 import { readImageHeader } from '../core/image-header.js';
-import type { GeneratedImage } from '../core/proxy-schema.js';
+import { modelTurnSchema, type GeneratedImage, type ModelTurn } from '../core/proxy-schema.js';
 import type { GeminiResponse } from './gemini-port.js';
 import { ProxyError } from './proxy-error.js';
 
@@ -79,6 +79,19 @@ export function readImageAnswer(response: GeminiResponse): ImageAnswer {
     image: { data: last.data, mimeType: header.mimeType, width: header.width, height: header.height },
     ...(text ? { text } : {}),
   };
+}
+
+/**
+ * The model's content for `modelTurn` (live replay, docs/live-replay.md): the first candidate's parts exactly as
+ * Gemini sent them (the very same objects: thought images kept, signatures byte for byte), or null when they could
+ * not be replayed as they came: no parts, or a part with anything but text, an inline image, `thought` and
+ * `thoughtSignature` (the history schema would refuse it, so the panel will send that turn stateless instead).
+ */
+export function modelTurnOf(response: GeminiResponse): ModelTurn | null {
+  const parts = response.candidates?.[0]?.content?.parts;
+  if (!parts || parts.length === 0) return null;
+  const content = { role: 'model' as const, parts };
+  return modelTurnSchema.safeParse(content).success ? (content as ModelTurn) : null;
 }
 
 /**

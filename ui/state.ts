@@ -7,6 +7,7 @@ import { carriedReferences, contextPrompt } from '../core/conversation-context.j
 import { estimateCostUsd } from '../core/cost-estimate.js';
 import type { AppError } from '../core/errors.js';
 import { buildHistoryGraph, chainOf, historyRows, turnOfNode, type HistoryFocus } from '../core/history-graph.js';
+import { replayDecision, replayHistory, type LiveTurn } from '../core/live-replay.js';
 import type { HistorySnapshot, NodeSnapshot, PlacedResult } from '../core/messages.js';
 import type { ImageSize } from '../core/models.js';
 import type { PublicModel } from '../core/proxy-schema.js';
@@ -66,6 +67,12 @@ export function createAppState() {
   const variants = createVariantState();
   /** Base, references, pinned subject and Keep text editable (ui/precision-state.ts). */
   const precision = createPrecisionState();
+  /**
+   * The turns made live in this panel session, with the model's own answers (core/live-replay.ts): in memory
+   * only, gone when the panel closes, never written to the file (they hold image bytes). The next turn replays
+   * them when it continues one of them on the same model.
+   */
+  const liveTurns = signal<readonly LiveTurn[]>([]);
 
   const model = computed(() => models.value.find((m) => m.id === modelId.value) ?? null);
   /** The selection read as base, region shape and references (core/selection-roles.ts). */
@@ -135,11 +142,49 @@ export function createAppState() {
         : (history.value?.sources.find((s) => s.nodeId === view.sourceNodeId)?.name ?? null);
     return { ...view, rows, sourceName, sourceIsTarget: layer !== null && view.sourceNodeId === layer.id };
   });
+  /**
+   * The live turns a single Generate would replay (ui/actions/edit-context.ts `replayContextAsync` decides for
+   * real, with the exported references' sizes), or null when it would go stateless.
+   */
+  const replayPath = computed(() => {
+    const current = model.value;
+    const shape = plan.value;
+    const layer = target.value;
+    const turn = targetTurn.value;
+    if (!current?.thoughtSignatures || !shape?.ok || !layer || !turn || variants.count.value > 1) return null;
+    if (shape.value.inputs.region) return null; // regional edits stay stateless
+    const decision = replayDecision(liveTurns.value, {
+      baseTurnId: turn.id,
+      model: current.id,
+      signaturesRequired: true,
+      baseUnchanged:
+        Boolean(turn.record.resultHash) &&
+        layer.imageHash === turn.record.resultHash &&
+        (!layer.hasText || shape.value.inputs.keepText),
+      maxInputImages: current.maxInputImages,
+      newImages: shape.value.inputs.references.length,
+    });
+    return decision.ok ? decision.path : null;
+  });
   /** Estimated US dollars for the next Generate, with the context it would send (core/cost-estimate.ts). */
   const estimateUsd = computed(() => {
     const current = model.value;
     const shape = plan.value;
     if (!current || !shape?.ok) return null;
+    const path = replayPath.value;
+    if (path) {
+      // A replay sends every earlier image and answer again, and the new references and words.
+      let images = shape.value.inputs.references.length;
+      let chars = prompt.value.length;
+      for (const content of replayHistory(path)) {
+        for (const part of content.parts) {
+          if (part.thought) continue;
+          if (part.inlineData) images++;
+          chars += part.text?.length ?? 0;
+        }
+      }
+      return estimateCostUsd(current, shape.value.imageSize, images, chars);
+    }
     const chain = targetChain.value?.turns.map((t) => t.record) ?? [];
     const { target: base, inputs } = shape.value;
     const exclude = new Set([base?.id ?? '', ...inputs.references.map((r) => r.nodeId)]);
@@ -173,6 +218,7 @@ export function createAppState() {
     promptFocus,
     variants,
     precision,
+    liveTurns,
     model,
     selectionRoles,
     mode,
@@ -186,6 +232,7 @@ export function createAppState() {
     targetDamage,
     targetChain,
     historyView,
+    replayPath,
     estimateUsd,
   };
 }

@@ -4,6 +4,10 @@
  * request against the person's limits in the store; wait for a fair share of the upstream slots; call Gemini with
  * retries inside the model's timeout; price the answer from `usageMetadata`; cache it. Every request that got
  * past authentication leaves exactly one usage row, whatever its outcome.
+ *
+ * Live replay (docs/live-replay.md): a request may carry `history`, the earlier user and model contents of a
+ * conversation, sent before the new user turn with every part as given; the cache key covers it. With
+ * `returnModelTurn` the answer carries the model's content (`modelTurn`) so the panel can replay it next time.
  */
 import type { Context } from 'hono';
 import { costModelOf, estimateCostUsd } from '../../core/cost-estimate.js';
@@ -14,16 +18,20 @@ import { cacheKey } from '../cache-key.js';
 import { callWithRetries } from '../call-with-retries.js';
 import {
   checkCapabilities,
+  historyImageCount,
+  historyTextChars,
+  prepareHistory,
   prepareImages,
   readGenerateRequest,
   resolveModel,
+  type PreparedHistoryContent,
   type PreparedImage,
 } from '../generate-input.js';
 import type { GeminiInputPart, GeminiResponse } from '../gemini-port.js';
 import { limitError } from '../limit-error.js';
 import { truncatePrompt } from '../logger.js';
 import { ProxyError } from '../proxy-error.js';
-import { readImageAnswer } from '../read-image-answer.js';
+import { modelTurnOf, readImageAnswer } from '../read-image-answer.js';
 import { StoreUnavailableError, type UsageRecord } from '../store/store.js';
 
 /** Outcomes after which Gemini may still bill: the SDK's abort does not stop the call server-side (§2.4). */
@@ -100,7 +108,10 @@ async function generate(
   const imageSize = checkCapabilities(model, request);
   record.imageSize = imageSize;
   const images = prepareImages(request);
-  record.inputImages = images.length;
+  const history = prepareHistory(request);
+  // Every image Gemini reads as input, replayed ones included: they are billed like the new ones.
+  const historyImages = historyImageCount(request);
+  record.inputImages = images.length + historyImages;
 
   const key =
     request.cache !== false && ctx.config.cacheBytes > 0
@@ -111,10 +122,20 @@ async function generate(
           imageSize,
           variant: request.variant ?? 0,
           images,
+          history: history.map(({ content, images: decoded }) => ({
+            role: content.role,
+            parts: content.parts.map((part, i) => ({
+              ...(part.text !== undefined ? { text: part.text } : {}),
+              ...(part.thought ? { thought: true } : {}),
+              ...(part.thoughtSignature !== undefined ? { thoughtSignature: part.thoughtSignature } : {}),
+              ...(decoded[i] ? { image: decoded[i] } : {}),
+            })),
+          })),
         })
       : null;
   if (key) {
     const hit = await ctx.store.cacheGet(key, ctx.clock.now());
+    // A cached answer has no modelTurn (the cache keeps only the image): the panel then continues it stateless.
     if (hit) {
       record.cached = true;
       record.savedUsd = hit.costUsd;
@@ -134,7 +155,13 @@ async function generate(
     }
   }
 
-  state.estimate = estimateCostUsd(costModelOf(model), imageSize, images.length, request.prompt.length) ?? 0;
+  state.estimate =
+    estimateCostUsd(
+      costModelOf(model),
+      imageSize,
+      images.length + historyImages,
+      request.prompt.length + historyTextChars(request),
+    ) ?? 0;
   const now = ctx.clock.now();
   const reservation = await ctx.store.reserve({
     requestId: record.requestId,
@@ -150,7 +177,7 @@ async function generate(
   });
   if (!reservation.ok) throw limitError(reservation.refusal, now);
 
-  const response = await callUpstream(ctx, c, record, model, imageSize, request, images);
+  const response = await callUpstream(ctx, c, record, model, imageSize, request, images, history);
   const inputTokens = response.usage.promptTokens;
   const totalTokens = Math.max(response.usage.totalTokens, inputTokens);
   const usage = { inputTokens, outputTokens: totalTokens - inputTokens, totalTokens };
@@ -165,12 +192,14 @@ async function generate(
     throw error;
   }
   record.costUsd = costUsd(model, usage);
+  const modelTurn = request.returnModelTurn ? modelTurnOf(response) : null;
   const body: GenerateResponse = {
     image: answer.image,
     ...(answer.text ? { text: answer.text } : {}),
     model: model.id,
     usage: { ...usage, costUsd: record.costUsd },
     cached: false,
+    ...(modelTurn ? { modelTurn } : {}),
   };
   if (key) {
     await ctx.store.cachePut(
@@ -200,6 +229,7 @@ async function callUpstream(
   imageSize: ImageSize,
   request: GenerateRequest,
   images: readonly PreparedImage[],
+  history: readonly PreparedHistoryContent[],
 ): Promise<GeminiResponse> {
   const clientSignal = c.req.raw.signal;
   const release = await ctx.queue.acquire(record.tokenId, clientSignal);
@@ -211,6 +241,7 @@ async function callUpstream(
       (signal) =>
         ctx.gemini.generateImage({
           model: model.id,
+          ...(history.length > 0 ? { history: history.map((h) => h.content) } : {}),
           parts,
           ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
           // Models without a size knob reject imageSize: only send it where the model has sizes.

@@ -20,6 +20,7 @@ export function publicModels(registry: ModelRegistry): ModelsResponse {
         pricePerImageUsd: cost.pricePerImageUsd,
         inputUsdPerMillionTokens: cost.inputUsdPerMillionTokens,
         inputTokensPerImage: cost.inputTokensPerImage,
+        thoughtSignatures: m.thoughtSignatures,
       };
     }),
   };

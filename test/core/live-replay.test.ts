@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
+  contentsChars,
   contentsInputTokens,
+  forgetTurns,
   hasRequiredSignatures,
+  MAX_REPLAY_CHARS,
   MAX_REPLAY_TURNS,
+  MAX_SESSION_TURNS,
+  rememberTurn,
   replayContents,
   replayDecision,
+  replayHistory,
+  replayPrompt,
+  userContent,
+  userImageCount,
   type LiveTurn,
   type ReplayPart,
   type ReplayRequest,
 } from '../../core/live-replay.js';
+import { historySchema, modelTurnSchema } from '../../core/proxy-schema.js';
 
-const png = { mimeType: 'image/png', data: 'iVBORw0KGgo=' };
+const png = { mimeType: 'image/png' as const, data: 'iVBORw0KGgo=' };
 const signed = (n: number): ReplayPart[] => [
   { text: 'Here is the edited image.', thoughtSignature: `sig-text-${n}` },
   { inlineData: png, thoughtSignature: `sig-image-${n}` },
@@ -75,6 +85,25 @@ describe('replayDecision', () => {
       /longer than 6 turns/,
     ],
     ['a looping transcript', [live('a', 'b'), live('b', 'a')], ask({ baseTurnId: 'a' }), /loops/],
+    [
+      'a turn that went stateless starts the chain again (its user content holds the base image)',
+      [live('t1', null), live('t2', 't1'), live('t3', null), live('t4', 't3')],
+      ask({ baseTurnId: 't4' }),
+      ['t3', 't4'],
+    ],
+    [
+      'within the model’s image limit: 3 replayed user images and 11 new ones',
+      session,
+      ask({ maxInputImages: 14, newImages: 11 }),
+      ['t1', 't2', 't3'],
+    ],
+    [
+      'over the model’s image limit',
+      session,
+      ask({ maxInputImages: 14, newImages: 12 }),
+      /holds 15 input images; the model takes 14/,
+    ],
+    ['a call too large to send again', session, ask({ newChars: MAX_REPLAY_CHARS }), /too large to send again/],
   ];
   it.each(cases)('%s', (_name, turns, request, expected) => {
     const decision = replayDecision(turns, request);
@@ -133,5 +162,67 @@ describe('contentsInputTokens', () => {
     // Text: "prompt t1" (9) + "Here is the edited image." (25) + "abcdefgh" (8) = 42 → 11; images: 2 × 560.
     expect(contentsInputTokens(contents, 560)).toBe(11 + 1120);
     expect(contentsInputTokens([{ role: 'model', parts: [{ inlineData: png, thought: true }] }], 560)).toBe(0);
+  });
+});
+
+describe('a session', () => {
+  it('remembers turns, a newer answer replacing an older one for the same turn, at most MAX_SESSION_TURNS', () => {
+    let turns: LiveTurn[] = [];
+    for (let i = 0; i < MAX_SESSION_TURNS + 3; i++) turns = rememberTurn(turns, live(`t${i}`, i ? `t${i - 1}` : null));
+    expect(turns.map((t) => t.turnId)).toEqual(Array.from({ length: MAX_SESSION_TURNS }, (_, i) => `t${i + 3}`));
+    const redone = rememberTurn(turns, live('t5', null, 'gemini-3-pro-image'));
+    expect(redone.filter((t) => t.turnId === 't5').map((t) => t.model)).toEqual(['gemini-3-pro-image']);
+    expect(redone.at(-1)!.turnId).toBe('t5');
+  });
+
+  it('forgets a refused chain, and a branch that shared it can no longer replay', () => {
+    const branched = [...session, live('b2', 't1')];
+    const left = forgetTurns(branched, [session[0]!, session[1]!]);
+    expect(left.map((t) => t.turnId)).toEqual(['t3', 'b2']);
+    // t3 and b2 replayed t2 and t1: without them, their chains start at themselves.
+    const decision = replayDecision(left, ask());
+    expect(decision.ok ? decision.path.map((t) => t.turnId) : decision.reason).toEqual(['t3']);
+  });
+});
+
+describe('what a replayed call sends', () => {
+  it('the user content is the images in order, then the trimmed prompt: what the proxy builds from the request', () => {
+    expect(userContent([png, { ...png, mimeType: 'image/jpeg' }], '  warmer light \n')).toEqual({
+      role: 'user',
+      parts: [{ inlineData: png }, { inlineData: { ...png, mimeType: 'image/jpeg' } }, { text: 'warmer light' }],
+    });
+  });
+
+  it.each<[string, Parameters<typeof replayPrompt>[0], string]>([
+    ['the instruction alone', { images: [], instruction: ' remove the logo ', text: '' }, 'remove the logo'],
+    [
+      'one reference, named even though it is the only image (the base is the model’s own)',
+      { images: ['style'], instruction: 'make it cosier', text: '' },
+      'Use the first image only for its style (colours, texture, lighting); do not copy its content. Keep editing the image you made last; this image is only a reference.\n\nmake it cosier',
+    ],
+    [
+      'two references and the frame’s text',
+      { images: ['product', 'style'], instruction: 'hold the bottle', text: 'The headline reads "Sale".' },
+      'The first image shows the product: reproduce it faithfully, with its exact shape, colours, materials, label and logo unchanged. Use the second image only for its style (colours, texture, lighting); do not copy its content. Keep editing the image you made last; these images are only a reference.\n\nhold the bottle\n\nThe headline reads "Sale".',
+    ],
+  ])('prompt: %s', (_name, parts, expected) => {
+    expect(replayPrompt(parts)).toBe(expected);
+  });
+
+  it('history is the path’s contents, and it passes the proxy’s schema as is', () => {
+    const history = replayHistory(session);
+    expect(history.map((c) => c.role)).toEqual(['user', 'model', 'user', 'model', 'user', 'model']);
+    expect(historySchema.safeParse(history).success).toBe(true);
+    expect(modelTurnSchema.safeParse(session[0]!.modelTurn).success).toBe(true);
+    expect(userImageCount(session)).toBe(3);
+    // Characters on the wire: prompts, images and signatures.
+    expect(contentsChars(history)).toBe(
+      3 *
+        ('prompt t1'.length +
+          2 * png.data.length +
+          'Here is the edited image.'.length +
+          'sig-text-1'.length +
+          'sig-image-1'.length),
+    );
   });
 });

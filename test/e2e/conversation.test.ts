@@ -10,60 +10,17 @@
  * deterministic). The new record's input hash must also be the SHA-1 of those bytes.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readImageHeader } from '../../core/image-header.js';
-import type { GenerateRequest } from '../../core/proxy-schema.js';
-import { TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
-import { startProxy, type RunningProxy } from '../../proxy/server.js';
 import type { NodeDescription } from '../fakes/figma/index.js';
-import { ARTIFACTS_DIR, collectPageErrors, launchBrowserAsync } from '../support/browser.js';
-import { openPlaygroundAsync, type Playground } from '../support/playground.js';
+import { ARTIFACTS_DIR } from '../support/browser.js';
+import { generateTurnAsync, turnRecordOf, type Playground } from '../support/playground.js';
+import { usePlaygroundServers } from '../support/playground-servers.js';
 
-let proxy: RunningProxy;
-let browser: Browser;
-
-beforeAll(async () => {
-  proxy = await startProxy(
-    { PORT: '0', BANANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'banana-e2e-conversation-')) },
-    { writeLog: () => {} },
-  );
-  browser = await launchBrowserAsync();
-});
-afterAll(async () => {
-  await browser?.close();
-  await proxy?.close();
-});
+const servers = usePlaygroundServers('banana-e2e-conversation-');
 
 const POSTER = '1:2';
-
-/** Every `POST /v1/generate` body the page's panel sends, as it went over the wire. */
-function recordGenerateRequests(page: Page): GenerateRequest[] {
-  const sent: GenerateRequest[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().endsWith('/v1/generate')) {
-      sent.push(request.postDataJSON() as GenerateRequest);
-    }
-  });
-  return sent;
-}
-
-/** Generates with the prompt and returns the layer it added, once the panel shows it as the selection. */
-async function turnAsync(pg: Playground, prompt: string, turnNumber: number): Promise<NodeDescription> {
-  const before = await pg.nodes();
-  await pg.generate(prompt);
-  await pg.waitForNodeCount(before.length + 1);
-  const made = (await pg.nodes()).find((n) => !before.some((b) => b.id === n.id))!;
-  await pg.panel.getByText(`AI-generated · turn ${turnNumber}.`).waitFor();
-  return made;
-}
-
-async function recordOf(pg: Playground, id: string): Promise<TurnRecord> {
-  return JSON.parse((await pg.pluginData(id))[TURN_RECORD_KEY]!) as TurnRecord;
-}
 
 async function openHistoryAsync(pg: Playground): Promise<void> {
   await pg.panel.getByRole('banner').getByRole('button', { name: 'History' }).click();
@@ -98,21 +55,19 @@ describe('the conversation', () => {
     { timeout: 240_000 },
     async () => {
       // ── The first designer ──────────────────────────────────────────────────────────────────────────────────
-      const page = await browser.newPage();
-      const errors = collectPageErrors(page);
-      const pg = await openPlaygroundAsync(page, proxy.url);
-      const sent = recordGenerateRequests(page);
+      const { page, pg, errors, sent } = await servers.openPageAsync();
       await pg.select([POSTER]);
       await pg.panel.getByText('Poster').first().waitFor();
       // This test is about the conversation: each result is one image layer (issue 7's live text is tested apart).
       await pg.panel.getByLabel('Keep text editable').uncheck();
-      const t1 = await turnAsync(pg, 'warmer light', 1);
-      const t2 = await turnAsync(pg, 'navy jacket', 2);
-      const t3 = await turnAsync(pg, 'remove the logo', 3);
+      const t1 = await generateTurnAsync(pg, 'warmer light', 1);
+      const t2 = await generateTurnAsync(pg, 'navy jacket', 2);
+      const t3 = await generateTurnAsync(pg, 'remove the logo', 3);
       expect([t1.x < t2.x, t2.x < t3.x, t1.y === t3.y]).toEqual([true, true, true]);
-      expect(sent.at(-1)!.prompt).toBe(
-        'Earlier edits to this image, oldest first (already applied, keep them): 1. warmer light; 2. navy jacket.\nNow: remove the logo',
-      );
+      // Same model, same session, layers unchanged: turns 2 and 3 replay the model's own earlier turns (live replay,
+      // docs/live-replay.md), so the third sends just its words after the two earlier exchanges.
+      expect(sent.at(-1)!.prompt).toBe('remove the logo');
+      expect(sent.at(-1)!.history?.map((c) => c.role)).toEqual(['user', 'model', 'user', 'model']);
 
       // History of the last turn: the line back to the source.
       await openHistoryAsync(pg);
@@ -132,8 +87,8 @@ describe('the conversation', () => {
       await expect.poll(() => selectionOf(page)).toEqual([t1.id]);
       await expect.poll(() => page.frameLocator('#panel').locator(':focus').getAttribute('id')).toBe('prompt');
       await pg.panel.getByText('Generate adds a new branch from this turn').waitFor();
-      const b1 = await turnAsync(pg, 'red jacket', 2);
-      expect((await recordOf(pg, b1.id)).parentId).toBe((await recordOf(pg, t1.id)).id);
+      const b1 = await generateTurnAsync(pg, 'red jacket', 2);
+      expect((await turnRecordOf(pg, b1.id)).parentId).toBe((await turnRecordOf(pg, t1.id)).id);
       expect([b1.x, b1.y]).toEqual([t2.x, t2.y + t2.height + 40]);
       expectNoOverlaps(await pg.nodes());
       // The main view after a turn: what it cost, which turn is selected, what Generate will cost next.
@@ -165,10 +120,7 @@ describe('the conversation', () => {
       await page.close();
 
       // ── The teammate opens the file on another machine ─────────────────────────────────────────────────────
-      const other = await browser.newPage();
-      const otherErrors = collectPageErrors(other);
-      const mate = await openPlaygroundAsync(other, proxy.url);
-      const mateSent = recordGenerateRequests(other);
+      const { page: other, pg: mate, errors: otherErrors, sent: mateSent } = await servers.openPageAsync();
       await other.evaluate((doc) => window.bananaPlayground.load(doc), saved);
       await mate.select([t3.id]);
       await mate.panel.getByText('AI-generated · turn 3.').waitFor();
@@ -180,10 +132,10 @@ describe('the conversation', () => {
         '↳ 2red jacket',
       ]);
       await mate.panel.getByRole('banner').getByRole('button', { name: 'History' }).click(); // back to the prompt
-      const t4 = await turnAsync(mate, 'add a hat', 4);
+      const t4 = await generateTurnAsync(mate, 'add a hat', 4);
 
-      const t3Record = await recordOf(mate, t3.id);
-      const t4Record = await recordOf(mate, t4.id);
+      const t3Record = await turnRecordOf(mate, t3.id);
+      const t4Record = await turnRecordOf(mate, t4.id);
       expect(t4Record).toMatchObject({ parentId: t3Record.id, rootId: t3Record.rootId, sourceNodeId: t3.id });
       expect([t4.x, t4.y]).toEqual([t3.x + t3.width + 40, t3.y]);
 

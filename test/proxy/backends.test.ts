@@ -88,7 +88,8 @@ describe('Vertex AI as `npm start` runs it', () => {
     try {
       expect(await (await fetch(`${proxy.url}/health`)).json()).toMatchObject({ mode: 'vertex' });
       const res = await fetch(`${proxy.url}/v1/generate`, generateRequest({ prompt: 'express over http' }));
-      expect(res.status).toBe(200);
+      // Read the whole body: one left unread errors when the proxy closes below (an unhandled rejection).
+      expect([res.status, typeof (await res.json()).image?.data]).toEqual([200, 'string']);
       expect(double.requests.at(-1)!.path).toBe(
         '/v1beta1/publishers/google/models/gemini-3.1-flash-image:generateContent',
       );
@@ -114,7 +115,8 @@ describe('Vertex AI as `npm start` runs it', () => {
     );
     try {
       const res = await fetch(`${proxy.url}/v1/generate`, generateRequest({ prompt: 'project over http' }));
-      expect(res.status).toBe(200);
+      // Read the whole body: one left unread errors when the proxy closes below (an unhandled rejection).
+      expect([res.status, typeof (await res.json()).image?.data]).toEqual([200, 'string']);
       const call = double.requests.at(-1)!;
       expect(call.path).toBe(
         '/v1beta1/projects/team-project/locations/global/publishers/google/models/gemini-3.1-flash-image:generateContent',

@@ -45,3 +45,50 @@ describe('cacheKey', () => {
     expect(cacheKey({ ...base, ...change })).not.toBe(cacheKey(base));
   });
 });
+
+describe('cacheKey with history (live replay)', () => {
+  const image = new Uint8Array([7, 8, 9]);
+  const history: NonNullable<CacheKeyInput['history']> = [
+    { role: 'user', parts: [{ image }, { text: 'warmer light' }] },
+    {
+      role: 'model',
+      parts: [
+        { text: '', thoughtSignature: 'c2lnLTE=' },
+        { image, thoughtSignature: 'c2lnLTI=' },
+      ],
+    },
+  ];
+  const withHistory = { ...base, history };
+
+  it('a stateless request keeps the key it had before replay existed', () => {
+    expect(cacheKey({ ...base, history: [] })).toBe(cacheKey(base));
+    expect(cacheKey(withHistory)).not.toBe(cacheKey(base));
+    expect(cacheKey({ ...withHistory, history: history.map((c) => ({ ...c, parts: [...c.parts] })) })).toBe(
+      cacheKey(withHistory),
+    );
+  });
+
+  const modelParts = history[1]!.parts;
+  it.each<[string, CacheKeyInput['history']]>([
+    [
+      'another signature',
+      [history[0]!, { role: 'model', parts: [modelParts[0]!, { image, thoughtSignature: 'c2lnLTM=' }] }],
+    ],
+    ['a signature dropped', [history[0]!, { role: 'model', parts: [modelParts[0]!, { image }] }]],
+    ['another earlier prompt', [{ role: 'user', parts: [{ image }, { text: 'warmer light.' }] }, history[1]!]],
+    [
+      'another image byte',
+      [
+        history[0]!,
+        { role: 'model', parts: [modelParts[0]!, { ...modelParts[1]!, image: new Uint8Array([7, 8, 0]) }] },
+      ],
+    ],
+    [
+      'a part marked as a thought',
+      [history[0]!, { role: 'model', parts: [modelParts[0]!, { ...modelParts[1]!, thought: true }] }],
+    ],
+    ['one turn more', [...history, ...history]],
+  ])('changes with %s', (_name, changed) => {
+    expect(cacheKey({ ...withHistory, history: changed })).not.toBe(cacheKey(withHistory));
+  });
+});

@@ -75,6 +75,38 @@ describe('upstreamError', () => {
       undefined,
     ],
     [400, body({ code: 400, message: 'Request contains an invalid argument.' }), 'upstream_rejected', 502, undefined],
+    // A replayed model turn Gemini will not take (gemini-api.md §0.5, §2.6): the panel sends it again stateless.
+    [
+      400,
+      body({
+        code: 400,
+        message: 'Image part is missing a thought_signature in content position 2, part position 1.',
+        status: 'INVALID_ARGUMENT',
+      }),
+      'replay_rejected',
+      409,
+      undefined,
+    ],
+    [
+      400,
+      body({ code: 400, message: 'Invalid thought signature in content position 2, part position 1.' }),
+      'replay_rejected',
+      409,
+      undefined,
+    ],
+    // The same words in an SSE-wrapped body (gemini-api.md §2.4).
+    [
+      400,
+      JSON.stringify({
+        error: {
+          message: body({ code: 400, message: 'Text part is missing a thought_signature in content position 2.' }),
+          code: 400,
+        },
+      }),
+      'replay_rejected',
+      409,
+      undefined,
+    ],
     [404, body({ code: 404, message: 'models/x is not found' }), 'upstream_rejected', 502, undefined],
     [500, body({ code: 500, message: 'An internal error has occurred.' }), 'upstream_error', 502, undefined],
     [503, body({ code: 503, message: 'The model is overloaded.' }), 'upstream_unavailable', 503, undefined],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createImage, encodePng } from '../../core/png.js';
 import type { GeminiPart, GeminiResponse } from '../../proxy/gemini-port.js';
 import { ProxyError } from '../../proxy/proxy-error.js';
-import { readImageAnswer } from '../../proxy/read-image-answer.js';
+import { modelTurnOf, readImageAnswer } from '../../proxy/read-image-answer.js';
 
 const pngOf = (w: number, h: number): string =>
   Buffer.from(encodePng(createImage(w, h, [1, 2, 3, 255]))).toString('base64');
@@ -71,5 +71,37 @@ describe('readImageAnswer', () => {
     expect(thrown).toBeInstanceOf(ProxyError);
     expect((thrown as ProxyError).code).toBe(code);
     expect((thrown as ProxyError).message).toMatch(message);
+  });
+});
+
+describe('modelTurnOf', () => {
+  const image = { data: pngOf(4, 4), mimeType: 'image/png' };
+  const signed: GeminiPart[] = [
+    { inlineData: image, thought: true },
+    { text: '', thoughtSignature: 'c2lnLTE=' },
+    { inlineData: image, thoughtSignature: 'c2lnLTI=' },
+  ];
+
+  it('hands back the very same part objects, thoughts and signatures in place', () => {
+    const response = answer(signed);
+    const turn = modelTurnOf(response)!;
+    expect(turn.role).toBe('model');
+    turn.parts.forEach((part, i) => expect(part).toBe(signed[i]));
+  });
+
+  it.each<[string, GeminiResponse]>([
+    ['no candidate', { usage }],
+    ['no parts', answer([])],
+    // A part we could not replay as it came (a function call, say): better stateless than altered.
+    [
+      'a part with a field replay does not carry',
+      answer([{ ...signed[2]!, functionCall: { name: 'f' } } as GeminiPart]),
+    ],
+    [
+      'an image type the proxy would not take back',
+      answer([{ inlineData: { data: image.data, mimeType: 'image/gif' } }]),
+    ],
+  ])('is null for %s', (_name, response) => {
+    expect(modelTurnOf(response)).toBeNull();
   });
 });

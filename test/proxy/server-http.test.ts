@@ -212,18 +212,22 @@ describe('offline mode, as `npm start` runs with no credentials', () => {
         body: JSON.stringify({ name: 'Kept', dailyImages: 1 }),
       })
     ).json();
-    const ask = (url: string) =>
-      fetch(`${url}/v1/generate`, {
+    // The status, after reading the whole body: one left unread errors when its proxy closes.
+    const ask = async (url: string): Promise<number> => {
+      const res = await fetch(`${url}/v1/generate`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${created.token}` },
         body: JSON.stringify({ prompt: `restart ${Math.random()}` }),
       });
-    expect((await ask(first.url)).status).toBe(200);
+      await res.arrayBuffer();
+      return res.status;
+    };
+    expect(await ask(first.url)).toBe(200);
     await first.close();
     const second = await startProxy(env, { writeLog: () => {} });
     try {
       // Same token, same count: the one image of the day is already used.
-      expect((await ask(second.url)).status).toBe(429);
+      expect(await ask(second.url)).toBe(429);
     } finally {
       await second.close();
     }

@@ -1,5 +1,6 @@
 /** Drives the browser playground (`/playground`) the way a person would, plus `window.bananaPlayground` to look. */
 import type { FrameLocator, Page } from 'playwright-core';
+import { TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
 import type { NodeDescription } from '../fakes/figma/index.js';
 import type { PlaygroundApi } from '../playground/playground-api.js';
 
@@ -52,6 +53,21 @@ export async function openPlaygroundAsync(page: Page, proxyUrl: string): Promise
     },
   };
   return playground;
+}
+
+/** Generates with the prompt and returns the layer it added, once the panel shows it as the selected turn. */
+export async function generateTurnAsync(pg: Playground, prompt: string, turnNumber: number): Promise<NodeDescription> {
+  const before = await pg.nodes();
+  await pg.generate(prompt);
+  await pg.waitForNodeCount(before.length + 1);
+  const made = (await pg.nodes()).find((n) => !before.some((b) => b.id === n.id))!;
+  await pg.panel.getByText(`AI-generated · turn ${turnNumber}.`).waitFor();
+  return made;
+}
+
+/** The turn record a layer carries in its plugin data. */
+export async function turnRecordOf(pg: Playground, id: string): Promise<TurnRecord> {
+  return JSON.parse((await pg.pluginData(id))[TURN_RECORD_KEY]!) as TurnRecord;
 }
 
 declare global {

@@ -8,9 +8,10 @@ import jpeg from 'jpeg-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../core/base64.js';
-import { crc32, createImage, decodePng, encodePng, type RgbaImage } from '../../core/png.js';
+import { createImage, decodePng, encodePng, type RgbaImage } from '../../core/png.js';
 import { rasterizeShape } from '../../core/region-shape.js';
 import { launchBrowserAsync } from '../support/browser.js';
+import { handmadePng } from '../support/handmade-png.js';
 import { openModulePageAsync } from '../support/module-page.js';
 import { randomImage } from '../core/region-test-images.js';
 import { publicModels } from './fixtures.js';
@@ -87,16 +88,13 @@ window.codecTest = {
 const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
 const b64 = (bytes: Uint8Array): string => bytesToBase64(bytes);
 
-/** `png` with a chunk inserted right after IHDR. */
-function withChunk(png: Uint8Array, type: string, body: Uint8Array): Uint8Array {
-  const chunk = new Uint8Array(12 + body.length);
-  const view = new DataView(chunk.buffer);
-  view.setUint32(0, body.length);
-  for (let i = 0; i < 4; i++) chunk[4 + i] = type.charCodeAt(i);
-  chunk.set(body, 8);
-  view.setUint32(8 + body.length, crc32(chunk.subarray(4, 8 + body.length)));
-  const at = 8 + 25; // signature, then IHDR (4 length + 4 type + 13 body + 4 crc)
-  return Uint8Array.from([...png.subarray(0, at), ...chunk, ...png.subarray(at)]);
+/** `image` as an 8-bit RGBA PNG (rows unfiltered) with `extra` chunks before its pixels. */
+function pngWithChunks(image: RgbaImage, extra: [string, number[]][]): Uint8Array {
+  const stride = image.width * 4;
+  const raw = new Uint8Array((stride + 1) * image.height);
+  for (let y = 0; y < image.height; y++)
+    raw.set(image.data.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  return handmadePng(image.width, image.height, 6, 8, raw, extra);
 }
 
 /** A mask as Figma exports it: the shape opaque black on transparency, anti-aliased at its edge. */
@@ -132,13 +130,13 @@ describe('decodeExact', () => {
 
   it.each([
     ['alpha between 0 and 255', encodePng(randomImage(320, 240, 2))],
-    ['a gamma chunk', withChunk(encodePng(randomImage(320, 240, 3, true)), 'gAMA', Uint8Array.of(0, 1, 0x86, 0xa0))],
+    ['a gamma chunk', pngWithChunks(randomImage(320, 240, 3, true), [['gAMA', [0, 1, 0x86, 0xa0]]])],
   ])('falls back to core/png.ts for a PNG with %s, still exact', async (_name, png) => {
     expect(await call('decodeExact', b64(png))).toMatchObject({ same: true, size: [320, 240] });
   });
 
   it('does not even try the canvas for a PNG with a colour chunk', async () => {
-    const png = withChunk(encodePng(randomImage(64, 48, 4, true)), 'cHRM', new Uint8Array(32));
+    const png = pngWithChunks(randomImage(64, 48, 4, true), [['cHRM', new Array<number>(32).fill(0)]]);
     expect(await call('decodeExact', b64(png))).toEqual({ canvas: false, same: true, size: [64, 48] });
   });
 });

@@ -11,12 +11,18 @@
  *
  * The prompt says what each image is for by its place ("Use the second image only for its style…"), then the
  * instruction with earlier prompts summarised, then the frame's text as context (core/edit-prompt.ts).
+ *
+ * A **replayed** edit (core/live-replay.ts, docs/live-replay.md) sends none of that again: the earlier turns of this
+ * panel session go as `history`, the model's own last image is the base, and only the references selected now and
+ * the new instruction go in the new user content ({@link replayContextAsync}).
  */
 import { buildTurnContext, carriedReferences } from '../../core/conversation-context.js';
 import { editPromptOverhead, composeEditPrompt } from '../../core/edit-prompt.js';
 import { appError } from '../../core/errors.js';
 import { buildHistoryGraph, chainOf, turnOfNode } from '../../core/history-graph.js';
 import type { ImageRole } from '../../core/image-sizes.js';
+import { replayDecision, replayPrompt, type LiveTurn, type ReplayRequest } from '../../core/live-replay.js';
+import type { NodeSnapshot } from '../../core/messages.js';
 import type { PublicModel } from '../../core/proxy-schema.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { MAX_RECORD_PROMPT_CHARS, type TurnRecord } from '../../core/turn-record.js';
@@ -71,16 +77,20 @@ export async function exportReferencesAsync(
   return ok(images);
 }
 
-/** The prompt and images of an edit of the plan's target (see the module comment). */
+/**
+ * The prompt and images of an edit of the plan's target (see the module comment). `chain` is the target's chain
+ * when the caller has just read it; otherwise it is read here.
+ */
 export async function editContextAsync(
   deps: AppDeps,
   model: PublicModel,
   instruction: string,
   plan: RequestPlan,
   targetId: string,
+  knownChain?: readonly TurnRecord[],
 ): Promise<Result<{ prompt: string; images: SentImage[] }>> {
   const { bridge } = deps;
-  const chain = await chainOfLayerAsync(deps, targetId);
+  const chain = knownChain ?? (await chainOfLayerAsync(deps, targetId));
   const selected = await exportReferencesAsync(deps, plan.inputs.references, plan.maxSide);
   if (!selected.ok) return selected;
   const exclude = new Set([targetId, ...plan.inputs.references.map((r) => r.nodeId)]);
@@ -110,4 +120,57 @@ export async function editContextAsync(
   });
   const prompt = composeEditPrompt({ images: context.images.map((i) => i.role), instruction: context.prompt, text });
   return ok({ prompt, images: context.images });
+}
+
+/** A replayed edit: the session's turns to send as history, the new prompt, and the references selected now. */
+export interface ReplayContext {
+  /** The live turns to replay, oldest first, ending with the turn being continued. */
+  path: LiveTurn[];
+  prompt: string;
+  /** The references selected now, in send order; no base (the model's own last image is the base). */
+  images: SentImage[];
+}
+
+/**
+ * The replayed form of an edit of `target` whose chain is `chain`, or why this turn goes stateless (then nothing
+ * was exported). Replay needs a model that signs its turns (`thoughtSignatures` in `/v1/models`), the target's turn
+ * made live in this panel session on that model, and the target still showing exactly the model's image: its fill
+ * hash equals the record's `resultHash`, and any text on it stays out of the image (Keep text editable), as the
+ * model never drew it (core/live-replay.ts `replayDecision` has the rest of the rule).
+ */
+export async function replayContextAsync(
+  deps: AppDeps,
+  model: PublicModel,
+  instruction: string,
+  plan: RequestPlan,
+  target: NodeSnapshot,
+  chain: readonly TurnRecord[],
+): Promise<Result<{ replay: ReplayContext } | { stateless: string }>> {
+  const base = chain.at(-1);
+  if (!model.thoughtSignatures) return ok({ stateless: `${model.label} does not sign its turns` });
+  if (!base) return ok({ stateless: 'the layer carries no turn' });
+  const { references, keepText } = plan.inputs;
+  const ask: ReplayRequest = {
+    baseTurnId: base.id,
+    model: model.id,
+    signaturesRequired: true,
+    baseUnchanged: Boolean(base.resultHash) && target.imageHash === base.resultHash && (!target.hasText || keepText),
+    maxInputImages: model.maxInputImages,
+    newImages: references.length,
+  };
+  // Decide before exporting anything: a turn that goes stateless exports its own images.
+  const session = deps.state.liveTurns.peek();
+  const early = replayDecision(session, ask);
+  if (!early.ok) return ok({ stateless: early.reason });
+  const selected = await exportReferencesAsync(deps, references, plan.maxSide);
+  if (!selected.ok) return selected;
+  const prompt = replayPrompt({
+    images: selected.value.map((image) => image.role as Exclude<ImageRole, 'base'>),
+    instruction,
+    text: textParagraphOf(target, keepText),
+  });
+  const newChars = prompt.length + selected.value.reduce((n, image) => n + Math.ceil(image.bytes.length / 3) * 4, 0);
+  const decision = replayDecision(session, { ...ask, newChars });
+  if (!decision.ok) return ok({ stateless: decision.reason });
+  return ok({ replay: { path: decision.path, prompt, images: selected.value } });
 }

@@ -10,6 +10,14 @@
  * A turn is built in two halves, so that N variants (ui/actions/generate-variants.ts) can wrap any request the
  * panel builds: `prepareTurnAsync` makes the request (exports, context), and its `finishAsync` turns one proxy
  * answer into a placed layer. A single Generate is prepare, one proxy call, finish.
+ *
+ * A single Generate on a model that signs its turns (Gemini 3) is also **live** (core/live-replay.ts,
+ * docs/live-replay.md): it asks the proxy for the model's own answer (`returnModelTurn`) and keeps it in the
+ * panel's memory; a later turn that continues it on the same model, in this session, with the layer unchanged,
+ * replays the session's earlier turns as `history` and sends only the new instruction and references. When the
+ * proxy refuses the replay (`replay_rejected`: Gemini did not take the signatures; or the request is too large),
+ * the turn is sent once more stateless, at once, and that chain is forgotten. Variants and regional edits are
+ * always stateless.
  */
 import { batch } from '@preact/signals';
 import { base64ToBytes, bytesToBase64 } from '../../core/base64.js';
@@ -17,13 +25,14 @@ import { appError } from '../../core/errors.js';
 import type { PlacedResult } from '../../core/messages.js';
 import type { GenerateRequest, GenerateResponse, PublicModel } from '../../core/proxy-schema.js';
 import { fail, ok, type Result } from '../../core/result.js';
+import { forgetTurns, rememberTurn, replayHistory, userContent, type LiveTurn } from '../../core/live-replay.js';
 import { sha1Hex } from '../../core/sha1.js';
 import type { TurnInput, TurnVariant } from '../../core/turn-record.js';
 import type { AppState } from '../state.js';
 import type { RequestPlan } from '../request-plan.js';
 import type { RunState } from '../state.js';
 import type { AppDeps } from './deps.js';
-import { editContextAsync } from './edit-context.js';
+import { chainOfLayerAsync, editContextAsync, replayContextAsync } from './edit-context.js';
 import { prepareRegionTurnAsync } from './generate-region.js';
 
 /** What a Generate press works with. */
@@ -89,14 +98,57 @@ async function runTurnAsync(
   prompt: string,
   plan: RequestPlan,
 ): Promise<Result<PlacedResult>> {
+  const { state } = deps;
   const signal = run.controller.signal;
-  const prepared = await prepareTurnAsync(deps, signal, model, prompt, plan);
+  const prepared = await prepareTurnAsync(deps, signal, model, prompt, plan, { live: true });
   if (!prepared.ok) return prepared;
-  setRunStep(deps.state, run, 'generating');
-  const answer = await deps.proxyFor(deps.state.settings.peek()).generate(prepared.value.request, signal);
+  setRunStep(state, run, 'generating');
+  const proxy = deps.proxyFor(state.settings.peek());
+  let turn = prepared.value;
+  let answer = await proxy.generate(turn.request, signal);
+  const { live } = turn;
+  if (!answer.ok && live?.replayed && REPLAY_FALLBACK.has(answer.error.code) && !signal.aborted) {
+    // Gemini (or the proxy) would not take the replayed turns: never offer that chain again, and send this turn
+    // once more the stateless way, at once, so the person sees a result instead of an error.
+    state.liveTurns.value = forgetTurns(state.liveTurns.peek(), live.replayed);
+    const stateless = await prepareTurnAsync(deps, signal, model, prompt, plan, { live: true, replay: false });
+    if (!stateless.ok) return stateless;
+    turn = stateless.value;
+    answer = await proxy.generate(turn.request, signal);
+  }
   if (!answer.ok) return answer;
-  return prepared.value.finishAsync(answer.value, { signal, onPlacing: () => setRunStep(deps.state, run, 'placing') });
+  const placed = await turn.finishAsync(answer.value, {
+    signal,
+    onPlacing: () => setRunStep(state, run, 'placing'),
+  });
+  // Keep the model's own answer for the next turn; a cached answer has none (then the next turn is stateless).
+  const modelTurn = answer.value.modelTurn;
+  if (placed.ok && turn.live && modelTurn) {
+    const remembered: LiveTurn = {
+      turnId: placed.value.record.id,
+      parentTurnId: turn.live.replayed?.at(-1)?.turnId ?? null,
+      model: answer.value.model,
+      user: turn.live.user,
+      modelTurn,
+    };
+    state.liveTurns.value = rememberTurn(state.liveTurns.peek(), remembered);
+  }
+  return placed;
 }
+
+/**
+ * Refusals of a replayed request after which the same turn sent stateless can succeed: Gemini refused the thought
+ * signatures, or the proxy refused the replayed history (too large, too many images, an older proxy that does not
+ * know `history`). Nothing was billed for any of them.
+ */
+const REPLAY_FALLBACK = new Set([
+  'replay_rejected',
+  'request_too_large',
+  'image_too_large',
+  'too_many_images',
+  'unsupported_image',
+  'bad_request',
+]);
 
 /** Moves the running Generate to `step`, unless it has ended (or been cancelled) meanwhile. */
 export function setRunStep(state: AppState, run: RunState, step: RunState['step']): void {
@@ -117,8 +169,24 @@ export interface FinishOptions {
 export interface PreparedTurn {
   /** What to send to `POST /v1/generate` (one image per call). */
   request: GenerateRequest;
+  /**
+   * For a live turn (it asked for `returnModelTurn`): the user content as the proxy sends it, to keep with the
+   * model's answer, and the session's turns it replays (absent when it is sent stateless).
+   */
+  live?: { user: LiveTurn['user']; replayed?: LiveTurn[] };
   /** Fits one answer and places it as a new layer with its turn record; nothing is placed after an abort. */
   finishAsync(answer: GenerateResponse, options: FinishOptions): Promise<Result<PlacedResult>>;
+}
+
+/** How {@link prepareTurnAsync} builds the turn. */
+export interface PrepareOptions {
+  /**
+   * A live turn (a single Generate): on a model that signs its turns, ask for the model's answer, and replay this
+   * session's turns when the rule allows (core/live-replay.ts). Off for variants, which stay stateless.
+   */
+  live?: boolean;
+  /** `false` never replays (the stateless retry after a refused replay). */
+  replay?: boolean;
 }
 
 /**
@@ -131,6 +199,7 @@ export async function prepareTurnAsync(
   model: PublicModel,
   prompt: string,
   plan: RequestPlan,
+  how: PrepareOptions = {},
 ): Promise<Result<PreparedTurn>> {
   const request: GenerateRequest = { model: model.id, prompt, aspectRatio: plan.aspectRatio };
   if (plan.sendImageSize) request.imageSize = plan.imageSize;
@@ -138,9 +207,21 @@ export async function prepareTurnAsync(
   const { target } = plan;
   // A shape drawn over the frame: a regional edit (issue 7), composited back through the shape.
   if (target && plan.inputs.region) return prepareRegionTurnAsync(deps, signal, model, prompt, plan);
+  // Only models that sign their turns need (and get) replay; others keep the stateless turn they always had.
+  const live = how.live === true && model.thoughtSignatures === true;
   let inputs: TurnInput[] = [];
+  let replayed: LiveTurn[] | undefined;
   if (target) {
-    const context = await editContextAsync(deps, model, prompt, plan, target.id);
+    const chain = await chainOfLayerAsync(deps, target.id);
+    const replay =
+      live && how.replay !== false
+        ? await replayContextAsync(deps, model, prompt, plan, target, chain)
+        : ok({ stateless: 'not a live turn' });
+    if (!replay.ok) return replay;
+    const replayContext = 'replay' in replay.value ? replay.value.replay : null;
+    const context = replayContext
+      ? ok(replayContext)
+      : await editContextAsync(deps, model, prompt, plan, target.id, chain);
     if (!context.ok) return context;
     if (signal.aborted) return fail(appError('cancelled'));
     request.prompt = context.value.prompt;
@@ -155,7 +236,25 @@ export async function prepareTurnAsync(
       role: image.role,
       hash: sha1Hex(image.bytes),
     }));
+    if (replayContext) {
+      replayed = replayContext.path;
+      request.history = replayHistory(replayed);
+      // The base of a replayed turn is the model's own last image, sent back in the history.
+      const baseImage = replayed
+        .at(-1)!
+        .modelTurn.parts.filter((part) => part.inlineData && !part.thought)
+        .at(-1)?.inlineData;
+      inputs.push({
+        nodeId: target.id,
+        role: 'base',
+        ...(baseImage ? { hash: sha1Hex(base64ToBytes(baseImage.data)) } : {}),
+      });
+    }
   }
+  if (live) request.returnModelTurn = true;
+  const liveInfo = live
+    ? { user: userContent(request.images ?? [], request.prompt), ...(replayed ? { replayed } : {}) }
+    : undefined;
 
   const finishAsync = async (answer: GenerateResponse, options: FinishOptions): Promise<Result<PlacedResult>> => {
     let bytes: Uint8Array;
@@ -188,5 +287,5 @@ export async function prepareTurnAsync(
       },
     });
   };
-  return ok({ request, finishAsync });
+  return ok({ request, finishAsync, ...(liveInfo ? { live: liveInfo } : {}) });
 }

@@ -31,7 +31,7 @@ import { streamChunks, unaryBody, type ResponseMeta } from './response.js';
 import { matchRoute, type Route } from './routes.js';
 import { parseTriggers } from './triggers.js';
 import { promptTokens } from './usage.js';
-import { validateImageConfig, validateThoughtSignatures } from './validate.js';
+import { refuseThoughtSignatures, validateImageConfig, validateThoughtSignatures } from './validate.js';
 
 /** What lives as long as one double: its models, its key, and the per-prompt counters of the triggers. */
 export interface DoubleState {
@@ -135,6 +135,8 @@ export async function handleRequest(
   // Vertex "doesn't return a 400 error if a thought signature isn't returned" (gemini-api.md §0.5).
   const signatureError = route.backend === 'gemini' ? validateThoughtSignatures(model, generate) : null;
   if (signatureError) return fail(signatureError);
+  const refusedSignature = triggers.invalidSignature ? refuseThoughtSignatures(generate) : null;
+  if (refusedSignature) return fail(refusedSignature);
   const source = sourceImage(generate, images);
   const pixels = source?.bytes ? decodeInputImage(source.bytes) : null;
   if (source && !pixels) return fail(badArgument());

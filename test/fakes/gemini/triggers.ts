@@ -46,6 +46,11 @@ export interface Triggers {
   corruptImage: boolean;
   /** Answer with `image/jpeg` instead of PNG. */
   jpeg: boolean;
+  /**
+   * Refuse every thought signature in a replayed model turn as not valid, as Gemini does for a signature it will not
+   * take (one from another model, gemini-api.md §2.6). A request without a signed model turn answers normally.
+   */
+  invalidSignature: boolean;
   /** Answer at this pixel size instead of the tabled one (real answers differ from the tables). */
   size: [number, number] | null;
   /** Trigger words the double does not know; the server refuses them so typos surface. */
@@ -109,6 +114,7 @@ export function noTriggers(): Triggers {
     drop: false,
     corruptImage: false,
     jpeg: false,
+    invalidSignature: false,
     size: null,
     unknown: [],
   };
@@ -190,6 +196,7 @@ function applyTrigger(t: Triggers, word: string): boolean {
     'corrupt-image': { corruptImage: true },
     jpeg: { jpeg: true },
     vary: { vary: true },
+    'invalid-signature': { invalidSignature: true },
   };
   const flag = Object.hasOwn(flags, name) ? flags[name] : undefined;
   return flag !== undefined && set(t, flag);

@@ -63,3 +63,19 @@ export function validateThoughtSignatures(model: ModelInfo, request: GenerateReq
   }
   return null;
 }
+
+/**
+ * `[double:invalid-signature]`: the first signed part of a replayed model turn is refused as Gemini refuses a
+ * signature it will not take ("Invalid thought signature", gemini-api.md §2.6, after a model switch; the rest of
+ * the wording is ours). Null when no model turn carries a signature, so the same prompt sent stateless succeeds.
+ */
+export function refuseThoughtSignatures(request: GenerateRequest): GoogleErrorBody | null {
+  for (const [c, content] of request.contents.entries()) {
+    if (content.role !== 'model') continue;
+    const p = content.parts.findIndex((part) => part.thoughtSignature !== null);
+    if (p >= 0) {
+      return invalidArgument(`Invalid thought signature in content position ${c + 1}, part position ${p + 1}.`);
+    }
+  }
+  return null;
+}
