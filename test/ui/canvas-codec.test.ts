@@ -190,15 +190,15 @@ describe('encodeToSend', () => {
 
 describe('a regional edit through the canvas codec', () => {
   it.each([
-    ['an opaque source (canvas all the way)', randomImage(900, 600, 9, true)],
-    ['a source with transparent pixels (core/png.ts for the exact steps)', randomImage(900, 600, 10)],
+    ['an opaque source (canvas all the way)', randomImage(600, 400, 9, true)],
+    ['a source with transparent pixels (core/png.ts for the exact steps)', randomImage(600, 400, 10)],
   ])('keeps every pixel outside the shape for %s', async (_name, source) => {
-    const shape = { kind: 'ellipse' as const, cx: 420, cy: 260, rx: 200, ry: 130, rotation: -30 };
-    const mask = rasterizeShape(900, 600, shape);
-    const answer = encodePng(randomImage(1024, 1024, 11, true));
+    const shape = { kind: 'ellipse' as const, cx: 280, cy: 170, rx: 140, ry: 90, rotation: -30 };
+    const mask = rasterizeShape(600, 400, shape);
+    const answer = encodePng(randomImage(768, 768, 11, true));
     const [canvas, pure] = await Promise.all(
       (['canvas', 'pure'] as const).map((codec) =>
-        call('regional', codec, b64(encodePng(source)), b64(encodePng(maskImage(900, 600, shape))), b64(answer), flash),
+        call('regional', codec, b64(encodePng(source)), b64(encodePng(maskImage(600, 400, shape))), b64(answer), flash),
       ),
     );
     expect(canvas.plan).toEqual(pure.plan);
@@ -208,14 +208,18 @@ describe('a regional edit through the canvas codec', () => {
     let changedInside = 0;
     for (let p = 0; p < mask.alpha.length; p++) {
       const o = p * 4;
-      const pixel = result.data.subarray(o, o + 4);
+      const same =
+        result.data[o] === source.data[o] &&
+        result.data[o + 1] === source.data[o + 1] &&
+        result.data[o + 2] === source.data[o + 2] &&
+        result.data[o + 3] === source.data[o + 3];
       if (mask.alpha[p] === 0) {
         outside++;
-        if (!pixel.every((v, k) => v === source.data[o + k])) throw new Error(`pixel ${p} outside the shape changed`);
-      } else if (!pixel.every((v, k) => v === source.data[o + k])) changedInside++;
+        if (!same) throw new Error(`pixel ${p} outside the shape changed`);
+      } else if (!same) changedInside++;
     }
-    expect(outside).toBeGreaterThan(400_000);
-    expect(changedInside).toBeGreaterThan(50_000);
+    expect(outside).toBeGreaterThan(180_000);
+    expect(changedInside).toBeGreaterThan(30_000);
     // Inside, the canvas scales the answer with its own filter: near the pure codec's, not equal.
     expect([result.width, result.height]).toEqual([reference.width, reference.height]);
   });
