@@ -1,21 +1,26 @@
 /**
  * The panel's image work for one 4K result, in Chromium (DESIGN.md §9: "well under a second for 4K"). The panel's
  * real image code (ui/image/*, core/png.ts, core/composite-through-mask.ts …) is bundled with esbuild and run in a
- * page of Debian's Chromium (playwright-core, the same flags as the browser tests) on a 5504×3072 PNG answer (4K at
- * 16:9, Gemini's widest 4K), for a 1920×1080 frame exported at 4096×2304:
+ * page of Debian's Chromium (playwright-core, the same flags as the browser tests), for a 1920×1080 frame exported at
+ * 4096×2304:
  * - a regional edit through a rotated ellipse covering most of the frame (the worst case) and through a small
- *   rectangle (a logo), each with the canvas codec the panel uses (ui/image/canvas-codec.ts) and with the pure codec
+ *   rectangle (a logo), each answered at the size its plan asks for (4K 5504×3072 for the ellipse), each with the canvas codec the panel uses (ui/image/canvas-codec.ts) and with the pure codec
  *   it falls back to for frames with transparent pixels: prepare (decode the export and the mask, plan, crop and
  *   scene, before sending) and finish (decode the answer into the crop, composite through the mask, encode the
  *   result PNG, after the answer);
- * - the whole-frame fit a plain edit does in a canvas (decode, cover-crop, downscale to 4096, encode).
+ * - the whole-frame fit a plain edit does in a canvas with a 5504×3072 answer (4K at 16:9, Gemini's widest 4K):
+ *   decode, cover-crop, downscale to 4096, encode.
  * Median and p95 of several runs.
  */
 import { cpus, loadavg } from 'node:os';
 import { createImage, encodePng, type RgbaImage } from '../core/png.js';
 import { rasterizeShape, type ShapeDescription } from '../core/region-shape.js';
+import { readImageHeader } from '../core/image-header.js';
 import { launchBrowserAsync } from '../test/support/browser.js';
-import { openModulePageAsync } from '../test/support/module-page.js';
+import { openModulePageAsync, type ServedFile } from '../test/support/module-page.js';
+import { publicModels } from '../test/ui/fixtures.js';
+import { pureCodec } from '../ui/image/pixel-codec.js';
+import { prepareRegionEditAsync } from '../ui/image/region-edit.js';
 import { fmt, mb, percentile } from './stats.js';
 
 /** The page's script: the panel's own modules, timed step by step. */
@@ -32,9 +37,9 @@ const bytesOf = async (name) => new Uint8Array(await (await fetch(name)).arrayBu
 const codecs = { canvas: canvasCodec, pure: pureCodec };
 
 window.benchPanel = {
-  async regional(codecName, maskName, runs) {
+  async regional(codecName, maskName, answerName, runs) {
     const codec = codecs[codecName];
-    const [answer, source, mask] = await Promise.all(['answer.png', 'source.png', maskName].map(bytesOf));
+    const [answer, source, mask] = await Promise.all([answerName, 'source.png', maskName].map(bytesOf));
     const steps = { prepare: [], patch: [], composite: [], encode: [], finish: [] };
     let result = 0;
     let crop = null;
@@ -97,6 +102,8 @@ function clamp(value: number): number {
   return Math.max(0, Math.min(255, Math.round(value)));
 }
 
+const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
+
 /** A mask export of `shape` on the frame's export grid: the shape opaque black on transparency. */
 function maskPng(shape: ShapeDescription): Uint8Array {
   const coverage = rasterizeShape(4096, 2304, shape);
@@ -110,56 +117,75 @@ interface BenchPage {
   regional(
     codec: 'canvas' | 'pure',
     mask: string,
+    answer: string,
     runs: number,
   ): Promise<{ steps: Steps; result: number; crop: unknown }>;
   fit(runs: number): Promise<number[]>;
 }
 
+/** The answer a regional edit through `mask` gets: a photo at the size its plan asks the model for. */
+async function answerFor(source: Uint8Array, mask: Uint8Array, seed: number): Promise<Uint8Array> {
+  const prepared = await prepareRegionEditAsync(pureCodec, source, mask, flash);
+  if (!prepared.ok) throw new Error(prepared.error.message);
+  const { imageSize, aspectRatio } = prepared.value.plan;
+  const [width, height] = flash.dimensions[imageSize ?? flash.defaultImageSize]![aspectRatio]!;
+  return encodePng(photoLike(width, height, seed), 6);
+}
+
 export async function benchPanelImage(runs = 5): Promise<string[]> {
-  const answer = encodePng(photoLike(5504, 3072, 1), 6);
   const source = encodePng(photoLike(4096, 2304, 2), 6);
+  const regions = [
+    {
+      name: 'ellipse',
+      label: 'rotated ellipse over most of the frame',
+      mask: maskPng({ kind: 'ellipse', cx: 2048, cy: 1152, rx: 1900, ry: 1000, rotation: 12 }),
+    },
+    {
+      name: 'logo',
+      label: 'small rectangle (a logo)',
+      mask: maskPng({ kind: 'rectangle', x: 3000, y: 300, width: 600, height: 360 }),
+    },
+  ];
+  const answers = await Promise.all(regions.map((region, i) => answerFor(source, region.mask, 10 + i)));
+  const fitAnswer = encodePng(photoLike(5504, 3072, 1), 6);
+  const files: Record<string, ServedFile> = {
+    '/answer.png': { body: Buffer.from(fitAnswer), type: 'image/png' },
+    '/source.png': { body: Buffer.from(source), type: 'image/png' },
+  };
+  regions.forEach((region, i) => {
+    files[`/${region.name}.png`] = { body: Buffer.from(region.mask), type: 'image/png' };
+    files[`/${region.name}-answer.png`] = { body: Buffer.from(answers[i]!), type: 'image/png' };
+  });
   const browser = await launchBrowserAsync();
   try {
-    const page = await openModulePageAsync(browser, ENTRY, 'benchPanel', {
-      '/answer.png': { body: Buffer.from(answer), type: 'image/png' },
-      '/source.png': { body: Buffer.from(source), type: 'image/png' },
-      '/ellipse.png': {
-        body: Buffer.from(maskPng({ kind: 'ellipse', cx: 2048, cy: 1152, rx: 1900, ry: 1000, rotation: 12 })),
-        type: 'image/png',
-      },
-      '/logo.png': {
-        body: Buffer.from(maskPng({ kind: 'rectangle', x: 3000, y: 300, width: 600, height: 360 })),
-        type: 'image/png',
-      },
-    });
-    const regional = (codec: 'canvas' | 'pure', mask: string, n: number) =>
-      page.evaluate(([c, m, k]) => (window as unknown as { benchPanel: BenchPage }).benchPanel.regional(c, m, k), [
-        codec,
-        mask,
-        n,
-      ] as const);
+    const page = await openModulePageAsync(browser, ENTRY, 'benchPanel', files);
+    const regional = (codec: 'canvas' | 'pure', name: string, n: number) =>
+      page.evaluate(
+        ([c, m, k]) =>
+          (window as unknown as { benchPanel: BenchPage }).benchPanel.regional(c, `${m}.png`, `${m}-answer.png`, k),
+        [codec, name, n] as const,
+      );
     const row = (label: string, times: number[]) =>
       `| ${label} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} |`;
     const lines = [
-      `5504×3072 answer (${mb(answer.length)} PNG); 1920×1080 frame exported at 4096×2304 (${mb(source.length)}); ` +
+      `1920×1080 frame exported at 4096×2304 (${mb(source.length)}); each region's answer at the size its plan asks ` +
+        `Nano Banana 2 for; ` +
         `${runs} runs on ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`,
       '',
       '| panel step (Chromium, the panel’s own code) | median | p95 |',
       '| --- | --- | --- |',
     ];
-    for (const [mask, label] of [
-      ['/ellipse.png', 'rotated ellipse over most of the frame'],
-      ['/logo.png', 'small rectangle (a logo)'],
-    ] as const) {
+    for (const [i, { name, label }] of regions.entries()) {
+      const answer = readImageHeader(answers[i]!)!;
       for (const codec of ['canvas', 'pure'] as const) {
-        const { steps, result, crop } = await regional(codec, mask.slice(1), 1 + runs);
+        const { steps, result, crop } = await regional(codec, name, 1 + runs);
         // The first run warms the page up; it is left out.
         const t = Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v.slice(1)])) as Steps;
         const how = codec === 'canvas' ? 'canvas codec (opaque frames)' : 'pure codec (frames with transparency)';
         lines.push(
           `| **${label}, ${how}**; crop ${JSON.stringify(crop)} | | |`,
           row('before sending: decode export + mask, plan, crop and scene', t.prepare),
-          row('after the answer: decode it into the crop', t.patch),
+          row(`after the answer: decode the ${answer.width}×${answer.height} answer into the crop`, t.patch),
           row('after the answer: composite through the mask', t.composite),
           row(`after the answer: encode the 4096×2304 result PNG (${mb(result)})`, t.encode),
           row('**after the answer, all**', t.finish),
@@ -170,7 +196,12 @@ export async function benchPanelImage(runs = 5): Promise<string[]> {
       (n) => (window as unknown as { benchPanel: BenchPage }).benchPanel.fit(n),
       1 + runs,
     );
-    lines.push(row('whole-frame fit in a canvas (decode, cover-crop, downscale to 4096, encode)', fit.slice(1)));
+    lines.push(
+      row(
+        'whole-frame fit in a canvas (decode a 5504×3072 answer, cover-crop, downscale to 4096, encode)',
+        fit.slice(1),
+      ),
+    );
     return lines;
   } finally {
     await browser.close();
