@@ -45,7 +45,12 @@ export function createPlugin(figma: PluginApiSubset, html: string, options: Plug
     });
   };
   figma.on('selectionchange', onSelectionChange);
-  const stopWatching = watchHistory(figma, () => context.post({ type: 'HISTORY_CHANGED' }));
+  const stopWatching = watchHistory(
+    figma,
+    () => context.post({ type: 'HISTORY_CHANGED' }),
+    // The selection is the same but its look changed: tell the panel again (its image hash is what it knew).
+    onSelectionChange,
+  );
   return {
     close() {
       figma.off('selectionchange', onSelectionChange);

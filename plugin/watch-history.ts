@@ -7,14 +7,25 @@
 import { TURN_RECORD_KEY } from '../core/turn-record.js';
 import type { PluginApiSubset } from './figma-port.js';
 
-/** Starts watching; returns the function that stops it. */
+/**
+ * Starts watching; returns the function that stops it. `onSelectionEdited` (optional) hears when a selected layer's
+ * look changed in place (its fills, opacity, rotation…, or a layer added inside it): the selection is the same, so
+ * Figma sends no `selectionchange`, but what the panel knows of it (its image hash, for live replay) is stale.
+ */
 export function watchHistory(
   figma: Pick<PluginApiSubset, 'on' | 'off' | 'currentPage'>,
   notify: () => void,
+  onSelectionEdited?: () => void,
 ): () => void {
   let page: PageNode | null = null;
   const onNodeChange = (event: NodeChangeEvent): void => {
     if (event.nodeChanges.some(affectsHistory)) notify();
+    if (onSelectionEdited) {
+      const selected = new Set(figma.currentPage.selection.map((node) => node.id));
+      if (selected.size > 0 && event.nodeChanges.some((change) => editsSelected(change, selected))) {
+        onSelectionEdited();
+      }
+    }
   };
   const follow = (): void => {
     if (page && !page.removed) page.off('nodechange', onNodeChange);
@@ -32,6 +43,21 @@ export function watchHistory(
     if (page && !page.removed) page.off('nodechange', onNodeChange);
     page = null;
   };
+}
+
+/** Properties whose change alters what a layer shows (not where it is or what it is called). */
+const LOOK: ReadonlySet<string> = new Set(['fills', 'opacity', 'rotation', 'effects', 'blendMode', 'visible']);
+
+/** A change to the look of a selected layer, or a layer added directly inside one. */
+function editsSelected(change: NodeChange, selected: ReadonlySet<string>): boolean {
+  if (change.type === 'PROPERTY_CHANGE') {
+    return selected.has(change.node.id) && change.properties.some((property) => LOOK.has(property));
+  }
+  if (change.type === 'CREATE') {
+    const node = change.node;
+    return !node.removed && node.parent !== null && selected.has(node.parent.id);
+  }
+  return false;
 }
 
 /**

@@ -32,6 +32,28 @@ async function placeAsync(h: Harness, liveText = false): Promise<{ placed: Place
   return { placed, node };
 }
 
+/** Edits that change what a result layer shows. */
+const changes: [string, (node: FrameNode, h: Harness) => void][] = [
+  [
+    'a colour laid over the image',
+    (node) => (node.fills = [...(node.fills as Paint[]), { type: 'SOLID', color: { r: 1, g: 0, b: 0 } }]),
+  ],
+  ['the image faded', (node) => (node.fills = (node.fills as ImagePaint[]).map((p) => ({ ...p, opacity: 0.5 })))],
+  ['the image tiled', (node) => (node.fills = (node.fills as ImagePaint[]).map((p) => ({ ...p, scaleMode: 'TILE' })))],
+  [
+    'an exposure filter',
+    (node) => (node.fills = (node.fills as ImagePaint[]).map((p) => ({ ...p, filters: { exposure: 0.4 } }))),
+  ],
+  [
+    'a shape drawn on top of it',
+    (node, h) => {
+      const mark = h.figma.createRectangle();
+      mark.resize(40, 40);
+      node.appendChild(mark);
+    },
+  ],
+];
+
 describe('imageHash in the snapshot', () => {
   it.each([
     ['a plain result', false],
@@ -57,29 +79,6 @@ describe('imageHash in the snapshot', () => {
     expect(other.hash).not.toBe(placed.record.resultHash);
   });
 
-  const changes: [string, (node: FrameNode, h: Harness) => void][] = [
-    [
-      'a colour laid over the image',
-      (node) => (node.fills = [...(node.fills as Paint[]), { type: 'SOLID', color: { r: 1, g: 0, b: 0 } }]),
-    ],
-    ['the image faded', (node) => (node.fills = (node.fills as ImagePaint[]).map((p) => ({ ...p, opacity: 0.5 })))],
-    [
-      'the image tiled',
-      (node) => (node.fills = (node.fills as ImagePaint[]).map((p) => ({ ...p, scaleMode: 'TILE' }))),
-    ],
-    [
-      'an exposure filter',
-      (node) => (node.fills = (node.fills as ImagePaint[]).map((p) => ({ ...p, filters: { exposure: 0.4 } }))),
-    ],
-    [
-      'a shape drawn on top of it',
-      (node, h) => {
-        const mark = h.figma.createRectangle();
-        mark.resize(40, 40);
-        node.appendChild(mark);
-      },
-    ],
-  ];
   it.each(changes)('is gone once the layer changes: %s', async (_name, change) => {
     const h = startPlugin();
     const { node } = await placeAsync(h);
@@ -99,5 +98,35 @@ describe('imageHash in the snapshot', () => {
     // Showing only the image again brings the hash back: the layer shows what the model made once more.
     node.fills = [paint];
     expect(snapshotNode(node).imageHash).toBe(placed.record.resultHash);
+  });
+});
+
+describe('the panel hears when the selected layer changes in place', () => {
+  const lastSnapshot = (h: Harness) =>
+    h
+      .received()
+      .filter((m) => m.type === 'SELECTION_CHANGED')
+      .at(-1) as Extract<ReturnType<Harness['received']>[number], { type: 'SELECTION_CHANGED' }>;
+
+  it.each(changes)('a new snapshot without the hash after: %s', async (_name, change) => {
+    const h = startPlugin();
+    const { placed, node } = await placeAsync(h);
+    await h.settleAsync();
+    expect(lastSnapshot(h).nodes[0]).toMatchObject({ id: node.id, imageHash: placed.record.resultHash });
+    change(node, h);
+    await h.settleAsync();
+    expect(lastSnapshot(h).nodes[0]!.id).toBe(node.id);
+    expect(lastSnapshot(h).nodes[0]!.imageHash).toBeUndefined();
+  });
+
+  it('no new snapshot for a move or a rename, which leave the image as it was', async () => {
+    const h = startPlugin();
+    const { node } = await placeAsync(h);
+    await h.settleAsync();
+    const before = h.received().filter((m) => m.type === 'SELECTION_CHANGED').length;
+    node.x += 100;
+    node.name = 'Moved';
+    await h.settleAsync();
+    expect(h.received().filter((m) => m.type === 'SELECTION_CHANGED')).toHaveLength(before);
   });
 });
