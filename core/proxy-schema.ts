@@ -55,29 +55,39 @@ const signaturePattern = /^[A-Za-z0-9+/_-]+={0,2}$/;
  * `thoughtSignature` the model gave it. Strict like an input image: a `fileData`, a URL or any other field is
  * refused, so the proxy never fetches anything on a replay either.
  */
-export const historyPartSchema = z
-  .strictObject({
-    text: z.string().max(MAX_PROMPT_CHARS, `text is longer than ${MAX_PROMPT_CHARS} characters`).optional(),
-    inlineData: z
-      .strictObject({
-        mimeType: z.enum(INPUT_MIME_TYPES, { error: 'mimeType must be image/png, image/jpeg or image/webp' }),
-        data: z
-          .string()
-          .min(1, 'image data is empty')
-          .refine((s) => s.length % 4 === 0 && base64Pattern.test(s), 'image data must be base64'),
-      })
-      .optional(),
-    thought: z.boolean({ error: 'thought must be true or false' }).optional(),
-    thoughtSignature: z
-      .string()
-      .min(1, 'thoughtSignature is empty')
-      .max(MAX_SIGNATURE_CHARS, `thoughtSignature is longer than ${MAX_SIGNATURE_CHARS} characters`)
-      .regex(signaturePattern, 'thoughtSignature must be base64')
-      .optional(),
-  })
-  .refine((part) => (part.text === undefined) !== (part.inlineData === undefined), {
-    error: 'a part is either text or an inline image',
-  });
+export const historyPartSchema = historyPart(false);
+
+/**
+ * A part as `modelTurn` carries it in a 200 answer: the same, except that the answer's own image part has empty
+ * `data`, standing for the answer's `image.data` (core/model-turn-wire.ts), so the image is not sent twice.
+ */
+const modelTurnPartSchema = historyPart(true);
+
+function historyPart(emptyImageAllowed: boolean) {
+  return z
+    .strictObject({
+      text: z.string().max(MAX_PROMPT_CHARS, `text is longer than ${MAX_PROMPT_CHARS} characters`).optional(),
+      inlineData: z
+        .strictObject({
+          mimeType: z.enum(INPUT_MIME_TYPES, { error: 'mimeType must be image/png, image/jpeg or image/webp' }),
+          data: z
+            .string()
+            .min(emptyImageAllowed ? 0 : 1, 'image data is empty')
+            .refine((s) => s.length % 4 === 0 && base64Pattern.test(s), 'image data must be base64'),
+        })
+        .optional(),
+      thought: z.boolean({ error: 'thought must be true or false' }).optional(),
+      thoughtSignature: z
+        .string()
+        .min(1, 'thoughtSignature is empty')
+        .max(MAX_SIGNATURE_CHARS, `thoughtSignature is longer than ${MAX_SIGNATURE_CHARS} characters`)
+        .regex(signaturePattern, 'thoughtSignature must be base64')
+        .optional(),
+    })
+    .refine((part) => (part.text === undefined) !== (part.inlineData === undefined), {
+      error: 'a part is either text or an inline image',
+    });
+}
 
 /** A replayed user or model content. */
 export const historyContentSchema = z.strictObject({
@@ -88,9 +98,17 @@ export const historyContentSchema = z.strictObject({
     .max(MAX_HISTORY_PARTS, `at most ${MAX_HISTORY_PARTS} parts per content`),
 });
 
-/** The model's answer as `modelTurn` carries it: its parts untouched. */
+/** The model's answer, its parts untouched: what the panel keeps and replays. */
 export const modelTurnSchema = historyContentSchema.extend({ role: z.literal('model') });
 export type ModelTurn = z.infer<typeof modelTurnSchema>;
+
+/** `modelTurn` on the wire: the answer's image part has empty `data` (see {@link modelTurnPartSchema}). */
+export const modelTurnWireSchema = modelTurnSchema.extend({
+  parts: z
+    .array(modelTurnPartSchema)
+    .min(1, 'a content needs at least one part')
+    .max(MAX_HISTORY_PARTS, `at most ${MAX_HISTORY_PARTS} parts per content`),
+});
 
 /**
  * Earlier turns to replay before the new user content (core/live-replay.ts): user, model, user, model, … ending
@@ -177,10 +195,11 @@ export const generateResponseSchema = z.object({
   cached: z.boolean(),
   /**
    * With `returnModelTurn: true`: the model's content, every part as Gemini sent it (thought images included,
-   * signatures byte for byte). Absent for a cached answer (the cache keeps only the image) and for an answer
-   * whose parts could not be replayed as they came.
+   * signatures byte for byte), except that the part holding the answer's image has empty `data`: it is
+   * `image.data` (unpack with core/model-turn-wire.ts). Absent for a cached answer (the cache keeps only the image)
+   * and for an answer whose parts could not be replayed as they came.
    */
-  modelTurn: modelTurnSchema.optional(),
+  modelTurn: modelTurnWireSchema.optional(),
 });
 export type GenerateResponse = z.infer<typeof generateResponseSchema>;
 

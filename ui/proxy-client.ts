@@ -15,6 +15,7 @@ import {
   type GenerateResponse,
   type ModelsResponse,
 } from '../core/proxy-schema.js';
+import { withFullModelTurn } from '../core/model-turn-wire.js';
 import { fail, ok, type Result } from '../core/result.js';
 import { proxyBaseUrl, type Settings } from '../core/settings.js';
 
@@ -45,14 +46,16 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
   return {
     getModels: (signal) =>
       call('/v1/models', { method: 'GET', headers }, modelsResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
-    generate: (request, signal) =>
-      call(
+    async generate(request, signal) {
+      const answer = await call(
         '/v1/generate',
         { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(request) },
         generateResponseSchema,
         options.generateTimeoutMs ?? 400_000,
         signal,
-      ),
+      );
+      return answer.ok ? ok(withFullModelTurn(answer.value)) : answer;
+    },
   };
 }
 

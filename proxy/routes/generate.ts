@@ -31,6 +31,7 @@ import type { GeminiInputPart, GeminiResponse } from '../gemini-port.js';
 import { limitError } from '../limit-error.js';
 import { truncatePrompt } from '../logger.js';
 import { ProxyError } from '../proxy-error.js';
+import { packModelTurn } from '../../core/model-turn-wire.js';
 import { modelTurnOf, readImageAnswer } from '../read-image-answer.js';
 import { StoreUnavailableError, type UsageRecord } from '../store/store.js';
 
@@ -192,7 +193,9 @@ async function generate(
     throw error;
   }
   record.costUsd = costUsd(model, usage);
-  const modelTurn = request.returnModelTurn ? modelTurnOf(response) : null;
+  // Sent with the image's part emptied: the panel has that image already as `image.data`.
+  const fullTurn = request.returnModelTurn ? modelTurnOf(response) : null;
+  const modelTurn = fullTurn ? packModelTurn(fullTurn, answer.image.data) : null;
   const body: GenerateResponse = {
     image: answer.image,
     ...(answer.text ? { text: answer.text } : {}),

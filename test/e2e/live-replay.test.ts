@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withFullModelTurn } from '../../core/model-turn-wire.js';
 import type { GenerateRequest, GenerateResponse } from '../../core/proxy-schema.js';
 import { startProxy, type RunningProxy } from '../../proxy/server.js';
 import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
@@ -51,7 +52,10 @@ afterAll(async () => {
   await double?.close();
 });
 
-/** A playground page whose panel uses the team token, recording what it sends and what the proxy answers. */
+/**
+ * A playground page whose panel uses the team token, recording what it sends and what the proxy answers (with
+ * `modelTurn` made whole, as the panel makes it).
+ */
 async function openAsync(): Promise<{
   page: Page;
   pg: Playground;
@@ -71,7 +75,7 @@ async function openAsync(): Promise<{
   });
   page.on('response', (response) => {
     if (response.request().method() === 'POST' && response.url().endsWith('/v1/generate') && response.ok()) {
-      void response.json().then((body: GenerateResponse) => answers.push(body));
+      void response.json().then((body: GenerateResponse) => answers.push(withFullModelTurn(body)));
     }
   });
   // With real credentials the playground hands out no token: paste it in Settings, as a designer does.

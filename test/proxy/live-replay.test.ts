@@ -14,6 +14,7 @@ import {
   type GenerateRequest,
   type ModelTurn,
 } from '../../core/proxy-schema.js';
+import { withFullModelTurn } from '../../core/model-turn-wire.js';
 import { generateRequest, startHarness, TEST_KEY, type Harness } from '../support/proxy-harness.js';
 
 let h: Harness;
@@ -54,7 +55,8 @@ async function firstTurn(prompt: string, model = FLASH) {
   } satisfies GenerateRequest;
   const res = await post(request);
   expect(res.status).toBe(200);
-  return { request, answer: generateResponseSchema.parse(res.json) };
+  // As the panel keeps it: the wire form sends the image once (core/model-turn-wire.ts).
+  return { request, answer: withFullModelTurn(generateResponseSchema.parse(res.json)), wire: res.json };
 }
 
 /** The user content the proxy sent for `request`: its images, then its prompt. */
@@ -67,6 +69,13 @@ const userOf = (request: Pick<GenerateRequest, 'images' | 'prompt'>) => ({
 });
 
 describe('returnModelTurn', () => {
+  it('sends the answer’s image once: its part in modelTurn has empty data, and the panel puts image.data back', async () => {
+    const { answer, wire } = await firstTurn('sent once lr-0');
+    expect(wire.modelTurn.parts.map((p: { inlineData?: { data: string } }) => p.inlineData?.data)).toEqual(['']);
+    expect(JSON.stringify(wire).length).toBeLessThan(JSON.stringify(answer).length - answer.image.data.length / 2);
+    expect(answer.modelTurn!.parts[0]!.inlineData!.data).toBe(answer.image.data);
+  });
+
   it('hands back the model’s content exactly as Gemini sent it, signatures byte for byte', async () => {
     const { answer } = await firstTurn('warmer light lr-1');
     const turn = answer.modelTurn!;
@@ -158,8 +167,10 @@ describe('history', () => {
   it('sends three turns of history in order on the third call', async () => {
     const first = await firstTurn('turn one lr-5');
     const history1 = [userOf(first.request), first.answer.modelTurn!];
-    const second = generateResponseSchema.parse(
-      (await post({ model: FLASH, prompt: 'turn two lr-5', history: history1, returnModelTurn: true })).json,
+    const second = withFullModelTurn(
+      generateResponseSchema.parse(
+        (await post({ model: FLASH, prompt: 'turn two lr-5', history: history1, returnModelTurn: true })).json,
+      ),
     );
     const history2 = [...history1, userOf({ prompt: 'turn two lr-5' }), second.modelTurn!];
     const third = await post({ model: FLASH, prompt: 'turn three lr-5', history: history2 });
