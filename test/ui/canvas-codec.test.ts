@@ -19,7 +19,7 @@ import { publicModels } from './fixtures.js';
 const ENTRY = `
 import { base64ToBytes, bytesToBase64 } from './core/base64.ts';
 import { decodePng } from './core/png.ts';
-import { canvasCodec } from './ui/image/canvas-codec.ts';
+import { canvasCodec, canvasIsExactAsync } from './ui/image/canvas-codec.ts';
 import { pureCodec } from './ui/image/pixel-codec.ts';
 import { finishRegionEditAsync, prepareRegionEditAsync } from './ui/image/region-edit.ts';
 
@@ -33,6 +33,9 @@ const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
 const codecs = { canvas: canvasCodec, pure: pureCodec };
 
 window.codecTest = {
+  async canvasIsExact() {
+    return { exact: await canvasIsExactAsync() };
+  },
   async decodeExact(png) {
     const bytes = base64ToBytes(png);
     const before = { ...calls };
@@ -85,6 +88,16 @@ window.codecTest = {
 };
 `;
 
+/** The same page in a browser whose canvas rounds colour (some colour-managed canvas might): a low bit flips. */
+const ROUNDING_ENTRY = `
+const real = CanvasRenderingContext2D.prototype.getImageData;
+CanvasRenderingContext2D.prototype.getImageData = function (...args) {
+  const data = real.apply(this, args);
+  for (let i = 0; i < data.data.length; i += 4) data.data[i] ^= 1;
+  return data;
+};
+${ENTRY}`;
+
 const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
 const b64 = (bytes: Uint8Array): string => bytesToBase64(bytes);
 
@@ -108,11 +121,15 @@ function maskImage(width: number, height: number, shape: Parameters<typeof raste
 let browser: Browser;
 let page: Page;
 type CodecTest = Record<string, (...args: never[]) => Promise<Record<string, unknown>>>;
-const call = (name: string, ...args: unknown[]): Promise<any> =>
-  page.evaluate(
-    ([n, a]) => ((window as unknown as { codecTest: CodecTest }).codecTest[n as string] as any)(...(a as unknown[])),
-    [name, args] as const,
-  );
+/** Calls `window.codecTest[name](...args)` in `on`. */
+const callIn =
+  (on: Page) =>
+  (name: string, ...args: unknown[]): Promise<any> =>
+    on.evaluate(
+      ([n, a]) => ((window as unknown as { codecTest: CodecTest }).codecTest[n as string] as any)(...(a as unknown[])),
+      [name, args] as const,
+    );
+const call = (name: string, ...args: unknown[]): Promise<any> => callIn(page)(name, ...args);
 
 beforeAll(async () => {
   browser = await launchBrowserAsync();
@@ -120,6 +137,30 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
+});
+
+describe('the probe', () => {
+  it('finds Chromium’s canvas exact', async () => {
+    expect(await call('canvasIsExact')).toEqual({ exact: true });
+  });
+
+  it('in a browser whose canvas rounds, every exact step goes through core/png.ts and stays exact', async () => {
+    const rounding = await openModulePageAsync(browser, ROUNDING_ENTRY, 'codecTest');
+    const on = (name: string, ...args: unknown[]): Promise<any> =>
+      rounding.evaluate(
+        ([n, a]) =>
+          ((window as unknown as { codecTest: CodecTest }).codecTest[n as string] as any)(...(a as unknown[])),
+        [name, args] as const,
+      );
+    try {
+      expect(await on('canvasIsExact')).toEqual({ exact: false });
+      const image = randomImage(64, 48, 13, true);
+      expect(await on('decodeExact', b64(encodePng(image)))).toMatchObject({ same: true });
+      expect(await on('encodeExact', 64, 48, b64(image.data))).toEqual({ canvas: false, same: true });
+    } finally {
+      await rounding.close();
+    }
+  });
 });
 
 describe('decodeExact', () => {

@@ -12,26 +12,27 @@
  * - `decodePatch` (the answer) and `encodeToSend` (the crop to send), where exactness is not asked, always use the
  *   canvas, which crops and scales with high-quality smoothing, natively.
  * Bitmaps are decoded with `premultiplyAlpha: 'none'` and `colorSpaceConversion: 'none'`, so no colour management
- * touches the values. A canvas that fails in any way falls back to the pure codec: slower, never wrong.
+ * touches the values, and before its first exact step the codec checks this browser's canvas on a small probe
+ * ({@link canvasIsExactAsync}). A canvas that fails in any way falls back to the pure codec: slower, never wrong.
  */
 import { coverCrop } from '../../core/aspect.js';
 import { readImageHeader } from '../../core/image-header.js';
-import type { RgbaImage } from '../../core/png.js';
+import { createImage, decodePng, encodePng, type RgbaImage } from '../../core/png.js';
 import { ok } from '../../core/result.js';
 import { pureCodec, type PixelCodec } from './pixel-codec.js';
 
 export const canvasCodec: PixelCodec = {
   async decodeExact(png) {
-    if (!plainPng(png)) return pureCodec.decodeExact(png);
+    if (!plainPng(png) || !(await canvasIsExactAsync())) return pureCodec.decodeExact(png);
     const image = await decodeWithCanvasAsync(png, 'image/png');
     return image && isOpaque(image.data) ? image : pureCodec.decodeExact(png);
   },
   async decodeAlpha(png) {
-    if (!plainPng(png)) return pureCodec.decodeAlpha(png);
+    if (!plainPng(png) || !(await canvasIsExactAsync())) return pureCodec.decodeAlpha(png);
     return (await decodeWithCanvasAsync(png, 'image/png')) ?? pureCodec.decodeAlpha(png);
   },
   async encodeExact(image) {
-    if (!isOpaque(image.data)) return pureCodec.encodeExact(image);
+    if (!isOpaque(image.data) || !(await canvasIsExactAsync())) return pureCodec.encodeExact(image);
     return (await encodeWithCanvasAsync(image)) ?? pureCodec.encodeExact(image);
   },
   async decodePatch(bytes, width, height) {
@@ -63,6 +64,40 @@ export const canvasCodec: PixelCodec = {
     return (await blobBytesAsync(context)) ?? pureCodec.encodeToSend(image, rect, width, height);
   },
 };
+
+let probe: Promise<boolean> | null = null;
+
+/**
+ * Whether this browser's canvas really is exact where the codec relies on it, checked once on a small probe against
+ * core/png.ts: an opaque image encoded by the canvas decodes to the same bytes, one decoded by the canvas has the
+ * same bytes, and a mask's alpha survives. A browser that colour-manages or rounds any of them gets the pure codec
+ * for every exact step, instead of a regional edit that changes pixels outside the shape.
+ */
+export function canvasIsExactAsync(): Promise<boolean> {
+  probe ??= probeCanvasAsync().catch(() => false);
+  return probe;
+}
+
+async function probeCanvasAsync(): Promise<boolean> {
+  const size = 16;
+  const opaque = createImage(size, size);
+  const mask = createImage(size, size);
+  for (let i = 0; i < size * size; i++) {
+    // Every value of each channel appears somewhere across the probe's pixels, mixed so neighbours differ.
+    opaque.data.set([(i * 37) & 255, (i * 91 + 7) & 255, (i * 53 + 200) & 255, 255], i * 4);
+    mask.data[i * 4 + 3] = i & 255;
+  }
+  const encoded = await encodeWithCanvasAsync(opaque);
+  if (!encoded || !sameBytes(decodePng(encoded).data, opaque.data)) return false;
+  const decoded = await decodeWithCanvasAsync(encodePng(opaque, 1), 'image/png');
+  if (!decoded || !sameBytes(decoded.data, opaque.data)) return false;
+  const alpha = await decodeWithCanvasAsync(encodePng(mask, 1), 'image/png');
+  return alpha !== null && alpha.data.every((v, i) => i % 4 !== 3 || v === mask.data[i]);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
 
 /**
  * An 8-bit RGB or RGBA PNG without iCCP, gAMA or cHRM chunks: one whose values a canvas decodes as they are. Reads
