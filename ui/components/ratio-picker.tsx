@@ -22,7 +22,13 @@ export function RatioPicker({ state }: PanelProps) {
             ? `${plan.value.aspectRatio} · ${plan.value.imageSize} at ${formatScale(plan.value.exportScale)}`
             : '—'}
         </span>
-        <span class="hint">{region ? 'Region: from the shape’s crop' : 'From the frame'}</span>
+        {region ? (
+          <span class="hint" title="A regional edit takes its ratio and size from the crop around the shape">
+            From the shape
+          </span>
+        ) : (
+          <span class="hint">From the frame</span>
+        )}
       </div>
     );
   }
