@@ -4,19 +4,13 @@
  */
 import { ApiError, GoogleGenAI, type GenerateContentResponse, type Part } from '@google/genai';
 import jpeg from 'jpeg-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGeminiDoubleWithSdk } from '../support/gemini-sdk.js';
 import { readImageHeader } from '../../core/image-header.js';
 import { createImage, decodePng, encodePng, type RgbaImage } from '../../core/png.js';
-import { startGeminiDouble, type GeminiDouble } from './gemini/server.js';
+import { startGeminiDouble } from './gemini/server.js';
 
-let double: GeminiDouble;
-let ai: GoogleGenAI;
-
-beforeAll(async () => {
-  double = await startGeminiDouble();
-  ai = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: double.url } });
-});
-afterAll(() => double.close());
+const sdk = useGeminiDoubleWithSdk();
 
 function partsOf(response: GenerateContentResponse): Part[] {
   return response.candidates?.[0]?.content?.parts ?? [];
@@ -84,7 +78,7 @@ describe('text to image', () => {
     ['gemini-2.5-flash-image', '21:9', undefined, 1536, 672, 1290],
     ['gemini-2.5-flash-image', '3:4', undefined, 864, 1184, 1290],
   ])('%s %s %s answers a decodable %ix%i PNG', async (model, aspectRatio, imageSize, width, height, tokens) => {
-    const response = await ai.models.generateContent({
+    const response = await sdk.ai.models.generateContent({
       model,
       contents: `a lighthouse at dusk (${model} ${aspectRatio} ${imageSize})`,
       config: { imageConfig: { aspectRatio, imageSize } },
@@ -101,14 +95,14 @@ describe('text to image', () => {
     expect(usage?.totalTokenCount).toBe(
       (usage?.promptTokenCount ?? 0) + (usage?.candidatesTokenCount ?? 0) + (usage?.thoughtsTokenCount ?? 0),
     );
-    const sent = double.requests.at(-1)?.body as { generationConfig?: { imageConfig?: unknown } };
+    const sent = sdk.double.requests.at(-1)?.body as { generationConfig?: { imageConfig?: unknown } };
     expect(sent.generationConfig?.imageConfig).toEqual({ aspectRatio, imageSize });
   });
 
   it('puts a text part first, then the image, unless only IMAGE is asked for', async () => {
-    const both = await ai.models.generateContent({ model: 'gemini-3-pro-image', contents: 'a red kite' });
+    const both = await sdk.ai.models.generateContent({ model: 'gemini-3-pro-image', contents: 'a red kite' });
     expect(partsOf(both).map((p) => (p.text !== undefined ? 'text' : 'image'))).toEqual(['text', 'image']);
-    const imageOnly = await ai.models.generateContent({
+    const imageOnly = await sdk.ai.models.generateContent({
       model: 'gemini-3-pro-image',
       contents: 'a red kite',
       config: { responseModalities: ['IMAGE'] },
@@ -119,7 +113,7 @@ describe('text to image', () => {
 
   it('answers the same request with byte-identical images, and another prompt with another image', async () => {
     const ask = (contents: string) =>
-      ai.models.generateContent({
+      sdk.ai.models.generateContent({
         model: 'gemini-3.1-flash-image',
         contents,
         config: { imageConfig: { imageSize: '512' } },
@@ -132,12 +126,12 @@ describe('text to image', () => {
 
   it('counts prompt tokens from text and input images', async () => {
     const text = 'x'.repeat(400);
-    const plain = await ai.models.generateContent({ model: 'gemini-3-pro-image', contents: text });
+    const plain = await sdk.ai.models.generateContent({ model: 'gemini-3-pro-image', contents: text });
     expect(plain.usageMetadata?.promptTokensDetails).toEqual([{ modality: 'TEXT', tokenCount: 100 }]);
     const image = { inlineData: { mimeType: 'image/png', data: pngBase64(halfAndHalf(64, 64)) } };
-    const pro = await ai.models.generateContent({ model: 'gemini-3-pro-image', contents: [image, image, text] });
+    const pro = await sdk.ai.models.generateContent({ model: 'gemini-3-pro-image', contents: [image, image, text] });
     expect(pro.usageMetadata?.promptTokenCount).toBe(100 + 2 * 560);
-    const flash25 = await ai.models.generateContent({ model: 'gemini-2.5-flash-image', contents: [image, text] });
+    const flash25 = await sdk.ai.models.generateContent({ model: 'gemini-2.5-flash-image', contents: [image, text] });
     expect(flash25.usageMetadata?.promptTokenCount).toBe(100 + 258);
     expect(pro.usageMetadata?.thoughtsTokenCount).toBeGreaterThan(0);
     expect(flash25.usageMetadata?.thoughtsTokenCount).toBeUndefined();
@@ -147,7 +141,7 @@ describe('text to image', () => {
 describe('editing', () => {
   const input = halfAndHalf(600, 400);
   const edit = (data: string, mimeType = 'image/png') =>
-    ai.models.generateContent({
+    sdk.ai.models.generateContent({
       model: 'gemini-3.1-flash-image',
       contents: [{ inlineData: { mimeType, data } }, 'make it autumn'],
     });
@@ -162,7 +156,10 @@ describe('editing', () => {
     // The tint changes even the pure white and black.
     expect(meanBrightness(output, 0.55, 0.3, 0.95, 0.9)).toBeLessThan(250);
     expect(meanBrightness(output, 0.05, 0.3, 0.45, 0.9)).toBeGreaterThan(5);
-    const textOnly = await ai.models.generateContent({ model: 'gemini-3.1-flash-image', contents: 'make it autumn' });
+    const textOnly = await sdk.ai.models.generateContent({
+      model: 'gemini-3.1-flash-image',
+      contents: 'make it autumn',
+    });
     expect(finalImage(textOnly).equals(finalImage(response))).toBe(false);
     expect(partsOf(response)[0]?.text).toBe('Here is the edited image.');
   });
@@ -175,7 +172,7 @@ describe('editing', () => {
 
   it('reads JPEG input and cover-fits it to the requested ratio', async () => {
     const data = Buffer.from(jpeg.encode(input, 90).data).toString('base64');
-    const response = await ai.models.generateContent({
+    const response = await sdk.ai.models.generateContent({
       model: 'gemini-3-pro-image',
       contents: [{ inlineData: { mimeType: 'image/jpeg', data } }, 'square it'],
       config: { imageConfig: { aspectRatio: '1:1' } },
@@ -189,7 +186,7 @@ describe('editing', () => {
   it('takes the ratio from the last input image', async () => {
     const wide = { inlineData: { mimeType: 'image/png', data: pngBase64(halfAndHalf(320, 180)) } };
     const tall = { inlineData: { mimeType: 'image/png', data: pngBase64(halfAndHalf(100, 400)) } };
-    const response = await ai.models.generateContent({
+    const response = await sdk.ai.models.generateContent({
       model: 'gemini-3.1-flash-image',
       contents: [wide, tall, 'merge'],
     });
@@ -200,7 +197,7 @@ describe('editing', () => {
 describe('validation', () => {
   it('rejects an unknown model with 404 NOT_FOUND', async () => {
     const error = apiErrorOf(
-      await rejection(ai.models.generateContent({ model: 'gemini-9-ultra-image', contents: 'x' })),
+      await rejection(sdk.ai.models.generateContent({ model: 'gemini-9-ultra-image', contents: 'x' })),
     );
     expect(error.status).toBe(404);
     expect(error.body.error.status).toBe('NOT_FOUND');
@@ -218,7 +215,7 @@ describe('validation', () => {
     ['gemini-2.5-flash-image', { imageSize: '1K' }, 'Image size'],
   ])('%s rejects %o with 400 INVALID_ARGUMENT', async (model, imageConfig, words) => {
     const error = apiErrorOf(
-      await rejection(ai.models.generateContent({ model, contents: 'x', config: { imageConfig } })),
+      await rejection(sdk.ai.models.generateContent({ model, contents: 'x', config: { imageConfig } })),
     );
     expect(error.status).toBe(400);
     expect(error.body.error.status).toBe('INVALID_ARGUMENT');
@@ -226,7 +223,7 @@ describe('validation', () => {
   });
 
   it('rejects candidateCount 2', async () => {
-    const call = ai.models.generateContent({
+    const call = sdk.ai.models.generateContent({
       model: 'gemini-3-pro-image',
       contents: 'x',
       config: { candidateCount: 2 },
@@ -238,14 +235,14 @@ describe('validation', () => {
 
   it('rejects more input images than the model takes', async () => {
     const image = { inlineData: { mimeType: 'image/png', data: pngBase64(halfAndHalf(16, 16)) } };
-    const call = ai.models.generateContent({
+    const call = sdk.ai.models.generateContent({
       model: 'gemini-2.5-flash-image',
       contents: [image, image, image, image, 'x'],
     });
     const error = apiErrorOf(await rejection(call));
     expect(error.status).toBe(400);
     expect(error.body.error.message).toContain('at most 3');
-    const three = await ai.models.generateContent({
+    const three = await sdk.ai.models.generateContent({
       model: 'gemini-2.5-flash-image',
       contents: [image, image, image, 'x'],
     });
@@ -257,7 +254,7 @@ describe('validation', () => {
     ['bytes that are no image', Buffer.from('hello, I am a text file').toString('base64')],
     ['a truncated PNG', pngBase64(halfAndHalf(64, 64)).slice(0, 120)],
   ])('rejects %s with "Request contains an invalid argument."', async (_, data) => {
-    const call = ai.models.generateContent({
+    const call = sdk.ai.models.generateContent({
       model: 'gemini-3-pro-image',
       contents: [{ inlineData: { mimeType: 'image/png', data } }, 'x'],
     });
@@ -273,9 +270,9 @@ describe('validation', () => {
 
 describe('thought signatures', () => {
   it('signs the first text part and the image on Gemini 3, and nothing on 2.5', async () => {
-    const three = await ai.models.generateContent({ model: 'gemini-3.1-flash-image', contents: 'a fox' });
+    const three = await sdk.ai.models.generateContent({ model: 'gemini-3.1-flash-image', contents: 'a fox' });
     for (const part of partsOf(three)) expect(part.thoughtSignature).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
-    const two = await ai.models.generateContent({ model: 'gemini-2.5-flash-image', contents: 'a fox' });
+    const two = await sdk.ai.models.generateContent({ model: 'gemini-2.5-flash-image', contents: 'a fox' });
     expect(partsOf(two)).toHaveLength(2);
     for (const part of partsOf(two)) expect(part.thoughtSignature).toBeUndefined();
   });
@@ -283,7 +280,7 @@ describe('thought signatures', () => {
   it('rejects a replayed model turn without signatures, with the 1-based position', async () => {
     const image = { inlineData: { mimeType: 'image/png', data: pngBase64(halfAndHalf(32, 32)) } };
     const replay = (modelParts: Part[]) =>
-      ai.models.generateContent({
+      sdk.ai.models.generateContent({
         model: 'gemini-3-pro-image',
         contents: [
           { role: 'user', parts: [{ text: 'a fox' }] },
@@ -314,17 +311,17 @@ describe('thought signatures', () => {
   });
 
   it('accepts a chat that replays the signatures it was given', async () => {
-    const chat = ai.chats.create({ model: 'gemini-3.1-flash-image' });
+    const chat = sdk.ai.chats.create({ model: 'gemini-3.1-flash-image' });
     await chat.sendMessage({ message: 'a paper boat' });
     const second = await chat.sendMessage({ message: 'now at night' });
     expect(finalImage(second).length).toBeGreaterThan(0);
-    const sent = double.requests.at(-1)?.body as { contents: { role: string; parts: Part[] }[] };
+    const sent = sdk.double.requests.at(-1)?.body as { contents: { role: string; parts: Part[] }[] };
     expect(sent.contents.map((c) => c.role)).toEqual(['user', 'model', 'user']);
     expect(sent.contents[1]?.parts.every((p) => typeof p.thoughtSignature === 'string')).toBe(true);
   });
 
   it('does not check signatures on 2.5', async () => {
-    const response = await ai.models.generateContent({
+    const response = await sdk.ai.models.generateContent({
       model: 'gemini-2.5-flash-image',
       contents: [
         { role: 'user', parts: [{ text: 'a fox' }] },
@@ -338,14 +335,16 @@ describe('thought signatures', () => {
 
 describe('Vertex paths', () => {
   it('serves express mode (API key, no project) on v1beta1', async () => {
-    const vertex = new GoogleGenAI({ vertexai: true, apiKey: 'k', httpOptions: { baseUrl: double.url } });
+    const vertex = new GoogleGenAI({ vertexai: true, apiKey: 'k', httpOptions: { baseUrl: sdk.double.url } });
     const response = await vertex.models.generateContent({
       model: 'gemini-3-pro-image',
       contents: 'a teapot',
       config: { imageConfig: { aspectRatio: '16:9', imageSize: '2K' } },
     });
     expect(readImageHeader(finalImage(response))).toMatchObject({ width: 2752, height: 1536 });
-    expect(double.requests.at(-1)?.path).toBe('/v1beta1/publishers/google/models/gemini-3-pro-image:generateContent');
+    expect(sdk.double.requests.at(-1)?.path).toBe(
+      '/v1beta1/publishers/google/models/gemini-3-pro-image:generateContent',
+    );
     expect(response.usageMetadata?.trafficType).toBe('ON_DEMAND');
   });
 
@@ -356,11 +355,11 @@ describe('Vertex paths', () => {
       project: 'banana-test',
       location: 'global',
       googleAuthOptions: { authClient: authClient as never },
-      httpOptions: { baseUrl: double.url },
+      httpOptions: { baseUrl: sdk.double.url },
     });
     const ok = await vertex.models.generateContent({ model: 'gemini-3.1-flash-image', contents: 'a teapot' });
     expect(readImageHeader(finalImage(ok))).toMatchObject({ width: 1024, height: 1024 });
-    expect(double.requests.at(-1)?.path).toBe(
+    expect(sdk.double.requests.at(-1)?.path).toBe(
       '/v1beta1/projects/banana-test/locations/global/publishers/google/models/gemini-3.1-flash-image:generateContent',
     );
     const refused = await vertex.models.generateContent({
@@ -371,7 +370,7 @@ describe('Vertex paths', () => {
   });
 
   it('names the publisher model in a Vertex 404', async () => {
-    const vertex = new GoogleGenAI({ vertexai: true, apiKey: 'k', httpOptions: { baseUrl: double.url } });
+    const vertex = new GoogleGenAI({ vertexai: true, apiKey: 'k', httpOptions: { baseUrl: sdk.double.url } });
     const error = apiErrorOf(await rejection(vertex.models.generateContent({ model: 'imagen-9', contents: 'x' })));
     expect(error.status).toBe(404);
     expect(error.body.error.message).toContain('Publisher Model `publishers/google/models/imagen-9` was not found');
@@ -379,7 +378,7 @@ describe('Vertex paths', () => {
 
   it('answers a project call without a bearer token with 401', async () => {
     const response = await fetch(
-      `${double.url}/v1beta1/projects/p/locations/global/publishers/google/models/gemini-3-pro-image:generateContent`,
+      `${sdk.double.url}/v1beta1/projects/p/locations/global/publishers/google/models/gemini-3-pro-image:generateContent`,
       { method: 'POST', body: JSON.stringify({ contents: [{ parts: [{ text: 'x' }] }] }) },
     );
     expect(response.status).toBe(401);
@@ -426,7 +425,7 @@ describe('API key', () => {
 
 describe('raw HTTP', () => {
   const post = (path: string, body: string) =>
-    fetch(`${double.url}${path}`, { method: 'POST', headers: { 'x-goog-api-key': 'k' }, body });
+    fetch(`${sdk.double.url}${path}`, { method: 'POST', headers: { 'x-goog-api-key': 'k' }, body });
 
   it('accepts snake_case fields and answers camelCase with a JSON content type', async () => {
     const data = pngBase64(halfAndHalf(400, 100));
@@ -478,7 +477,7 @@ describe('raw HTTP', () => {
   });
 
   it('lists the registry models', async () => {
-    const pager = await ai.models.list();
+    const pager = await sdk.ai.models.list();
     const names: string[] = [];
     for await (const model of pager) names.push(model.name ?? '');
     expect(names).toEqual([

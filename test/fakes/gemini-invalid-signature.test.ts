@@ -3,18 +3,11 @@
  * whose signatures Gemini will not take is refused with Google's 400, and the same words without a model turn are
  * answered. How tests reach the panel's fallback from a refused replay (docs/live-replay.md).
  */
-import { ApiError, GoogleGenAI, type Content } from '@google/genai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGeminiDouble, type GeminiDouble } from './gemini/server.js';
+import { ApiError, type Content } from '@google/genai';
+import { describe, expect, it } from 'vitest';
+import { useGeminiDoubleWithSdk } from '../support/gemini-sdk.js';
 
-let double: GeminiDouble;
-let ai: GoogleGenAI;
-
-beforeAll(async () => {
-  double = await startGeminiDouble();
-  ai = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: double.url } });
-});
-afterAll(() => double.close());
+const sdk = useGeminiDoubleWithSdk();
 
 /** IMAGE only, small where the model has a size knob (2.5 refuses any `imageSize`). */
 const configFor = (model: string) =>
@@ -24,13 +17,13 @@ const configFor = (model: string) =>
 
 /** A first turn on `model`, and its answer as a model content to replay. */
 async function firstTurn(model: string, prompt: string): Promise<Content[]> {
-  const answer = await ai.models.generateContent({ model, contents: prompt, config: configFor(model) });
+  const answer = await sdk.ai.models.generateContent({ model, contents: prompt, config: configFor(model) });
   return [{ role: 'user', parts: [{ text: prompt }] }, answer.candidates![0]!.content!];
 }
 
 async function status(model: string, contents: Content[]): Promise<{ status: number; message: string }> {
   try {
-    await ai.models.generateContent({ model, contents, config: configFor(model) });
+    await sdk.ai.models.generateContent({ model, contents, config: configFor(model) });
     return { status: 200, message: '' };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;

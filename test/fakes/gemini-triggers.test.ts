@@ -3,24 +3,17 @@
  * The table of triggers is docs/gemini-double.md.
  */
 import { ApiError, GoogleGenAI, type GenerateContentResponse, type Part } from '@google/genai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGeminiDoubleWithSdk } from '../support/gemini-sdk.js';
 import { readImageHeader } from '../../core/image-header.js';
 import type { RecordedRequest } from './gemini/recorded-request.js';
-import { startGeminiDouble, type GeminiDouble } from './gemini/server.js';
 import { parseTriggers } from './gemini/triggers.js';
 
-let double: GeminiDouble;
-let ai: GoogleGenAI;
+const sdk = useGeminiDoubleWithSdk();
 const model = 'gemini-3.1-flash-image';
 
-beforeAll(async () => {
-  double = await startGeminiDouble();
-  ai = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: double.url } });
-});
-afterAll(() => double.close());
-
 const ask = (contents: string, config: Record<string, unknown> = {}) =>
-  ai.models.generateContent({ model, contents, config: { imageConfig: { imageSize: '512' }, ...config } });
+  sdk.ai.models.generateContent({ model, contents, config: { imageConfig: { imageSize: '512' }, ...config } });
 
 function partsOf(response: GenerateContentResponse): Part[] {
   return response.candidates?.[0]?.content?.parts ?? [];
@@ -41,7 +34,7 @@ async function apiError(
 
 /** The record of the call whose prompt contained `marker`. */
 function recordFor(marker: string): RecordedRequest {
-  const found = double.requests.filter((r) => JSON.stringify(r.body).includes(marker)).at(-1);
+  const found = sdk.double.requests.filter((r) => JSON.stringify(r.body).includes(marker)).at(-1);
   if (!found) throw new Error(`no request with ${marker}`);
   return found;
 }
@@ -108,7 +101,7 @@ describe('refusals (HTTP 200)', () => {
   });
 
   it('[double:image-safety] sends the finishMessage (which the SDK drops on the Gemini API)', async () => {
-    const raw = await fetch(`${double.url}/v1/models/${model}:generateContent`, {
+    const raw = await fetch(`${sdk.double.url}/v1/models/${model}:generateContent`, {
       method: 'POST',
       headers: { 'x-goog-api-key': 'k' },
       body: JSON.stringify({ contents: [{ parts: [{ text: 'x [double:image-safety]' }] }] }),
@@ -172,11 +165,11 @@ describe('errors', () => {
   it('[double:flaky-503] lets the SDK retry on its own', async () => {
     const retrying = new GoogleGenAI({
       apiKey: 'k',
-      httpOptions: { baseUrl: double.url, retryOptions: { attempts: 3, initialDelay: 0.01, jitter: 0 } },
+      httpOptions: { baseUrl: sdk.double.url, retryOptions: { attempts: 3, initialDelay: 0.01, jitter: 0 } },
     });
     const response = await retrying.models.generateContent({ model, contents: 'a retried cat [double:flaky-503:2]' });
     expect(response.candidates?.[0]?.finishReason).toBe('STOP');
-    const calls = double.requests.filter((r) => JSON.stringify(r.body).includes('a retried cat'));
+    const calls = sdk.double.requests.filter((r) => JSON.stringify(r.body).includes('a retried cat'));
     expect(calls.map((r) => r.status)).toEqual([503, 503, 200]);
   });
 
@@ -229,7 +222,7 @@ describe('timing', () => {
   });
 
   it('[double:hang] never answers; a client timeout ends it', async () => {
-    const impatient = new GoogleGenAI({ apiKey: 'k', httpOptions: { baseUrl: double.url, timeout: 200 } });
+    const impatient = new GoogleGenAI({ apiKey: 'k', httpOptions: { baseUrl: sdk.double.url, timeout: 200 } });
     await expect(impatient.models.generateContent({ model, contents: 'a hung cat [double:hang]' })).rejects.toThrow(
       /abort/i,
     );
@@ -299,7 +292,7 @@ describe('shapes of success', () => {
 describe('streaming', () => {
   it('streams a text chunk, one chunk with the whole image, then a final STOP chunk', async () => {
     const chunks: GenerateContentResponse[] = [];
-    for await (const chunk of await ai.models.generateContentStream({ model, contents: 'a streamed cat' })) {
+    for await (const chunk of await sdk.ai.models.generateContentStream({ model, contents: 'a streamed cat' })) {
       chunks.push(chunk);
     }
     expect(chunks).toHaveLength(3);
@@ -319,7 +312,10 @@ describe('streaming', () => {
   it('[double:stream-error] sends a text chunk, then an error event the SDK throws as ApiError 500', async () => {
     const received: GenerateContentResponse[] = [];
     const consume = async () => {
-      for await (const chunk of await ai.models.generateContentStream({ model, contents: 'x [double:stream-error]' })) {
+      for await (const chunk of await sdk.ai.models.generateContentStream({
+        model,
+        contents: 'x [double:stream-error]',
+      })) {
         received.push(chunk);
       }
     };
@@ -334,7 +330,7 @@ describe('streaming', () => {
   });
 
   it('sends errors before a stream as a non-JSON body, which the SDK nests (gemini-api.md §2.4)', async () => {
-    const error = await apiError(ai.models.generateContentStream({ model, contents: 'x [double:429]' }));
+    const error = await apiError(sdk.ai.models.generateContentStream({ model, contents: 'x [double:429]' }));
     expect(error.status).toBe(429);
     expect(error.body.error['status']).toBe('Too Many Requests');
     const inner = JSON.parse(String(error.body.error['message'])) as { error: { status: string } };
@@ -344,7 +340,7 @@ describe('streaming', () => {
   it('[double:drop] on a stream cuts the connection after the first chunk', async () => {
     const received: GenerateContentResponse[] = [];
     const consume = async () => {
-      for await (const chunk of await ai.models.generateContentStream({
+      for await (const chunk of await sdk.ai.models.generateContentStream({
         model,
         contents: 'a cut stream [double:drop]',
       })) {
@@ -358,7 +354,7 @@ describe('streaming', () => {
 
   it('[double:blocked] on a stream is one chunk with promptFeedback', async () => {
     const chunks: GenerateContentResponse[] = [];
-    for await (const chunk of await ai.models.generateContentStream({ model, contents: 'x [double:blocked]' })) {
+    for await (const chunk of await sdk.ai.models.generateContentStream({ model, contents: 'x [double:blocked]' })) {
       chunks.push(chunk);
     }
     expect(chunks).toHaveLength(1);

@@ -8,16 +8,10 @@ import type { ComponentSetMade, PlacedResult } from '../../core/messages.js';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft } from '../../core/turn-record.js';
 import { overlapsWithGap } from '../../core/variant-layout.js';
 import { solidPngBytes } from '../fakes/figma/index.js';
-import { startPlugin, valueOf, type Harness } from './harness.js';
+import { editDraft, startPlugin, valueOf, type Harness } from './harness.js';
 
-const draft = (prompt: string, index: number, count: number, batch: string, nodeId: string): TurnDraft => ({
-  prompt,
-  model: 'gemini-3.1-flash-image',
-  params: { aspectRatio: '4:5', imageSize: '1K' },
-  inputs: [{ nodeId, role: 'base' }],
-  variant: { index, count, batch },
-  usage: { inputTokens: 560, outputTokens: 1120, totalTokens: 1680, costUsd: 0.06748 },
-});
+const draft = (prompt: string, index: number, count: number, batch: string, nodeId: string): TurnDraft =>
+  editDraft(nodeId, { prompt, variant: { index, count, batch } });
 
 /** Places a batch of `count` variants of the Poster (in a row below it) and returns them left to right. */
 async function batchAsync(h: Harness, count: number, prompt = 'warmer light', batch = 'b1'): Promise<PlacedResult[]> {

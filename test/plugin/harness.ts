@@ -3,6 +3,7 @@
  * drives it: messages go in as `pluginMessage`s, replies and pushes come back out.
  */
 import type { ReplyMessage, SandboxMessage } from '../../core/messages.js';
+import type { TurnDraft } from '../../core/turn-record.js';
 import { createPlugin } from '../../plugin/create-plugin.js';
 import {
   createFakeUiPanel,
@@ -13,6 +14,21 @@ import {
   type FigmaDoubleOptions,
   type SampleDocument,
 } from '../fakes/figma/index.js';
+
+/**
+ * The turn of an edit of `nodeId` ("warmer light" on Nano Banana 2, 4:5 at 1K, one base input; no input for a
+ * null node), with `more` on top.
+ */
+export function editDraft(nodeId: string | null, more: Partial<TurnDraft> = {}): TurnDraft {
+  return {
+    prompt: 'warmer light',
+    model: 'gemini-3.1-flash-image',
+    params: { aspectRatio: '4:5', imageSize: '1K' },
+    inputs: nodeId ? [{ nodeId, role: 'base' }] : [],
+    usage: { inputTokens: 560, outputTokens: 1120, totalTokens: 1680, costUsd: 0.06748 },
+    ...more,
+  };
+}
 
 /** The fixed clock and ids the plugin gets, so records are predictable. */
 export const NOW = new Date('2026-03-04T05:06:07.000Z');

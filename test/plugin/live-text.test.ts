@@ -10,15 +10,9 @@ import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft } from '../../core/tur
 import { gridExportSettings } from '../../plugin/export-source.js';
 import { snapshotNode } from '../../plugin/snapshot-node.js';
 import { solidPngBytes } from '../fakes/figma/index.js';
-import { startPlugin, valueOf, type Harness } from './harness.js';
+import { editDraft, startPlugin, valueOf, type Harness } from './harness.js';
 
-const turn = (nodeId: string): TurnDraft => ({
-  prompt: 'warmer light',
-  model: 'gemini-3.1-flash-image',
-  params: { aspectRatio: '4:5', imageSize: '1K' },
-  inputs: [{ nodeId, role: 'base' }],
-  usage: { inputTokens: 560, outputTokens: 1120, totalTokens: 1680, costUsd: 0.06748 },
-});
+const turn = (nodeId: string): TurnDraft => editDraft(nodeId);
 
 async function exportSourceAsync(h: Harness, fields: Record<string, unknown>): Promise<ExportedImage> {
   return valueOf(

@@ -3,15 +3,9 @@ import type { PlacedResult } from '../../core/messages.js';
 import { createImage, encodePng } from '../../core/png.js';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft } from '../../core/turn-record.js';
 import { solidPngBytes } from '../fakes/figma/index.js';
-import { NOW, startPlugin, valueOf, type Harness } from './harness.js';
+import { editDraft, NOW, startPlugin, valueOf, type Harness } from './harness.js';
 
-const editTurn = (nodeId: string): TurnDraft => ({
-  prompt: 'warmer light',
-  model: 'gemini-3.1-flash-image',
-  params: { aspectRatio: '4:5', imageSize: '1K' },
-  inputs: [{ nodeId, role: 'base' }],
-  usage: { inputTokens: 560, outputTokens: 1120, totalTokens: 1680, costUsd: 0.06748 },
-});
+const editTurn = (nodeId: string): TurnDraft => editDraft(nodeId);
 const textTurn: TurnDraft = {
   prompt: 'a red bicycle leaning on a yellow wall, afternoon sun',
   model: 'gemini-3.1-flash-image',

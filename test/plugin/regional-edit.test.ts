@@ -18,18 +18,16 @@ import { pureCodec } from '../../ui/image/pixel-codec.js';
 import { compositeRegion, finishRegionEditAsync, prepareRegionEditAsync } from '../../ui/image/region-edit.js';
 import { randomImage } from '../core/region-test-images.js';
 import { publicModels } from '../ui/fixtures.js';
-import { startPlugin, valueOf, type Harness } from './harness.js';
+import { editDraft, startPlugin, valueOf, type Harness } from './harness.js';
 
 const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
 
-const turn = (sourceId: string, shapeId: string): TurnDraft => ({
-  prompt: 'make it a red armchair',
-  model: 'gemini-3.1-flash-image',
-  params: { aspectRatio: '1:1', imageSize: '1K' },
-  inputs: [{ nodeId: sourceId, role: 'base' }],
-  region: { nodeId: shapeId, x: 1, y: 1, width: 10, height: 10 },
-  usage: { inputTokens: 560, outputTokens: 1120, totalTokens: 1680, costUsd: 0.06748 },
-});
+const turn = (sourceId: string, shapeId: string): TurnDraft =>
+  editDraft(sourceId, {
+    prompt: 'make it a red armchair',
+    params: { aspectRatio: '1:1', imageSize: '1K' },
+    region: { nodeId: shapeId, x: 1, y: 1, width: 10, height: 10 },
+  });
 
 async function exportAsync(h: Harness, message: Record<string, unknown> & { type: string }): Promise<ExportedImage> {
   return valueOf(await h.requestAsync(message)) as ExportedImage;

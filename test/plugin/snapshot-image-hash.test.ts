@@ -8,15 +8,9 @@ import type { PlacedResult } from '../../core/messages.js';
 import type { TurnDraft } from '../../core/turn-record.js';
 import { snapshotNode } from '../../plugin/snapshot-node.js';
 import { solidPngBytes } from '../fakes/figma/index.js';
-import { startPlugin, valueOf, type Harness } from './harness.js';
+import { editDraft, startPlugin, valueOf, type Harness } from './harness.js';
 
-const turn = (nodeId: string): TurnDraft => ({
-  prompt: 'warmer light',
-  model: 'gemini-3.1-flash-image',
-  params: { aspectRatio: '4:5', imageSize: '1K' },
-  inputs: [{ nodeId, role: 'base' }],
-  usage: { inputTokens: 560, outputTokens: 1120, totalTokens: 1680, costUsd: 0.06748 },
-});
+const turn = (nodeId: string): TurnDraft => editDraft(nodeId);
 
 async function placeAsync(h: Harness, liveText = false): Promise<{ placed: PlacedResult; node: FrameNode }> {
   const placed = valueOf(

@@ -7,16 +7,10 @@ import type { PlacedResult } from '../../core/messages.js';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft, type TurnVariant } from '../../core/turn-record.js';
 import { overlapsWithGap } from '../../core/variant-layout.js';
 import { solidPngBytes } from '../fakes/figma/index.js';
-import { startPlugin, valueOf, type Harness } from './harness.js';
+import { editDraft, startPlugin, valueOf, type Harness } from './harness.js';
 
-const turn = (prompt: string, variant: TurnVariant, nodeId: string | null): TurnDraft => ({
-  prompt,
-  model: 'gemini-3.1-flash-image',
-  params: { aspectRatio: '4:5', imageSize: '1K' },
-  inputs: nodeId ? [{ nodeId, role: 'base' }] : [],
-  variant,
-  usage: { inputTokens: 560, outputTokens: 1120, totalTokens: 1680, costUsd: 0.06748 },
-});
+const turn = (prompt: string, variant: TurnVariant, nodeId: string | null): TurnDraft =>
+  editDraft(nodeId, { prompt, variant });
 
 /** Places variant `index` of a batch of `count` (a solid image whose colour tells the variants apart). */
 async function placeVariantAsync(
