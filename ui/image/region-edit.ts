@@ -3,9 +3,9 @@
  * {@link PixelCodec}, whose decode and encode are lossless (the pure codec everywhere; in the browser the canvas
  * where it is provably exact, ui/image/canvas-codec.ts), and everything between is pure code on RGBA arrays.
  *
- * `prepareRegionEdit` lines the shape's mask up with the source export, plans the crop, and makes the crop (and,
+ * `prepareRegionEditAsync` lines the shape's mask up with the source export, plans the crop, and makes the crop (and,
  * for a small region, the whole-frame scene reference) to send, flattened onto white because Gemini cannot read or
- * draw transparency. `finishRegionEdit` scales the answer back into the crop and composites it over the source
+ * draw transparency. `finishRegionEditAsync` scales the answer back into the crop and composites it over the source
  * export through the mask, feathered inside the shape: every pixel outside the shape is the source's, byte for byte.
  */
 import { compositeThroughMask, REGION_FEATHER_PX } from '../../core/composite-through-mask.js';
