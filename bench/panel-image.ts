@@ -4,8 +4,9 @@
  * page of Debian's Chromium (playwright-core, the same flags as the browser tests), for a 1920×1080 frame exported at
  * 4096×2304:
  * - a regional edit through a rotated ellipse covering most of the frame (the worst case) and through a small
- *   rectangle (a logo), each answered at the size its plan asks for (4K 5504×3072 for the ellipse), each with the canvas codec the panel uses (ui/image/canvas-codec.ts) and with the pure codec
- *   it falls back to for frames with transparent pixels: prepare (decode the export and the mask, plan, crop and
+ *   rectangle (a logo), each answered at the size its plan asks for (4K 5504×3072 for the ellipse), through the
+ *   canvas codec the panel uses (ui/image/canvas-codec.ts), for an opaque frame and for one with transparent
+ *   rounded corners (whose exact steps take core/png.ts): prepare (decode the export and the mask, plan, crop and
  *   scene, before sending) and finish (decode the answer into the crop, composite through the mask, encode the
  *   result PNG, after the answer);
  * - the whole-frame fit a plain edit does in a canvas with a 5504×3072 answer (4K at 16:9, Gemini's widest 4K):
@@ -29,17 +30,15 @@ import registry from './config/models.json';
 import { compositeThroughMask, REGION_FEATHER_PX } from './core/composite-through-mask.ts';
 import { canvasCodec } from './ui/image/canvas-codec.ts';
 import { fitImageWithCanvasAsync } from './ui/image/canvas-fitter.ts';
-import { pureCodec } from './ui/image/pixel-codec.ts';
 import { prepareRegionEditAsync } from './ui/image/region-edit.ts';
 
 const model = registry.models.find((m) => m.id === 'gemini-3.1-flash-image');
 const bytesOf = async (name) => new Uint8Array(await (await fetch(name)).arrayBuffer());
-const codecs = { canvas: canvasCodec, pure: pureCodec };
+const codec = canvasCodec;
 
 window.benchPanel = {
-  async regional(codecName, maskName, answerName, runs) {
-    const codec = codecs[codecName];
-    const [answer, source, mask] = await Promise.all([answerName, 'source.png', maskName].map(bytesOf));
+  async regional(sourceName, maskName, answerName, runs) {
+    const [answer, source, mask] = await Promise.all([answerName, sourceName, maskName].map(bytesOf));
     const steps = { prepare: [], patch: [], composite: [], encode: [], finish: [] };
     let result = 0;
     let crop = null;
@@ -98,6 +97,28 @@ function photoLike(width: number, height: number, seed: number): RgbaImage {
   return image;
 }
 
+/** `image` with its corners cut round and transparent, as Figma exports a frame with a corner radius. */
+function roundCorners(image: RgbaImage, radius: number): RgbaImage {
+  const { width, height, data } = image;
+  for (let y = 0; y < radius; y++) {
+    for (let x = 0; x < radius; x++) {
+      const dx = radius - x - 0.5;
+      const dy = radius - y - 0.5;
+      // Coverage of the pixel by the rounded corner, anti-aliased over one pixel.
+      const alpha = Math.round(255 * Math.max(0, Math.min(1, radius + 0.5 - Math.hypot(dx, dy))));
+      for (const [px, py] of [
+        [x, y],
+        [width - 1 - x, y],
+        [x, height - 1 - y],
+        [width - 1 - x, height - 1 - y],
+      ] as const) {
+        data[(py * width + px) * 4 + 3] = alpha;
+      }
+    }
+  }
+  return image;
+}
+
 function clamp(value: number): number {
   return Math.max(0, Math.min(255, Math.round(value)));
 }
@@ -115,7 +136,7 @@ function maskPng(shape: ShapeDescription): Uint8Array {
 type Steps = Record<'prepare' | 'patch' | 'composite' | 'encode' | 'finish', number[]>;
 interface BenchPage {
   regional(
-    codec: 'canvas' | 'pure',
+    source: string,
     mask: string,
     answer: string,
     runs: number,
@@ -147,10 +168,15 @@ export async function benchPanelImage(runs = 5): Promise<string[]> {
     },
   ];
   const answers = await Promise.all(regions.map((region, i) => answerFor(source, region.mask, 10 + i)));
+  const frames = [
+    { file: 'source.png', label: 'opaque frame' },
+    { file: 'rounded.png', label: 'frame with transparent rounded corners' },
+  ];
   const fitAnswer = encodePng(photoLike(5504, 3072, 1), 6);
   const files: Record<string, ServedFile> = {
     '/answer.png': { body: Buffer.from(fitAnswer), type: 'image/png' },
     '/source.png': { body: Buffer.from(source), type: 'image/png' },
+    '/rounded.png': { body: Buffer.from(encodePng(roundCorners(photoLike(4096, 2304, 2), 96), 6)), type: 'image/png' },
   };
   regions.forEach((region, i) => {
     files[`/${region.name}.png`] = { body: Buffer.from(region.mask), type: 'image/png' };
@@ -159,11 +185,11 @@ export async function benchPanelImage(runs = 5): Promise<string[]> {
   const browser = await launchBrowserAsync();
   try {
     const page = await openModulePageAsync(browser, ENTRY, 'benchPanel', files);
-    const regional = (codec: 'canvas' | 'pure', name: string, n: number) =>
+    const regional = (frame: string, name: string, n: number) =>
       page.evaluate(
-        ([c, m, k]) =>
-          (window as unknown as { benchPanel: BenchPage }).benchPanel.regional(c, `${m}.png`, `${m}-answer.png`, k),
-        [codec, name, n] as const,
+        ([f, m, k]) =>
+          (window as unknown as { benchPanel: BenchPage }).benchPanel.regional(f, `${m}.png`, `${m}-answer.png`, k),
+        [frame, name, n] as const,
       );
     const row = (label: string, times: number[]) =>
       `| ${label} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} |`;
@@ -177,13 +203,12 @@ export async function benchPanelImage(runs = 5): Promise<string[]> {
     ];
     for (const [i, { name, label }] of regions.entries()) {
       const answer = readImageHeader(answers[i]!)!;
-      for (const codec of ['canvas', 'pure'] as const) {
-        const { steps, result, crop } = await regional(codec, name, 1 + runs);
+      for (const frame of frames) {
+        const { steps, result, crop } = await regional(frame.file, name, 1 + runs);
         // The first run warms the page up; it is left out.
         const t = Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v.slice(1)])) as Steps;
-        const how = codec === 'canvas' ? 'canvas codec (opaque frames)' : 'pure codec (frames with transparency)';
         lines.push(
-          `| **${label}, ${how}**; crop ${JSON.stringify(crop)} | | |`,
+          `| **${label}, ${frame.label}**; crop ${JSON.stringify(crop)} | | |`,
           row('before sending: decode export + mask, plan, crop and scene', t.prepare),
           row(`after the answer: decode the ${answer.width}×${answer.height} answer into the crop`, t.patch),
           row('after the answer: composite through the mask', t.composite),

@@ -23,7 +23,11 @@ import { canvasCodec, canvasIsExactAsync } from './ui/image/canvas-codec.ts';
 import { pureCodec } from './ui/image/pixel-codec.ts';
 import { finishRegionEditAsync, prepareRegionEditAsync } from './ui/image/region-edit.ts';
 
-const calls = { bitmaps: 0, blobs: 0 };
+const calls = { bitmaps: 0, blobs: 0, inflates: 0 };
+const RealDecompressionStream = window.DecompressionStream;
+window.DecompressionStream = class extends RealDecompressionStream {
+  constructor(format) { super(format); calls.inflates++; }
+};
 const realBitmap = window.createImageBitmap.bind(window);
 window.createImageBitmap = (...args) => { calls.bitmaps++; return realBitmap(...args); };
 const realToBlob = HTMLCanvasElement.prototype.toBlob;
@@ -41,7 +45,20 @@ window.codecTest = {
     const before = { ...calls };
     const image = await canvasCodec.decodeExact(bytes);
     const reference = decodePng(bytes);
-    return { canvas: calls.bitmaps > before.bitmaps, same: same(image.data, reference.data), size: [image.width, image.height] };
+    return {
+      canvas: calls.bitmaps > before.bitmaps,
+      nativeInflate: calls.inflates > before.inflates,
+      same: same(image.data, reference.data),
+      size: [image.width, image.height],
+    };
+  },
+  async decodeExactError(png) {
+    try {
+      await canvasCodec.decodeExact(base64ToBytes(png));
+      return { error: null };
+    } catch (error) {
+      return { error: error.name + ': ' + error.message };
+    }
   },
   async decodeAlpha(png) {
     const bytes = base64ToBytes(png);
@@ -166,19 +183,37 @@ describe('the probe', () => {
 describe('decodeExact', () => {
   it('decodes an opaque PNG with the canvas, byte for byte as core/png.ts does', async () => {
     const png = encodePng(randomImage(640, 480, 1, true));
-    expect(await call('decodeExact', b64(png))).toEqual({ canvas: true, same: true, size: [640, 480] });
+    expect(await call('decodeExact', b64(png))).toEqual({
+      canvas: true,
+      nativeInflate: false,
+      same: true,
+      size: [640, 480],
+    });
   });
 
   it.each([
     ['alpha between 0 and 255', encodePng(randomImage(320, 240, 2))],
     ['a gamma chunk', pngWithChunks(randomImage(320, 240, 3, true), [['gAMA', [0, 1, 0x86, 0xa0]]])],
-  ])('falls back to core/png.ts for a PNG with %s, still exact', async (_name, png) => {
-    expect(await call('decodeExact', b64(png))).toMatchObject({ same: true, size: [320, 240] });
+  ])('falls back to core/png.ts (the browser inflating) for a PNG with %s, still exact', async (_name, png) => {
+    expect(await call('decodeExact', b64(png))).toMatchObject({ nativeInflate: true, same: true, size: [320, 240] });
+  });
+
+  it('says a PNG with corrupt image data is corrupt, as core/png.ts does', async () => {
+    const png = encodePng(randomImage(64, 48, 14));
+    // A zlib header no inflater takes, at the start of the IDAT's data (signature, IHDR, IDAT length and type).
+    const corrupt = Uint8Array.from(png, (v, i) => (i === 41 || i === 42 ? 0xff : v));
+    expect(() => decodePng(corrupt)).toThrow('PNG image data is corrupt');
+    expect(await call('decodeExactError', b64(corrupt))).toEqual({ error: 'PngError: PNG image data is corrupt' });
   });
 
   it('does not even try the canvas for a PNG with a colour chunk', async () => {
     const png = pngWithChunks(randomImage(64, 48, 4, true), [['cHRM', new Array<number>(32).fill(0)]]);
-    expect(await call('decodeExact', b64(png))).toEqual({ canvas: false, same: true, size: [64, 48] });
+    expect(await call('decodeExact', b64(png))).toEqual({
+      canvas: false,
+      nativeInflate: true,
+      same: true,
+      size: [64, 48],
+    });
   });
 });
 

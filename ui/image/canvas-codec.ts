@@ -5,7 +5,8 @@
  * A 2D canvas keeps pixels with premultiplied alpha, so a pixel with 0 < alpha < 255 may come back with its colour
  * rounded: a canvas is lossless only for fully opaque pixels. Hence:
  * - `decodeExact` decodes with the canvas and keeps the result only when every pixel is opaque and the file has no
- *   colour profile, gamma or chromaticities a decoder might apply (8-bit RGB or RGBA only); otherwise core/png.ts.
+ *   colour profile, gamma or chromaticities a decoder might apply (8-bit RGB or RGBA only); otherwise core/png.ts
+ *   (with the browser's native inflate, which is lossless).
  * - `encodeExact` encodes with the canvas only when every pixel is opaque; otherwise core/png.ts.
  * - `decodeAlpha` (the shape's mask) may use the canvas for any PNG of that kind: premultiplying scales colour by
  *   alpha, never alpha itself.
@@ -17,19 +18,19 @@
  */
 import { coverCrop } from '../../core/aspect.js';
 import { readImageHeader } from '../../core/image-header.js';
-import { createImage, decodePng, encodePng, type RgbaImage } from '../../core/png.js';
+import { createImage, decodePng, decodePngAsync, encodePng, type RgbaImage } from '../../core/png.js';
 import { ok } from '../../core/result.js';
 import { pureCodec, type PixelCodec } from './pixel-codec.js';
 
 export const canvasCodec: PixelCodec = {
   async decodeExact(png) {
-    if (!plainPng(png) || !(await canvasIsExactAsync())) return pureCodec.decodeExact(png);
+    if (!plainPng(png) || !(await canvasIsExactAsync())) return decodeWithInflateAsync(png);
     const image = await decodeWithCanvasAsync(png, 'image/png');
-    return image && isOpaque(image.data) ? image : pureCodec.decodeExact(png);
+    return image && isOpaque(image.data) ? image : decodeWithInflateAsync(png);
   },
   async decodeAlpha(png) {
-    if (!plainPng(png) || !(await canvasIsExactAsync())) return pureCodec.decodeAlpha(png);
-    return (await decodeWithCanvasAsync(png, 'image/png')) ?? pureCodec.decodeAlpha(png);
+    if (!plainPng(png) || !(await canvasIsExactAsync())) return decodeWithInflateAsync(png);
+    return (await decodeWithCanvasAsync(png, 'image/png')) ?? decodeWithInflateAsync(png);
   },
   async encodeExact(image) {
     if (!isOpaque(image.data) || !(await canvasIsExactAsync())) return pureCodec.encodeExact(image);
@@ -64,6 +65,24 @@ export const canvasCodec: PixelCodec = {
     return (await blobBytesAsync(context)) ?? pureCodec.encodeToSend(image, rect, width, height);
   },
 };
+
+/**
+ * core/png.ts, exact, with the browser's own inflate (`DecompressionStream`, lossless and several times faster than
+ * fflate); fflate's where the browser has none or refuses the stream, so a corrupt PNG fails as core/png.ts says.
+ */
+async function decodeWithInflateAsync(png: Uint8Array): Promise<RgbaImage> {
+  if (typeof DecompressionStream === 'undefined') return pureCodec.decodeExact(png);
+  try {
+    return await decodePngAsync(png, async (zlib) => {
+      const stream = new Blob([zlib as Uint8Array<ArrayBuffer>])
+        .stream()
+        .pipeThrough(new DecompressionStream('deflate'));
+      return new Uint8Array(await new Response(stream).arrayBuffer());
+    });
+  } catch {
+    return pureCodec.decodeExact(png);
+  }
+}
 
 let probe: Promise<boolean> | null = null;
 
