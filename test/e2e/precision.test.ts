@@ -123,7 +123,8 @@ describe('regional edits in the playground', () => {
 
       await pg.select([product, path.id]);
       await pg.panel.locator('[data-role=region]').getByText('Path 1').waitFor();
-      await expect.poll(() => pg.panel.locator('.readout').innerText()).toBe('1:1 · 1K at 2×');
+      // A region's ratio and size come from the crop around it, decided when Generate is pressed.
+      await expect.poll(() => pg.panel.locator('.readout').innerText()).toBe('Shape’s crop at 2×');
       await pg.generate('a red armchair');
       const result = await pg.waitForNewTopLayer(before);
       expect(result.name).toBe('Product shot — a red armchair');

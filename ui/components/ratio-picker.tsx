@@ -14,21 +14,22 @@ export function RatioPicker({ state }: PanelProps) {
     return (
       <div class="field">
         <span class="label">Shape</span>
-        <span
-          class="readout"
-          title="Nearest ratio the model supports, smallest size that covers the frame at its export scale"
-        >
-          {plan?.ok
-            ? `${plan.value.aspectRatio} · ${plan.value.imageSize} at ${formatScale(plan.value.exportScale)}`
-            : '—'}
-        </span>
         {region ? (
-          <span class="hint" title="A regional edit takes its ratio and size from the crop around the shape">
-            From the shape
+          // The crop around the shape decides ratio and size when Generate is pressed (docs/regional-edits.md).
+          <span class="readout" title="A regional edit takes its ratio and size from the crop around the shape">
+            {plan?.ok ? `Shape’s crop at ${formatScale(plan.value.exportScale)}` : '—'}
           </span>
         ) : (
-          <span class="hint">From the frame</span>
+          <span
+            class="readout"
+            title="Nearest ratio the model supports, smallest size that covers the frame at its export scale"
+          >
+            {plan?.ok
+              ? `${plan.value.aspectRatio} · ${plan.value.imageSize} at ${formatScale(plan.value.exportScale)}`
+              : '—'}
+          </span>
         )}
+        <span class="hint">{region ? 'Set on Generate' : 'From the frame'}</span>
       </div>
     );
   }
