@@ -15,9 +15,10 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { createImage, encodePng, type RgbaImage } from '../core/png.js';
-import { rasterizeShape, type ShapeDescription } from '../core/region-shape.js';
+import type { ShapeDescription } from '../core/region-shape.js';
 import { readImageHeader } from '../core/image-header.js';
 import { launchBrowserAsync } from '../test/support/browser.js';
+import { shapeMaskImage } from '../test/core/region-test-images.js';
 import { openModulePageAsync, type ServedFile } from '../test/support/module-page.js';
 import { publicModels } from '../test/ui/fixtures.js';
 import { pureCodec } from '../ui/image/pixel-codec.js';
@@ -127,10 +128,7 @@ const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')
 
 /** A mask export of `shape` on the frame's export grid: the shape opaque black on transparency. */
 function maskPng(shape: ShapeDescription): Uint8Array {
-  const coverage = rasterizeShape(4096, 2304, shape);
-  const image = createImage(4096, 2304);
-  for (let i = 0; i < coverage.alpha.length; i++) image.data[i * 4 + 3] = coverage.alpha[i]!;
-  return encodePng(image, 6);
+  return encodePng(shapeMaskImage(4096, 2304, shape), 6);
 }
 
 type Steps = Record<'prepare' | 'patch' | 'composite' | 'encode' | 'finish', number[]>;

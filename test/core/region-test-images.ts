@@ -1,5 +1,6 @@
 /** Seeded random images and masks for the regional-edit tests (the same bytes on every run). */
-import type { RgbaImage } from '../../core/png.js';
+import { createImage, type RgbaImage } from '../../core/png.js';
+import { rasterizeShape, type ShapeDescription } from '../../core/region-shape.js';
 
 /** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -34,4 +35,12 @@ export function randomImage(width: number, height: number, seed: number, opaque 
 export function pixelAt(image: RgbaImage, x: number, y: number): number[] {
   const i = (y * image.width + x) * 4;
   return Array.from(image.data.subarray(i, i + 4));
+}
+
+/** A shape's mask as Figma exports it (option B): the shape opaque black on transparency, anti-aliased at its edge. */
+export function shapeMaskImage(width: number, height: number, shape: ShapeDescription): RgbaImage {
+  const coverage = rasterizeShape(width, height, shape);
+  const image = createImage(width, height);
+  for (let i = 0; i < coverage.alpha.length; i++) image.data[i * 4 + 3] = coverage.alpha[i]!;
+  return image;
 }

@@ -8,12 +8,12 @@ import jpeg from 'jpeg-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../core/base64.js';
-import { createImage, decodePng, encodePng, type RgbaImage } from '../../core/png.js';
+import { decodePng, encodePng, type RgbaImage } from '../../core/png.js';
 import { rasterizeShape } from '../../core/region-shape.js';
 import { launchBrowserAsync } from '../support/browser.js';
 import { handmadePng } from '../support/handmade-png.js';
 import { openModulePageAsync } from '../support/module-page.js';
-import { randomImage } from '../core/region-test-images.js';
+import { randomImage, shapeMaskImage } from '../core/region-test-images.js';
 import { publicModels } from './fixtures.js';
 
 const ENTRY = `
@@ -127,14 +127,6 @@ function pngWithChunks(image: RgbaImage, extra: [string, number[]][]): Uint8Arra
   return handmadePng(image.width, image.height, 6, 8, raw, extra);
 }
 
-/** A mask as Figma exports it: the shape opaque black on transparency, anti-aliased at its edge. */
-function maskImage(width: number, height: number, shape: Parameters<typeof rasterizeShape>[2]): RgbaImage {
-  const mask = rasterizeShape(width, height, shape);
-  const image = createImage(width, height);
-  for (let i = 0; i < mask.alpha.length; i++) image.data[i * 4 + 3] = mask.alpha[i]!;
-  return image;
-}
-
 let browser: Browser;
 let page: Page;
 type CodecTest = Record<string, (...args: never[]) => Promise<Record<string, unknown>>>;
@@ -219,7 +211,9 @@ describe('decodeExact', () => {
 
 describe('decodeAlpha', () => {
   it('reads an anti-aliased mask with the canvas, its alpha exact', async () => {
-    const png = encodePng(maskImage(500, 400, { kind: 'ellipse', cx: 250, cy: 200, rx: 180, ry: 120, rotation: 20 }));
+    const png = encodePng(
+      shapeMaskImage(500, 400, { kind: 'ellipse', cx: 250, cy: 200, rx: 180, ry: 120, rotation: 20 }),
+    );
     expect(await call('decodeAlpha', b64(png))).toEqual({ canvas: true, sameAlpha: true });
   });
 });
@@ -274,7 +268,14 @@ describe('a regional edit through the canvas codec', () => {
     const answer = encodePng(randomImage(768, 768, 11, true));
     const [canvas, pure] = await Promise.all(
       (['canvas', 'pure'] as const).map((codec) =>
-        call('regional', codec, b64(encodePng(source)), b64(encodePng(maskImage(600, 400, shape))), b64(answer), flash),
+        call(
+          'regional',
+          codec,
+          b64(encodePng(source)),
+          b64(encodePng(shapeMaskImage(600, 400, shape))),
+          b64(answer),
+          flash,
+        ),
       ),
     );
     expect(canvas.plan).toEqual(pure.plan);

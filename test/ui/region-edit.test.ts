@@ -1,22 +1,18 @@
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { createImage, encodePng } from '../../core/png.js';
-import { rasterizeShape } from '../../core/region-shape.js';
+import type { ShapeDescription } from '../../core/region-shape.js';
 import { decodeAnswer } from '../../ui/image/decode-answer.js';
 import { pureCodec } from '../../ui/image/pixel-codec.js';
 import { compositeRegion, prepareRegionEditAsync } from '../../ui/image/region-edit.js';
-import { randomImage } from '../core/region-test-images.js';
+import { randomImage, shapeMaskImage } from '../core/region-test-images.js';
 import { publicModels } from './fixtures.js';
 
 const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
 
-/** A mask export as Figma gives it: the shape opaque black on transparency. */
-function maskPng(width: number, height: number, shape: Parameters<typeof rasterizeShape>[2]): Uint8Array {
-  const mask = rasterizeShape(width, height, shape);
-  const image = createImage(width, height);
-  for (let i = 0; i < mask.alpha.length; i++) image.data[i * 4 + 3] = mask.alpha[i]!;
-  return encodePng(image);
-}
+/** A mask export as Figma gives it, as PNG. */
+const maskPng = (width: number, height: number, shape: ShapeDescription): Uint8Array =>
+  encodePng(shapeMaskImage(width, height, shape));
 
 describe('prepareRegionEditAsync', () => {
   const source = encodePng(randomImage(800, 600, 3));
