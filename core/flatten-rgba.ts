@@ -5,20 +5,19 @@
  */
 import type { RgbaImage } from './png.js';
 
+/** Whether every pixel of RGBA `data` has alpha 255. */
+export function isOpaqueRgba(data: ArrayLike<number>): boolean {
+  for (let i = 3; i < data.length; i += 4) if (data[i] !== 255) return false;
+  return true;
+}
+
 /** `image` over an opaque `background` (RGB 0–255): the same object when it is already opaque, else a new image. */
 export function flattenOnto(
   image: RgbaImage,
   background: readonly [number, number, number] = [255, 255, 255],
 ): RgbaImage {
   const { data } = image;
-  let opaque = true;
-  for (let i = 3; i < data.length; i += 4) {
-    if (data[i] !== 255) {
-      opaque = false;
-      break;
-    }
-  }
-  if (opaque) return image;
+  if (isOpaqueRgba(data)) return image;
   const out = new Uint8Array(data.length);
   const [br, bg, bb] = background;
   for (let i = 0; i < data.length; i += 4) {

@@ -17,6 +17,7 @@
  * ({@link canvasIsExactAsync}). A canvas that fails in any way falls back to the pure codec: slower, never wrong.
  */
 import { coverCrop } from '../../core/aspect.js';
+import { isOpaqueRgba } from '../../core/flatten-rgba.js';
 import { readImageHeader } from '../../core/image-header.js';
 import { createImage, decodePng, decodePngAsync, encodePng, type RgbaImage } from '../../core/png.js';
 import { ok } from '../../core/result.js';
@@ -26,14 +27,14 @@ export const canvasCodec: PixelCodec = {
   async decodeExact(png) {
     if (!plainPng(png) || !(await canvasIsExactAsync())) return decodeWithInflateAsync(png);
     const image = await decodeWithCanvasAsync(png, 'image/png');
-    return image && isOpaque(image.data) ? image : decodeWithInflateAsync(png);
+    return image && isOpaqueRgba(image.data) ? image : decodeWithInflateAsync(png);
   },
   async decodeAlpha(png) {
     if (!plainPng(png) || !(await canvasIsExactAsync())) return decodeWithInflateAsync(png);
     return (await decodeWithCanvasAsync(png, 'image/png')) ?? decodeWithInflateAsync(png);
   },
   async encodeExact(image) {
-    if (!isOpaque(image.data) || !(await canvasIsExactAsync())) return pureCodec.encodeExact(image);
+    if (!isOpaqueRgba(image.data) || !(await canvasIsExactAsync())) return pureCodec.encodeExact(image);
     return (await encodeWithCanvasAsync(image)) ?? pureCodec.encodeExact(image);
   },
   async decodePatch(bytes, width, height) {
@@ -135,12 +136,6 @@ export function plainPng(png: Uint8Array): boolean {
     offset += 12 + view.getUint32(offset);
   }
   return false;
-}
-
-/** Whether every pixel of RGBA `data` has alpha 255. */
-export function isOpaque(data: Uint8Array | Uint8ClampedArray): boolean {
-  for (let i = 3; i < data.length; i += 4) if (data[i] !== 255) return false;
-  return true;
 }
 
 async function bitmapOfAsync(bytes: Uint8Array, mimeType: string): Promise<ImageBitmap | null> {
