@@ -20,11 +20,8 @@ export function watchHistory(
   let page: PageNode | null = null;
   const onNodeChange = (event: NodeChangeEvent): void => {
     if (event.nodeChanges.some(affectsHistory)) notify();
-    if (onSelectionEdited) {
-      const selected = new Set(figma.currentPage.selection.map((node) => node.id));
-      if (selected.size > 0 && event.nodeChanges.some((change) => editsSelected(change, selected))) {
-        onSelectionEdited();
-      }
+    if (onSelectionEdited && event.nodeChanges.some((change) => editsSelected(change, figma.currentPage))) {
+      onSelectionEdited();
     }
   };
   const follow = (): void => {
@@ -48,14 +45,18 @@ export function watchHistory(
 /** Properties whose change alters what a layer shows (not where it is or what it is called). */
 const LOOK: ReadonlySet<string> = new Set(['fills', 'opacity', 'rotation', 'effects', 'blendMode', 'visible']);
 
-/** A change to the look of a selected layer, or a layer added directly inside one. */
-function editsSelected(change: NodeChange, selected: ReadonlySet<string>): boolean {
+/**
+ * A change to the look of a selected layer, or a layer added directly inside one. The selection is read only for a
+ * change that could matter, so moving a layer (a stream of x and y changes) costs nothing.
+ */
+function editsSelected(change: NodeChange, page: PageNode): boolean {
+  const isSelected = (id: string) => page.selection.some((node) => node.id === id);
   if (change.type === 'PROPERTY_CHANGE') {
-    return selected.has(change.node.id) && change.properties.some((property) => LOOK.has(property));
+    return change.properties.some((property) => LOOK.has(property)) && isSelected(change.node.id);
   }
   if (change.type === 'CREATE') {
     const node = change.node;
-    return !node.removed && node.parent !== null && selected.has(node.parent.id);
+    return !node.removed && node.parent !== null && isSelected(node.parent.id);
   }
   return false;
 }
