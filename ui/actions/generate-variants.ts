@@ -20,9 +20,8 @@ import { fail, type Result } from '../../core/result.js';
 import { newTurnId } from '../../core/turn-id.js';
 import { MAX_VARIANTS } from '../../core/variant-layout.js';
 import { summarizeVariants, type VariantOutcome } from '../../core/variant-summary.js';
-import type { RunState } from '../state.js';
 import type { AppDeps } from './deps.js';
-import { prepareTurnAsync, readyToGenerate, setRunStep } from './generate.js';
+import { prepareTurnAsync, setRunStep, startRun } from './generate.js';
 
 /** Runs `count` variants of the current request unless something is already running. Resolves when all ended. */
 export async function generateVariantsAsync(deps: AppDeps, count: number): Promise<void> {
@@ -32,25 +31,13 @@ export async function generateVariantsAsync(deps: AppDeps, count: number): Promi
     state.error.value = appError('bad_request', `Ask for 1 to ${MAX_VARIANTS} variants.`);
     return;
   }
-  const ready = readyToGenerate(state);
-  if (!ready.ok) {
-    state.error.value = ready.error;
-    return;
-  }
-  const { model, prompt, plan } = ready.value;
-  const run: RunState = {
-    startedAt: deps.now(),
-    controller: new AbortController(),
-    step: plan.target ? 'exporting' : 'generating',
-  };
   const outcomes: VariantOutcome[] = Array.from({ length: count }, () => null);
-  batch(() => {
-    state.run.value = run;
-    state.error.value = null;
-    state.lastResult.value = null;
+  const started = startRun(deps, () => {
     state.variants.lastBatch.value = null;
     state.variants.progress.value = [...outcomes];
   });
+  if (!started) return;
+  const { run, model, prompt, plan } = started;
   const signal = run.controller.signal;
   const current = (): boolean => state.run.peek()?.controller === run.controller;
 

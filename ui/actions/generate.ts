@@ -60,27 +60,39 @@ export function readyToGenerate(state: AppState): Result<GenerateInputs> {
   return ok({ model, prompt, plan: plan.value });
 }
 
-/** Runs one turn unless one is already running. Resolves when it has ended, whatever the outcome. */
-export async function generateAsync(deps: AppDeps): Promise<void> {
+/**
+ * Starts the run of a Generate press, unless the press cannot go ahead (then the problem is shown and nothing
+ * starts): the run becomes the state's, the last error and result are cleared, and so is whatever `clear` clears,
+ * in one batch. Returns the run with what it works with.
+ */
+export function startRun(deps: AppDeps, clear?: () => void): (GenerateInputs & { run: RunState }) | null {
   const { state } = deps;
-  if (state.run.peek()) return;
   const ready = readyToGenerate(state);
   if (!ready.ok) {
     state.error.value = ready.error;
-    return;
+    return null;
   }
-  const { model, prompt, plan } = ready.value;
-
   const run: RunState = {
     startedAt: deps.now(),
     controller: new AbortController(),
-    step: plan.target ? 'exporting' : 'generating',
+    step: ready.value.plan.target ? 'exporting' : 'generating',
   };
   batch(() => {
     state.run.value = run;
     state.error.value = null;
     state.lastResult.value = null;
+    clear?.();
   });
+  return { ...ready.value, run };
+}
+
+/** Runs one turn unless one is already running. Resolves when it has ended, whatever the outcome. */
+export async function generateAsync(deps: AppDeps): Promise<void> {
+  const { state } = deps;
+  if (state.run.peek()) return;
+  const started = startRun(deps);
+  if (!started) return;
+  const { run, model, prompt, plan } = started;
   const outcome = await runTurnAsync(deps, run, model, prompt, plan);
   // A cancelled run has already been reported and cleared by cancelRun; say nothing more about it.
   if (run.controller.signal.aborted || state.run.peek()?.controller !== run.controller) return;
