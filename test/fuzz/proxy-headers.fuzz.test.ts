@@ -62,7 +62,9 @@ describe('headers', () => {
         // Only the team token, alone after a Bearer scheme, gets past authentication.
         if (code === null) expect(auth?.trim()).toMatch(new RegExp(`^bearer\\s+${TEAM_TOKEN}$`, 'i'));
       }),
-      RUNS,
+      // The right headers are rare among random ones (a 600-case run can draw none), so they
+      // always go first: the property is then also seen to hold for a request that gets its image.
+      { ...RUNS, examples: [[`Bearer ${TEAM_TOKEN}`, 'application/json']] },
     );
     expect(images).toBeGreaterThan(0);
   });
