@@ -245,6 +245,11 @@ export type PublicModel = z.infer<typeof publicModelSchema>;
 export const modelsResponseSchema = z.object({
   defaultModel: z.string(),
   models: z.array(publicModelSchema),
+  /**
+   * The largest inline input image this proxy's backend takes, in bytes (core/input-limits.ts): the panel shrinks
+   * what it sends to fit. Absent from older proxies: the panel then assumes the Vertex limit, the smaller one.
+   */
+  inlineImageMaxBytes: z.number().int().positive().optional(),
 });
 export type ModelsResponse = z.infer<typeof modelsResponseSchema>;
 

@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { randomUUID } from 'node:crypto';
+import { inlineImageMaxBytes } from '../core/input-limits.js';
 import type { HealthResponse } from '../core/proxy-schema.js';
 import { utcDayStart, utcMonthStart } from '../core/usage-periods.js';
 import { usageSummary } from '../core/usage-summary.js';
@@ -50,7 +51,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     reservationTtlMs: reservationTtlMs(deps.registry, deps.config),
   };
   const app = new Hono<AppEnv>();
-  const models = publicModels(deps.registry);
+  const models = { ...publicModels(deps.registry), inlineImageMaxBytes: inlineImageMaxBytes(deps.config.mode) };
 
   app.use('*', async (c, next) => {
     const started = performance.now();

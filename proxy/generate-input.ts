@@ -4,15 +4,13 @@
  */
 import type { Context } from 'hono';
 import { readImageHeader } from '../core/image-header.js';
+import { formatMegabytes } from '../core/input-limits.js';
 import { findModel, sizesOf, type ImageSize, type ModelInfo, type ModelRegistry } from '../core/models.js';
 import { describeIssue, generateRequestSchema, type GenerateRequest } from '../core/proxy-schema.js';
 import type { AppEnv } from './app-env.js';
 import type { GeminiContent, GeminiPart } from './gemini-port.js';
 import { imageDefect } from './image-integrity.js';
 import { ProxyError } from './proxy-error.js';
-
-/** Largest decoded input image we forward: Vertex's inline limit is 7 MB; a Figma export at 4096² is far below. */
-export const MAX_INPUT_IMAGE_BYTES = 20 * 1024 * 1024;
 
 /** One input image, decoded, with the MIME type its header says (not the one declared). */
 export interface PreparedImage {
@@ -80,14 +78,17 @@ export function checkCapabilities(model: ModelInfo, request: GenerateRequest): I
   return imageSize;
 }
 
-/** Decodes each input image and reads its real type from its header. */
-export function prepareImages(request: GenerateRequest): PreparedImage[] {
+/**
+ * Decodes each input image and reads its real type from its header. `maxBytes` is the backend's limit for one
+ * inline image (core/input-limits.ts).
+ */
+export function prepareImages(request: GenerateRequest, maxBytes: number): PreparedImage[] {
   return (request.images ?? []).map((image, index) => {
     const bytes = Buffer.from(image.data, 'base64');
-    if (bytes.length > MAX_INPUT_IMAGE_BYTES) {
+    if (bytes.length > maxBytes) {
       throw new ProxyError(
         'image_too_large',
-        `Image ${index + 1} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_IMAGE_BYTES / 1048576} MB. Use a smaller frame or a lower export scale.`,
+        `Image ${index + 1} is ${formatMegabytes(bytes.length)}; this proxy's Gemini backend takes at most ${formatMegabytes(maxBytes)} per image. Use a smaller frame or a lower export scale.`,
       );
     }
     const header = readImageHeader(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
@@ -119,14 +120,14 @@ export interface PreparedHistoryContent {
  * The request's `history` ready to send (docs/live-replay.md): each part exactly as given (signatures untouched),
  * each inline image decoded and checked like an input image. Empty for a stateless turn.
  */
-export function prepareHistory(request: GenerateRequest): PreparedHistoryContent[] {
+export function prepareHistory(request: GenerateRequest, maxBytes: number): PreparedHistoryContent[] {
   let n = 0;
   return (request.history ?? []).map((content) => ({
     content: { role: content.role, parts: content.parts.map((part) => ({ ...part }) as GeminiPart) },
     images: content.parts.map((part) => {
       if (!part.inlineData) return null;
       n++;
-      return checkedImage(part.inlineData.data, `Image ${n} of the earlier turns`);
+      return checkedImage(part.inlineData.data, `Image ${n} of the earlier turns`, maxBytes);
     }),
   }));
 }
@@ -150,12 +151,12 @@ export function historyTextChars(request: GenerateRequest): number {
   return chars;
 }
 
-function checkedImage(base64: string, name: string): Uint8Array {
+function checkedImage(base64: string, name: string, maxBytes: number): Uint8Array {
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length > MAX_INPUT_IMAGE_BYTES) {
+  if (bytes.length > maxBytes) {
     throw new ProxyError(
       'image_too_large',
-      `${name} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_IMAGE_BYTES / 1048576} MB. Use a smaller size.`,
+      `${name} is ${formatMegabytes(bytes.length)}; this proxy's Gemini backend takes at most ${formatMegabytes(maxBytes)} per image. Use a smaller size.`,
     );
   }
   const header = readImageHeader(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));

@@ -9,6 +9,7 @@ import type { AppError } from '../core/errors.js';
 import { buildHistoryGraph, chainOf, historyRows, turnOfNode, type HistoryFocus } from '../core/history-graph.js';
 import { replayDecision, replayHistory, type LiveTurn } from '../core/live-replay.js';
 import type { HistorySnapshot, NodeSnapshot, PlacedResult } from '../core/messages.js';
+import { VERTEX_INLINE_IMAGE_MAX_BYTES } from '../core/input-limits.js';
 import type { ImageSize } from '../core/models.js';
 import type { PublicModel } from '../core/proxy-schema.js';
 import { interpretSelection } from '../core/selection-roles.js';
@@ -49,6 +50,8 @@ export function createAppState() {
   const settingsLoaded = signal(false);
   const models = signal<PublicModel[]>([]);
   const modelsLoading = signal(false);
+  /** The largest input image the proxy's backend takes (`GET /v1/models`); images over it are shrunk to fit. */
+  const inlineImageMaxBytes = signal(VERTEX_INLINE_IMAGE_MAX_BYTES);
   const modelId = signal<string | null>(null);
   const aspectRatio = signal('1:1');
   const imageSize = signal<ImageSize | null>(null);
@@ -205,6 +208,7 @@ export function createAppState() {
     settingsLoaded,
     models,
     modelsLoading,
+    inlineImageMaxBytes,
     modelId,
     aspectRatio,
     imageSize,

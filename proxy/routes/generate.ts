@@ -11,6 +11,7 @@
  */
 import type { Context } from 'hono';
 import { costModelOf, estimateCostUsd } from '../../core/cost-estimate.js';
+import { inlineImageMaxBytes } from '../../core/input-limits.js';
 import { costUsd, type ImageSize, type ModelInfo } from '../../core/models.js';
 import type { GenerateRequest, GenerateResponse } from '../../core/proxy-schema.js';
 import type { AppContext, AppEnv } from '../app-env.js';
@@ -108,8 +109,9 @@ async function generate(
   record.aspectRatio = request.aspectRatio ?? null;
   const imageSize = checkCapabilities(model, request);
   record.imageSize = imageSize;
-  const images = prepareImages(request);
-  const history = prepareHistory(request);
+  const maxImageBytes = inlineImageMaxBytes(ctx.config.mode);
+  const images = prepareImages(request, maxImageBytes);
+  const history = prepareHistory(request, maxImageBytes);
   // Every image Gemini reads as input, replayed ones included: they are billed like the new ones.
   const historyImages = historyImageCount(request);
   record.inputImages = images.length + historyImages;

@@ -6,6 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModelRegistry } from '../../core/models.js';
+import { createImage, encodePng } from '../../core/png.js';
 import { startProxy } from '../../proxy/server.js';
 import { startGeminiDouble } from '../fakes/gemini/server.js';
 import {
@@ -25,6 +26,52 @@ const dir = (): string => {
 };
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A PNG of about 9 MB: noise, stored without compression. */
+function nineMegabytePng(): string {
+  const image = createImage(1500, 1500);
+  let seed = 7;
+  for (let i = 0; i < image.data.length; i++) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    image.data[i] = i % 4 === 3 ? 255 : seed >>> 24;
+  }
+  return Buffer.from(encodePng(image, 0)).toString('base64');
+}
+
+describe('the inline image limit of each backend', () => {
+  it.each([
+    ['gemini', 20 * 1024 * 1024, 200],
+    ['vertex-express', 7_000_000, 413],
+  ] as const)('%s: /v1/models says %d bytes per image, and a 9 MB image gets %d', async (backend, limit, status) => {
+    // The default body limit (64 MB), so the image, not the body, meets a limit first.
+    const h = await startHarness({ backend, maxBodyBytes: 64 * 1024 * 1024 });
+    try {
+      const models = await (await h.app.request('/v1/models')).json();
+      expect(models.inlineImageMaxBytes).toBe(limit);
+      const res = await h.app.request(
+        '/v1/generate',
+        generateRequest({
+          prompt: 'noise, calmer',
+          model: 'gemini-3-pro-image',
+          images: [{ data: nineMegabytePng(), mimeType: 'image/png', role: 'base' }],
+        }),
+      );
+      const body = await res.json();
+      expect(res.status).toBe(status);
+      if (status === 413) {
+        expect(body.error).toEqual({
+          code: 'image_too_large',
+          message:
+            "Image 1 is 9 MB; this proxy's Gemini backend takes at most 7 MB per image. Use a smaller frame or a lower export scale.",
+        });
+      } else {
+        expect(body.image.mimeType).toMatch(/^image\//);
+      }
+    } finally {
+      await h.close();
+    }
+  });
 });
 
 describe('Vertex AI through app.request()', () => {

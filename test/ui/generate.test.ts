@@ -102,6 +102,32 @@ describe('Generate on a selected frame (edit)', () => {
     await until(() => state.target.value?.id === result.nodeId);
   });
 
+  it('shrinks an input image over the backend’s limit before sending, and sends one that fits unchanged', async () => {
+    const { state, actions } = await openPanelAsync((s) => [s.poster]);
+    harness.proxy.onGenerate = () => ({
+      status: 200,
+      png: solidPngBytes(928, 1152, [9, 9, 9, 255]),
+      width: 928,
+      height: 1152,
+    });
+    state.prompt.value = 'warmer light';
+    await actions.generateAsync();
+    const whole = base64ToBytes(harness.proxy.calls.at(-1)!.body!.images![0]!.data);
+    expect(readImageHeader(whole)).toMatchObject({ width: 922, height: 1152 });
+
+    // A backend that takes a third of that (as Vertex AI's 7 MB does for a noisy 4096 px export).
+    state.inlineImageMaxBytes.value = Math.floor(whole.length / 3);
+    await actions.generateAsync();
+    expect(state.error.value).toBeNull();
+    const shrunk = base64ToBytes(harness.proxy.calls.at(-1)!.body!.images![0]!.data);
+    expect(shrunk.length).toBeLessThanOrEqual(state.inlineImageMaxBytes.value);
+    const header = readImageHeader(shrunk)!;
+    expect(header.width).toBeLessThan(922);
+    expect(Math.abs(header.width / header.height - 922 / 1152)).toBeLessThan(0.01);
+    // The result is still placed at the frame's size.
+    expect(state.lastResult.value).toMatchObject({ width: 540, height: 675 });
+  });
+
   it('shows the proxy’s error and leaves the canvas as it was', async () => {
     const { state, actions, double } = await openPanelAsync((s) => [s.poster]);
     const before = double.describeNodes();

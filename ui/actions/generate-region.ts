@@ -22,6 +22,7 @@ import { pureCodec } from '../image/pixel-codec.js';
 import { finishRegionEditAsync, prepareRegionEditAsync } from '../image/region-edit.js';
 import type { RequestPlan } from '../request-plan.js';
 import type { AppDeps } from './deps.js';
+import { fitSentImagesAsync } from './fit-sent-images.js';
 import { exportReferencesAsync, type SentImage } from './edit-context.js';
 import type { FinishOptions, PreparedTurn } from './generate.js';
 
@@ -61,11 +62,13 @@ export async function prepareRegionTurnAsync(
   });
   if (!prepared.ok) return prepared;
   const { plan: crop, scene } = prepared.value;
-  const images: SentImage[] = [
+  const fitted = await fitSentImagesAsync(deps, [
     ...references.value,
     ...(scene ? [{ nodeId: target.id, role: 'scene' as const, bytes: scene }] : []),
     { nodeId: target.id, role: 'base', bytes: prepared.value.crop },
-  ];
+  ]);
+  if (!fitted.ok) return fitted;
+  const images: SentImage[] = fitted.value;
   const roles: ImageRole[] = images.map((image) => image.role);
   const instruction = regionInstruction({
     prompt,

@@ -32,6 +32,7 @@ import type { AppState } from '../state.js';
 import type { RequestPlan } from '../request-plan.js';
 import type { RunState } from '../state.js';
 import type { AppDeps } from './deps.js';
+import { fitSentImagesAsync } from './fit-sent-images.js';
 import { chainOfLayerAsync, editContextAsync, replayContextAsync } from './edit-context.js';
 import { prepareRegionTurnAsync } from './generate-region.js';
 
@@ -235,15 +236,17 @@ export async function prepareTurnAsync(
       ? ok(replayContext)
       : await editContextAsync(deps, model, prompt, plan, target.id, chain);
     if (!context.ok) return context;
+    const sent = await fitSentImagesAsync(deps, context.value.images);
+    if (!sent.ok) return sent;
     if (signal.aborted) return fail(appError('cancelled'));
     request.prompt = context.value.prompt;
-    request.images = context.value.images.map((image) => ({
+    request.images = sent.value.map((image) => ({
       data: bytesToBase64(image.bytes),
       mimeType: 'image/png',
       role: image.role,
     }));
     // The record keeps what was sent, by layer, role and SHA-1 of the exact bytes: never the bytes themselves.
-    inputs = context.value.images.map((image) => ({
+    inputs = sent.value.map((image) => ({
       nodeId: image.nodeId,
       role: image.role,
       hash: sha1Hex(image.bytes),
