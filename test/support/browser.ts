@@ -1,11 +1,13 @@
 /**
- * Real headless Chromium for the browser tests: Debian's `/usr/bin/chromium` driven by playwright-core, never a
- * downloaded browser. The flags keep Chromium off the network (the machine has none) and work as root.
+ * Real headless Chromium for the browser tests, driven by playwright-core: the one test/support/find-browser.ts
+ * finds (Debian's `/usr/bin/chromium` on CI), never a downloaded browser. The flags keep Chromium off the network (the machine has none) and work as root.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findBrowser } from './find-browser.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The browser test/global-setup.ts found (or installed); a bench run outside the suite looks for one itself. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? findBrowser() ?? '/usr/bin/chromium';
 
 export function launchBrowserAsync(): Promise<Browser> {
   return chromium.launch({
