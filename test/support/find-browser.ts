@@ -17,7 +17,10 @@ const CANDIDATES = [
 ];
 
 /** The browser to use, or null when none is installed. `CHROMIUM_PATH` wins, but only when it exists. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists = existsSync): string | null {
+export function findBrowser(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+): string | null {
   const given = env.CHROMIUM_PATH?.trim();
   if (given) return exists(given) ? given : null;
   return CANDIDATES.find((path) => exists(path)) ?? null;

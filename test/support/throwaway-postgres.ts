@@ -62,6 +62,8 @@ export async function startThrowawayPostgresAsync(
   } catch (error) {
     stop();
     const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new Error(`Could not start a throw-away PostgreSQL for the tests: ${stderr || String(error)}`);
+    throw new Error(`Could not start a throw-away PostgreSQL for the tests: ${stderr || String(error)}`, {
+      cause: error,
+    });
   }
 }
