@@ -21,7 +21,7 @@ export const BUILD_TIME_KEY = 'AIzaSyBuildTimeKeyThatMustNotShip012345';
 
 const log = (line: string): void => console.log(line);
 
-export default async function setup(): Promise<() => void> {
+export default async function setup(): Promise<() => Promise<void>> {
   process.env.CHROMIUM_PATH = ensureBrowser(log);
   const database = process.env.BANANA_TEST_DATABASE_URL?.trim() ? null : await startThrowawayPostgresAsync(log);
   if (database) process.env.BANANA_TEST_DATABASE_URL = database.url;
@@ -35,5 +35,7 @@ export default async function setup(): Promise<() => void> {
     if (previous === undefined) delete process.env.GEMINI_API_KEY;
     else process.env.GEMINI_API_KEY = previous;
   }
-  return () => database?.stop();
+  return async () => {
+    await database?.stop();
+  };
 }

@@ -1,7 +1,7 @@
 /** The test command's own set-up: which browser it picks, and what it says when there is none. */
 import { describe, expect, it } from 'vitest';
 import { findBrowser, installHint } from './support/find-browser.js';
-import { hasPostgresBinaries } from './support/throwaway-postgres.js';
+import { postgresInstalled } from './support/private-postgres.js';
 import { testDatabaseUrl } from './support/test-database.js';
 
 const only =
@@ -40,6 +40,6 @@ describe('findBrowser', () => {
 describe('the run this test is part of', () => {
   it('has the browser and, when PostgreSQL is installed, a database', () => {
     expect(findBrowser()).toBe(process.env.CHROMIUM_PATH);
-    if (hasPostgresBinaries()) expect(testDatabaseUrl()).toMatch(/^postgres:\/\//);
+    if (postgresInstalled()) expect(testDatabaseUrl()).toMatch(/^postgres:\/\//);
   });
 });

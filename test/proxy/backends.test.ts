@@ -6,9 +6,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModelRegistry } from '../../core/models.js';
-import { createImage, encodePng } from '../../core/png.js';
 import { startProxy } from '../../proxy/server.js';
 import { startGeminiDouble } from '../fakes/gemini/server.js';
+import { noisePng } from '../support/noise-png.js';
 import {
   generateRequest,
   startHarness,
@@ -28,17 +28,6 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** A PNG of about 9 MB: noise, stored without compression. */
-function nineMegabytePng(): string {
-  const image = createImage(1500, 1500);
-  let seed = 7;
-  for (let i = 0; i < image.data.length; i++) {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    image.data[i] = i % 4 === 3 ? 255 : seed >>> 24;
-  }
-  return Buffer.from(encodePng(image, 0)).toString('base64');
-}
-
 describe('the inline image limit of each backend', () => {
   it.each([
     ['gemini', 20 * 1024 * 1024, 200],
@@ -54,7 +43,9 @@ describe('the inline image limit of each backend', () => {
         generateRequest({
           prompt: 'noise, calmer',
           model: 'gemini-3-pro-image',
-          images: [{ data: nineMegabytePng(), mimeType: 'image/png', role: 'base' }],
+          images: [
+            { data: Buffer.from(noisePng(1500, 1500, 0)).toString('base64'), mimeType: 'image/png', role: 'base' },
+          ],
         }),
       );
       const body = await res.json();

@@ -1,31 +1,21 @@
 /** Shrinking an input image under the backend's limit, with the pure codec (the canvas codec keeps its contract). */
 import { describe, expect, it } from 'vitest';
 import { readImageHeader } from '../../core/image-header.js';
-import { createImage, decodePng, encodePng } from '../../core/png.js';
+import { decodePng } from '../../core/png.js';
 import { fitInputImageAsync } from '../../ui/image/fit-input-image.js';
 import { pureCodec } from '../../ui/image/pixel-codec.js';
-
-/** A PNG that compresses badly: every pixel a pseudo-random colour. */
-function noisyPng(width: number, height: number): Uint8Array {
-  const image = createImage(width, height);
-  let seed = 12345;
-  for (let i = 0; i < image.data.length; i++) {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    image.data[i] = i % 4 === 3 ? 255 : seed >>> 24;
-  }
-  return encodePng(image, 1);
-}
+import { noisePng } from '../support/noise-png.js';
 
 describe('fitInputImageAsync', () => {
   it('sends an image that fits unchanged, byte for byte', async () => {
-    const png = noisyPng(64, 48);
+    const png = noisePng(64, 48);
     const fitted = await fitInputImageAsync(pureCodec, png, png.length);
     expect(fitted).toEqual({ ok: true, value: png });
     if (fitted.ok) expect(fitted.value).toBe(png);
   });
 
   it('shrinks an image over the limit to a smaller PNG of the same aspect that fits', async () => {
-    const png = noisyPng(400, 300);
+    const png = noisePng(400, 300);
     const limit = Math.floor(png.length / 3);
     const fitted = await fitInputImageAsync(pureCodec, png, limit);
     if (!fitted.ok) throw new Error(fitted.error.message);
@@ -40,7 +30,7 @@ describe('fitInputImageAsync', () => {
   });
 
   it('says so in plain words when even a tiny image cannot fit', async () => {
-    const fitted = await fitInputImageAsync(pureCodec, noisyPng(40, 40), 20);
+    const fitted = await fitInputImageAsync(pureCodec, noisePng(40, 40), 20);
     expect(fitted.ok).toBe(false);
     if (!fitted.ok) {
       expect(fitted.error.code).toBe('image_too_large');
