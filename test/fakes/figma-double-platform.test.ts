@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha1Hex } from './figma/images/sha1.js';
+import { sha1Hex } from '../../core/sha1.js';
 import {
   CLIENT_STORAGE_LIMIT_BYTES,
   createFakeUiPanel,

@@ -5,7 +5,7 @@
 import { readImageHeader, type ImageType } from '../../../../core/image-header.js';
 import type { RgbaImage } from '../../../../core/png.js';
 import { decodeImage } from './decode-image.js';
-import { sha1Hex } from './sha1.js';
+import { sha1Hex } from '../../../../core/sha1.js';
 
 /** Figma rejects images above 4096 px on either side [T:1659-1665; figma-api.md §0.3]. */
 export const MAX_IMAGE_SIDE = 4096;

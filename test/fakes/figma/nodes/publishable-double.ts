@@ -3,7 +3,7 @@
  * the id, and no team library behind them. Instances are frame-likes too, but not publishable.
  */
 import { figmaError } from '../errors.js';
-import { sha1Hex } from '../images/sha1.js';
+import { sha1Hex } from '../../../../core/sha1.js';
 import { FrameLikeDouble, type FrameProps } from './frame-like-double.js';
 
 /** State of a publishable node: a frame's, and its description. */
