@@ -49,17 +49,22 @@ export function buildMayReach(target: BuildTarget, url: string): boolean {
   return origin !== null && [...target.allowedOrigins, ...target.devOrigins].includes(origin);
 }
 
-/** What the designer reads when their proxy URL is one this build may not call. */
-export function notAllowedMessage(target: BuildTarget): string {
+/** The origins this build may call, in words: "https://a (and http://localhost:8787 in development)". */
+export function reachableOrigins(target: BuildTarget): string {
   const { allowedOrigins, devOrigins } = target;
-  const reachable =
-    allowedOrigins.length > 0
-      ? `${orList(allowedOrigins)}${devOrigins.length > 0 ? ` (and ${orList(devOrigins)} in development)` : ''}`
-      : `${orList(devOrigins)} (it is a development build)`;
-  const count = allowedOrigins.length + (allowedOrigins.length > 0 ? 0 : devOrigins.length);
+  if (allowedOrigins.length === 0) return `${orList(devOrigins)} (it is a development build)`;
+  return `${orList(allowedOrigins)}${devOrigins.length > 0 ? ` (and ${orList(devOrigins)} in development)` : ''}`;
+}
+
+/**
+ * What the designer reads when a call to `url` failed and `url` is not one this build may call: Figma's content
+ * security policy blocks it, so "check your connection" would send them the wrong way.
+ */
+export function notAllowedMessage(target: BuildTarget, url: string): string {
+  const several = (target.allowedOrigins.length || target.devOrigins.length) > 1;
   return (
-    `This build of Banana Studio may only reach ${reachable}; ask your admin for a build for your proxy, ` +
-    `or use ${count > 1 ? 'one of those addresses' : 'that address'}.`
+    `Could not reach ${url}: this build of Banana Studio may only reach ${reachableOrigins(target)}; ask your ` +
+    `admin for a build for your proxy, or use ${several ? 'one of those addresses' : 'that address'}.`
   );
 }
 

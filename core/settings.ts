@@ -51,7 +51,7 @@ export function proxyUrlProblem(raw: string): string | null {
   if (url === '')
     return 'The proxy URL is empty. Paste the address your admin gave you, e.g. https://banana.example.com.';
   if (PROXY_URL_SHAPE.test(url)) return null;
-  const hint = /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https?:/i.test(url) ? ' It has to start with https://.' : '';
+  const hint = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !/^https?:/i.test(url) ? ' It has to start with https://.' : '';
   return (
     `"${url}" is not a web address.${hint} Paste the proxy's full address, starting with https:// ` +
     '(or http://localhost for a proxy on this computer), e.g. https://banana.example.com.'

@@ -18,6 +18,7 @@ import {
 import { withFullModelTurn } from '../core/model-turn-wire.js';
 import { fail, ok, type Result } from '../core/result.js';
 import { proxyBaseUrl, type Settings } from '../core/settings.js';
+import { BUILD_TARGET, buildMayReach, notAllowedMessage, type BuildTarget } from '../core/build-target.js';
 
 export interface ProxyClient {
   /** The model registry the proxy offers. */
@@ -33,6 +34,8 @@ export interface ProxyClientOptions {
   modelsTimeoutMs?: number;
   /** Time allowed for `POST /v1/generate`, in ms: 4K can take minutes (the registry allows up to 360 s). */
   generateTimeoutMs?: number;
+  /** The origins this build may call (core/build-target.ts); the bundle's own by default. */
+  target?: BuildTarget;
 }
 
 /** A client for the proxy at `settings.proxyUrl`, sending `settings.token` as the bearer token. */
@@ -41,8 +44,9 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (settings.token) headers.Authorization = `Bearer ${settings.token}`;
+  const target = options.target ?? BUILD_TARGET;
   const call = <T>(path: string, init: RequestInit, schema: z.ZodType<T>, timeoutMs: number, signal?: AbortSignal) =>
-    callJsonAsync(fetchImpl, base, path, init, schema, timeoutMs, signal);
+    callJsonAsync({ fetchImpl, base, target }, path, init, schema, timeoutMs, signal);
   return {
     getModels: (signal) =>
       call('/v1/models', { method: 'GET', headers }, modelsResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
@@ -59,9 +63,15 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
   };
 }
 
+/** Where calls go: the proxy's base URL, the `fetch` to use, and the origins this build may reach. */
+interface Endpoint {
+  fetchImpl: typeof fetch;
+  base: string;
+  target: BuildTarget;
+}
+
 async function callJsonAsync<T>(
-  fetchImpl: typeof fetch,
-  base: string,
+  { fetchImpl, base, target }: Endpoint,
   path: string,
   init: RequestInit,
   schema: z.ZodType<T>,
@@ -89,6 +99,8 @@ async function callJsonAsync<T>(
       text = await response.text();
     } catch {
       if (stop.reason) return fail(stopError(stop.reason, timeoutMs));
+      // In Figma a URL the manifest does not allow always fails here (its CSP blocks it): say that, not "offline".
+      if (!buildMayReach(target, base)) return fail(appError('proxy_unreachable', notAllowedMessage(target, base)));
       return fail(
         appError(
           'proxy_unreachable',

@@ -1,6 +1,9 @@
-/** Saves the proxy URL and token through the sandbox (clientStorage), then reloads the models with them. */
+/**
+ * Saves the proxy URL and token through the sandbox (clientStorage), then reloads the models with them: a URL this
+ * build may not call fails there, and says so (ui/proxy-client.ts), while Settings is still open.
+ */
 import { appError } from '../../core/errors.js';
-import { settingsSchema, type Settings } from '../../core/settings.js';
+import { proxyUrlProblem, settingsSchema, type Settings } from '../../core/settings.js';
 import { describeZodIssue } from '../../core/zod-issue.js';
 import type { AppDeps } from './deps.js';
 import { loadModelsAsync } from './load-models.js';
@@ -8,6 +11,11 @@ import { loadModelsAsync } from './load-models.js';
 /** True when saved; on failure the reason is in `state.error`. */
 export async function saveSettingsAsync(deps: AppDeps, draft: Settings): Promise<boolean> {
   const { state, bridge } = deps;
+  const urlProblem = proxyUrlProblem(draft.proxyUrl);
+  if (urlProblem) {
+    state.error.value = appError('bad_request', urlProblem);
+    return false;
+  }
   const checked = settingsSchema.safeParse(draft);
   if (!checked.success) {
     state.error.value = appError('bad_request', `Check the settings: ${describeZodIssue(checked.error, draft)}.`);
