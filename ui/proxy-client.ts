@@ -1,6 +1,6 @@
 /**
- * The one file in the panel that calls `fetch` (STYLE.md principle 3): the team proxy's `GET /v1/models` and
- * `POST /v1/generate`. Every call ends in a {@link Result}: the proxy's error envelope becomes its AppError, a
+ * The one file in the panel that calls `fetch` (STYLE.md principle 3): the team proxy's `GET /health`,
+ * `GET /v1/models` and `POST /v1/generate`. Every call ends in a {@link Result}: the proxy's error envelope becomes its AppError, a
  * network failure `proxy_unreachable`, the caller's abort `cancelled`, our own timeout `upstream_timeout`, and
  * every 200 body is checked against the schema both ends share (core/proxy-schema.ts).
  */
@@ -10,9 +10,11 @@ import {
   describeIssue,
   errorEnvelopeSchema,
   generateResponseSchema,
+  healthResponseSchema,
   modelsResponseSchema,
   type GenerateRequest,
   type GenerateResponse,
+  type HealthResponse,
   type ModelsResponse,
 } from '../core/proxy-schema.js';
 import { withFullModelTurn } from '../core/model-turn-wire.js';
@@ -21,6 +23,8 @@ import { proxyBaseUrl, type Settings } from '../core/settings.js';
 import { BUILD_TARGET, buildMayReach, notAllowedMessage, type BuildTarget } from '../core/build-target.js';
 
 export interface ProxyClient {
+  /** `GET /health`: whether the proxy answers from Gemini, Vertex AI or the offline double. */
+  getHealth(signal?: AbortSignal): Promise<Result<HealthResponse>>;
   /** The model registry the proxy offers. */
   getModels(signal?: AbortSignal): Promise<Result<ModelsResponse>>;
   /** One image for one request; aborting `signal` really aborts the HTTP request. */
@@ -48,6 +52,8 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
   const call = <T>(path: string, init: RequestInit, schema: z.ZodType<T>, timeoutMs: number, signal?: AbortSignal) =>
     callJsonAsync({ fetchImpl, base, target }, path, init, schema, timeoutMs, signal);
   return {
+    getHealth: (signal) =>
+      call('/health', { method: 'GET', headers }, healthResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
     getModels: (signal) =>
       call('/v1/models', { method: 'GET', headers }, modelsResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
     async generate(request, signal) {

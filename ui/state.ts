@@ -10,7 +10,7 @@ import { buildHistoryGraph, chainOf, historyRows, turnOfNode, type HistoryFocus 
 import { replayDecision, replayHistory, type LiveTurn } from '../core/live-replay.js';
 import type { HistorySnapshot, NodeSnapshot, PlacedResult } from '../core/messages.js';
 import type { ImageSize } from '../core/models.js';
-import type { PublicModel } from '../core/proxy-schema.js';
+import type { HealthResponse, PublicModel } from '../core/proxy-schema.js';
 import { interpretSelection } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { editPromptOverhead } from '../core/edit-prompt.js';
@@ -49,6 +49,8 @@ export function createAppState() {
   const settingsLoaded = signal(false);
   const models = signal<PublicModel[]>([]);
   const modelsLoading = signal(false);
+  /** What answers behind the proxy, from its `/health` (null until read, or when it could not be read). */
+  const proxyMode = signal<HealthResponse['mode'] | null>(null);
   const modelId = signal<string | null>(null);
   const aspectRatio = signal('1:1');
   const imageSize = signal<ImageSize | null>(null);
@@ -205,6 +207,7 @@ export function createAppState() {
     settingsLoaded,
     models,
     modelsLoading,
+    proxyMode,
     modelId,
     aspectRatio,
     imageSize,

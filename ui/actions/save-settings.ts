@@ -7,6 +7,7 @@ import { proxyUrlProblem, settingsSchema, type Settings } from '../../core/setti
 import { describeZodIssue } from '../../core/zod-issue.js';
 import type { AppDeps } from './deps.js';
 import { loadModelsAsync } from './load-models.js';
+import { loadProxyModeAsync } from './load-proxy-mode.js';
 
 /** True when saved; on failure the reason is in `state.error`. */
 export async function saveSettingsAsync(deps: AppDeps, draft: Settings): Promise<boolean> {
@@ -29,6 +30,6 @@ export async function saveSettingsAsync(deps: AppDeps, draft: Settings): Promise
   state.settings.value = saved.value;
   state.error.value = null;
   // Reload the models with the new URL and token: a wrong one shows its error here, while Settings is still open.
-  await loadModelsAsync(deps);
+  await Promise.all([loadModelsAsync(deps), loadProxyModeAsync(deps)]);
   return true;
 }
