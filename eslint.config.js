@@ -6,7 +6,10 @@ import * as figmaPlugin from '@figma/eslint-plugin-figma-plugins';
 import { defineConfig } from 'eslint/config';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'coverage/**'] },
+  {
+    // test/lint/fixtures/ holds code that must fail Figma's rules; test/lint/figma-rules.test.ts lints it on purpose.
+    ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'coverage/**', 'test/lint/fixtures/**'],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -21,7 +24,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['plugin/**/*.ts', 'test/fakes/figma/**/*.ts'],
+    files: ['plugin/**/*.ts', 'test/fakes/figma/**/*.ts', 'test/lint/fixtures/**/*.ts'],
     plugins: { '@figma/figma-plugins': figmaPlugin },
     rules: { ...figmaPlugin.flatConfigs.recommended.rules },
   },

@@ -78,6 +78,7 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_PORT = 8787;
+const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_DB_POOL_MAX = 10;
 /** Shortest admin token accepted: it guards every team token and the whole budget. */
 export const MIN_ADMIN_TOKEN_CHARS = 16;
@@ -117,7 +118,7 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
   } else if (apiKey) {
     backend = { kind: 'gemini', apiKey, ...(baseUrl ? { baseUrl } : {}) };
   } else {
-    backend = { kind: 'offline' };
+    backend = offlineBackend(value('HOST') ?? DEFAULT_HOST, value('BANANA_OFFLINE'));
   }
   const adminToken = value('BANANA_ADMIN_TOKEN') ?? null;
   if (adminToken !== null && adminToken.length < MIN_ADMIN_TOKEN_CHARS) {
@@ -135,7 +136,7 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
   }
   return {
     port,
-    host: value('HOST') ?? '127.0.0.1',
+    host: value('HOST') ?? DEFAULT_HOST,
     backend,
     devToken: value('BANANA_DEV_TOKEN') ?? null,
     modelsFile: value('BANANA_MODELS_FILE') ?? null,
@@ -153,6 +154,27 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
     cacheBytes: limit('cacheBytes', 'BANANA_CACHE_MB', 0, 1_048_576, MIB),
     logPrompts: /^(1|true|yes)$/i.test(logPrompts),
   };
+}
+
+/** Hosts that only this machine can reach: the offline double may answer there without being asked for. */
+export function isLoopbackHost(host: string): boolean {
+  return /^(localhost|::1|\[::1\]|127(\.\d{1,3}){3})$/i.test(host);
+}
+
+/**
+ * The offline double with no credentials: fine on loopback (`npm start` on a laptop), refused on a network address
+ * unless BANANA_OFFLINE=1 asks for it, so a team proxy started without its key never serves fake images.
+ */
+function offlineBackend(host: string, offlineFlag: string | undefined): Backend {
+  if (offlineFlag !== undefined && !/^(1|true|yes|0|false|no)$/i.test(offlineFlag)) {
+    throw new ConfigError(`BANANA_OFFLINE must be 1 or 0, got "${offlineFlag}".`);
+  }
+  if (isLoopbackHost(host) || /^(1|true|yes)$/i.test(offlineFlag ?? '')) return { kind: 'offline' };
+  throw new ConfigError(
+    `no Gemini credentials are set, and HOST=${host} serves the network, so designers would get fake images ` +
+      'from the offline Gemini double. Set GEMINI_API_KEY for the Gemini API, or GOOGLE_GENAI_USE_VERTEXAI=true ' +
+      'with GOOGLE_CLOUD_PROJECT for Vertex AI, or BANANA_OFFLINE=1 to serve the offline double on purpose.',
+  );
 }
 
 function integer(raw: string | undefined, fallback: number, name: string, min: number, max: number): number {

@@ -1,6 +1,8 @@
 /**
  * Starts the proxy: the only file that reads the environment. With no Gemini credentials it starts the offline
- * Gemini double on loopback and points the real SDK at it, so the whole flow runs with no key and no network.
+ * Gemini double on loopback and points the real SDK at it, so the whole flow runs with no key and no network; it
+ * does so only when the proxy itself listens on loopback or BANANA_OFFLINE=1 asks for it (`loadSettings` refuses
+ * otherwise), so a team proxy started without its key never serves fake images.
  * Tokens, usage and the cache live in one SQLite file under `BANANA_DATA_DIR`, or in PostgreSQL (`DATABASE_URL`)
  * when several instances share them.
  */

@@ -68,6 +68,15 @@ describe('manifest.json', () => {
   });
 });
 
+describe('dist/manifest.json, the one Figma imports', () => {
+  it('is the tracked manifest with main and ui relative to it, both there', () => {
+    const built = JSON.parse(readFileSync(new URL('dist/manifest.json', root), 'utf8')) as Record<string, any>;
+    expect(built).toEqual({ ...manifest, main: 'code.js', ui: 'ui.html' });
+    expect(existsSync(new URL(`dist/${built.main}`, root))).toBe(true);
+    expect(existsSync(new URL(`dist/${built.ui}`, root))).toBe(true);
+  });
+});
+
 describe('dist/code.js, the sandbox bundle', () => {
   it('mentions no Node or DOM global', () => {
     for (const pattern of [

@@ -1,6 +1,6 @@
 /**
- * The one file in the panel that calls `fetch` (STYLE.md principle 3): the team proxy's `GET /v1/models` and
- * `POST /v1/generate`. Every call ends in a {@link Result}: the proxy's error envelope becomes its AppError, a
+ * The one file in the panel that calls `fetch` (STYLE.md principle 3): the team proxy's `GET /health`,
+ * `GET /v1/models` and `POST /v1/generate`. Every call ends in a {@link Result}: the proxy's error envelope becomes its AppError, a
  * network failure `proxy_unreachable`, the caller's abort `cancelled`, our own timeout `upstream_timeout`, and
  * every 200 body is checked against the schema both ends share (core/proxy-schema.ts).
  */
@@ -10,16 +10,21 @@ import {
   describeIssue,
   errorEnvelopeSchema,
   generateResponseSchema,
+  healthResponseSchema,
   modelsResponseSchema,
   type GenerateRequest,
   type GenerateResponse,
+  type HealthResponse,
   type ModelsResponse,
 } from '../core/proxy-schema.js';
 import { withFullModelTurn } from '../core/model-turn-wire.js';
 import { fail, ok, type Result } from '../core/result.js';
 import { proxyBaseUrl, type Settings } from '../core/settings.js';
+import { BUILD_TARGET, buildMayReach, notAllowedMessage, type BuildTarget } from '../core/build-target.js';
 
 export interface ProxyClient {
+  /** `GET /health`: whether the proxy answers from Gemini, Vertex AI or the offline double. */
+  getHealth(signal?: AbortSignal): Promise<Result<HealthResponse>>;
   /** The model registry the proxy offers. */
   getModels(signal?: AbortSignal): Promise<Result<ModelsResponse>>;
   /** One image for one request; aborting `signal` really aborts the HTTP request. */
@@ -33,6 +38,8 @@ export interface ProxyClientOptions {
   modelsTimeoutMs?: number;
   /** Time allowed for `POST /v1/generate`, in ms: 4K can take minutes (the registry allows up to 360 s). */
   generateTimeoutMs?: number;
+  /** The origins this build may call (core/build-target.ts); the bundle's own by default. */
+  target?: BuildTarget;
 }
 
 /** A client for the proxy at `settings.proxyUrl`, sending `settings.token` as the bearer token. */
@@ -41,9 +48,12 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (settings.token) headers.Authorization = `Bearer ${settings.token}`;
+  const target = options.target ?? BUILD_TARGET;
   const call = <T>(path: string, init: RequestInit, schema: z.ZodType<T>, timeoutMs: number, signal?: AbortSignal) =>
-    callJsonAsync(fetchImpl, base, path, init, schema, timeoutMs, signal);
+    callJsonAsync({ fetchImpl, base, target }, path, init, schema, timeoutMs, signal);
   return {
+    getHealth: (signal) =>
+      call('/health', { method: 'GET', headers }, healthResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
     getModels: (signal) =>
       call('/v1/models', { method: 'GET', headers }, modelsResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
     async generate(request, signal) {
@@ -59,9 +69,15 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
   };
 }
 
+/** Where calls go: the proxy's base URL, the `fetch` to use, and the origins this build may reach. */
+interface Endpoint {
+  fetchImpl: typeof fetch;
+  base: string;
+  target: BuildTarget;
+}
+
 async function callJsonAsync<T>(
-  fetchImpl: typeof fetch,
-  base: string,
+  { fetchImpl, base, target }: Endpoint,
   path: string,
   init: RequestInit,
   schema: z.ZodType<T>,
@@ -89,6 +105,8 @@ async function callJsonAsync<T>(
       text = await response.text();
     } catch {
       if (stop.reason) return fail(stopError(stop.reason, timeoutMs));
+      // In Figma a URL the manifest does not allow always fails here (its CSP blocks it): say that, not "offline".
+      if (!buildMayReach(target, base)) return fail(appError('proxy_unreachable', notAllowedMessage(target, base)));
       return fail(
         appError(
           'proxy_unreachable',

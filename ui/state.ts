@@ -11,7 +11,7 @@ import { replayDecision, replayHistory, type LiveTurn } from '../core/live-repla
 import type { HistorySnapshot, NodeSnapshot, PlacedResult } from '../core/messages.js';
 import { VERTEX_INLINE_IMAGE_MAX_BYTES } from '../core/input-limits.js';
 import type { ImageSize } from '../core/models.js';
-import type { PublicModel } from '../core/proxy-schema.js';
+import type { HealthResponse, PublicModel } from '../core/proxy-schema.js';
 import { interpretSelection } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { editPromptOverhead } from '../core/edit-prompt.js';
@@ -52,6 +52,8 @@ export function createAppState() {
   const modelsLoading = signal(false);
   /** The largest input image the proxy's backend takes (`GET /v1/models`); images over it are shrunk to fit. */
   const inlineImageMaxBytes = signal(VERTEX_INLINE_IMAGE_MAX_BYTES);
+  /** What answers behind the proxy, from its `/health` (null until read, or when it could not be read). */
+  const proxyMode = signal<HealthResponse['mode'] | null>(null);
   const modelId = signal<string | null>(null);
   const aspectRatio = signal('1:1');
   const imageSize = signal<ImageSize | null>(null);
@@ -209,6 +211,7 @@ export function createAppState() {
     models,
     modelsLoading,
     inlineImageMaxBytes,
+    proxyMode,
     modelId,
     aspectRatio,
     imageSize,

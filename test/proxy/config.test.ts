@@ -97,7 +97,13 @@ describe('loadSettings', () => {
   });
 
   it('reads port, host, token and limits', () => {
-    const s = loadSettings({ PORT: '9000', HOST: '0.0.0.0', BANANA_DEV_TOKEN: 'tok', BANANA_MAX_BODY_MB: '8' });
+    const s = loadSettings({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      GEMINI_API_KEY: 'k1',
+      BANANA_DEV_TOKEN: 'tok',
+      BANANA_MAX_BODY_MB: '8',
+    });
     expect(s).toMatchObject({ port: 9000, host: '0.0.0.0', devToken: 'tok', maxBodyBytes: 8 * 1024 * 1024 });
   });
 
@@ -118,5 +124,34 @@ describe('loadSettings', () => {
       cacheBytes: 0,
       logPrompts: true,
     });
+  });
+});
+
+describe('the offline double without a key', () => {
+  it.each(['127.0.0.1', 'localhost', '::1', '127.0.0.2'])('starts on the loopback host %s', (host) => {
+    expect(loadSettings({ HOST: host }).backend).toEqual({ kind: 'offline' });
+  });
+
+  it.each(['0.0.0.0', '::', '10.0.0.5', 'proxy.internal'])('is refused on %s, naming what to set', (host) => {
+    expect(() => loadSettings({ HOST: host })).toThrow(ConfigError);
+    const said = [
+      `HOST=${host} serves the network`,
+      'GEMINI_API_KEY',
+      'GOOGLE_GENAI_USE_VERTEXAI=true',
+      'BANANA_OFFLINE=1',
+    ];
+    for (const words of said) expect(() => loadSettings({ HOST: host })).toThrow(words);
+  });
+
+  it('starts on a network host when BANANA_OFFLINE=1 asks for it', () => {
+    expect(loadSettings({ HOST: '0.0.0.0', BANANA_OFFLINE: '1' }).backend).toEqual({ kind: 'offline' });
+    expect(() => loadSettings({ HOST: '0.0.0.0', BANANA_OFFLINE: '0' })).toThrow(/BANANA_OFFLINE=1/);
+    expect(() => loadSettings({ BANANA_OFFLINE: 'maybe' })).toThrow('BANANA_OFFLINE must be 1 or 0, got "maybe".');
+  });
+
+  it('needs no flag on a network host once there are credentials', () => {
+    expect(loadSettings({ HOST: '0.0.0.0', GEMINI_API_KEY: 'k1' }).backend).toEqual({ kind: 'gemini', apiKey: 'k1' });
+    const vertex = loadSettings({ HOST: '0.0.0.0', GOOGLE_GENAI_USE_VERTEXAI: 'true', GOOGLE_CLOUD_PROJECT: 'p' });
+    expect(vertex.backend.kind).toBe('vertex');
   });
 });

@@ -46,7 +46,7 @@ describe('start-up', () => {
   it('refuses settings that are not a URL without asking the sandbox', async () => {
     const { state, actions, double } = await openPanelAsync();
     expect(await actions.saveSettingsAsync({ proxyUrl: 'localhost', token: '' })).toBe(false);
-    expect(state.error.value?.message).toMatch(/proxyUrl/);
+    expect(state.error.value?.message).toMatch(/^"localhost" is not a web address\. .*https:\/\//);
     expect(await double.figma.clientStorage.getAsync(SETTINGS_KEY)).toEqual({
       proxyUrl: harness.proxy.url,
       token: 'team-token',

@@ -172,6 +172,33 @@ describe('proxy client: network, abort and timeout', () => {
     }
   });
 
+  it('says which addresses this build may reach when the failed URL is not one of them', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const team = { proxyUrl: 'https://banana.acme.example', allowedOrigins: ['https://banana.acme.example'] };
+    const blocked = await createProxyClient(
+      { proxyUrl: url, token: 't' },
+      { target: { ...team, devOrigins: [] } },
+    ).getModels();
+    expect(blocked).toEqual({
+      ok: false,
+      error: {
+        code: 'proxy_unreachable',
+        message:
+          `Could not reach ${url}: this build of Banana Studio may only reach https://banana.acme.example; ask ` +
+          'your admin for a build for your proxy, or use that address.',
+      },
+    });
+    // The same failure on an address the build does allow is a plain "could not reach": check the connection.
+    const allowed = await createProxyClient(
+      { proxyUrl: url, token: 't' },
+      { target: { ...team, devOrigins: [url] } },
+    ).getModels();
+    expect(allowed.ok ? '' : allowed.error.message).toMatch(/^Could not reach the Banana Studio proxy at .*connection/);
+  });
+
   it('reports an abort as cancelled and really closes the request', async () => {
     let entry: Seen | undefined;
     route = (_req, _res, s) => {

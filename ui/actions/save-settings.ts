@@ -1,13 +1,22 @@
-/** Saves the proxy URL and token through the sandbox (clientStorage), then reloads the models with them. */
+/**
+ * Saves the proxy URL and token through the sandbox (clientStorage), then reloads the models with them: a URL this
+ * build may not call fails there, and says so (ui/proxy-client.ts), while Settings is still open.
+ */
 import { appError } from '../../core/errors.js';
-import { settingsSchema, type Settings } from '../../core/settings.js';
+import { proxyUrlProblem, settingsSchema, type Settings } from '../../core/settings.js';
 import { describeZodIssue } from '../../core/zod-issue.js';
 import type { AppDeps } from './deps.js';
 import { loadModelsAsync } from './load-models.js';
+import { loadProxyModeAsync } from './load-proxy-mode.js';
 
 /** True when saved; on failure the reason is in `state.error`. */
 export async function saveSettingsAsync(deps: AppDeps, draft: Settings): Promise<boolean> {
   const { state, bridge } = deps;
+  const urlProblem = proxyUrlProblem(draft.proxyUrl);
+  if (urlProblem) {
+    state.error.value = appError('bad_request', urlProblem);
+    return false;
+  }
   const checked = settingsSchema.safeParse(draft);
   if (!checked.success) {
     state.error.value = appError('bad_request', `Check the settings: ${describeZodIssue(checked.error, draft)}.`);
@@ -21,6 +30,6 @@ export async function saveSettingsAsync(deps: AppDeps, draft: Settings): Promise
   state.settings.value = saved.value;
   state.error.value = null;
   // Reload the models with the new URL and token: a wrong one shows its error here, while Settings is still open.
-  await loadModelsAsync(deps);
+  await Promise.all([loadModelsAsync(deps), loadProxyModeAsync(deps)]);
   return true;
 }

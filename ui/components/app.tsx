@@ -5,6 +5,7 @@ import { ErrorBanner } from './error-banner.js';
 import { GenerateBar } from './generate-bar.js';
 import { HistoryView } from './history-view.js';
 import { ModelPicker } from './model-picker.js';
+import { OfflineBadge } from './offline-badge.js';
 import { PromptBox } from './prompt-box.js';
 import type { PanelProps } from './props.js';
 import { RatioPicker } from './ratio-picker.js';
@@ -22,7 +23,10 @@ export function App({ state, actions }: PanelProps) {
   return (
     <div class="app">
       <header class="bar">
-        <h1 class="title">Banana Studio</h1>
+        <div class="bar-title">
+          <h1 class="title">Banana Studio</h1>
+          <OfflineBadge state={state} />
+        </div>
         <div class="bar-buttons">
           <button type="button" class="ghost" aria-pressed={view === 'history'} onClick={() => toggle('history')}>
             History

@@ -4,6 +4,7 @@
  * Save is a plain button and Enter in a field does the same.
  */
 import { useSignal } from '@preact/signals';
+import { BUILD_TARGET, reachableOrigins } from '../../core/build-target.js';
 import type { PanelProps } from './props.js';
 
 export function SettingsView({ state, actions }: PanelProps) {
@@ -40,7 +41,10 @@ export function SettingsView({ state, actions }: PanelProps) {
           }}
           onKeyDown={saveOnEnter}
         />
-        <span class="hint">The team's Banana Studio proxy, e.g. http://localhost:8787.</span>
+        <span class="hint">
+          The team's Banana Studio proxy, e.g. {BUILD_TARGET.proxyUrl}. This build may reach{' '}
+          {reachableOrigins(BUILD_TARGET)}.
+        </span>
       </div>
       <div class="field">
         <label for="token">Team token</label>
