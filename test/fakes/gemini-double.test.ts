@@ -7,7 +7,7 @@ import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { useGeminiDoubleWithSdk } from '../support/gemini-sdk.js';
 import { readImageHeader } from '../../core/image-header.js';
-import { createImage, decodePng, encodePng, type RgbaImage } from '../../core/png.js';
+import { createImage, encodePng, type RgbaImage } from '../../core/png.js';
 import { IMAGE_SIGNATURE_CHARS, TEXT_SIGNATURE_CHARS } from './gemini/answer.js';
 import { decodeInputImage } from './gemini/image.js';
 import { startGeminiDouble } from './gemini/server.js';
