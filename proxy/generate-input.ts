@@ -14,6 +14,26 @@ import { ProxyError } from './proxy-error.js';
 /** Largest decoded input image we forward: Vertex's inline limit is 7 MB; a Figma export at 4096² is far below. */
 export const MAX_INPUT_IMAGE_BYTES = 20 * 1024 * 1024;
 
+/**
+ * The 413 text for a body over the limit, both sizes in megabytes (MiB, as `BANANA_MAX_BODY_MB` counts them): the
+ * request's own size when its `Content-Length` says it, else only the limit. The whole body is budgeted, history
+ * and thought signatures included; no single part has a cap of its own (docs/live-replay.md "Size").
+ */
+export function bodyTooLargeMessage(contentLength: number | null, maxBodyBytes: number): string {
+  const limit = `${formatMegabytes(maxBodyBytes)} MB`;
+  const size =
+    contentLength !== null && Number.isFinite(contentLength) && contentLength > maxBodyBytes
+      ? `The request is ${formatMegabytes(contentLength)} MB; this proxy takes at most ${limit}.`
+      : `The request is larger than ${limit}, the most this proxy takes.`;
+  return `${size} Use a smaller frame, a lower export scale or fewer reference images.`;
+}
+
+/** Bytes as megabytes (MiB) a person reads: whole numbers as they are, others to one decimal. */
+function formatMegabytes(bytes: number): string {
+  const mb = bytes / 1048576;
+  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
+}
+
 /** One input image, decoded, with the MIME type its header says (not the one declared). */
 export interface PreparedImage {
   role: string;
