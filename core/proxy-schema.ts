@@ -42,6 +42,7 @@ export const MAX_HISTORY_PARTS = 24;
 
 // A thought signature has no length cap of its own: a recorded Gemini 3 image part carried 597,616 base64
 // characters (docs/live-replay.md). The proxy's body limit budgets the whole request instead.
+
 // Proto JSON bytes: standard or URL-safe base64 (Google's documented escape hatch `skip_thought_signature_validator`
 // is URL-safe base64 too).
 const signaturePattern = /^[A-Za-z0-9+/_-]+={0,2}$/;

@@ -53,7 +53,10 @@ export const IMAGE_SIGNATURE_CHARS = 597_616;
 /** Length of the signature on a signed text part: no recording shows one, so this is assumed (96 bytes). */
 export const TEXT_SIGNATURE_CHARS = 128;
 
-/** The format a model answers in: JPEG on Gemini 3 (`thoughtSignatures`), PNG on 2.5, as the recordings show. */
+/**
+ * The format a model answers in: JPEG on Gemini 3 (`thoughtSignatures`), as recorded answers are; PNG on 2.5, as
+ * Google's guide saves it (assumed: docs/gemini-double.md "What is sourced and what is assumed").
+ */
 export function answerFormat(model: ModelInfo): 'image/png' | 'image/jpeg' {
   return model.thoughtSignatures ? 'image/jpeg' : 'image/png';
 }
