@@ -88,7 +88,10 @@ export function readPlacementContext(figma: PluginApiSubset, source: SceneNode):
   return ok({ source, candidates, parent: readTurn(source), entries: readHistoryEntries(figma.currentPage) });
 }
 
-/** Checks the bytes ourselves: the panel downscales, but createImage must never see more than 4096 a side. */
+/**
+ * Checks the bytes ourselves: a PNG, JPEG or GIF (what `figma.createImage` takes; Gemini 3's JPEG is placed as it
+ * came when it needs no fit), never more than 4096 a side (the panel downscales, but createImage must never see it).
+ */
 export function checkResultImage(bytes: Uint8Array): Result<{ width: number; height: number }> {
   const header = readImageHeader(bytes);
   if (!header || header.mimeType === 'image/webp') return fail(appError('unsupported_image'));

@@ -18,6 +18,7 @@ import { createAuthThrottle } from './auth-throttle.js';
 import { systemClock } from './clock.js';
 import { createFairQueue } from './fair-queue.js';
 import { scrub } from './gemini-errors.js';
+import { bodyTooLargeMessage } from './generate-input.js';
 import { ProxyError } from './proxy-error.js';
 import { adminApi } from './routes/admin-api.js';
 import { bearerToken } from './routes/bearer-token.js';
@@ -85,10 +86,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     '/v1/*',
     bodyLimit({
       maxSize: deps.config.maxBodyBytes,
-      onError: () => {
+      onError: (c) => {
+        const length = c.req.header('content-length');
         throw new ProxyError(
           'request_too_large',
-          `The request is larger than ${Math.round(deps.config.maxBodyBytes / 1048576)} MB. Use a smaller frame, a lower export scale or fewer reference images.`,
+          bodyTooLargeMessage(length === undefined ? null : Number(length), deps.config.maxBodyBytes),
         );
       },
     }),

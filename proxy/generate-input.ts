@@ -12,6 +12,29 @@ import type { GeminiContent, GeminiPart } from './gemini-port.js';
 import { imageDefect } from './image-integrity.js';
 import { ProxyError } from './proxy-error.js';
 
+/**
+ * The 413 text for a body over the limit, both sizes in megabytes (MiB, as `BANANA_MAX_BODY_MB` counts them): the
+ * request's own size when its `Content-Length` says it, else only the limit. The whole body is budgeted, history
+ * and thought signatures included; no single part has a cap of its own (docs/live-replay.md "Size").
+ */
+export function bodyTooLargeMessage(contentLength: number | null, maxBodyBytes: number): string {
+  const limit = `${mebibytes(maxBodyBytes)} MB`;
+  const size =
+    contentLength !== null && Number.isFinite(contentLength) && contentLength > maxBodyBytes
+      ? `The request is ${mebibytes(contentLength)} MB; this proxy takes at most ${limit}.`
+      : `The request is larger than ${limit}, the most this proxy takes.`;
+  return `${size} Use a smaller frame, a lower export scale or fewer reference images.`;
+}
+
+/**
+ * Bytes in MiB, as `BANANA_MAX_BODY_MB` counts them: whole numbers as they are, others to one decimal. (Image
+ * limits are decimal megabytes, as Google states them: core/input-limits.ts.)
+ */
+function mebibytes(bytes: number): string {
+  const mb = bytes / 1048576;
+  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
+}
+
 /** One input image, decoded, with the MIME type its header says (not the one declared). */
 export interface PreparedImage {
   role: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readImageHeader } from '../../core/image-header.js';
+import jpeg from 'jpeg-js';
 import { createImage, encodePng } from '../../core/png.js';
 
 const png = encodePng(createImage(37, 21, [255, 0, 0, 255]));
@@ -59,6 +60,11 @@ describe('readImageHeader', () => {
     ['a PNG', png, { mimeType: 'image/png', width: 37, height: 21 }],
     ['a JPEG', jpegHeader(5504, 3072), { mimeType: 'image/jpeg', width: 5504, height: 3072 }],
     ['a JPEG with a large APP1 block', jpegHeader(640, 480, 3000), { mimeType: 'image/jpeg', width: 640, height: 480 }],
+    [
+      'a whole JPEG as the Gemini double encodes Gemini 3 answers (jpeg-js, quality 90)',
+      jpeg.encode(createImage(928, 1152, [90, 140, 200, 255]), 90).data,
+      { mimeType: 'image/jpeg', width: 928, height: 1152 },
+    ],
     [
       'a GIF',
       Uint8Array.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x0a, 0x00, 0x05, 0x00]),

@@ -72,6 +72,18 @@ describe('history (live replay)', () => {
       ]),
     ],
     ['returnModelTurn alone (a first live turn)', { prompt: 'x', returnModelTurn: true }],
+    [
+      'six turns signed at the recorded size (597,616 characters each, no cap of its own)',
+      withHistory(
+        [...Array(6)].flatMap(() => [
+          user,
+          {
+            role: 'model',
+            parts: [{ inlineData: { ...inline, mimeType: 'image/jpeg' }, thoughtSignature: 'QUJD'.repeat(149_404) }],
+          },
+        ]),
+      ),
+    ],
   ])('accepts %s', (_name, body) => {
     expect(generateRequestSchema.safeParse(body).success).toBe(true);
   });
@@ -150,6 +162,12 @@ describe('history (live replay)', () => {
     expect(generateResponseSchema.safeParse(answer).success).toBe(true);
     expect(generateResponseSchema.safeParse({ ...answer, modelTurn: model }).success).toBe(true);
     expect(generateResponseSchema.safeParse({ ...answer, modelTurn: user }).success).toBe(false);
+    // A JPEG answer whose image part carries a signature at the recorded size keeps its modelTurn.
+    const signed = {
+      role: 'model',
+      parts: [{ inlineData: { mimeType: 'image/jpeg', data: '' }, thoughtSignature: 'QUJD'.repeat(149_404) }],
+    };
+    expect(generateResponseSchema.safeParse({ ...answer, modelTurn: signed }).success).toBe(true);
     const listed = {
       id: 'm',
       label: 'M',

@@ -4,13 +4,16 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readImageHeader } from '../../core/image-header.js';
+import type { GeneratedImage } from '../../core/proxy-schema.js';
 import { screenshotAsync } from '../support/browser.js';
 import type { Playground } from '../support/playground.js';
 import { usePlaygroundServers } from '../support/playground-servers.js';
 
 let page: Page;
 let pg: Playground;
-usePlaygroundServers('banana-e2e-').pagePerTest((opened) => ({ page, pg } = opened));
+let answered: GeneratedImage[];
+usePlaygroundServers('banana-e2e-').pagePerTest((opened) => ({ page, pg, answered } = opened));
 
 const POSTER = '1:2';
 
@@ -32,6 +35,10 @@ describe('text-to-image', () => {
     // Scrolled into view: the viewport is centred on the new frame.
     expect(Math.abs(view.centre.x - (made.x + made.width / 2))).toBeLessThan(1);
     expect(Math.abs(view.centre.y - (made.y + made.height / 2))).toBeLessThan(1);
+    // Gemini 3 answered JPEG (1024 × 1024), which Figma takes as it is: the fill is the bytes Gemini sent.
+    await expect.poll(() => answered.length).toBe(1);
+    expect(answered[0]).toMatchObject({ mimeType: 'image/jpeg', width: 1024, height: 1024 });
+    expect(await pg.imageFillBytes(made.id)).toBe(answered[0]!.data);
   });
 });
 
@@ -64,6 +71,12 @@ describe('edit the selection', () => {
     for (const node of before) expect(after.find((n) => n.id === node.id)).toEqual(node);
     expect(await pg.exportPng(POSTER)).toBe(pixelsBefore);
     expect(await pg.exportPng(result.id)).not.toBe(pixelsBefore);
+    // Gemini 3 answered JPEG at 1K for the poster's ratio; cropped to the poster's exact aspect, it went in as a PNG.
+    await expect.poll(() => answered.length).toBe(1);
+    expect(answered[0]?.mimeType).toBe('image/jpeg');
+    const placed = readImageHeader(Buffer.from((await pg.imageFillBytes(result.id)) ?? '', 'base64'));
+    expect(placed?.mimeType).toBe('image/png');
+    expect(placed!.width / placed!.height).toBeCloseTo(source.width / source.height, 2);
     await screenshotAsync(page, 'playground-after-edit');
   });
 });

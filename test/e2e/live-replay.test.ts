@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withFullModelTurn } from '../../core/model-turn-wire.js';
 import type { GenerateRequest, GenerateResponse } from '../../core/proxy-schema.js';
 import { startProxy, type RunningProxy } from '../../proxy/server.js';
+import { IMAGE_SIGNATURE_CHARS } from '../fakes/gemini/answer.js';
 import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
 import type { RecordedRequest } from '../fakes/gemini/recorded-request.js';
 import { collectPageErrors, launchBrowserAsync } from '../support/browser.js';
@@ -137,6 +138,9 @@ describe('live replay in one panel session', () => {
       const [first, second, third] = calls as [(typeof calls)[0], (typeof calls)[0], (typeof calls)[0]];
       const [answer1, answer2] = answers as [GenerateResponse, GenerateResponse];
       expect(answer1.modelTurn!.parts.every((p) => typeof p.thoughtSignature === 'string')).toBe(true);
+      // At the size Gemini 3 really signs an image part, on its JPEG answer (docs/gemini-double.md).
+      expect(answer1.modelTurn!.parts.at(-1)!.thoughtSignature).toHaveLength(IMAGE_SIGNATURE_CHARS);
+      expect([answer1.image.mimeType, answer2.image.mimeType]).toEqual(['image/jpeg', 'image/jpeg']);
       expect(second.contents[0]).toEqual(first.contents[0]);
       expect(second.contents[1]).toEqual({ role: 'model', parts: answer1.modelTurn!.parts });
       expect(second.contents[2]).toEqual({ role: 'user', parts: [{ text: 'navy jacket' }] });
@@ -203,6 +207,13 @@ describe('live replay in one panel session', () => {
       expect(errors).toEqual([]);
 
       const saved = await page.evaluate(() => window.bananaPlayground.save());
+      // The saved file holds no signature: they live in the panel's memory only.
+      const savedText = JSON.stringify(saved);
+      for (const answer of answers) {
+        for (const part of answer.modelTurn?.parts ?? []) {
+          if (part.thoughtSignature) expect(savedText.includes(part.thoughtSignature.slice(0, 64))).toBe(false);
+        }
+      }
       await page.close();
 
       // ── A teammate opens the file in a fresh playground and continues turn 4 on 3.1 Flash ─────────────────────

@@ -12,8 +12,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readImageHeader } from '../../core/image-header.js';
 import { decodePng, type RgbaImage } from '../../core/png.js';
-import type { GenerateRequest } from '../../core/proxy-schema.js';
+import type { GeneratedImage, GenerateRequest } from '../../core/proxy-schema.js';
 import { rasterizeShape, type ShapeDescription } from '../../core/region-shape.js';
 import { TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
 import { ARTIFACTS_DIR } from '../support/browser.js';
@@ -23,7 +24,8 @@ import { usePlaygroundServers } from '../support/playground-servers.js';
 let page: Page;
 let pg: Playground;
 let sent: GenerateRequest[];
-usePlaygroundServers('banana-e2e-precision-').pagePerTest((opened) => ({ page, pg, sent } = opened));
+let answered: GeneratedImage[];
+usePlaygroundServers('banana-e2e-precision-').pagePerTest((opened) => ({ page, pg, sent, answered } = opened));
 
 const POSTER = '1:2';
 /** The product shot: 600 × 600 at (640, 0), exported at 2× (no export settings). */
@@ -148,6 +150,12 @@ describe('regional edits in the playground', () => {
       expect(counts.outside).toBeGreaterThan(800_000);
       expect(counts.outsideChanged).toBe(0);
       expect(counts.insideChanged).toBeGreaterThan(50_000);
+      // The answer composited was Gemini 3's JPEG; the composite is a PNG, byte-exact outside the shape.
+      await expect.poll(() => answered.length).toBe(1);
+      expect(answered[0]?.mimeType).toBe('image/jpeg');
+      expect(readImageHeader(Buffer.from((await pg.imageFillBytes(result.id)) ?? '', 'base64'))?.mimeType).toBe(
+        'image/png',
+      );
       // Only the result was added; the product shot and the path are exactly as they were.
       const after = await pg.nodes();
       for (const node of before) expect(after.find((n) => n.id === node.id)).toEqual(node);
@@ -198,6 +206,7 @@ describe('regional edits in the playground', () => {
     });
     expect(counts.outsideChanged).toBe(0);
     expect(counts.insideChanged).toBeGreaterThan(20_000);
+    expect(answered.map((image) => image.mimeType)).toEqual(['image/jpeg']);
   });
 });
 
@@ -228,6 +237,9 @@ describe('posters: Keep text editable', () => {
       await pg.panel.getByRole('button', { name: 'Generate' }).click();
       const second = await pg.waitForNewTopLayer(middle);
       expect((await recordOf(second.id)).parentId).toBe((await recordOf(first.id)).id);
+      // Both answers were Gemini 3's JPEG, placed under the live text.
+      await expect.poll(() => answered.length).toBe(2);
+      expect(answered.map((image) => image.mimeType)).toEqual(['image/jpeg', 'image/jpeg']);
 
       const after = await pg.nodes();
       for (const result of [first, second]) {

@@ -63,7 +63,7 @@ function expectNoOverlaps(nodes: NodeDescription[]): void {
 
 describe('variants side by side, then a component set', () => {
   it('four variants with one blocked: three placed and a clear message; then a set from two', async () => {
-    const { page, pg, errors } = await servers.openPageAsync();
+    const { page, pg, errors, answered } = await servers.openPageAsync();
     const original = await pg.nodes();
     const productShot = original.find((n) => n.name === 'Product shot')!;
 
@@ -77,6 +77,12 @@ describe('variants side by side, then a component set', () => {
     expect(rowRecords.map((r) => r.variant?.index).sort()).toEqual([0, 1, 2, 3]);
     expect(new Set(rowRecords.map((r) => r.variant?.batch)).size).toBe(1);
     expect(new Set(await Promise.all(row.map((n) => pg.exportPng(n.id)))).size).toBe(4);
+    // Gemini 3 answered four JPEGs of 1024 × 1024, which the 600-point frame at 2× takes as they are: each variant's
+    // fill is the bytes of one answer.
+    await expect.poll(() => answered.length).toBe(4);
+    expect(answered.map((image) => image.mimeType)).toEqual(Array(4).fill('image/jpeg'));
+    const rowFills = await Promise.all(row.map((n) => pg.imageFillBytes(n.id)));
+    expect(new Set(rowFills)).toEqual(new Set(answered.map((image) => image.data)));
 
     // Four variants of the Poster, one blocked by the double: three placed below it, and the panel says so.
     await pg.select([POSTER]);

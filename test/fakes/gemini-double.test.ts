@@ -7,7 +7,9 @@ import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { useGeminiDoubleWithSdk } from '../support/gemini-sdk.js';
 import { readImageHeader } from '../../core/image-header.js';
-import { createImage, decodePng, encodePng, type RgbaImage } from '../../core/png.js';
+import { createImage, encodePng, type RgbaImage } from '../../core/png.js';
+import { IMAGE_SIGNATURE_CHARS, TEXT_SIGNATURE_CHARS } from './gemini/answer.js';
+import { decodeInputImage } from './gemini/image.js';
 import { startGeminiDouble } from './gemini/server.js';
 
 const sdk = useGeminiDoubleWithSdk();
@@ -23,6 +25,13 @@ function finalImage(response: GenerateContentResponse): Buffer {
     .at(-1);
   if (!part?.inlineData?.data) throw new Error('no image in the answer');
   return Buffer.from(part.inlineData.data, 'base64');
+}
+
+/** The pixels of an answer, PNG or JPEG. */
+function decodedImage(bytes: Uint8Array): RgbaImage {
+  const image = decodeInputImage(bytes);
+  if (!image) throw new Error('the answer is no image the double can decode');
+  return image;
 }
 
 function pngBase64(image: RgbaImage): string {
@@ -70,34 +79,39 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe('text to image', () => {
   it.each([
-    ['gemini-3.1-flash-image', '16:9', '4K', 5504, 3072, 2520],
-    ['gemini-3.1-flash-image', '1:8', '512', 192, 1536, 747],
-    ['gemini-3.1-flash-image', '8:1', '2K', 6144, 768, 1680],
-    ['gemini-3-pro-image', '4:5', '2K', 1856, 2304, 1120],
-    ['gemini-3-pro-image', undefined, undefined, 1024, 1024, 1120],
-    ['gemini-2.5-flash-image', '21:9', undefined, 1536, 672, 1290],
-    ['gemini-2.5-flash-image', '3:4', undefined, 864, 1184, 1290],
-  ])('%s %s %s answers a decodable %ix%i PNG', async (model, aspectRatio, imageSize, width, height, tokens) => {
-    const response = await sdk.ai.models.generateContent({
-      model,
-      contents: `a lighthouse at dusk (${model} ${aspectRatio} ${imageSize})`,
-      config: { imageConfig: { aspectRatio, imageSize } },
-    });
-    const bytes = finalImage(response);
-    expect(readImageHeader(bytes)).toEqual({ mimeType: 'image/png', width, height });
-    const pixels = decodePng(bytes);
-    expect([pixels.width, pixels.height]).toEqual([width, height]);
-    expect(response.candidates?.[0]?.finishReason).toBe('STOP');
-    expect(response.modelVersion).toBe(model);
-    expect(response.responseId).toMatch(/^[A-Za-z0-9_-]{20,}$/);
-    const usage = response.usageMetadata;
-    expect(usage?.candidatesTokensDetails).toContainEqual({ modality: 'IMAGE', tokenCount: tokens });
-    expect(usage?.totalTokenCount).toBe(
-      (usage?.promptTokenCount ?? 0) + (usage?.candidatesTokenCount ?? 0) + (usage?.thoughtsTokenCount ?? 0),
-    );
-    const sent = sdk.double.requests.at(-1)?.body as { generationConfig?: { imageConfig?: unknown } };
-    expect(sent.generationConfig?.imageConfig).toEqual({ aspectRatio, imageSize });
-  });
+    // Gemini 3 answers JPEG, 2.5 PNG (docs/gemini-double.md "What is sourced").
+    ['gemini-3.1-flash-image', '16:9', '4K', 5504, 3072, 2520, 'image/jpeg'],
+    ['gemini-3.1-flash-image', '1:8', '512', 192, 1536, 747, 'image/jpeg'],
+    ['gemini-3.1-flash-image', '8:1', '2K', 6144, 768, 1680, 'image/jpeg'],
+    ['gemini-3-pro-image', '4:5', '2K', 1856, 2304, 1120, 'image/jpeg'],
+    ['gemini-3-pro-image', undefined, undefined, 1024, 1024, 1120, 'image/jpeg'],
+    ['gemini-2.5-flash-image', '21:9', undefined, 1536, 672, 1290, 'image/png'],
+    ['gemini-2.5-flash-image', '3:4', undefined, 864, 1184, 1290, 'image/png'],
+  ])(
+    '%s %s %s answers a decodable %ix%i %s',
+    async (model, aspectRatio, imageSize, width, height, tokens, mimeType) => {
+      const response = await sdk.ai.models.generateContent({
+        model,
+        contents: `a lighthouse at dusk (${model} ${aspectRatio} ${imageSize})`,
+        config: { imageConfig: { aspectRatio, imageSize } },
+      });
+      const bytes = finalImage(response);
+      expect(readImageHeader(bytes)).toEqual({ mimeType, width, height });
+      expect(partsOf(response).at(-1)?.inlineData?.mimeType).toBe(mimeType);
+      const pixels = decodedImage(bytes);
+      expect([pixels.width, pixels.height]).toEqual([width, height]);
+      expect(response.candidates?.[0]?.finishReason).toBe('STOP');
+      expect(response.modelVersion).toBe(model);
+      expect(response.responseId).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+      const usage = response.usageMetadata;
+      expect(usage?.candidatesTokensDetails).toContainEqual({ modality: 'IMAGE', tokenCount: tokens });
+      expect(usage?.totalTokenCount).toBe(
+        (usage?.promptTokenCount ?? 0) + (usage?.candidatesTokenCount ?? 0) + (usage?.thoughtsTokenCount ?? 0),
+      );
+      const sent = sdk.double.requests.at(-1)?.body as { generationConfig?: { imageConfig?: unknown } };
+      expect(sent.generationConfig?.imageConfig).toEqual({ aspectRatio, imageSize });
+    },
+  );
 
   it('puts a text part first, then the image, unless only IMAGE is asked for', async () => {
     const both = await sdk.ai.models.generateContent({ model: 'gemini-3-pro-image', contents: 'a red kite' });
@@ -148,7 +162,7 @@ describe('editing', () => {
 
   it('keeps the input ratio (snapped) and layout, visibly changed', async () => {
     const response = await edit(pngBase64(input));
-    const output = decodePng(finalImage(response));
+    const output = decodedImage(finalImage(response));
     expect([output.width, output.height]).toEqual([1264, 848]); // 600×400 → 3:2 at 1K
     // The dark half stays dark and the light half light, away from the badge (top-left) and stripe (bottom).
     expect(meanBrightness(output, 0.05, 0.3, 0.45, 0.9)).toBeLessThan(100);
@@ -177,7 +191,7 @@ describe('editing', () => {
       contents: [{ inlineData: { mimeType: 'image/jpeg', data } }, 'square it'],
       config: { imageConfig: { aspectRatio: '1:1' } },
     });
-    const output = decodePng(finalImage(response));
+    const output = decodedImage(finalImage(response));
     expect([output.width, output.height]).toEqual([1024, 1024]);
     // A centred crop of 400×400 from 600×400 keeps both halves, dark on the left.
     expect(meanBrightness(output, 0.05, 0.3, 0.4, 0.9)).toBeLessThan(meanBrightness(output, 0.6, 0.3, 0.95, 0.9));
@@ -275,6 +289,24 @@ describe('thought signatures', () => {
     const two = await sdk.ai.models.generateContent({ model: 'gemini-2.5-flash-image', contents: 'a fox' });
     expect(partsOf(two)).toHaveLength(2);
     for (const part of partsOf(two)) expect(part.thoughtSignature).toBeUndefined();
+  });
+
+  it('signs image parts at the recorded size (597,616 characters), the same per request, another per prompt', async () => {
+    const ask = (contents: string) =>
+      sdk.ai.models.generateContent({
+        model: 'gemini-3.1-flash-image',
+        contents,
+        config: { imageConfig: { imageSize: '512' } },
+      });
+    const [a, b, c] = await Promise.all([ask('a long-signed fox'), ask('a long-signed fox'), ask('another fox')]);
+    const signatureOf = (response: GenerateContentResponse) => partsOf(response).at(-1)?.thoughtSignature ?? '';
+    expect(signatureOf(a)).toHaveLength(IMAGE_SIGNATURE_CHARS);
+    expect(IMAGE_SIGNATURE_CHARS).toBe(597_616);
+    expect(Buffer.from(signatureOf(a), 'base64').toString('base64')).toBe(signatureOf(a));
+    expect(signatureOf(b)).toBe(signatureOf(a));
+    expect(signatureOf(c)).not.toBe(signatureOf(a));
+    // The text part's signature is small; no recording shows its size.
+    expect(partsOf(a)[0]?.thoughtSignature).toHaveLength(TEXT_SIGNATURE_CHARS);
   });
 
   it('rejects a replayed model turn without signatures, with the 1-based position', async () => {

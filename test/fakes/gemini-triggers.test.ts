@@ -56,7 +56,8 @@ describe('parseTriggers', () => {
     ['x [double:finish:image_other]', { finishReason: 'IMAGE_OTHER' }, 'x'],
     ['x [double:nth-image-safety:2]', { nth: { call: 2, status: null, finishReason: 'IMAGE_SAFETY' } }, 'x'],
     ['x [double:nth-503:1] [double:vary]', { nth: { call: 1, status: 503, finishReason: null }, vary: true }, 'x'],
-    ['x [double:size:512x2064] [double:jpeg]', { size: [512, 2064], jpeg: true }, 'x'],
+    ['x [double:size:512x2064] [double:jpeg]', { size: [512, 2064], format: 'image/jpeg' }, 'x'],
+    ['x [double:png]', { format: 'image/png' }, 'x'],
     ['x\n[double:thoughts]\n[double:multi-image]', { thoughts: true, multiImage: true }, 'x'],
     ['x [double:slow] [double:hang]', { delayMs: 1000, hang: true }, 'x'],
     [
@@ -237,7 +238,7 @@ describe('shapes of success', () => {
     const thoughts = parts.filter((p) => p.thought);
     expect(thoughts).toHaveLength(2);
     for (const part of thoughts) {
-      expect(part.inlineData?.mimeType).toBe('image/png');
+      expect(part.inlineData?.mimeType).toBe('image/jpeg');
       expect(part.thoughtSignature).toBeUndefined();
     }
     const final = parts.filter((p) => p.inlineData && !p.thought);
@@ -259,15 +260,27 @@ describe('shapes of success', () => {
     expect(images[1]?.inlineData?.data).toBe(partsOf(plain).at(-1)?.inlineData?.data);
   });
 
-  it('[double:jpeg] answers image/jpeg at the tabled size', async () => {
-    const response = await ask('a jpeg cat [double:jpeg]', { imageConfig: { aspectRatio: '4:3', imageSize: '512' } });
+  it('[double:png] answers image/png from a Gemini 3 model, at the tabled size', async () => {
+    const response = await ask('a png cat [double:png]', { imageConfig: { aspectRatio: '4:3', imageSize: '512' } });
     const part = partsOf(response).at(-1);
-    expect(part?.inlineData?.mimeType).toBe('image/jpeg');
+    expect(part?.inlineData?.mimeType).toBe('image/png');
     expect(readImageHeader(Buffer.from(part?.inlineData?.data ?? '', 'base64'))).toEqual({
-      mimeType: 'image/jpeg',
+      mimeType: 'image/png',
       width: 600,
       height: 448,
     });
+    expect(part?.thoughtSignature).toBeDefined();
+  });
+
+  it('[double:jpeg] answers image/jpeg from gemini-2.5-flash-image, which answers PNG otherwise', async () => {
+    const ask25 = (contents: string) =>
+      sdk.ai.models.generateContent({ model: 'gemini-2.5-flash-image', contents, config: {} });
+    const [plain, forced] = await Promise.all([ask25('a 2.5 cat'), ask25('a 2.5 cat [double:jpeg]')]);
+    const header = (response: GenerateContentResponse) =>
+      readImageHeader(Buffer.from(partsOf(response).at(-1)?.inlineData?.data ?? '', 'base64'));
+    expect(header(plain)).toEqual({ mimeType: 'image/png', width: 1024, height: 1024 });
+    expect(header(forced)).toEqual({ mimeType: 'image/jpeg', width: 1024, height: 1024 });
+    expect(partsOf(forced).at(-1)?.inlineData?.mimeType).toBe('image/jpeg');
   });
 
   it('[double:size:512x2064] answers off the table, as real models sometimes do', async () => {
@@ -279,7 +292,7 @@ describe('shapes of success', () => {
   it('[double:corrupt-image] sends an image part whose bytes are no image', async () => {
     const response = await ask('a corrupt cat [double:corrupt-image]');
     const part = partsOf(response).at(-1);
-    expect(part?.inlineData?.mimeType).toBe('image/png');
+    expect(part?.inlineData?.mimeType).toBe('image/jpeg');
     expect(readImageHeader(Buffer.from(part?.inlineData?.data ?? '', 'base64'))).toBeNull();
   });
 
@@ -297,7 +310,7 @@ describe('streaming', () => {
     }
     expect(chunks).toHaveLength(3);
     expect(partsOf(chunks[0]!).map((p) => p.text)).toEqual(['Here is your image.']);
-    expect(partsOf(chunks[1]!)[0]?.inlineData?.mimeType).toBe('image/png');
+    expect(partsOf(chunks[1]!)[0]?.inlineData?.mimeType).toBe('image/jpeg');
     expect(chunks[2]?.candidates?.[0]).toEqual({ content: { role: 'model' }, finishReason: 'STOP', index: 0 });
     const responseIds = new Set(chunks.map((c) => c.responseId));
     expect(responseIds.size).toBe(1);

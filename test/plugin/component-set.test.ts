@@ -3,9 +3,11 @@
  * variant properties, named after the source and the prompt, records kept, placed where the variants were or below
  * them, one undo step; anything the user made is refused by name and left as it was.
  */
+import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import type { ComponentSetMade, PlacedResult } from '../../core/messages.js';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft } from '../../core/turn-record.js';
+import { createImage } from '../../core/png.js';
 import { overlapsWithGap } from '../../core/variant-layout.js';
 import { solidPngBytes } from '../fakes/figma/index.js';
 import { editDraft, startPlugin, valueOf, type Harness } from './harness.js';
@@ -89,6 +91,37 @@ describe('MAKE_COMPONENT_SET from variants', () => {
       const frame = (await h.figma.getNodeByIdAsync(result.nodeId))!;
       expect(parseTurnRecord(frame.getPluginData(TURN_RECORD_KEY))).toEqual({ ok: true, value: result.record });
     }
+  });
+
+  it('keeps JPEG variants as they came: each component’s fill is the bytes Gemini 3 sent', async () => {
+    const h = startPlugin();
+    const answers = [0, 1].map((index) => jpeg.encode(createImage(54, 67, [200, 60 * index, 40, 255]), 90).data);
+    const placed: PlacedResult[] = [];
+    for (const [index, image] of answers.entries()) {
+      const reply = await h.requestAsync({
+        type: 'PLACE_RESULT',
+        image,
+        sourceNodeId: h.sample.poster.id,
+        turn: draft('in jpeg', index, 2, 'jpeg', h.sample.poster.id),
+      });
+      placed.push(valueOf(reply) as PlacedResult);
+    }
+    const made = valueOf(
+      await makeSetAsync(
+        h,
+        placed.map((p) => p.nodeId),
+      ),
+    ) as ComponentSetMade;
+    const set = (await h.figma.getNodeByIdAsync(made.setId)) as ComponentSetNode;
+    const fills = await Promise.all(
+      set.children.map((component) => {
+        const hash = ((component as ComponentNode).fills as ImagePaint[])[0]!.imageHash!;
+        return h.figma.getImageByHash(hash)!.getBytesAsync();
+      }),
+    );
+    expect(fills.map((bytes) => Buffer.from(bytes).toString('base64'))).toEqual(
+      answers.map((bytes) => Buffer.from(bytes).toString('base64')),
+    );
   });
 
   it('goes below the row when the variants were not next to each other', async () => {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExportedImage, PlacedResult } from '../../core/messages.js';
-import { decodePng } from '../../core/png.js';
+import jpeg from 'jpeg-js';
+import { createImage, decodePng } from '../../core/png.js';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft } from '../../core/turn-record.js';
 import { gridExportSettings } from '../../plugin/export-source.js';
 import { snapshotNode } from '../../plugin/snapshot-node.js';
@@ -132,6 +133,25 @@ describe('PLACE_RESULT with liveText', () => {
     h.double.undo();
     expect(copy.removed).toBe(true);
     expect(layer.removed).toBe(false);
+  });
+
+  it('takes a JPEG answer as it is: the copy’s fill is those bytes, the text live on top', async () => {
+    const h = startPlugin();
+    const jpegBytes = jpeg.encode(createImage(1080, 1350, [200, 120, 40, 255]), 90).data;
+    const placed = valueOf(
+      await h.requestAsync({
+        type: 'PLACE_RESULT',
+        image: jpegBytes,
+        sourceNodeId: h.sample.poster.id,
+        turn: turn(h.sample.poster.id),
+        liveText: true,
+      }),
+    ) as PlacedResult;
+    const copy = (await h.figma.getNodeByIdAsync(placed.nodeId)) as FrameNode;
+    const fill = (copy.fills as ImagePaint[])[0]!;
+    const bytes = await h.figma.getImageByHash(fill.imageHash!)!.getBytesAsync();
+    expect(Buffer.from(bytes).equals(Buffer.from(jpegBytes))).toBe(true);
+    expect(copy.children.map((c) => c.type)).toEqual(['TEXT', 'TEXT', 'TEXT']);
   });
 
   it('falls back to a plain result for a source that is not a frame', async () => {

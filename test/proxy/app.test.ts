@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodePng } from '../../core/png.js';
+import jpeg from 'jpeg-js';
 import { generateResponseSchema, modelsResponseSchema } from '../../core/proxy-schema.js';
 import { createImage, encodePng } from '../../core/png.js';
 import { generateRequest, startHarness, TEST_KEY, type Harness } from '../support/proxy-harness.js';
@@ -173,10 +173,11 @@ describe('POST /v1/generate: through the real SDK to the double', () => {
     expect(body).toMatchObject({
       model: 'gemini-3-pro-image',
       cached: false,
-      image: { mimeType: 'image/png', width: 1856, height: 2304 },
+      // Gemini 3 answers JPEG (docs/gemini-double.md); the proxy passes the bytes on as they came.
+      image: { mimeType: 'image/jpeg', width: 1856, height: 2304 },
     });
-    const png = decodePng(Buffer.from(body.image.data, 'base64'));
-    expect([png.width, png.height]).toEqual([1856, 2304]);
+    const pixels = jpeg.decode(Buffer.from(body.image.data, 'base64'), { useTArray: true });
+    expect([pixels.width, pixels.height]).toEqual([1856, 2304]);
     expect(body.usage.totalTokens).toBe(body.usage.inputTokens + body.usage.outputTokens);
     const expected = (body.usage.inputTokens * 2 + body.usage.outputTokens * 120) / 1e6;
     expect(body.usage.costUsd).toBeCloseTo(expected, 6);

@@ -38,7 +38,7 @@ describe('cache hits', () => {
       cached: true,
       model: 'gemini-3-pro-image',
       usage: { costUsd: 0, inputTokens: 0, outputTokens: 0, totalTokens: 0 },
-      image: { width: 5504, height: 3072, mimeType: 'image/png' },
+      image: { width: 5504, height: 3072, mimeType: 'image/jpeg' },
     });
     expect(parsed.image.data).toBe(first.json.image.data);
     expect(await h.store.usageRecord(again.id)).toMatchObject({

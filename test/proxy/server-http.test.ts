@@ -83,9 +83,9 @@ describe('failure modes, end to end over HTTP', () => {
   });
 
   it.each([
-    ['[double:thoughts]', 'image/png'],
-    ['[double:multi-image]', 'image/png'],
-    ['[double:jpeg]', 'image/jpeg'],
+    ['[double:thoughts]', 'image/jpeg'],
+    ['[double:multi-image]', 'image/jpeg'],
+    ['[double:png]', 'image/png'],
   ])('%s → the final image, measured from its header', async (trigger, mimeType) => {
     const res = await generate({ prompt: `a dog ${trigger}`, model: 'gemini-3-pro-image', aspectRatio: '3:2' });
     expect(res.status).toBe(200);

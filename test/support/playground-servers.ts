@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import type { GenerateRequest } from '../../core/proxy-schema.js';
+import type { GeneratedImage, GenerateRequest, GenerateResponse } from '../../core/proxy-schema.js';
 import { startProxy, type RunningProxy } from '../../proxy/server.js';
 import { collectPageErrors, launchBrowserAsync } from './browser.js';
 import { openPlaygroundAsync, type Playground } from './playground.js';
@@ -21,6 +21,8 @@ export interface PlaygroundPage {
   errors: string[];
   /** Every `POST /v1/generate` body the panel sent since the page opened, as it went over the wire. */
   sent: GenerateRequest[];
+  /** The image of every 200 answer to those, in the order they arrived (the proxy passes on Gemini's bytes). */
+  answered: GeneratedImage[];
 }
 
 export interface PlaygroundServers {
@@ -74,7 +76,7 @@ export function usePlaygroundServers(dataDirPrefix: string, env: Record<string, 
       const page = await servers.browser.newPage();
       const errors = collectPageErrors(page);
       const pg = await openPlaygroundAsync(page, servers.proxy.url);
-      return { page, pg, errors, sent: recordGenerateRequests(page) };
+      return { page, pg, errors, sent: recordGenerateRequests(page), answered: recordGeneratedImages(page) };
     },
     pagePerTest(assign) {
       let opened: PlaygroundPage;
@@ -100,4 +102,18 @@ function recordGenerateRequests(page: Page): GenerateRequest[] {
     }
   });
   return sent;
+}
+
+/** The image of every 200 answer to `POST /v1/generate` the page gets from now on. */
+function recordGeneratedImages(page: Page): GeneratedImage[] {
+  const answered: GeneratedImage[] = [];
+  page.on('response', (response) => {
+    if (response.request().method() === 'POST' && response.url().endsWith('/v1/generate') && response.ok()) {
+      void response
+        .json()
+        .then((body: GenerateResponse) => answered.push(body.image))
+        .catch(() => undefined);
+    }
+  });
+  return answered;
 }

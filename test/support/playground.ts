@@ -11,6 +11,8 @@ export interface Playground {
   select(ids: string[]): Promise<void>;
   exportPng(id: string): Promise<string>;
   pluginData(id: string): Promise<Record<string, string>>;
+  /** Base64 of the bytes of the layer's IMAGE fill, as `figma.createImage` got them, or null without one. */
+  imageFillBytes(id: string): Promise<string | null>;
   /** Types a prompt and presses Generate. */
   generate(prompt: string): Promise<void>;
   /** Waits until the document has `count` nodes. */
@@ -32,6 +34,18 @@ export async function openPlaygroundAsync(page: Page, proxyUrl: string): Promise
     select: (ids) => page.evaluate((list) => window.bananaPlayground.select(list), ids),
     exportPng: (id) => page.evaluate((nodeId) => window.bananaPlayground.exportPng(nodeId), id),
     pluginData: (id) => page.evaluate((nodeId) => window.bananaPlayground.pluginData(nodeId), id),
+    imageFillBytes: (id) =>
+      page.evaluate(async (nodeId) => {
+        const figma = (window as unknown as { figma: PluginAPI }).figma;
+        const node = figma.currentPage.findOne((n) => n.id === nodeId);
+        const fills = node && 'fills' in node && Array.isArray(node.fills) ? (node.fills as readonly Paint[]) : [];
+        const hash = fills.find((paint): paint is ImagePaint => paint.type === 'IMAGE')?.imageHash;
+        const bytes = hash ? await figma.getImageByHash(hash)?.getBytesAsync() : undefined;
+        if (!bytes) return null;
+        let binary = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return btoa(binary);
+      }, id),
     async generate(prompt) {
       await panel.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
       await panel.getByRole('button', { name: 'Generate' }).click();

@@ -19,6 +19,8 @@ export interface ProxyCall {
 
 export type GenerateAnswer =
   | { status: 200; png: Uint8Array; width: number; height: number; cached?: boolean }
+  /** A JPEG answer, as Gemini 3 sends (docs/gemini-double.md): passed on as `image/jpeg`. */
+  | { status: 200; jpeg: Uint8Array; width: number; height: number; cached?: boolean }
   | { status: number; error: { code: string; message: string } }
   | { hang: true };
 
@@ -82,9 +84,10 @@ async function answerAsync(proxy: ProxyServer, call: ProxyCall, res: ServerRespo
   if (call.method === 'POST' && call.path === '/v1/generate' && call.body) {
     const answer = await proxy.onGenerate(call.body);
     if ('hang' in answer) return;
-    if ('png' in answer) {
+    if ('png' in answer || 'jpeg' in answer) {
+      const [bytes, mimeType] = 'png' in answer ? [answer.png, 'image/png'] : [answer.jpeg, 'image/jpeg'];
       const body: GenerateResponse = {
-        image: { data: bytesToBase64(answer.png), mimeType: 'image/png', width: answer.width, height: answer.height },
+        image: { data: bytesToBase64(bytes), mimeType, width: answer.width, height: answer.height },
         model: call.body.model ?? publicModels.defaultModel,
         usage: answer.cached ? { inputTokens: 0, outputTokens: 0, totalTokens: 0, costUsd: 0 } : USAGE,
         cached: answer.cached ?? false,

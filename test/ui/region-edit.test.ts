@@ -1,10 +1,11 @@
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { createImage, encodePng } from '../../core/png.js';
+import { readImageHeader } from '../../core/image-header.js';
+import { createImage, decodePng, encodePng } from '../../core/png.js';
 import type { ShapeDescription } from '../../core/region-shape.js';
 import { decodeAnswer } from '../../ui/image/decode-answer.js';
 import { pureCodec } from '../../ui/image/pixel-codec.js';
-import { compositeRegion, prepareRegionEditAsync } from '../../ui/image/region-edit.js';
+import { compositeRegion, finishRegionEditAsync, prepareRegionEditAsync } from '../../ui/image/region-edit.js';
 import { randomImage, shapeMaskImage } from '../core/region-test-images.js';
 import { publicModels } from './fixtures.js';
 
@@ -53,6 +54,36 @@ describe('prepareRegionEditAsync', () => {
       for (let k = 0; k < 4; k++)
         if (out.data[p * 4 + k] !== src.data[p * 4 + k]) throw new Error(`pixel ${p} changed`);
     }
+  });
+
+  it('takes a JPEG answer (what Gemini 3 sends) and places a PNG, byte-exact outside the shape', async () => {
+    const prepared = await prepareRegionEditAsync(
+      pureCodec,
+      source,
+      maskPng(800, 600, { kind: 'ellipse', cx: 420, cy: 300, rx: 150, ry: 90 }),
+      flash,
+    );
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    const { send } = prepared.value.plan;
+    const answer = jpeg.encode(randomImage(send.width, send.height, 5), 90).data;
+    const placed = await finishRegionEditAsync(pureCodec, prepared.value, new Uint8Array(answer));
+    if (!placed.ok) throw new Error(placed.error.message);
+    expect(readImageHeader(placed.value)).toEqual({ mimeType: 'image/png', width: 800, height: 600 });
+    const out = decodePng(placed.value);
+    const { mask, source: src } = prepared.value;
+    let outside = 0;
+    let changedOutside = 0;
+    let changedInside = 0;
+    for (let p = 0; p < mask.alpha.length; p++) {
+      const same = [0, 1, 2, 3].every((k) => out.data[p * 4 + k] === src.data[p * 4 + k]);
+      if (mask.alpha[p] === 0) {
+        outside++;
+        if (!same) changedOutside++;
+      } else if (mask.alpha[p] === 255 && !same) changedInside++;
+    }
+    expect(outside).toBeGreaterThan(400_000);
+    expect(changedOutside).toBe(0);
+    expect(changedInside).toBeGreaterThan(30_000);
   });
 
   it.each([

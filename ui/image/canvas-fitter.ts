@@ -1,10 +1,11 @@
 /**
  * {@link ImageFitter} in the browser: `createImageBitmap` decodes, a canvas crops and scales with high-quality
- * smoothing, `toBlob` encodes PNG (figma-api.md §3: createImage takes PNG, JPEG or GIF, not WebP).
+ * smoothing, `toBlob` encodes PNG (figma-api.md §3: createImage takes PNG, JPEG or GIF, not WebP). An answer that
+ * needs no crop and no scale goes to Figma as the very bytes the model sent, PNG or JPEG (Gemini 3 answers JPEG).
  */
 import { appError } from '../../core/errors.js';
 import { fail, ok } from '../../core/result.js';
-import { isIdentityPlan, planFit } from './fit-plan.js';
+import { isIdentityPlan, placeableAsIs, planFit } from './fit-plan.js';
 import type { ImageFitter } from './image-fitter.js';
 
 export const fitImageWithCanvasAsync: ImageFitter = async (bytes, mimeType, target) => {
@@ -16,7 +17,7 @@ export const fitImageWithCanvasAsync: ImageFitter = async (bytes, mimeType, targ
   }
   try {
     const plan = planFit(bitmap.width, bitmap.height, target);
-    if (mimeType === 'image/png' && isIdentityPlan(plan, bitmap.width, bitmap.height)) {
+    if (placeableAsIs(bytes) && isIdentityPlan(plan, bitmap.width, bitmap.height)) {
       return ok({ bytes, width: bitmap.width, height: bitmap.height });
     }
     const canvas = document.createElement('canvas');

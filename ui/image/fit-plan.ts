@@ -6,6 +6,7 @@
  */
 import { coverCrop, fitWithin, type Rect } from '../../core/aspect.js';
 import { MAX_FIGMA_IMAGE_SIDE } from '../../core/export-plan.js';
+import { readImageHeader } from '../../core/image-header.js';
 import { fitResultPlan } from '../../core/result-fit.js';
 
 export interface FitPlan {
@@ -46,5 +47,18 @@ export function isIdentityPlan(plan: FitPlan, imageWidth: number, imageHeight: n
     plan.crop.height === imageHeight &&
     plan.width === imageWidth &&
     plan.height === imageHeight
+  );
+}
+
+/**
+ * True when `figma.createImage` takes the bytes as they are: a PNG or JPEG (by its header, not a declared type) of
+ * at most 4096 px a side. With an identity plan such an answer is placed byte for byte, never re-encoded.
+ */
+export function placeableAsIs(bytes: Uint8Array): boolean {
+  const header = readImageHeader(bytes);
+  return (
+    (header?.mimeType === 'image/png' || header?.mimeType === 'image/jpeg') &&
+    header.width <= MAX_FIGMA_IMAGE_SIDE &&
+    header.height <= MAX_FIGMA_IMAGE_SIDE
   );
 }

@@ -7,7 +7,7 @@ import { tabledPixels, type ImageSize, type ModelInfo } from '../../../core/mode
 import type { RgbaImage } from '../../../core/png.js';
 import { encodeAnswerImage, renderEdit, renderPicture } from './image.js';
 import type { GenerateRequest } from './request.js';
-import { hashText, seededBytes } from './seed.js';
+import { hashText, seededSignature } from './seed.js';
 import type { Triggers } from './triggers.js';
 import { textTokens, type PromptTokens } from './usage.js';
 
@@ -44,6 +44,23 @@ export interface AnswerInput {
 const IMAGE_SAFETY_MESSAGE =
   "Unable to show the generated image. The generated image was filtered out because it violated Google's Generative AI Prohibited Use policy. You will not be charged for blocked images. Try rephrasing the prompt.";
 
+/**
+ * Length of the signature on a signed image part, in base64 characters: the final image part of a recorded
+ * gemini-3.1-flash-image answer at 1K 1:1 carried 597,616 (vercel/ai, docs/gemini-double.md). Every size uses it.
+ */
+export const IMAGE_SIGNATURE_CHARS = 597_616;
+
+/** Length of the signature on a signed text part: no recording shows one, so this is assumed (96 bytes). */
+export const TEXT_SIGNATURE_CHARS = 128;
+
+/**
+ * The format a model answers in: JPEG on Gemini 3 (`thoughtSignatures`), as recorded answers are; PNG on 2.5, as
+ * Google's guide saves it (assumed: docs/gemini-double.md "What is sourced and what is assumed").
+ */
+export function answerFormat(model: ModelInfo): 'image/png' | 'image/jpeg' {
+  return model.thoughtSignatures ? 'image/jpeg' : 'image/png';
+}
+
 /** The ratio, size and pixels of the answer (gemini-api.md §1.3, §1.4). */
 export function outputShape(
   model: ModelInfo,
@@ -72,13 +89,13 @@ export function buildAnswer(input: AnswerInput): Answer {
     const finishMessage = triggers.finishReason === 'IMAGE_SAFETY' ? IMAGE_SAFETY_MESSAGE : null;
     return { ...base, kind: 'refused', finishReason: triggers.finishReason, finishMessage };
   }
-  const signature = (index: number): string | undefined =>
-    model.thoughtSignatures
-      ? Buffer.from(seededBytes(hashText(`${model.id}\u0000${seedText}\u0000${index}`), 96)).toString('base64')
-      : undefined;
   const signed = <T extends AnswerPart['wire']>(wire: T, index: number): T => {
-    const thoughtSignature = signature(index);
-    return thoughtSignature ? { ...wire, thoughtSignature } : wire;
+    if (!model.thoughtSignatures) return wire;
+    const chars = wire.inlineData ? IMAGE_SIGNATURE_CHARS : TEXT_SIGNATURE_CHARS;
+    return {
+      ...wire,
+      thoughtSignature: seededSignature(hashText(`${model.id}\u0000${seedText}\u0000${index}`), chars),
+    };
   };
   const textPart = (text: string): AnswerPart => ({
     wire: signed({ text }, 0),
@@ -91,7 +108,7 @@ export function buildAnswer(input: AnswerInput): Answer {
   }
   const shape = outputShape(model, request, source);
   const [width, height] = triggers.size ?? [shape.width, shape.height];
-  const mimeType = triggers.jpeg ? 'image/jpeg' : 'image/png';
+  const mimeType = triggers.format ?? answerFormat(model);
   const render = (variant: string): string => {
     const variantSeed = variant === '' ? seed : hashText(`${seedText}\u0000${variant}`);
     const pixels = source ? renderEdit(source, width, height, variantSeed) : renderPicture(width, height, variantSeed);

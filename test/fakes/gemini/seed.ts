@@ -32,3 +32,15 @@ export function seededBytes(seed: number, length: number): Uint8Array {
   for (let i = 0; i < length; i++) out[i] = Math.floor(random() * 256);
   return out;
 }
+
+/** Base64 characters of the block a long signature repeats: 3,072 seeded bytes, so the block ends on a boundary. */
+const SIGNATURE_BLOCK_CHARS = 4096;
+
+/**
+ * A deterministic base64 signature `chars` long (a multiple of 4): a seeded 3,072-byte block, base64-encoded and
+ * repeated. Cheap at any length (one small block, then string repeats), and still different for every seed.
+ */
+export function seededSignature(seed: number, chars: number): string {
+  const block = Buffer.from(seededBytes(seed, (SIGNATURE_BLOCK_CHARS / 4) * 3)).toString('base64');
+  return block.repeat(Math.ceil(chars / SIGNATURE_BLOCK_CHARS)).slice(0, chars);
+}

@@ -44,8 +44,10 @@ export interface Triggers {
   drop: boolean;
   /** Send an image part whose bytes are not an image. */
   corruptImage: boolean;
-  /** Answer with `image/jpeg` instead of PNG. */
-  jpeg: boolean;
+  /**
+   * Answer in this format instead of the model's own (JPEG on Gemini 3, PNG on 2.5): `[double:jpeg]`, `[double:png]`.
+   */
+  format: 'image/png' | 'image/jpeg' | null;
   /**
    * Refuse every thought signature in a replayed model turn as not valid, as Gemini does for a signature it will not
    * take (one from another model, gemini-api.md §2.6). A request without a signed model turn answers normally.
@@ -113,7 +115,7 @@ export function noTriggers(): Triggers {
     streamError: false,
     drop: false,
     corruptImage: false,
-    jpeg: false,
+    format: null,
     invalidSignature: false,
     size: null,
     unknown: [],
@@ -194,7 +196,8 @@ function applyTrigger(t: Triggers, word: string): boolean {
     'stream-error': { streamError: true },
     drop: { drop: true },
     'corrupt-image': { corruptImage: true },
-    jpeg: { jpeg: true },
+    jpeg: { format: 'image/jpeg' },
+    png: { format: 'image/png' },
     vary: { vary: true },
     'invalid-signature': { invalidSignature: true },
   };
