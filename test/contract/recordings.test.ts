@@ -46,13 +46,15 @@ interface Refusal {
   retryAfter?: string;
   /** Calls the proxy made upstream: retried failures are tried three times. */
   upstreamCalls: number;
+  /** Input and output tokens the usage row keeps, when Google reported usage with the refusal. */
+  tokens?: [number, number];
 }
 
 // prettier-ignore
 const REFUSALS: [RecordingId, string, Refusal][] = [
-  ['flash-3.1-no-image', FLASH, { status: 422, code: 'no_image_returned', says: /could not make an image/, upstreamCalls: 1 }],
-  ['flash-3.1-prompt-block', FLASH, { status: 422, code: 'safety_blocked', says: /blocked the prompt \(prohibited content\)/, upstreamCalls: 1 }],
-  ['finish-safety', FLASH, { status: 422, code: 'safety_blocked', says: /blocked the generated image \(safety\)/, upstreamCalls: 1 }],
+  ['flash-3.1-no-image', FLASH, { status: 422, code: 'no_image_returned', says: /could not make an image/, upstreamCalls: 1, tokens: [9, 0] }],
+  ['flash-3.1-prompt-block', FLASH, { status: 422, code: 'safety_blocked', says: /blocked the prompt \(prohibited content\)/, upstreamCalls: 1, tokens: [9, 0] }],
+  ['finish-safety', FLASH, { status: 422, code: 'safety_blocked', says: /blocked the generated image \(safety\)/, upstreamCalls: 1, tokens: [7, 20] }],
   ['429-retry-info-34.4s', FLASH, { status: 429, code: 'upstream_rate_limited', says: /Wait about 35 seconds/, retryAfter: '35', upstreamCalls: 1 }],
   ['429-retry-info-26s', FLASH, { status: 429, code: 'upstream_rate_limited', says: /Wait about 26 seconds/, retryAfter: '26', upstreamCalls: 1 }],
   ['429-no-retry-info', FLASH, { status: 429, code: 'upstream_rate_limited', says: /Wait about 30 seconds/, retryAfter: '30', upstreamCalls: 3 }],
@@ -75,6 +77,9 @@ describe('a recorded refusal or error reaches the panel as the error we promise'
     expect(res.headers.get('retry-after')).toBe(promised.retryAfter ?? null);
     expect(replay.callsFor(id)).toHaveLength(promised.upstreamCalls);
     expect(JSON.stringify(res.json)).not.toContain(TEST_KEY);
+    const row = await h.store.usageRecord(res.headers.get('x-request-id')!);
+    expect(row).toMatchObject({ outcome: promised.code, attempts: promised.upstreamCalls });
+    if (promised.tokens) expect([row!.inputTokens, row!.outputTokens]).toEqual(promised.tokens);
   });
 });
 
@@ -102,6 +107,8 @@ describe('the recorded Gemini 3.1 Flash JPEG answer', () => {
     expect(seen).toEqual({ ...FILL_JPEG_SIZE, mimeType: 'image/jpeg' });
     expect(data === replay.exchange(id).substitutions[0]!.value, 'the image is the recorded part’s data').toBe(true);
     expect(answer.usage).toMatchObject({ inputTokens: 10, outputTokens: 1392, totalTokens: 1402 });
+    const row = await h.store.usageRecord(res.headers.get('x-request-id')!);
+    expect(row).toMatchObject({ outcome: 'ok', attempts: 1, inputTokens: 10, outputTokens: 1392 });
     expect(replay.callsFor(id)[0]!.path).toMatch(new RegExp(`/models/${FLASH}:generateContent$`));
   });
 
