@@ -81,7 +81,7 @@ describe('Gemini 2.0 Flash image generation, streamed text then a PNG (googleapi
   });
 });
 
-describe('Gemini 3 Pro Image, a signed image chunk then an empty STOP chunk (vercel/ai issue-10660 recording)', () => {
+describe('Gemini 3 Pro Image, a signed image chunk then an empty STOP chunk (vercel/ai recording)', () => {
   const id: RecordingId = 'pro-3-sse-signature';
   const events = eventsOf(recordingText(id));
 
