@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { isErrorCode, type AppError, type ErrorCode } from './errors.js';
 import { MAX_REPLAY_TURNS, type ReplayContent } from './live-replay.js';
-import { IMAGE_SIZES } from './models.js';
+import { IMAGE_SIZES, MODEL_STATUSES } from './models.js';
 
 import { IMAGE_ROLES } from './image-sizes.js';
 
@@ -205,9 +205,17 @@ export type GenerateResponse = z.infer<typeof generateResponseSchema>;
 
 const errorCodeSchema = z.custom<ErrorCode>((v) => isErrorCode(v));
 
-/** Every error the proxy sends: `{ "error": { "code": "snake_case", "message": "…" } }`. */
+/**
+ * Every error the proxy sends: `{ "error": { "code": "snake_case", "message": "…" } }`. `mayHaveBilledUsd` is
+ * there when the call reached Gemini and Google may bill it anyway (a timeout, an answer without an image): the
+ * estimate, or the billed cost when Gemini reported it.
+ */
 export const errorEnvelopeSchema = z.object({
-  error: z.object({ code: errorCodeSchema, message: z.string() }),
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    mayHaveBilledUsd: z.number().nonnegative().optional(),
+  }),
 });
 export type ErrorEnvelope = { error: AppError };
 
@@ -234,6 +242,15 @@ export const publicModelSchema = z.object({
   inputUsdPerMillionTokens: z.number(),
   /** Input tokens one input image costs, for `estimateCostUsd` (core/cost-estimate.ts). */
   inputTokensPerImage: z.number().optional(),
+  /** Input image tokens' rate, where it differs from `inputUsdPerMillionTokens`. */
+  inputImageUsdPerMillionTokens: z.number().optional(),
+  /** Text and thinking output tokens' rate, and how many a typical answer has (config/models.md). */
+  outputTextUsdPerMillionTokens: z.number().optional(),
+  typicalTextTokens: z.number().optional(),
+  typicalThoughtsTokens: z.number().optional(),
+  /** Where the model is in Google's lifecycle, and the model to move to (absent from older proxies). */
+  status: z.enum(MODEL_STATUSES).optional(),
+  replacement: z.string().optional(),
   /**
    * The model signs its answer's parts and refuses a replayed model turn without the signatures (Gemini 3): ask
    * for `returnModelTurn` and replay only its own turns. Absent from older proxies: no replay.
@@ -242,9 +259,19 @@ export const publicModelSchema = z.object({
 });
 export type PublicModel = z.infer<typeof publicModelSchema>;
 
+/** A configured model this proxy's key cannot reach now, and where its designers go instead. */
+export const unavailableModelSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  replacement: z.string().nullable(),
+});
+export type UnavailableModel = z.infer<typeof unavailableModelSchema>;
+
 export const modelsResponseSchema = z.object({
   defaultModel: z.string(),
   models: z.array(publicModelSchema),
+  /** Configured models left out of `models` because the key cannot reach them (absent from older proxies). */
+  unavailable: z.array(unavailableModelSchema).optional(),
 });
 export type ModelsResponse = z.infer<typeof modelsResponseSchema>;
 

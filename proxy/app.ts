@@ -17,6 +17,7 @@ import { createAuthThrottle } from './auth-throttle.js';
 import { systemClock } from './clock.js';
 import { createFairQueue } from './fair-queue.js';
 import { scrub } from './gemini-errors.js';
+import { everyModelAvailable } from './model-availability.js';
 import { ProxyError } from './proxy-error.js';
 import { adminApi } from './routes/admin-api.js';
 import { bearerToken } from './routes/bearer-token.js';
@@ -48,9 +49,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       global: deps.config.authFailuresGlobal,
     }),
     reservationTtlMs: reservationTtlMs(deps.registry, deps.config),
+    availability: deps.availability ?? everyModelAvailable(deps.registry),
   };
   const app = new Hono<AppEnv>();
-  const models = publicModels(deps.registry);
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -114,7 +115,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({ status: 'ok', store: ctx.store.kind });
   });
 
-  app.get('/v1/models', (c) => c.json(models));
+  app.get('/v1/models', (c) => c.json(publicModels(deps.registry, ctx.availability.unreachable())));
   app.post('/v1/generate', requireTeamToken(ctx), generateHandler(ctx));
   app.get('/v1/usage/me', requireTeamToken(ctx), async (c) => {
     const owner = c.get('owner');
