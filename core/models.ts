@@ -153,6 +153,21 @@ export function usableReplacement(
   return null;
 }
 
+/**
+ * The model a designer of `id` goes to when `id` cannot be used: its usable replacement, else the default, else
+ * the first usable current model, else any usable one. Null when nothing is usable.
+ */
+export function fallbackModel(registry: ModelRegistry, id: string, unusable: ReadonlySet<string>): ModelInfo | null {
+  const usable = registry.models.filter((m) => !unusable.has(m.id) && m.id !== id);
+  return (
+    usableReplacement(registry, id, unusable) ??
+    usable.find((m) => m.id === registry.defaultModel) ??
+    usable.find((m) => m.status === 'current') ??
+    usable[0] ??
+    null
+  );
+}
+
 /** The model with that id, or null. */
 export function findModel(registry: ModelRegistry, id: string): ModelInfo | null {
   return registry.models.find((m) => m.id === id) ?? null;

@@ -5,7 +5,7 @@
  * fails, every configured model stays offered (an outage of the list call must not take the proxy down) and the
  * admin page says so.
  */
-import { findModel, usableReplacement, type ModelInfo, type ModelRegistry } from '../core/models.js';
+import { fallbackModel, type ModelInfo, type ModelRegistry } from '../core/models.js';
 import type { Clock } from './clock.js';
 import type { GeminiPort } from './gemini-port.js';
 import { ProxyError } from './proxy-error.js';
@@ -147,11 +147,7 @@ export function modelUnavailableError(
   model: ModelInfo,
   unreachable: ReadonlyMap<string, string>,
 ): ProxyError {
-  const next = usableReplacement(registry, model.id, new Set(unreachable.keys()));
-  const fallback = next ?? findModel(registry, registry.defaultModel);
-  const instead =
-    fallback && !unreachable.has(fallback.id) && fallback.id !== model.id
-      ? `use ${fallback.label}`
-      : 'pick another model from the list';
+  const fallback = fallbackModel(registry, model.id, new Set(unreachable.keys()));
+  const instead = fallback ? `use ${fallback.label}` : "ask your admin to check the proxy's Gemini key";
   return new ProxyError('model_unavailable', `${model.label} is no longer available to this team; ${instead}.`);
 }

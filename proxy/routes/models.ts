@@ -1,5 +1,5 @@
 import { costModelOf } from '../../core/cost-estimate.js';
-import { usableReplacement, type ModelRegistry } from '../../core/models.js';
+import { fallbackModel, type ModelRegistry } from '../../core/models.js';
 import type { ModelsResponse, UnavailableModel } from '../../core/proxy-schema.js';
 
 /**
@@ -15,11 +15,9 @@ export function publicModels(
   const offered = registry.models.filter((m) => !gone.has(m.id));
   const unavailable: UnavailableModel[] = registry.models
     .filter((m) => gone.has(m.id))
-    .map((m) => ({ id: m.id, label: m.label, replacement: usableReplacement(registry, m.id, gone)?.id ?? null }));
+    .map((m) => ({ id: m.id, label: m.label, replacement: fallbackModel(registry, m.id, gone)?.id ?? null }));
   // When every model is gone there is nothing to move to: the configured default stays, unoffered.
-  const moved = gone.has(registry.defaultModel)
-    ? (usableReplacement(registry, registry.defaultModel, gone) ?? offered[0])
-    : null;
+  const moved = gone.has(registry.defaultModel) ? fallbackModel(registry, registry.defaultModel, gone) : null;
   const defaultModel = moved?.id ?? registry.defaultModel;
   return {
     defaultModel,

@@ -130,7 +130,7 @@ function safeDecode(path: string): string {
 }
 
 /** `--port 8790 --host 127.0.0.1 --api-key KEY --unreachable id,id` → options (`GEMINI_DOUBLE_UNREACHABLE` too). */
-function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): GeminiDoubleOptions {
+export function parseDoubleArgs(argv: readonly string[], env: NodeJS.ProcessEnv): GeminiDoubleOptions {
   const options: GeminiDoubleOptions = { port: 8790 };
   const fromEnv = idList(env.GEMINI_DOUBLE_UNREACHABLE);
   if (fromEnv.length > 0) options.unreachableModels = fromEnv;
@@ -155,7 +155,7 @@ function idList(value: string | undefined): string[] {
 
 async function main(): Promise<void> {
   const double = await startGeminiDouble({
-    ...parseArgs(process.argv.slice(2), process.env),
+    ...parseDoubleArgs(process.argv.slice(2), process.env),
     log: (line) => console.log(line),
   });
   console.log(`Gemini double listening on ${double.url}`);
