@@ -19,11 +19,13 @@ import { createPrecisionState } from './precision-state.js';
 import { planRequest } from './request-plan.js';
 import { createVariantState } from './variant-state.js';
 
-/** A running Generate: when it started, how to cancel it, and what it is doing. */
+/** A running Generate: when it started, how to cancel it, what it is doing, and what it was estimated to cost. */
 export interface RunState {
   startedAt: number;
   controller: AbortController;
   step: 'exporting' | 'generating' | 'placing';
+  /** The estimate shown when it started (all its calls): what Gemini may bill if it is cancelled while generating. */
+  estimateUsd?: number | null;
 }
 
 /** The selection thumbnail as the sandbox sent it. */
@@ -50,6 +52,8 @@ export function createAppState() {
   const models = signal<PublicModel[]>([]);
   const modelsLoading = signal(false);
   const modelId = signal<string | null>(null);
+  /** One line about the model pick the panel made for the person (their model left the list), or null. */
+  const modelNote = signal<string | null>(null);
   const aspectRatio = signal('1:1');
   const imageSize = signal<ImageSize | null>(null);
   const prompt = signal('');
@@ -206,6 +210,7 @@ export function createAppState() {
     models,
     modelsLoading,
     modelId,
+    modelNote,
     aspectRatio,
     imageSize,
     prompt,

@@ -34,6 +34,7 @@ import type { RunState } from '../state.js';
 import type { AppDeps } from './deps.js';
 import { chainOfLayerAsync, editContextAsync, replayContextAsync } from './edit-context.js';
 import { prepareRegionTurnAsync } from './generate-region.js';
+import { loadModelsAsync } from './load-models.js';
 
 /** What a Generate press works with. */
 export interface GenerateInputs {
@@ -72,10 +73,13 @@ export function startRun(deps: AppDeps, clear?: () => void): (GenerateInputs & {
     state.error.value = ready.error;
     return null;
   }
+  const single = state.estimateUsd.peek();
   const run: RunState = {
     startedAt: deps.now(),
     controller: new AbortController(),
     step: ready.value.plan.target ? 'exporting' : 'generating',
+    // N variants are N calls (the Generate bar shows the same product).
+    estimateUsd: single === null ? null : single * Math.max(1, state.variants.count.peek()),
   };
   batch(() => {
     state.run.value = run;
@@ -101,6 +105,8 @@ export async function generateAsync(deps: AppDeps): Promise<void> {
     if (outcome.ok) state.lastResult.value = outcome.value;
     else state.error.value = outcome.error;
   });
+  // The proxy's key lost the model since the list was read: read it again, which moves the pick to its replacement.
+  if (!outcome.ok && outcome.error.code === 'model_unavailable') await loadModelsAsync(deps);
 }
 
 async function runTurnAsync(
