@@ -20,7 +20,7 @@ import { ProxyError } from './proxy-error.js';
 /**
  * The API version each backend is called on, set explicitly instead of the SDK's default (`v1` for the Gemini API,
  * `v1beta1` for Vertex in SDK 3.x): Google's image-generation docs call these models on `v1beta`, and Vertex serves
- * its GA models on `v1`. docs/models.md has the sources.
+ * its GA models on `v1`. config/models.md has the sources.
  */
 export const API_VERSIONS = { gemini: 'v1beta', vertex: 'v1' } as const;
 

@@ -193,7 +193,7 @@ describe('POST /v1/generate: through the real SDK to the double', () => {
     const expected = (body.usage.inputTokens * 2 + 1120 * 120 + (body.usage.outputTokens - 1120) * 12) / 1e6;
     expect(body.usage.costUsd).toBeCloseTo(expected, 6);
     const sent = h.double.requests.at(-1)!;
-    // The API version Google's image-generation docs use, not the SDK's default v1 (docs/models.md).
+    // The API version Google's image-generation docs use, not the SDK's default v1 (config/models.md).
     expect(sent.path).toBe('/v1beta/models/gemini-3-pro-image:generateContent');
     expect((sent.body as any).generationConfig.imageConfig).toEqual({ aspectRatio: '4:5', imageSize: '2K' });
     expect((sent.body as any).generationConfig.responseModalities).toEqual(['IMAGE']);

@@ -97,7 +97,7 @@ describe('Vertex AI as `npm start` runs it', () => {
       const res = await fetch(`${proxy.url}/v1/generate`, generateRequest({ prompt: 'express over http' }));
       // Read the whole body: one left unread errors when the proxy closes below (an unhandled rejection).
       expect([res.status, typeof (await res.json()).image?.data]).toEqual([200, 'string']);
-      // Vertex's GA surface, set explicitly (the SDK's default would be v1beta1; docs/models.md).
+      // Vertex's GA surface, set explicitly (the SDK's default would be v1beta1; config/models.md).
       expect(double.requests.at(-1)!.path).toBe('/v1/publishers/google/models/gemini-nano-banana-2.1:generateContent');
       // The start-up model check asked Vertex for each configured model (its list is the whole catalogue).
       expect(double.requests.filter((r) => r.method === 'GET').map((r) => [r.path, r.status])).toEqual(
