@@ -201,6 +201,12 @@ export function createAppState() {
     return estimateCostUsd(current, shape.value.imageSize, images, text.length + extra);
   });
 
+  /** What the next press costs in all: N variants are N calls, each billed. */
+  const runEstimateUsd = computed(() => {
+    const single = estimateUsd.value;
+    return single === null ? null : single * Math.max(1, variants.count.value);
+  });
+
   return {
     selection,
     selectionCount,
@@ -239,6 +245,7 @@ export function createAppState() {
     historyView,
     replayPath,
     estimateUsd,
+    runEstimateUsd,
   };
 }
 

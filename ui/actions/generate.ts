@@ -28,13 +28,11 @@ import { fail, ok, type Result } from '../../core/result.js';
 import { forgetTurns, rememberTurn, replayHistory, userContent, type LiveTurn } from '../../core/live-replay.js';
 import { sha1Hex } from '../../core/sha1.js';
 import type { TurnInput, TurnVariant } from '../../core/turn-record.js';
-import type { AppState } from '../state.js';
+import type { AppState, RunState } from '../state.js';
 import type { RequestPlan } from '../request-plan.js';
-import type { RunState } from '../state.js';
 import type { AppDeps } from './deps.js';
 import { chainOfLayerAsync, editContextAsync, replayContextAsync } from './edit-context.js';
 import { prepareRegionTurnAsync } from './generate-region.js';
-import { loadModelsAsync } from './load-models.js';
 
 /** What a Generate press works with. */
 export interface GenerateInputs {
@@ -73,13 +71,11 @@ export function startRun(deps: AppDeps, clear?: () => void): (GenerateInputs & {
     state.error.value = ready.error;
     return null;
   }
-  const single = state.estimateUsd.peek();
   const run: RunState = {
     startedAt: deps.now(),
     controller: new AbortController(),
     step: ready.value.plan.target ? 'exporting' : 'generating',
-    // N variants are N calls (the Generate bar shows the same product).
-    estimateUsd: single === null ? null : single * Math.max(1, state.variants.count.peek()),
+    estimateUsd: state.runEstimateUsd.peek(),
   };
   batch(() => {
     state.run.value = run;
@@ -105,8 +101,6 @@ export async function generateAsync(deps: AppDeps): Promise<void> {
     if (outcome.ok) state.lastResult.value = outcome.value;
     else state.error.value = outcome.error;
   });
-  // The proxy's key lost the model since the list was read: read it again, which moves the pick to its replacement.
-  if (!outcome.ok && outcome.error.code === 'model_unavailable') await loadModelsAsync(deps);
 }
 
 async function runTurnAsync(
