@@ -183,7 +183,14 @@ async function generate(
   });
   if (!reservation.ok) throw limitError(reservation.refusal, now);
 
-  const response = await callUpstream(ctx, c, record, model, imageSize, request, images, history);
+  const response = await callUpstream(ctx, c, record, model, imageSize, request, images, history).catch(
+    (error: unknown) => {
+      if (!(error instanceof ProxyError && error.code === 'model_unavailable')) throw error;
+      // Gemini says the key lost the model since the last check: check again now, and name the replacement.
+      void ctx.availability.check();
+      throw modelUnavailableError(ctx.registry, model, new Map([...unreachable, [model.id, 'Gemini answered 404']]));
+    },
+  );
   const inputTokens = response.usage.promptTokens;
   const totalTokens = Math.max(response.usage.totalTokens, inputTokens);
   // Output counts the image, the answer's text and the thinking; costUsd prices each at its own rate.

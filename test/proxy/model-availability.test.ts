@@ -96,6 +96,30 @@ describe('a key that cannot reach Nano Banana 2 and the 2.5 models', () => {
   });
 });
 
+describe('a model the key lost after the last check', () => {
+  it('is refused with model_unavailable when Gemini answers 404, and the check runs again at once', async () => {
+    const h = await startHarness({ unreachableModels: ['gemini-3.1-flash-image'], checkModels: false });
+    try {
+      const listed = async () =>
+        modelsResponseSchema.parse(await (await h.app.request('/v1/models')).json()).models.map((m) => m.id);
+      expect(await listed()).toContain('gemini-3.1-flash-image');
+      const res = await h.app.request(
+        '/v1/generate',
+        generateRequest({ prompt: 'a blue kite', model: 'gemini-3.1-flash-image' }),
+      );
+      expect(res.status).toBe(410);
+      expect((await res.json()).error).toEqual({
+        code: 'model_unavailable',
+        message: 'Nano Banana 2 (3.1 Flash Image) is no longer available to this team; use Nano Banana 2.1.',
+      });
+      expect(h.double.requests.find((r) => r.method === 'POST')).toMatchObject({ status: 404 });
+      await expect.poll(listed).not.toContain('gemini-3.1-flash-image');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('when the default model is the one gone', () => {
   it('moves the default, and a model whose replacement is gone too, to the first current model left', async () => {
     const h = await startHarness({ unreachableModels: ['gemini-nano-banana-2.1'] });
