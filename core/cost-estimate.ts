@@ -1,8 +1,10 @@
 /**
  * What a request will cost before it is sent: the panel shows it next to the Send button, and the proxy reserves
  * it against a designer's monthly budget while the request is in flight. The actual cost comes afterwards from
- * Gemini's `usageMetadata` (`costUsd` in models.ts); thinking tokens, which Gemini 3 bills but which cannot be
- * known in advance, are the usual difference.
+ * Gemini's `usageMetadata` (`costUsd` in models.ts). Both use one cost model: input at the input rate, the image at
+ * the image rate, and the answer's text and thinking at the text rate. Text and thinking cannot be known in advance,
+ * so the estimate counts the typical figures the registry lists per model (config/models.md says where they come
+ * from).
  */
 import { pricePerImageUsd, roundUsd, sizesOf, type ImageSize, type ModelInfo } from './models.js';
 
@@ -16,6 +18,14 @@ export interface CostModel {
   inputUsdPerMillionTokens: number;
   /** Input tokens one input image costs; {@link DEFAULT_INPUT_TOKENS_PER_IMAGE} when not given. */
   inputTokensPerImage?: number | undefined;
+  /** Input image tokens' rate where it differs from text; the text rate when not given. */
+  inputImageUsdPerMillionTokens?: number | undefined;
+  /** Text and thinking output; absent from older proxies (the estimate then leaves them out). */
+  outputTextUsdPerMillionTokens?: number | undefined;
+  /** Text output tokens a typical answer carries besides its image. */
+  typicalTextTokens?: number | undefined;
+  /** Thinking tokens a typical answer costs. */
+  typicalThoughtsTokens?: number | undefined;
 }
 
 /** Vertex documents 560 tokens per input image for 3 Pro Image (gemini-api.md §1.2); the 3.x figure we assume. */
@@ -38,12 +48,19 @@ export function costModelOf(model: ModelInfo): CostModel {
     pricePerImageUsd: Object.fromEntries(sizesOf(model).map((s) => [s, pricePerImageUsd(model, s)])),
     inputUsdPerMillionTokens: model.pricing.inputUsdPerMillionTokens,
     inputTokensPerImage: inputTokensPerImage(model),
+    ...(model.pricing.inputImageUsdPerMillionTokens !== undefined
+      ? { inputImageUsdPerMillionTokens: model.pricing.inputImageUsdPerMillionTokens }
+      : {}),
+    outputTextUsdPerMillionTokens: model.pricing.outputTextUsdPerMillionTokens,
+    typicalTextTokens: model.pricing.typicalTextTokens,
+    typicalThoughtsTokens: model.pricing.typicalThoughtsTokens,
   };
 }
 
 /**
  * Estimated US dollars for one image at `imageSize` from a prompt of `promptChars` characters and
- * `inputImageCount` input images (base and references). Null when the model has no price for that size.
+ * `inputImageCount` input images (base and references), with the model's typical text and thinking output. Null
+ * when the model has no price for that size.
  */
 export function estimateCostUsd(
   model: CostModel,
@@ -54,9 +71,15 @@ export function estimateCostUsd(
   const output = model.pricePerImageUsd[imageSize];
   if (output === undefined) return null;
   const perImage = model.inputTokensPerImage ?? DEFAULT_INPUT_TOKENS_PER_IMAGE;
-  const inputTokens =
-    Math.ceil(Math.max(0, promptChars) / CHARS_PER_TOKEN) + Math.max(0, Math.floor(inputImageCount)) * perImage;
-  return roundUsd((inputTokens * model.inputUsdPerMillionTokens) / 1_000_000 + output);
+  const textTokens = Math.ceil(Math.max(0, promptChars) / CHARS_PER_TOKEN);
+  const imageTokens = Math.max(0, Math.floor(inputImageCount)) * perImage;
+  const imageRate = model.inputImageUsdPerMillionTokens ?? model.inputUsdPerMillionTokens;
+  const typicalOutputText = (model.typicalTextTokens ?? 0) + (model.typicalThoughtsTokens ?? 0);
+  const dollarsPerMillion =
+    textTokens * model.inputUsdPerMillionTokens +
+    imageTokens * imageRate +
+    typicalOutputText * (model.outputTextUsdPerMillionTokens ?? 0);
+  return roundUsd(dollarsPerMillion / 1_000_000 + output);
 }
 
 /** Dollars as a person reads them: `$0.13`, `$20.00`; amounts under a cent keep their first digits (`$0.0042`). */

@@ -7,6 +7,7 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   unknown_model: 400,
+  model_unavailable: 410,
   unsupported_parameter: 400,
   too_many_images: 400,
   unauthorized: 401,
@@ -45,12 +46,18 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export interface AppError {
   code: ErrorCode;
   message: string;
+  /**
+   * For a call that reached Gemini and failed or was cancelled: what Google may bill for it anyway, in US dollars
+   * (the estimate, or the cost Gemini reported). The panel shows it with the error.
+   */
+  mayHaveBilledUsd?: number;
 }
 
 /** Default plain-words message for each code, used when nothing more specific is known. */
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   bad_request: 'The request was not understood. Check the prompt and settings, then try again.',
   unknown_model: 'That model is not available on this proxy. Pick another model from the list.',
+  model_unavailable: 'That model is no longer available to this team. Pick another model from the list.',
   unsupported_parameter: 'That setting is not supported by this model. Pick another aspect ratio or size.',
   too_many_images: 'Too many images for this model. Remove some reference images and try again.',
   unauthorized: 'Your team token was not accepted. Check it in Settings, or ask your admin for a new one.',
@@ -92,8 +99,12 @@ export function appError(code: ErrorCode, message?: string): AppError {
 /** True for values shaped like an {@link AppError} with a known code. */
 export function isAppError(value: unknown): value is AppError {
   if (typeof value !== 'object' || value === null) return false;
-  const { code, message } = value as Record<string, unknown>;
-  return isErrorCode(code) && typeof message === 'string';
+  const { code, message, mayHaveBilledUsd } = value as Record<string, unknown>;
+  return (
+    isErrorCode(code) &&
+    typeof message === 'string' &&
+    (mayHaveBilledUsd === undefined || (typeof mayHaveBilledUsd === 'number' && mayHaveBilledUsd >= 0))
+  );
 }
 
 /** True for a known error code (own keys only, so `toString` or `constructor` are not codes). */

@@ -11,6 +11,14 @@ import { IMAGE_SIZES } from './models.js';
 import { IMAGE_ROLES } from './image-sizes.js';
 
 export { IMAGE_ROLES, type ImageRole } from './image-sizes.js';
+export {
+  modelsResponseSchema,
+  publicModelSchema,
+  unavailableModelSchema,
+  type ModelsResponse,
+  type PublicModel,
+  type UnavailableModel,
+} from './models-response.js';
 
 /** MIME types Gemini accepts inline for image input that we send. */
 export const INPUT_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
@@ -201,9 +209,17 @@ export type GenerateResponse = z.infer<typeof generateResponseSchema>;
 
 const errorCodeSchema = z.custom<ErrorCode>((v) => isErrorCode(v));
 
-/** Every error the proxy sends: `{ "error": { "code": "snake_case", "message": "…" } }`. */
+/**
+ * Every error the proxy sends: `{ "error": { "code": "snake_case", "message": "…" } }`. `mayHaveBilledUsd` is
+ * there when the call reached Gemini and Google may bill it anyway (a timeout, an answer without an image): the
+ * estimate, or the billed cost when Gemini reported it.
+ */
 export const errorEnvelopeSchema = z.object({
-  error: z.object({ code: errorCodeSchema, message: z.string() }),
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    mayHaveBilledUsd: z.number().nonnegative().optional(),
+  }),
 });
 export type ErrorEnvelope = { error: AppError };
 
@@ -214,40 +230,6 @@ export const healthResponseSchema = z.object({
   version: z.string(),
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
-
-/** One model as `GET /v1/models` lists it: what the panel needs to offer choices and estimate cost. */
-export const publicModelSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  description: z.string(),
-  aspectRatios: z.array(z.string()),
-  imageSizes: z.array(z.enum(IMAGE_SIZES)),
-  defaultImageSize: z.enum(IMAGE_SIZES),
-  dimensions: z.partialRecord(z.enum(IMAGE_SIZES), z.record(z.string(), z.tuple([z.number(), z.number()]))),
-  maxInputImages: z.number().int(),
-  /** US dollars for the output image alone, per size. */
-  pricePerImageUsd: z.partialRecord(z.enum(IMAGE_SIZES), z.number()),
-  inputUsdPerMillionTokens: z.number(),
-  /** Input tokens one input image costs, for `estimateCostUsd` (core/cost-estimate.ts). */
-  inputTokensPerImage: z.number().optional(),
-  /**
-   * The model signs its answer's parts and refuses a replayed model turn without the signatures (Gemini 3): ask
-   * for `returnModelTurn` and replay only its own turns. Absent from older proxies: no replay.
-   */
-  thoughtSignatures: z.boolean().optional(),
-});
-export type PublicModel = z.infer<typeof publicModelSchema>;
-
-export const modelsResponseSchema = z.object({
-  defaultModel: z.string(),
-  models: z.array(publicModelSchema),
-  /**
-   * The largest inline input image this proxy's backend takes, in bytes (core/input-limits.ts): the panel shrinks
-   * what it sends to fit. Absent from older proxies: the panel then assumes the Vertex limit, the smaller one.
-   */
-  inlineImageMaxBytes: z.number().int().positive().optional(),
-});
-export type ModelsResponse = z.infer<typeof modelsResponseSchema>;
 
 const limitWindowSchema = z.object({
   /** ISO time the window started (00:00 UTC today, or on the 1st of the month). */

@@ -6,6 +6,7 @@ import { DEFAULT_SERVING_LIMITS, type ServingLimits } from './config.js';
 import type { FairQueue } from './fair-queue.js';
 import type { GeminiPort } from './gemini-port.js';
 import type { RequestLogEntry } from './logger.js';
+import type { ModelAvailability } from './model-availability.js';
 import type { ProxyStore, TeamMember } from './store/store.js';
 
 /** Settings the proxy runs with; `server.ts` builds them from the environment. */
@@ -50,6 +51,8 @@ export interface AppDeps {
   config: ProxyConfig;
   /** Wall-clock time; the system clock when absent. */
   clock?: Clock;
+  /** Which configured models the key can reach (`model-availability.ts`); every model when absent. */
+  availability?: ModelAvailability;
   /** The upstream concurrency cap; built from `config.maxConcurrent` when absent. */
   queue?: FairQueue;
   log?: (entry: RequestLogEntry) => void;
@@ -58,6 +61,7 @@ export interface AppDeps {
 /** `AppDeps` with its defaults filled in, as the routes see them. */
 export interface AppContext extends AppDeps {
   clock: Clock;
+  availability: ModelAvailability;
   queue: FairQueue;
   authThrottle: AuthThrottle;
   /** Reservations older than this are left over from a stopped instance (`reservation-ttl.ts`). */

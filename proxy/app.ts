@@ -19,6 +19,7 @@ import { systemClock } from './clock.js';
 import { createFairQueue } from './fair-queue.js';
 import { scrub } from './gemini-errors.js';
 import { bodyTooLargeMessage } from './generate-input.js';
+import { everyModelAvailable } from './model-availability.js';
 import { ProxyError } from './proxy-error.js';
 import { adminApi } from './routes/admin-api.js';
 import { bearerToken } from './routes/bearer-token.js';
@@ -50,9 +51,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       global: deps.config.authFailuresGlobal,
     }),
     reservationTtlMs: reservationTtlMs(deps.registry, deps.config),
+    availability: deps.availability ?? everyModelAvailable(deps.registry),
   };
   const app = new Hono<AppEnv>();
-  const models = { ...publicModels(deps.registry), inlineImageMaxBytes: inlineImageMaxBytes(deps.config.mode) };
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -117,7 +118,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({ status: 'ok', store: ctx.store.kind });
   });
 
-  app.get('/v1/models', (c) => c.json(models));
+  app.get('/v1/models', (c) =>
+    c.json({
+      ...publicModels(deps.registry, ctx.availability.unreachable()),
+      inlineImageMaxBytes: inlineImageMaxBytes(deps.config.mode),
+    }),
+  );
   app.post('/v1/generate', requireTeamToken(ctx), generateHandler(ctx));
   app.get('/v1/usage/me', requireTeamToken(ctx), async (c) => {
     const owner = c.get('owner');

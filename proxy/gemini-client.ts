@@ -3,10 +3,26 @@
  * Gemini API (key), Vertex AI (project + location with application-default credentials, or express mode with a
  * key), or any double that speaks the same REST API (`baseUrl`).
  */
-import { ApiError, GoogleGenAI, Modality, type GoogleGenAIOptions } from '@google/genai';
+import {
+  ApiError,
+  GoogleGenAI,
+  MediaModality,
+  Modality,
+  type GenerateContentResponseUsageMetadata,
+  type GoogleGenAIOptions,
+  type ModalityTokenCount,
+} from '@google/genai';
 import { upstreamError } from './gemini-errors.js';
-import type { GeminiImageRequest, GeminiPort, GeminiResponse } from './gemini-port.js';
+import { checkModelsWith } from './gemini-models.js';
+import type { GeminiImageRequest, GeminiPort, GeminiResponse, GeminiUsage } from './gemini-port.js';
 import { ProxyError } from './proxy-error.js';
+
+/**
+ * The API version each backend is called on, set explicitly instead of the SDK's default (`v1` for the Gemini API,
+ * `v1beta1` for Vertex in SDK 3.x): Google's image-generation docs call these models on `v1beta`, and Vertex serves
+ * its GA models on `v1`. config/models.md has the sources.
+ */
+export const API_VERSIONS = { gemini: 'v1beta', vertex: 'v1' } as const;
 
 export type GeminiBackendConfig =
   | { backend: 'gemini'; apiKey: string; baseUrl?: string }
@@ -14,8 +30,9 @@ export type GeminiBackendConfig =
 
 /** Builds the port over the real SDK. `secrets` are scrubbed from anything passed on to a client. */
 export function createGeminiClient(config: GeminiBackendConfig): GeminiPort {
-  const options: GoogleGenAIOptions = {};
-  if (config.baseUrl) options.httpOptions = { baseUrl: config.baseUrl };
+  const options: GoogleGenAIOptions = {
+    httpOptions: { apiVersion: API_VERSIONS[config.backend], ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) },
+  };
   if (config.backend === 'gemini') {
     options.apiKey = config.apiKey;
   } else {
@@ -48,18 +65,41 @@ export function createGeminiClient(config: GeminiBackendConfig): GeminiPort {
             abortSignal: request.signal,
           },
         });
-        const usage = response.usageMetadata;
         return {
           ...(response.promptFeedback ? { promptFeedback: response.promptFeedback } : {}),
           ...(response.candidates ? { candidates: response.candidates as GeminiResponse['candidates'] } : {}),
-          usage: { promptTokens: usage?.promptTokenCount ?? 0, totalTokens: usage?.totalTokenCount ?? 0 },
+          usage: usageOf(response.usageMetadata),
           ...(response.modelVersion ? { modelVersion: response.modelVersion } : {}),
         };
       } catch (error) {
         throw toProxyError(error, request.signal, secrets);
       }
     },
+    checkModels: (ids, signal) =>
+      checkModelsWith(ai.models, config.backend, ids, isNotFound, signal).catch((error: unknown) => {
+        throw toProxyError(error, signal ?? new AbortController().signal, secrets);
+      }),
   };
+}
+
+/** The SDK's `usageMetadata` as the port reports it; a detail Gemini left out stays null (core/models.ts). */
+export function usageOf(usage: GenerateContentResponseUsageMetadata | undefined): GeminiUsage {
+  const imageTokens = (details: ModalityTokenCount[] | undefined): number | null =>
+    details
+      ? details.filter((d) => d.modality === MediaModality.IMAGE).reduce((n, d) => n + (d.tokenCount ?? 0), 0)
+      : null;
+  return {
+    promptTokens: usage?.promptTokenCount ?? 0,
+    promptImageTokens: imageTokens(usage?.promptTokensDetails),
+    candidatesTokens: usage?.candidatesTokenCount ?? null,
+    candidatesImageTokens: imageTokens(usage?.candidatesTokensDetails),
+    thoughtsTokens: usage?.thoughtsTokenCount ?? 0,
+    totalTokens: usage?.totalTokenCount ?? 0,
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
 }
 
 function toProxyError(error: unknown, signal: AbortSignal, secrets: readonly string[]): ProxyError {

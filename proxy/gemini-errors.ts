@@ -69,9 +69,10 @@ export function upstreamError(status: number, rawMessage: string, secrets: reado
     );
   }
   if (status === 404) {
+    // The key cannot reach the model (retired, or limited to older keys): generate.ts names the replacement.
     return new ProxyError(
-      'upstream_rejected',
-      'Gemini does not offer this model right now. Pick another model, or ask your admin to update the model list.',
+      'model_unavailable',
+      'Gemini no longer offers this model to the team. Pick another model from the list.',
     );
   }
   if (status === 400 && THOUGHT_SIGNATURE_REFUSAL.test(body?.message ?? rawMessage)) {

@@ -2,7 +2,7 @@
  * What the proxy needs from Gemini, in our own terms. `gemini-client.ts` implements it with `@google/genai`
  * (the only file that imports it); everything else in the proxy sees only these types.
  */
-import type { ImageSize } from '../core/models.js';
+import type { ImageSize, UsageBreakdown } from '../core/models.js';
 
 /** One part of the user turn sent to Gemini: an inline image or text, in order. */
 export type GeminiInputPart = { inlineData: { data: string; mimeType: string } } | { text: string };
@@ -26,11 +26,8 @@ export interface GeminiImageRequest {
   signal: AbortSignal;
 }
 
-/** Token counts as `usageMetadata` reports them. */
-export interface GeminiUsage {
-  promptTokens: number;
-  totalTokens: number;
-}
+/** Token counts as `usageMetadata` reports them, by modality where Gemini says (core/models.ts prices them). */
+export type GeminiUsage = UsageBreakdown;
 
 /** A raw candidate part, as far as we read it. */
 export interface GeminiPart {
@@ -53,4 +50,10 @@ export interface GeminiPort {
   /** "gemini" for the Gemini API, "vertex" for Vertex AI. */
   readonly backend: 'gemini' | 'vertex';
   generateImage(request: GeminiImageRequest): Promise<GeminiResponse>;
+  /**
+   * Which of `ids` this key can call now: each id maps to null (reachable) or why not. The Gemini API answers from
+   * the key's model list; Vertex, whose list is the whole publisher catalogue, from `models.get` per id. A failure
+   * of the check itself is thrown as `ProxyError`.
+   */
+  checkModels(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, string | null>>;
 }

@@ -2,7 +2,7 @@ import { appError, statusForCode, type AppError, type ErrorCode } from '../core/
 
 /**
  * The one error type the proxy throws on purpose. `app.onError` turns it into the envelope
- * `{ "error": { "code", "message" } }` with its status and headers (e.g. `Retry-After`).
+ * `{ "error": { "code", "message", "mayHaveBilledUsd"? } }` with its status and headers (e.g. `Retry-After`).
  */
 export class ProxyError extends Error {
   override name = 'ProxyError';
@@ -11,6 +11,8 @@ export class ProxyError extends Error {
   readonly headers: Record<string, string>;
   /** Seconds Google asked us to wait (`google.rpc.RetryInfo`), when it said; retries honour it. */
   readonly upstreamRetryDelaySeconds: number | null;
+  /** Set once the call is known to have reached Gemini: what Google may bill for it (sent in the envelope). */
+  mayHaveBilledUsd: number | null = null;
 
   constructor(
     code: ErrorCode,
@@ -26,6 +28,9 @@ export class ProxyError extends Error {
   }
 
   toJSON(): { error: AppError } {
-    return { error: { code: this.code, message: this.message } };
+    const billed = this.mayHaveBilledUsd !== null && this.mayHaveBilledUsd > 0 ? this.mayHaveBilledUsd : null;
+    return {
+      error: { code: this.code, message: this.message, ...(billed !== null ? { mayHaveBilledUsd: billed } : {}) },
+    };
   }
 }

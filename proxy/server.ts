@@ -18,6 +18,7 @@ import { systemClock, type Clock } from './clock.js';
 import { ConfigError, loadSettings, servingLimitsOf, type ServerSettings } from './config.js';
 import { createGeminiClient, type GeminiBackendConfig } from './gemini-client.js';
 import { createRequestLogger } from './logger.js';
+import { createModelAvailability, type CheckTimers } from './model-availability.js';
 import { reservationTtlMs } from './reservation-ttl.js';
 import { describeStore, openStore } from './store/open-store.js';
 import type { ProxyStore } from './store/store.js';
@@ -55,6 +56,8 @@ export interface StartOptions {
   config?: Partial<ProxyConfig>;
   /** Vertex auth client instead of application-default credentials (tests pass a stub, gemini-api.md §5). */
   vertexAuthClient?: unknown;
+  /** Timers of the hourly model check (tests run it on their own). */
+  modelCheckTimers?: CheckTimers;
 }
 
 /** Starts the proxy from environment-style settings; used by `npm start` and by tests that need a real server. */
@@ -75,7 +78,7 @@ export async function startProxy(
   let adminToken = settings.adminToken;
   if (settings.backend.kind === 'offline') {
     const { startGeminiDouble } = await import('../test/fakes/gemini/server.js');
-    const double = await startGeminiDouble({ registry, host: '127.0.0.1', port: 0 });
+    const double = await startGeminiDouble({ registry, host: '127.0.0.1', port: 0, ...unreachableOf(env) });
     stops.push(() => double.close());
     backend = { backend: 'gemini', apiKey: 'offline-double', baseUrl: double.url };
     devToken ??= `dev-${randomBytes(18).toString('base64url')}`;
@@ -128,8 +131,21 @@ export async function startProxy(
   sweeper.unref();
   stops.unshift(async () => clearInterval(sweeper));
 
+  const gemini = createGeminiClient(backend);
+  // Which configured models the key can reach: asked now and then hourly (model-availability.ts).
+  const availability = createModelAvailability({
+    gemini,
+    registry,
+    clock,
+    ...(options.modelCheckTimers ? { timers: options.modelCheckTimers } : {}),
+    onError: (message) => console.error(`[models] ${message}; serving every configured model`),
+  });
+  await availability.start();
+  stops.unshift(async () => availability.stop());
+
   const app = createApp({
-    gemini: createGeminiClient(backend),
+    gemini,
+    availability,
     registry,
     store,
     clock,
@@ -176,6 +192,15 @@ export async function startProxy(
       for (const stop of stops) await stop();
     },
   };
+}
+
+/** `GEMINI_DOUBLE_UNREACHABLE=id,id` makes the offline double refuse those models (docs/gemini-double.md). */
+function unreachableOf(env: Record<string, string | undefined>): { unreachableModels?: string[] } {
+  const ids = (env.GEMINI_DOUBLE_UNREACHABLE ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return ids.length > 0 ? { unreachableModels: ids } : {};
 }
 
 function baseUrlOf(settings: ServerSettings): { baseUrl?: string } {

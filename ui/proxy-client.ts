@@ -151,7 +151,11 @@ function parseJson(text: string): unknown {
 /** The proxy's own error envelope when there is one; otherwise a code that fits the HTTP status. */
 function errorFromResponse(status: number, body: unknown): AppError {
   const envelope = errorEnvelopeSchema.safeParse(body);
-  if (envelope.success) return appError(envelope.data.error.code, envelope.data.error.message || undefined);
+  if (envelope.success) {
+    const { code, message, mayHaveBilledUsd } = envelope.data.error;
+    // What Gemini may still bill for this failed call travels with the error, so the panel can show it.
+    return { ...appError(code, message || undefined), ...(mayHaveBilledUsd ? { mayHaveBilledUsd } : {}) };
+  }
   const code: ErrorCode =
     status === 401
       ? 'unauthorized'

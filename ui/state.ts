@@ -20,11 +20,13 @@ import { createPrecisionState } from './precision-state.js';
 import { planRequest } from './request-plan.js';
 import { createVariantState } from './variant-state.js';
 
-/** A running Generate: when it started, how to cancel it, and what it is doing. */
+/** A running Generate: when it started, how to cancel it, what it is doing, and what it was estimated to cost. */
 export interface RunState {
   startedAt: number;
   controller: AbortController;
   step: 'exporting' | 'generating' | 'placing';
+  /** The estimate shown when it started (all its calls): what Gemini may bill if it is cancelled while generating. */
+  estimateUsd?: number | null;
 }
 
 /** The selection thumbnail as the sandbox sent it. */
@@ -55,6 +57,8 @@ export function createAppState() {
   /** What answers behind the proxy, from its `/health` (null until read, or when it could not be read). */
   const proxyMode = signal<HealthResponse['mode'] | null>(null);
   const modelId = signal<string | null>(null);
+  /** One line about the model pick the panel made for the person (their model left the list), or null. */
+  const modelNote = signal<string | null>(null);
   const aspectRatio = signal('1:1');
   const imageSize = signal<ImageSize | null>(null);
   const prompt = signal('');
@@ -202,6 +206,12 @@ export function createAppState() {
     return estimateCostUsd(current, shape.value.imageSize, images, text.length + extra);
   });
 
+  /** What the next press costs in all: N variants are N calls, each billed. */
+  const runEstimateUsd = computed(() => {
+    const single = estimateUsd.value;
+    return single === null ? null : single * Math.max(1, variants.count.value);
+  });
+
   return {
     selection,
     selectionCount,
@@ -213,6 +223,7 @@ export function createAppState() {
     inlineImageMaxBytes,
     proxyMode,
     modelId,
+    modelNote,
     aspectRatio,
     imageSize,
     prompt,
@@ -241,6 +252,7 @@ export function createAppState() {
     historyView,
     replayPath,
     estimateUsd,
+    runEstimateUsd,
   };
 }
 

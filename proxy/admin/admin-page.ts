@@ -89,6 +89,7 @@ const HTML = `<!doctype html>
       <div id="tokens"></div>
     </section>
     <section class="card"><h2>Cache</h2><div id="cache"></div></section>
+    <section class="card"><h2>Models this key can reach</h2><p id="models-check" class="muted"></p><div id="reach"></div></section>
   </div>
 </main>
 <script>${ADMIN_SCRIPT}</script>

@@ -3,13 +3,15 @@
  * `/admin/api/*` with the admin token from sessionStorage, and builds every element with `textContent`, so a
  * token name can never inject markup.
  */
+import { RENDER_REACH } from './admin-models-script.js';
+
 export const ADMIN_SCRIPT = String.raw`
 'use strict';
 (function () {
   var KEY = 'banana-admin-token';
   var SVG = 'http://www.w3.org/2000/svg';
   var COLORS = ['#e0a400', '#2f6fde', '#12a37a', '#d9480f', '#7c4dcc', '#d6336c', '#0b7285', '#8a7f72'];
-  var state = { token: sessionStorage.getItem(KEY), report: null, tokens: [], group: 'person' };
+  var state = { token: sessionStorage.getItem(KEY), report: null, tokens: [], models: null, group: 'person' };
   var $ = function (id) { return document.getElementById(id); };
 
   function el(tag, props) {
@@ -87,13 +89,14 @@ export const ADMIN_SCRIPT = String.raw`
     if (!state.token) { signOut(''); return; }
     var results;
     try {
-      results = await Promise.all([api('/usage?days=30'), api('/tokens')]);
+      results = await Promise.all([api('/usage?days=30'), api('/tokens'), api('/models')]);
     } catch (e) {
       if (e.status !== 401 && e.status !== 403) status(e.message, true);
       return;
     }
     state.report = results[0];
     state.tokens = results[1].tokens;
+    state.models = results[2];
     $('login').hidden = true;
     $('app').hidden = false;
     $('refresh').hidden = false;
@@ -109,6 +112,7 @@ export const ADMIN_SCRIPT = String.raw`
     renderTable($('models'), state.report.byModel, 'model', 'Model');
     renderTokens();
     renderCache();
+    renderReach();
   }
 
   function stat(label, value, note) {
@@ -256,6 +260,7 @@ export const ADMIN_SCRIPT = String.raw`
     }))));
   }
 
+${RENDER_REACH}
   $('login-form').addEventListener('submit', function (e) {
     e.preventDefault();
     state.token = $('admin-token').value.trim();

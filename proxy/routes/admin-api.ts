@@ -99,6 +99,15 @@ export function adminApi(ctx: AppContext): Hono<AppEnv> {
     });
   });
 
+  // Which configured models this key can reach, from the last start-up or hourly check (model-availability.ts).
+  api.get('/models', (c) => {
+    const report = ctx.availability.report();
+    return c.json({
+      ...report,
+      checkedAt: report.checkedAt === null ? null : new Date(report.checkedAt).toISOString(),
+    });
+  });
+
   return api;
 }
 

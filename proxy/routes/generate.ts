@@ -30,6 +30,7 @@ import {
 } from '../generate-input.js';
 import type { GeminiInputPart, GeminiResponse } from '../gemini-port.js';
 import { limitError } from '../limit-error.js';
+import { modelUnavailableError } from '../model-availability.js';
 import { truncatePrompt } from '../logger.js';
 import { ProxyError } from '../proxy-error.js';
 import { packModelTurn } from '../../core/model-turn-wire.js';
@@ -74,6 +75,8 @@ export function generateHandler(ctx: AppContext) {
             ? 'proxy_busy'
             : 'internal_error';
       if (MAYBE_BILLED.has(record.outcome) && record.attempts > 0) record.costUsd = state.estimate;
+      // Say what the call may cost even though it failed: the panel shows it with the error.
+      if (error instanceof ProxyError && record.costUsd > 0) error.mayHaveBilledUsd = record.costUsd;
       throw error;
     } finally {
       record.latencyMs = performance.now() - started;
@@ -106,6 +109,8 @@ async function generate(
   if (ctx.config.logPrompts) state.prompt = truncatePrompt(request.prompt);
   const model = resolveModel(ctx.registry, request);
   record.model = model.id;
+  const unreachable = ctx.availability.unreachable();
+  if (unreachable.has(model.id)) throw modelUnavailableError(ctx.registry, model, unreachable);
   record.aspectRatio = request.aspectRatio ?? null;
   const imageSize = checkCapabilities(model, request);
   record.imageSize = imageSize;
@@ -180,9 +185,17 @@ async function generate(
   });
   if (!reservation.ok) throw limitError(reservation.refusal, now);
 
-  const response = await callUpstream(ctx, c, record, model, imageSize, request, images, history);
+  const response = await callUpstream(ctx, c, record, model, imageSize, request, images, history).catch(
+    (error: unknown) => {
+      if (!(error instanceof ProxyError && error.code === 'model_unavailable')) throw error;
+      // Gemini says the key lost the model since the last check: check again now, and name the replacement.
+      void ctx.availability.check();
+      throw modelUnavailableError(ctx.registry, model, new Map([...unreachable, [model.id, 'Gemini answered 404']]));
+    },
+  );
   const inputTokens = response.usage.promptTokens;
   const totalTokens = Math.max(response.usage.totalTokens, inputTokens);
+  // Output counts the image, the answer's text and the thinking; costUsd prices each at its own rate.
   const usage = { inputTokens, outputTokens: totalTokens - inputTokens, totalTokens };
   record.inputTokens = usage.inputTokens;
   record.outputTokens = usage.outputTokens;
@@ -191,10 +204,12 @@ async function generate(
     answer = readImageAnswer(response);
   } catch (error) {
     // Google does not bill blocked images (gemini-api.md §7); other failed answers are billed as sent.
-    if (!(error instanceof ProxyError && error.code === 'safety_blocked')) record.costUsd = costUsd(model, usage);
+    if (!(error instanceof ProxyError && error.code === 'safety_blocked')) {
+      record.costUsd = costUsd(model, response.usage);
+    }
     throw error;
   }
-  record.costUsd = costUsd(model, usage);
+  record.costUsd = costUsd(model, response.usage);
   // Sent with the image's part emptied: the panel has that image already as `image.data`.
   const fullTurn = request.returnModelTurn ? modelTurnOf(response) : null;
   const modelTurn = fullTurn ? packModelTurn(fullTurn, answer.image.data) : null;

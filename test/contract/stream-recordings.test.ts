@@ -6,6 +6,7 @@
  */
 import { GoogleGenAI, type GenerateContentResponse } from '@google/genai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usageOf } from '../../proxy/gemini-client.js';
 import type { GeminiResponse } from '../../proxy/gemini-port.js';
 import { ProxyError } from '../../proxy/proxy-error.js';
 import { modelTurnOf, readImageAnswer } from '../../proxy/read-image-answer.js';
@@ -31,10 +32,7 @@ async function streamOf(id: RecordingId, model: string): Promise<GenerateContent
 const asAnswer = (chunk: GenerateContentResponse): GeminiResponse => ({
   ...(chunk.promptFeedback ? { promptFeedback: chunk.promptFeedback } : {}),
   ...(chunk.candidates ? { candidates: chunk.candidates as GeminiResponse['candidates'] } : {}),
-  usage: {
-    promptTokens: chunk.usageMetadata?.promptTokenCount ?? 0,
-    totalTokens: chunk.usageMetadata?.totalTokenCount ?? 0,
-  },
+  usage: usageOf(chunk.usageMetadata),
 });
 
 /** One recorded stream event, as far as these tests read it. */

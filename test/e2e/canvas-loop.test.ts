@@ -87,6 +87,10 @@ describe('while it runs', () => {
     await pg.generate('a slow picture [double:slow:4000]');
     await pg.panel.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => pg.panel.locator('body').innerText()).toMatch(/cancel/i);
+    // The call had reached Gemini, which may bill it anyway: the banner says about how much (the estimate).
+    expect(await pg.panel.locator('.banner[data-code="cancelled"]').innerText()).toMatch(
+      /^The request was cancelled\. Nothing was added to the canvas\.\n+Gemini may bill this call: ≈ \$0\.0\d\n/,
+    );
     await page.waitForTimeout(4500);
     expect(await pg.nodes()).toEqual(before);
     expect(await pg.panel.getByRole('button', { name: 'Generate' }).isEnabled()).toBe(true);
@@ -98,6 +102,15 @@ describe('while it runs', () => {
     await expect
       .poll(() => pg.panel.locator('body').innerText(), { timeout: 10_000 })
       .toMatch(/safety filters blocked/);
+    expect(await pg.nodes()).toEqual(before);
+  });
+
+  it('an answer without an image says what Gemini billed for it, and adds nothing', async () => {
+    const before = await pg.nodes();
+    await pg.generate('only words please [double:text-only]');
+    const banner = pg.panel.locator('.banner[data-code="no_image_returned"]');
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.locator('.billed').innerText()).toMatch(/^Gemini may bill this call: ≈ \$0\.00\d+$/);
     expect(await pg.nodes()).toEqual(before);
   });
 

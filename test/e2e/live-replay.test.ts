@@ -3,9 +3,9 @@
  * Figma double and the real panel in its sandboxed iframe, against the real proxy, whose real `@google/genai` client
  * talks to a Gemini double this test started itself, so every upstream call can be read off `double.requests`.
  *
- * One designer makes three turns on Gemini 3.1 Flash Image in one panel session: the second and third calls carry
- * the earlier turns with the model's own content, thought signatures byte for byte as the proxy handed them to the
- * panel. A turn whose replay Gemini refuses is sent again stateless at once, and the next turn replays from it. A
+ * One designer makes three turns on Nano Banana 2.1 (the default) in one panel session: the second and third calls
+ * carry the earlier turns with the model's own content, thought signatures byte for byte as the proxy handed them to
+ * the panel. A turn whose replay Gemini refuses is sent again stateless at once, and the next turn replays from it. A
  * layer changed on the canvas and a switch of model are stateless. Then a teammate opens the saved file in a fresh
  * playground and continues (a branch from turn 4): stateless, as nothing of the first session's memory travels
  * with the file, and with the right parent.
@@ -106,11 +106,11 @@ describe('live replay in one panel session', () => {
     'replays the session’s turns with their signatures, falls back when refused, goes stateless on a model switch and for a teammate',
     { timeout: 300_000 },
     async () => {
-      // ── Three turns on Gemini 3.1 Flash Image ──────────────────────────────────────────────────────────────────
+      // ── Three turns on Nano Banana 2.1 ─────────────────────────────────────────────────────────────────────────
       const { page, pg, errors, sent, answers } = await openAsync();
       await pg.select([POSTER]);
       await pg.panel.getByText('Poster').first().waitFor();
-      await expect.poll(() => pg.panel.getByLabel('Model').inputValue()).toBe('gemini-3.1-flash-image');
+      await expect.poll(() => pg.panel.getByLabel('Model').inputValue()).toBe('gemini-nano-banana-2.1');
       // Each result one image layer, so the layer shows exactly what the model made.
       await pg.panel.getByLabel('Keep text editable').uncheck();
       const start = double.requests.length;
@@ -216,12 +216,12 @@ describe('live replay in one panel session', () => {
       }
       await page.close();
 
-      // ── A teammate opens the file in a fresh playground and continues turn 4 on 3.1 Flash ─────────────────────
+      // ── A teammate opens the file in a fresh playground and continues turn 4 on Nano Banana 2.1 ────────────────
       const mate = await openAsync();
       await mate.page.evaluate((doc) => window.bananaPlayground.load(doc), saved);
       await mate.pg.select([t4.id]);
       await mate.pg.panel.getByText('AI-generated · turn 4.').waitFor();
-      await expect.poll(() => mate.pg.panel.getByLabel('Model').inputValue()).toBe('gemini-3.1-flash-image');
+      await expect.poll(() => mate.pg.panel.getByLabel('Model').inputValue()).toBe('gemini-nano-banana-2.1');
       const beforeMate = double.requests.length;
       const t8 = await generateTurnAsync(mate.pg, 'add rain', 5);
       expect(upstreamCalls(beforeMate).map(roles)).toEqual([['user']]);

@@ -513,9 +513,10 @@ describe('raw HTTP', () => {
     const names: string[] = [];
     for await (const model of pager) names.push(model.name ?? '');
     expect(names).toEqual([
-      'models/gemini-2.5-flash-image',
+      'models/gemini-nano-banana-2.1',
       'models/gemini-3-pro-image',
       'models/gemini-3.1-flash-image',
+      'models/gemini-2.5-flash-image',
     ]);
   });
 });

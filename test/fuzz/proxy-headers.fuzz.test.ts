@@ -17,7 +17,8 @@ afterAll(async () => {
   await h.close();
 });
 
-const BODY = JSON.stringify({ prompt: 'a pear', imageSize: '512' });
+// 512 (the smallest, quickest picture) is a 3.1 Flash size; 2.1, the default, has none.
+const BODY = JSON.stringify({ prompt: 'a pear', model: 'gemini-3.1-flash-image', imageSize: '512' });
 
 const authorization = fc.oneof(
   headerText(),

@@ -111,6 +111,7 @@ describe('images in the body', () => {
             '/v1/generate',
             generateRequest({
               prompt: 'same picture, please',
+              model: 'gemini-3.1-flash-image',
               imageSize: '512',
               aspectRatio: '1:1',
               images: images.map((i) => ({ data: i.data, mimeType: i.mimeType, role })),

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jpeg from 'jpeg-js';
+import { costModelOf, estimateCostUsd } from '../../core/cost-estimate.js';
+import { findModel } from '../../core/models.js';
 import { generateResponseSchema, modelsResponseSchema } from '../../core/proxy-schema.js';
 import { createImage, encodePng } from '../../core/png.js';
 import { generateRequest, startHarness, TEST_KEY, type Harness } from '../support/proxy-harness.js';
+import { loadRegistry } from '../support/registry.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -30,15 +33,22 @@ describe('GET /health and /v1/models', () => {
   it('lists the registry with ratios, sizes, limits and prices', async () => {
     const res = await h.app.request('/v1/models');
     const body = modelsResponseSchema.parse(await res.json());
-    expect(body.models.map((m) => m.id)).toEqual([
-      'gemini-2.5-flash-image',
-      'gemini-3-pro-image',
-      'gemini-3.1-flash-image',
+    expect(body.defaultModel).toBe('gemini-nano-banana-2.1');
+    expect(body.models.map((m) => [m.id, m.status, m.replacement ?? null])).toEqual([
+      ['gemini-nano-banana-2.1', 'current', null],
+      ['gemini-3-pro-image', 'current', null],
+      ['gemini-3.1-flash-image', 'deprecated', 'gemini-nano-banana-2.1'],
+      ['gemini-2.5-flash-image', 'legacy', 'gemini-nano-banana-2.1'],
     ]);
+    expect(body.unavailable).toBeUndefined();
     const pro = body.models.find((m) => m.id === 'gemini-3-pro-image')!;
     expect(pro.imageSizes).toEqual(['1K', '2K', '4K']);
     expect(pro.maxInputImages).toBe(14);
     expect(pro.pricePerImageUsd['4K']).toBe(0.24);
+    // What the panel's estimate needs: the text/thinking rate and the typical text and thinking per answer.
+    expect(pro).toMatchObject({ outputTextUsdPerMillionTokens: 12, typicalTextTokens: 0, typicalThoughtsTokens: 244 });
+    const nb21 = body.models.find((m) => m.id === 'gemini-nano-banana-2.1')!;
+    expect(nb21.pricePerImageUsd).toEqual({ '1K': 0.0336, '2K': 0.0504, '4K': 0.1134 });
   });
 });
 
@@ -179,10 +189,13 @@ describe('POST /v1/generate: through the real SDK to the double', () => {
     const pixels = jpeg.decode(Buffer.from(body.image.data, 'base64'), { useTArray: true });
     expect([pixels.width, pixels.height]).toEqual([1856, 2304]);
     expect(body.usage.totalTokens).toBe(body.usage.inputTokens + body.usage.outputTokens);
-    const expected = (body.usage.inputTokens * 2 + body.usage.outputTokens * 120) / 1e6;
+    // By modality: input at $2/M, the 2K image's 1120 tokens at $120/M, the rest (thinking) at $12/M.
+    expect(body.usage.outputTokens).toBeGreaterThan(1120);
+    const expected = (body.usage.inputTokens * 2 + 1120 * 120 + (body.usage.outputTokens - 1120) * 12) / 1e6;
     expect(body.usage.costUsd).toBeCloseTo(expected, 6);
     const sent = h.double.requests.at(-1)!;
-    expect(sent.path).toMatch(/\/models\/gemini-3-pro-image:generateContent$/);
+    // The API version Google's image-generation docs use, not the SDK's default v1 (config/models.md).
+    expect(sent.path).toBe('/v1beta/models/gemini-3-pro-image:generateContent');
     expect((sent.body as any).generationConfig.imageConfig).toEqual({ aspectRatio: '4:5', imageSize: '2K' });
     expect((sent.body as any).generationConfig.responseModalities).toEqual(['IMAGE']);
   });
@@ -193,7 +206,7 @@ describe('POST /v1/generate: through the real SDK to the double', () => {
     expect(res.json.image).toMatchObject({ width: 1344, height: 768 });
     expect((h.double.requests.at(-1)!.body as any).generationConfig.imageConfig).toEqual({ aspectRatio: '16:9' });
     const byDefault = await post({ prompt: 'a lighthouse' });
-    expect(byDefault.json.model).toBe('gemini-3.1-flash-image');
+    expect(byDefault.json.model).toBe('gemini-nano-banana-2.1');
   });
 
   it('sends input images first and the instruction last', async () => {
@@ -220,7 +233,7 @@ describe('POST /v1/generate: through the real SDK to the double', () => {
       path: '/v1/generate',
       status: 200,
       tokenName: 'Ana',
-      model: 'gemini-3.1-flash-image',
+      model: 'gemini-nano-banana-2.1',
       outcome: 'ok',
     });
     expect(h.logs[0]).not.toContain('zebra');
@@ -231,7 +244,7 @@ describe('POST /v1/generate: through the real SDK to the double', () => {
 
 describe('timeouts', () => {
   it('gives up on a slow Gemini with upstream_timeout and aborts the upstream call', async () => {
-    // 120 s for 1K on 3.1 Flash, scaled down to 0.3 s.
+    // 120 s for 1K on 2.1, scaled down to 0.3 s.
     const quick = await startHarness({ timeoutScale: 0.0025 });
     try {
       const res = await quick.app.request('/v1/generate', generateRequest({ prompt: 'slow [double:slow:3000]' }));
@@ -239,6 +252,10 @@ describe('timeouts', () => {
       const body = await res.json();
       expect(body.error.code).toBe('upstream_timeout');
       expect(body.error.message).toBe('Gemini did not answer within 1 second. Try again, or use a smaller size.');
+      // The call reached Gemini, which may bill it anyway: the envelope says how much, the estimate.
+      const nb21 = findModel(loadRegistry(), 'gemini-nano-banana-2.1')!;
+      const prompt = 'slow [double:slow:3000]';
+      expect(body.error.mayHaveBilledUsd).toBe(estimateCostUsd(costModelOf(nb21), '1K', 0, prompt.length));
       await expect.poll(() => quick.double.requests.at(-1)?.aborted).toBe(true);
     } finally {
       await quick.close();

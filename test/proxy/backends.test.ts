@@ -28,6 +28,13 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
+const CONFIGURED_IDS = [
+  'gemini-nano-banana-2.1',
+  'gemini-3-pro-image',
+  'gemini-3.1-flash-image',
+  'gemini-2.5-flash-image',
+];
+
 describe('the inline image limit of each backend', () => {
   it.each([
     ['gemini', 20 * 1024 * 1024, 200],
@@ -70,13 +77,13 @@ describe('Vertex AI through app.request()', () => {
     [
       'express mode (API key)',
       'vertex-express',
-      /^\/v1beta1\/publishers\/google\/models\/gemini-3-pro-image:generateContent$/,
+      /^\/v1\/publishers\/google\/models\/gemini-3-pro-image:generateContent$/,
       (headers: Record<string, string>) => expect(headers['x-goog-api-key']).toBe(TEST_KEY),
     ],
     [
       'project and location (credentials)',
       'vertex-project',
-      /^\/v1beta1\/projects\/banana-test\/locations\/us-central1\/publishers\/google\/models\/gemini-3-pro-image:generateContent$/,
+      /^\/v1\/projects\/banana-test\/locations\/us-central1\/publishers\/google\/models\/gemini-3-pro-image:generateContent$/,
       (headers: Record<string, string>) => expect(headers.authorization).toBe('Bearer test'),
     ],
   ] as const)('%s: calls Vertex’s path and says mode "vertex"', async (_name, backend, path, checkAuth) => {
@@ -128,8 +135,11 @@ describe('Vertex AI as `npm start` runs it', () => {
       const res = await fetch(`${proxy.url}/v1/generate`, generateRequest({ prompt: 'express over http' }));
       // Read the whole body: one left unread errors when the proxy closes below (an unhandled rejection).
       expect([res.status, typeof (await res.json()).image?.data]).toEqual([200, 'string']);
-      expect(double.requests.at(-1)!.path).toBe(
-        '/v1beta1/publishers/google/models/gemini-3.1-flash-image:generateContent',
+      // Vertex's GA surface, set explicitly (the SDK's default would be v1beta1; config/models.md).
+      expect(double.requests.at(-1)!.path).toBe('/v1/publishers/google/models/gemini-nano-banana-2.1:generateContent');
+      // The start-up model check asked Vertex for each configured model (its list is the whole catalogue).
+      expect(double.requests.filter((r) => r.method === 'GET').map((r) => [r.path, r.status])).toEqual(
+        CONFIGURED_IDS.map((id) => [`/v1/publishers/google/models/${id}`, 200]),
       );
     } finally {
       await proxy.close();
@@ -157,9 +167,15 @@ describe('Vertex AI as `npm start` runs it', () => {
       expect([res.status, typeof (await res.json()).image?.data]).toEqual([200, 'string']);
       const call = double.requests.at(-1)!;
       expect(call.path).toBe(
-        '/v1beta1/projects/team-project/locations/global/publishers/google/models/gemini-3.1-flash-image:generateContent',
+        '/v1/projects/team-project/locations/global/publishers/google/models/gemini-nano-banana-2.1:generateContent',
       );
       expect(call.headers.authorization).toBe('Bearer test');
+      // Vertex's models.get of a base model goes without the project prefix, as the SDK sends it.
+      const checks = double.requests.filter((r) => r.method === 'GET');
+      expect(checks.map((r) => [r.path, r.status])).toEqual(
+        CONFIGURED_IDS.map((id) => [`/v1/publishers/google/models/${id}`, 200]),
+      );
+      expect(checks[0]!.headers.authorization).toBe('Bearer test');
     } finally {
       await proxy.close();
       await double.close();
@@ -174,7 +190,10 @@ describe('BANANA_MODELS_FILE', () => {
     const file = join(dir(), 'models.json');
     const registry = {
       defaultModel: 'gemini-nano-banana-9',
-      models: [...shipped.models, { ...flash, id: 'gemini-nano-banana-9', label: 'Nano Banana 9' }],
+      models: [
+        ...shipped.models,
+        { ...flash, id: 'gemini-nano-banana-9', label: 'Nano Banana 9', status: 'current', replacement: undefined },
+      ],
     };
     writeFileSync(file, JSON.stringify(registry));
     // The double must offer the model too, as Google would.
@@ -201,7 +220,9 @@ describe('BANANA_MODELS_FILE', () => {
       expect(res.status).toBe(200);
       const body = await res.json();
       expect(body).toMatchObject({ model: 'gemini-nano-banana-9', image: { width: 3072, height: 384 } });
-      expect(double.requests.at(-1)!.path).toBe('/v1/models/gemini-nano-banana-9:generateContent');
+      expect(double.requests.at(-1)!.path).toBe('/v1beta/models/gemini-nano-banana-9:generateContent');
+      // The start-up model check read the key's model list on the same version.
+      expect(double.requests[0]).toMatchObject({ method: 'GET', path: '/v1beta/models', status: 200 });
     } finally {
       await proxy.close();
       await double.close();

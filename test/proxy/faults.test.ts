@@ -61,7 +61,7 @@ describe(`a storm of upstream faults through two instances on ${testDatabaseUrl(
       runs.map(async (run, i) => {
         const res = await (i % 2 === 0 ? a : b).app.request(
           '/v1/generate',
-          generateRequest({ prompt: run.prompt, imageSize: '512' }),
+          generateRequest({ prompt: run.prompt, model: 'gemini-3.1-flash-image', imageSize: '512' }),
         );
         const json = await res.json();
         return { run, status: res.status, json, id: res.headers.get('x-request-id')! };

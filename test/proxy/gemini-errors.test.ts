@@ -107,7 +107,7 @@ describe('upstreamError', () => {
       409,
       undefined,
     ],
-    [404, body({ code: 404, message: 'models/x is not found' }), 'upstream_rejected', 502, undefined],
+    [404, body({ code: 404, message: 'models/x is not found' }), 'model_unavailable', 410, undefined],
     [500, body({ code: 500, message: 'An internal error has occurred.' }), 'upstream_error', 502, undefined],
     [503, body({ code: 503, message: 'The model is overloaded.' }), 'upstream_unavailable', 503, undefined],
     [504, body({ code: 504, status: 'DEADLINE_EXCEEDED' }), 'upstream_timeout', 504, undefined],

@@ -19,6 +19,8 @@ async function post(token: string, body: object, signal?: AbortSignal) {
 }
 
 const calls = (): number => h.double.requests.length;
+/** Nano Banana 2 (3.1 Flash): still configured (deprecated), and the one model with a 512 size. */
+const FLASH = 'gemini-3.1-flash-image';
 
 describe('images per day', () => {
   it('lets exactly 10 of 40 parallel requests through on a limit of 10, and records all 40', async () => {
@@ -26,7 +28,9 @@ describe('images per day', () => {
     const token = await h.addToken('Parallel', { dailyImages: 10 });
     const before = { calls: calls(), rows: await h.store.countUsage() };
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => post(token, { prompt: `parallel picture ${i}`, imageSize: '512' })),
+      Array.from({ length: 40 }, (_, i) =>
+        post(token, { prompt: `parallel picture ${i}`, model: FLASH, imageSize: '512' }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
@@ -78,12 +82,12 @@ describe('images per day', () => {
 describe('dollars per month', () => {
   it('answers 402 budget_exhausted before the request would pass the budget', async () => {
     h.clock.set(TEST_NOW);
-    // 3.1 Flash 1K is about $0.07 an image: one fits in $0.10, a second would not.
+    // 3.1 Flash 1K is about $0.07 an image (its image and typical text): one fits in $0.10, a second would not.
     const token = await h.addToken('Budget', { monthlyUsd: 0.1 });
-    const first = await post(token, { prompt: 'budget one' });
+    const first = await post(token, { prompt: 'budget one', model: FLASH });
     expect(first.status).toBe(200);
     const before = calls();
-    const refused = await post(token, { prompt: 'budget two' });
+    const refused = await post(token, { prompt: 'budget two', model: FLASH });
     expect(refused.status).toBe(402);
     expect(refused.json.error.code).toBe('budget_exhausted');
     expect(refused.json.error.message).toMatch(
@@ -92,9 +96,9 @@ describe('dollars per month', () => {
     expect(refused.headers.get('retry-after')).toBe(String((Date.UTC(2026, 11, 1) - TEST_NOW) / 1000));
     expect(calls()).toBe(before);
     // Even the smallest size (about $0.045) does not fit in what is left.
-    expect((await post(token, { prompt: 'budget three', imageSize: '512' })).status).toBe(402);
+    expect((await post(token, { prompt: 'budget three', model: FLASH, imageSize: '512' })).status).toBe(402);
     await h.store.setLimits('Budget', { monthlyUsd: first.json.usage.costUsd });
-    const spent = await post(token, { prompt: 'budget four', imageSize: '512' });
+    const spent = await post(token, { prompt: 'budget four', model: FLASH, imageSize: '512' });
     expect(spent.json.error.message).toMatch(
       /^You have used your \$0\.0\d budget for this month\. Your budget resets on 1 December/,
     );
@@ -173,6 +177,6 @@ describe('cancelled requests', () => {
     await expect.poll(() => h.double.requests.at(-1)?.aborted).toBe(true);
     const row = async () => (await h.store.usageGroups(0)).find((g) => g.tokenName === 'Canceller');
     await expect.poll(async () => (await row())?.errors).toBe(1);
-    expect(await row()).toMatchObject({ requests: 1, images: 0, model: 'gemini-3.1-flash-image' });
+    expect(await row()).toMatchObject({ requests: 1, images: 0, model: 'gemini-nano-banana-2.1' });
   });
 });

@@ -123,6 +123,7 @@ describe('returnModelTurn', () => {
   it('/v1/models says which models sign their turns', async () => {
     const body = modelsResponseSchema.parse(await (await h.app.request('/v1/models')).json());
     expect(Object.fromEntries(body.models.map((m) => [m.id, m.thoughtSignatures]))).toEqual({
+      'gemini-nano-banana-2.1': true,
       'gemini-2.5-flash-image': false,
       'gemini-3-pro-image': true,
       'gemini-3.1-flash-image': true,

@@ -72,7 +72,7 @@ it.each<[string, () => unknown, number, RegExp]>([
 it('passes a URL inside the prompt on as text only', async () => {
   const res = await h.app.request(
     '/v1/generate',
-    generateRequest({ prompt: `make it look like ${url}`, imageSize: '512' }),
+    generateRequest({ prompt: `make it look like ${url}`, model: 'gemini-3.1-flash-image', imageSize: '512' }),
   );
   expect(res.status).toBe(200);
   const sent = h.double.requests.at(-1)!.body as { contents: { parts: { text?: string; fileData?: unknown }[] }[] };

@@ -67,7 +67,9 @@ describePostgres('two instances on one database', () => {
     const token = await a.addToken('Split', { dailyImages: 10 });
     const before = { calls: calls(), rows: await a.store.countUsage() };
     const results = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => post(i, token, { prompt: `split ${i}`, imageSize: '512' })),
+      Array.from({ length: 60 }, (_, i) =>
+        post(i, token, { prompt: `split ${i}`, model: 'gemini-3.1-flash-image', imageSize: '512' }),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(10);
     expect(results.filter((r) => r.status === 429).every((r) => r.json.error.code === 'limit_reached')).toBe(true);
@@ -79,11 +81,14 @@ describePostgres('two instances on one database', () => {
   });
 
   it('hold a monthly budget across instances: none reserves past it', async () => {
-    // 3.1 Flash 512 is estimated at $0.045: four estimates fit in $0.19, a fifth would not. A request settled
-    // before another reserves counts at its real cost ($0.053 here), which may leave room for only three.
+    // 3.1 Flash 512 is estimated at $0.0456 (the image and its typical text): four estimates fit in $0.19, a fifth
+    // would not. A request settled before another reserves counts at its real cost (about $0.045 here, its thinking
+    // at the text rate), which leaves room for three or four.
     const token = await a.addToken('Budgeted', { monthlyUsd: 0.19 });
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => post(i, token, { prompt: `budget ${i}`, imageSize: '512' })),
+      Array.from({ length: 20 }, (_, i) =>
+        post(i, token, { prompt: `budget ${i}`, model: 'gemini-3.1-flash-image', imageSize: '512' }),
+      ),
     );
     const ok = results.filter((r) => r.status === 200);
     expect(ok.length).toBeGreaterThanOrEqual(3);
@@ -94,14 +99,16 @@ describePostgres('two instances on one database', () => {
   it('hold requests per minute across instances', async () => {
     const token = await a.addToken('Rapid', { rpm: 3 });
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => post(i, token, { prompt: `rapid ${i}`, imageSize: '512' })),
+      Array.from({ length: 12 }, (_, i) =>
+        post(i, token, { prompt: `rapid ${i}`, model: 'gemini-3.1-flash-image', imageSize: '512' }),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(3);
     expect(results.filter((r) => r.status === 429)).toHaveLength(9);
   });
 
   it('share the cache: an answer paid for on one is served free by the other', async () => {
-    const body = { prompt: 'shared cache lighthouse', imageSize: '512' };
+    const body = { prompt: 'shared cache lighthouse', model: 'gemini-3.1-flash-image', imageSize: '512' };
     const first = await a.app.request('/v1/generate', generateRequest(body));
     expect((await first.json()).cached).toBe(false);
     const before = calls();
@@ -113,12 +120,20 @@ describePostgres('two instances on one database', () => {
 
   it('see a revocation and a new limit made through the other instance on the very next request', async () => {
     const token = await a.addToken('Moving', { dailyImages: 1 });
-    expect((await post(0, token, { prompt: 'moving one', imageSize: '512' })).status).toBe(200);
-    expect((await post(1, token, { prompt: 'moving two', imageSize: '512' })).status).toBe(429);
+    expect(
+      (await post(0, token, { prompt: 'moving one', model: 'gemini-3.1-flash-image', imageSize: '512' })).status,
+    ).toBe(200);
+    expect(
+      (await post(1, token, { prompt: 'moving two', model: 'gemini-3.1-flash-image', imageSize: '512' })).status,
+    ).toBe(429);
     await b.store.setLimits('Moving', { dailyImages: 2 });
-    expect((await post(0, token, { prompt: 'moving three', imageSize: '512' })).status).toBe(200);
+    expect(
+      (await post(0, token, { prompt: 'moving three', model: 'gemini-3.1-flash-image', imageSize: '512' })).status,
+    ).toBe(200);
     await a.store.revokeToken('Moving', TEST_NOW);
-    expect((await post(1, token, { prompt: 'moving four', imageSize: '512' })).status).toBe(401);
+    expect(
+      (await post(1, token, { prompt: 'moving four', model: 'gemini-3.1-flash-image', imageSize: '512' })).status,
+    ).toBe(401);
   });
 
   it('answer /health/ready with the store they share', async () => {

@@ -69,7 +69,10 @@ describePostgres('connections terminated mid-run', () => {
           const h = i % 2 === 0 ? a : b;
           const res = await h.app.request(
             '/v1/generate',
-            generateRequest({ prompt: `cut ${i} [double:slow:20]`, imageSize: '512' }, token),
+            generateRequest(
+              { prompt: `cut ${i} [double:slow:20]`, model: 'gemini-3.1-flash-image', imageSize: '512' },
+              token,
+            ),
           );
           return { status: res.status, json: await res.json(), id: res.headers.get('x-request-id')!, retryAfter: null };
         }),
@@ -102,7 +105,11 @@ describeRestart('the PostgreSQL server restarted and stopped', () => {
     const h = await startHarness({ databaseUrl: pg.url, double });
     try {
       const pending = Array.from({ length: 30 }, (_, i) =>
-        post(h, { prompt: `restart ${i} [double:slow:${300 + i * 10}]`, imageSize: '512' }),
+        post(h, {
+          prompt: `restart ${i} [double:slow:${300 + i * 10}]`,
+          model: 'gemini-3.1-flash-image',
+          imageSize: '512',
+        }),
       );
       await expect
         .poll(() => double.requests.filter((r) => /restart \d+/.test(JSON.stringify(r.body))).length, {
@@ -111,7 +118,9 @@ describeRestart('the PostgreSQL server restarted and stopped', () => {
         .toBe(30);
       await pg.restart();
       // And requests that arrive while it is coming back.
-      const late = Array.from({ length: 10 }, (_, i) => post(h, { prompt: `after restart ${i}`, imageSize: '512' }));
+      const late = Array.from({ length: 10 }, (_, i) =>
+        post(h, { prompt: `after restart ${i}`, model: 'gemini-3.1-flash-image', imageSize: '512' }),
+      );
       const outcomes = await Promise.all([...pending, ...late]);
       expect(outcomes.filter((o) => o.status === 200).length).toBeGreaterThanOrEqual(30);
       await expectWholeLedger(h, outcomes);
@@ -123,10 +132,12 @@ describeRestart('the PostgreSQL server restarted and stopped', () => {
   it('a server down for longer than the store waits: a clear 503 at once, /health/ready says so, then recovery', async () => {
     const h = await startHarness({ databaseUrl: pg.url, double, storeRetry: { totalMs: 1500, firstDelayMs: 50 } });
     try {
-      expect((await post(h, { prompt: 'before the outage', imageSize: '512' })).status).toBe(200);
+      expect(
+        (await post(h, { prompt: 'before the outage', model: 'gemini-3.1-flash-image', imageSize: '512' })).status,
+      ).toBe(200);
       await pg.stop();
       const started = performance.now();
-      const down = await post(h, { prompt: 'during the outage', imageSize: '512' });
+      const down = await post(h, { prompt: 'during the outage', model: 'gemini-3.1-flash-image', imageSize: '512' });
       expect(performance.now() - started).toBeLessThan(8000);
       expect([down.status, down.json.error.code, down.retryAfter]).toEqual([503, 'proxy_busy', '5']);
       expect(down.json.error.message).not.toMatch(/ECONN|postgres|banana:banana/i);
@@ -135,7 +146,7 @@ describeRestart('the PostgreSQL server restarted and stopped', () => {
       expect((await h.app.request('/health')).status).toBe(200);
       await pg.start();
       await expect.poll(async () => (await h.app.request('/health/ready')).status, { timeout: 10_000 }).toBe(200);
-      const after = await post(h, { prompt: 'after the outage', imageSize: '512' });
+      const after = await post(h, { prompt: 'after the outage', model: 'gemini-3.1-flash-image', imageSize: '512' });
       expect(after.status).toBe(200);
       await expectWholeLedger(h, [after]);
     } finally {

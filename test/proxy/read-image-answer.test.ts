@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { totalsOnly } from '../../core/models.js';
 import { createImage, encodePng } from '../../core/png.js';
 import type { GeminiPart, GeminiResponse } from '../../proxy/gemini-port.js';
 import { ProxyError } from '../../proxy/proxy-error.js';
@@ -6,7 +7,7 @@ import { modelTurnOf, readImageAnswer } from '../../proxy/read-image-answer.js';
 
 const pngOf = (w: number, h: number): string =>
   Buffer.from(encodePng(createImage(w, h, [1, 2, 3, 255]))).toString('base64');
-const usage = { promptTokens: 10, totalTokens: 1300 };
+const usage = totalsOnly(10, 1300);
 const answer = (parts: GeminiPart[], finishReason = 'STOP'): GeminiResponse => ({
   candidates: [{ content: { parts }, finishReason }],
   usage,

@@ -75,7 +75,11 @@ describePostgres('two proxy processes on one PostgreSQL database', () => {
           // Every tenth from the 100th on repeats one from 100 requests earlier, through the other instance (100
           // is odd tens apart, so the other parity): a hit in the shared cache.
           const prompt = i % 10 === 9 && i >= 100 ? `load ${i - 99}` : `load ${i}`;
-          const res = await generate(i % 2 === 0 ? a.url : b.url, { prompt, imageSize: '512' });
+          const res = await generate(i % 2 === 0 ? a.url : b.url, {
+            prompt,
+            model: 'gemini-3.1-flash-image',
+            imageSize: '512',
+          });
           statuses.push(res.status);
           cached.push(res.status === 200 && (res.json as { cached: boolean }).cached);
         }
@@ -105,7 +109,11 @@ describePostgres('two proxy processes on one PostgreSQL database', () => {
     if (!created.ok) throw new Error(created.error.message);
     const kim = created.value.token;
     const before = double.requests.length;
-    const pending = generate(a.url, { prompt: 'killed mid-request [double:hang]', imageSize: '512' }, kim);
+    const pending = generate(
+      a.url,
+      { prompt: 'killed mid-request [double:hang]', model: 'gemini-3.1-flash-image', imageSize: '512' },
+      kim,
+    );
     await expect.poll(() => double.requests.length, { timeout: 10_000 }).toBeGreaterThan(before);
     await a.kill();
     await expect(pending).rejects.toThrow(/fetch failed/);
@@ -114,7 +122,11 @@ describePostgres('two proxy processes on one PostgreSQL database', () => {
     // The row is still a reservation: within a live request's lifetime it holds Kim's one image of the day.
     const [row] = (await store.usageGroups(0)).filter((g) => g.tokenName === 'Kim');
     expect(row).toMatchObject({ requests: 1, images: 0, errors: 0 });
-    const held = await generate(b.url, { prompt: 'while it is held', imageSize: '512' }, kim);
+    const held = await generate(
+      b.url,
+      { prompt: 'while it is held', model: 'gemini-3.1-flash-image', imageSize: '512' },
+      kim,
+    );
     expect([held.status, held.json.error.code]).toEqual([429, 'limit_reached']);
 
     // Once no live request could still own it (the sweep every instance runs, here as if that time had come),
@@ -123,10 +135,14 @@ describePostgres('two proxy processes on one PostgreSQL database', () => {
     const settled = (await store.usageGroups(0)).filter((g) => g.tokenName === 'Kim');
     expect(settled.reduce((n, g) => n + g.errors, 0)).toBe(2);
     expect((await store.usageTotals(created.value.record.id, 0)).costUsd).toBeGreaterThan(0);
-    const after = await generate(b.url, { prompt: 'after the sweep', imageSize: '512' }, kim);
+    const after = await generate(
+      b.url,
+      { prompt: 'after the sweep', model: 'gemini-3.1-flash-image', imageSize: '512' },
+      kim,
+    );
     expect([after.status, typeof after.json.image?.data]).toEqual([200, 'string']);
     // And the surviving instance served everyone else all along.
-    const other = await generate(b.url, { prompt: 'still serving', imageSize: '512' });
+    const other = await generate(b.url, { prompt: 'still serving', model: 'gemini-3.1-flash-image', imageSize: '512' });
     expect([other.status, typeof other.json.image?.data]).toEqual([200, 'string']);
   }, 60_000);
 

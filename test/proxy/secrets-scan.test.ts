@@ -18,6 +18,8 @@ import {
   type Harness,
 } from '../support/proxy-harness.js';
 
+/** 512, the quickest picture, is a size of Nano Banana 2 (3.1 Flash); the default, 2.1, has none. */
+const FLASH = 'gemini-3.1-flash-image';
 const root = new URL('../../', import.meta.url).pathname;
 let h: Harness;
 /** Everything that left the proxy: bodies, headers, log lines, console output. */
@@ -48,7 +50,10 @@ beforeAll(async () => {
     '[double:blocked]',
     '[double:text-only]',
   ]) {
-    await call('/v1/generate', generateRequest({ prompt: `secret scan ${trigger}`.trim(), imageSize: '512' }));
+    await call(
+      '/v1/generate',
+      generateRequest({ prompt: `secret scan ${trigger}`.trim(), model: FLASH, imageSize: '512' }),
+    );
   }
   await call('/v1/generate', generateRequest('{"prompt": '));
   await call(
@@ -64,8 +69,8 @@ beforeAll(async () => {
   seen.pop();
   seen.pop(); // The one answer allowed to carry a token: its creation. Scanned separately below.
   created.push(made.token);
-  await call('/v1/generate', generateRequest({ prompt: 'as Scan', imageSize: '512' }, made.token));
-  await call('/v1/generate', generateRequest({ prompt: 'as Scan again', imageSize: '512' }, made.token));
+  await call('/v1/generate', generateRequest({ prompt: 'as Scan', model: FLASH, imageSize: '512' }, made.token));
+  await call('/v1/generate', generateRequest({ prompt: 'as Scan again', model: FLASH, imageSize: '512' }, made.token));
   await call('/admin/api/tokens?all=1', adminRequest('GET'));
   await call(`/admin/api/tokens/${made.id}`, adminRequest('PATCH', { rpm: 5 }));
   await call(`/admin/api/tokens/${made.id}/revoke`, adminRequest('POST'));

@@ -177,7 +177,7 @@ describe('log lines', () => {
     expect(line).toMatchObject({
       path: '/v1/generate',
       tokenName: 'Ana',
-      model: 'gemini-3.1-flash-image',
+      model: 'gemini-nano-banana-2.1',
       imageSize: '2K',
       outcome: 'ok',
       cached: false,
@@ -185,7 +185,8 @@ describe('log lines', () => {
     });
     expect(line.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(line.ms).toBeGreaterThanOrEqual(0);
-    expect(line.costUsd).toBeGreaterThan(0.1);
+    // 2.1 2K: 1680 image tokens at $30/M, and the answer's thinking at $7.5/M.
+    expect(line.costUsd).toBeGreaterThan(0.0504);
     expect(h.logs.at(-1)).not.toContain('zebra');
     expect(line).not.toHaveProperty('prompt');
   });

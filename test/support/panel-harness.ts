@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
 import type { SampleDocument } from '../fakes/figma/index.js';
 import { openPanelSessionAsync, until, type PanelSession } from '../ui/panel-session.js';
+import { publicModels } from '../ui/fixtures.js';
 import { startProxyServerAsync, type ProxyServer } from '../ui/proxy-server.js';
 
 export interface PanelHarness {
@@ -34,6 +35,7 @@ export function usePanelHarness(): PanelHarness {
   afterEach(() => {
     for (const session of open.splice(0)) session.close();
     if (proxy) proxy.onGenerate = () => ({ hang: true });
+    if (proxy) proxy.models = publicModels;
   });
 
   const harness: PanelHarness = {

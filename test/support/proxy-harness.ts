@@ -14,6 +14,11 @@ import type { Clock } from '../../proxy/clock.js';
 import type { FairQueue } from '../../proxy/fair-queue.js';
 import { createGeminiClient, type GeminiBackendConfig } from '../../proxy/gemini-client.js';
 import { createRequestLogger } from '../../proxy/logger.js';
+import {
+  createModelAvailability,
+  everyModelAvailable,
+  type ModelAvailability,
+} from '../../proxy/model-availability.js';
 import type { RetryBudget } from '../../proxy/store/pg-db.js';
 import { openPostgresStore } from '../../proxy/store/pg-store.js';
 import { openSqliteStore } from '../../proxy/store/sqlite-store.js';
@@ -66,6 +71,13 @@ export interface HarnessOptions extends Partial<ProxyConfig> {
   double?: GeminiDouble;
   /** How long PostgreSQL operations retry through an outage (default: the store's own, 10 s). */
   storeRetry?: RetryBudget;
+  /**
+   * Models the double's key cannot reach (its `unreachableModels`); the harness then runs the proxy's model check
+   * once before it returns, as start-up does.
+   */
+  unreachableModels?: string[];
+  /** `false`: leave the model check for later (a key that lost a model after the last check). */
+  checkModels?: boolean;
 }
 
 export interface Harness {
@@ -77,6 +89,8 @@ export interface Harness {
   dataDir: string;
   /** The PostgreSQL database in use, or null for SQLite. */
   databaseUrl: string | null;
+  /** The proxy's model check (every model available unless `unreachableModels` was given). */
+  availability: ModelAvailability;
   /** Creates a team token with these limits; resolves with the token. */
   addToken(name: string, limits?: Partial<TokenLimits>): Promise<string>;
   close(): Promise<void>;
@@ -98,9 +112,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     databaseUrl: sharedDatabase,
     double: sharedDouble,
     storeRetry,
+    unreachableModels,
+    checkModels = true,
     ...config
   } = options;
-  const double = sharedDouble ?? (await startGeminiDouble({ registry, apiKey: TEST_KEY }));
+  const double =
+    sharedDouble ??
+    (await startGeminiDouble({ registry, apiKey: TEST_KEY, ...(unreachableModels ? { unreachableModels } : {}) }));
   const dataDir = given ?? tempDataDir();
   const database = storeKind === 'postgres' && !sharedDatabase ? await createTestDatabase('h') : null;
   const databaseUrl = sharedDatabase ?? database?.url ?? null;
@@ -126,8 +144,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
             authClient: stubAuthClient,
             baseUrl: double.url,
           };
+  const gemini = createGeminiClient(geminiConfig);
+  const availability = unreachableModels
+    ? createModelAvailability({ gemini, registry, clock })
+    : everyModelAvailable(registry);
+  if (unreachableModels && checkModels) await availability.check();
   const app = createApp({
-    gemini: createGeminiClient(geminiConfig),
+    gemini,
+    availability,
     registry,
     store,
     clock,
@@ -152,6 +176,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     dataDir,
     databaseUrl,
+    availability,
     async addToken(name, limits = {}) {
       const created = await store.createToken({
         name,

@@ -186,7 +186,7 @@ describe('what a turn costs', () => {
   it('estimates before sending, from the model’s prices and the context it will send', async () => {
     const session = await openPanelAsync((s) => [s.poster]);
     const { state } = session;
-    const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
+    const flash = publicModels.models.find((m) => m.id === 'gemini-nano-banana-2.1')!;
     state.prompt.value = 'warmer light';
     // 4:5 at 1K (the poster at 2×) with one input image: the image price plus 560 input tokens and the prompt,
     // which carries the poster's text as context.

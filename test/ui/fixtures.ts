@@ -22,5 +22,10 @@ export const publicModels: ModelsResponse = {
     ),
     inputUsdPerMillionTokens: model.pricing.inputUsdPerMillionTokens,
     inputTokensPerImage: inputTokensPerImage(model),
+    outputTextUsdPerMillionTokens: model.pricing.outputTextUsdPerMillionTokens,
+    typicalTextTokens: model.pricing.typicalTextTokens,
+    typicalThoughtsTokens: model.pricing.typicalThoughtsTokens,
+    status: model.status,
+    ...(model.replacement ? { replacement: model.replacement } : {}),
   })),
 };

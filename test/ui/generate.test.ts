@@ -21,7 +21,7 @@ describe('start-up', () => {
     const { state, sample } = await openPanelAsync((s) => [s.poster]);
     expect(state.settings.value).toEqual({ proxyUrl: harness.proxy.url, token: 'team-token' });
     expect(state.models.value.map((m) => m.id)).toContain('gemini-3.1-flash-image');
-    expect(state.modelId.value).toBe('gemini-3.1-flash-image');
+    expect(state.modelId.value).toBe('gemini-nano-banana-2.1');
     expect(state.mode.value).toBe('edit');
     expect(state.target.value).toMatchObject({ id: sample.poster.id, name: 'Poster', width: 540, height: 675 });
     await until(() => state.targetThumbnail.value !== null);
@@ -71,7 +71,7 @@ describe('Generate on a selected frame (edit)', () => {
     expect(state.error.value).toBeNull();
     expect(state.run.value).toBeNull();
     const sent = harness.proxy.calls.at(-1)!.body!;
-    expect(sent).toMatchObject({ model: 'gemini-3.1-flash-image', aspectRatio: '4:5', imageSize: '1K' });
+    expect(sent).toMatchObject({ model: 'gemini-nano-banana-2.1', aspectRatio: '4:5', imageSize: '1K' });
     // The person's words, then the poster's text as context (issue 7).
     expect(sent.prompt).toMatch(/^warmer light\n\nThis is a layout with live text/);
     expect(sent.images).toHaveLength(1);
@@ -191,7 +191,7 @@ describe('Generate with nothing selected (text-to-image)', () => {
     expect(state.error.value).toBeNull();
     const sent = harness.proxy.calls.at(-1)!.body!;
     expect(sent).toEqual({
-      model: 'gemini-3.1-flash-image',
+      model: 'gemini-nano-banana-2.1',
       prompt: 'a red bicycle',
       aspectRatio: '16:9',
       imageSize: '1K',

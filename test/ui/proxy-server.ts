@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bytesToBase64 } from '../../core/base64.js';
-import type { GenerateRequest, GenerateResponse, Usage } from '../../core/proxy-schema.js';
+import type { GenerateRequest, GenerateResponse, ModelsResponse, Usage } from '../../core/proxy-schema.js';
 import { publicModels } from './fixtures.js';
 
 export interface ProxyCall {
@@ -21,7 +21,7 @@ export type GenerateAnswer =
   | { status: 200; png: Uint8Array; width: number; height: number; cached?: boolean }
   /** A JPEG answer, as Gemini 3 sends (docs/gemini-double.md): passed on as `image/jpeg`. */
   | { status: 200; jpeg: Uint8Array; width: number; height: number; cached?: boolean }
-  | { status: number; error: { code: string; message: string } }
+  | { status: number; error: { code: string; message: string; mayHaveBilledUsd?: number } }
   | { hang: true };
 
 export const USAGE: Usage = { inputTokens: 560, outputTokens: 1120, totalTokens: 1680, costUsd: 0.06748 };
@@ -29,6 +29,8 @@ export const USAGE: Usage = { inputTokens: 560, outputTokens: 1120, totalTokens:
 export interface ProxyServer {
   url: string;
   calls: ProxyCall[];
+  /** What GET /v1/models answers: the shipped registry unless a test changes it (a model the key lost). */
+  models: ModelsResponse;
   /** How to answer the next POST /v1/generate (may run code first, e.g. delete the source layer). */
   onGenerate: (request: GenerateRequest) => Promise<GenerateAnswer> | GenerateAnswer;
   closeAsync(): Promise<void>;
@@ -38,6 +40,7 @@ export async function startProxyServerAsync(): Promise<ProxyServer> {
   const proxy: ProxyServer = {
     url: '',
     calls: [],
+    models: publicModels,
     onGenerate: () => ({ hang: true }),
     closeAsync: async () => {},
   };
@@ -78,7 +81,7 @@ async function answerAsync(proxy: ProxyServer, call: ProxyCall, res: ServerRespo
     return;
   }
   if (call.method === 'GET' && call.path === '/v1/models') {
-    send(200, publicModels);
+    send(200, proxy.models);
     return;
   }
   if (call.method === 'POST' && call.path === '/v1/generate' && call.body) {

@@ -198,7 +198,7 @@ describe('history in the state', () => {
     state.history.value = history;
     applyPush(state, { type: 'SELECTION_CHANGED', nodes: [snapshot('5:2', 'Poster — prompt t2')], count: 1 });
     state.prompt.value = 'navy jacket';
-    const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
+    const flash = publicModels.models.find((m) => m.id === 'gemini-nano-banana-2.1')!;
     const text = contextPrompt('navy jacket', ['prompt t1', 'prompt t2']).prompt;
     // 400 × 500 at 2× asks for 1K; the poster's text is not in the snapshot, so no text paragraph.
     expect(state.estimateUsd.value).toBe(estimateCostUsd(flash, '1K', 1, text.length));

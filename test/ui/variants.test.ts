@@ -160,6 +160,9 @@ describe('one Cancel for all', () => {
     const before = double.describeNodes();
     state.prompt.value = 'another cancelled beach';
     state.variants.count.value = 2;
+    // Both calls had gone out: Gemini may bill both, twice the one-image estimate.
+    const estimate = state.runEstimateUsd.value!;
+    expect(estimate).toBe(2 * state.estimateUsd.value!);
     const running = actions.generateAsync();
     await until(() => state.run.value?.step === 'generating');
     actions.cancel();
@@ -169,6 +172,7 @@ describe('one Cancel for all', () => {
     expect(state.error.value).toEqual({
       code: 'cancelled',
       message: 'The request was cancelled. Nothing was added to the canvas.',
+      mayHaveBilledUsd: estimate,
     });
     expect(double.describeNodes()).toEqual(before);
   });

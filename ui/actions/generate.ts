@@ -28,9 +28,8 @@ import { fail, ok, type Result } from '../../core/result.js';
 import { forgetTurns, rememberTurn, replayHistory, userContent, type LiveTurn } from '../../core/live-replay.js';
 import { sha1Hex } from '../../core/sha1.js';
 import type { TurnInput, TurnVariant } from '../../core/turn-record.js';
-import type { AppState } from '../state.js';
+import type { AppState, RunState } from '../state.js';
 import type { RequestPlan } from '../request-plan.js';
-import type { RunState } from '../state.js';
 import type { AppDeps } from './deps.js';
 import { fitSentImagesAsync } from './fit-sent-images.js';
 import { chainOfLayerAsync, editContextAsync, replayContextAsync } from './edit-context.js';
@@ -77,6 +76,7 @@ export function startRun(deps: AppDeps, clear?: () => void): (GenerateInputs & {
     startedAt: deps.now(),
     controller: new AbortController(),
     step: ready.value.plan.target ? 'exporting' : 'generating',
+    estimateUsd: state.runEstimateUsd.peek(),
   };
   batch(() => {
     state.run.value = run;

@@ -49,10 +49,13 @@ export function createActions(deps: AppDeps): Actions {
     precision: createPrecisionActions(deps.state),
     startAsync: () => startAppAsync(deps, refreshHistory),
     // One result, or N variants of the same request (ui/actions/generate-variants.ts).
-    generateAsync: () => {
+    generateAsync: async () => {
       const count = deps.state.variants.count.peek();
       if (!deps.state.run.peek()) deps.state.variants.lastBatch.value = null;
-      return count > 1 ? generateVariantsAsync(deps, count) : generateAsync(deps);
+      await (count > 1 ? generateVariantsAsync(deps, count) : generateAsync(deps));
+      // The proxy's key lost the model since the list was read: read it again, which moves the pick to its
+      // replacement (ui/actions/load-models.ts).
+      if (deps.state.error.peek()?.code === 'model_unavailable') await loadModelsAsync(deps);
     },
     cancel: () => cancelRun(deps.state),
     saveSettingsAsync: (draft) => saveSettingsAsync(deps, draft),

@@ -1,4 +1,8 @@
-/** What went wrong and what to do next, in the words of the error's message. */
+/**
+ * What went wrong and what to do next, in the words of the error's message; and, for a call that reached Gemini,
+ * what Google may bill for it anyway.
+ */
+import { formatUsd } from '../../core/cost-estimate.js';
 import type { PanelProps } from './props.js';
 
 export function ErrorBanner({ state, actions }: PanelProps) {
@@ -7,7 +11,12 @@ export function ErrorBanner({ state, actions }: PanelProps) {
   const tone = error.code === 'cancelled' ? 'info' : 'danger';
   return (
     <div class={`banner ${tone}`} role={tone === 'danger' ? 'alert' : 'status'} data-code={error.code}>
-      <p>{error.message}</p>
+      <div>
+        <p>{error.message}</p>
+        {error.mayHaveBilledUsd ? (
+          <p class="billed">Gemini may bill this call: ≈ {formatUsd(error.mayHaveBilledUsd)}</p>
+        ) : null}
+      </div>
       <button type="button" class="ghost" onClick={() => actions.dismissError()}>
         Dismiss
       </button>

@@ -37,6 +37,8 @@ import { refuseThoughtSignatures, validateImageConfig, validateThoughtSignatures
 export interface DoubleState {
   registry: ModelRegistry;
   apiKey: string | null;
+  /** Ids this key cannot reach (`unreachableModels`): not listed, 404 for get and generate. */
+  unreachable: ReadonlySet<string>;
   flakyCalls: Map<string, number>;
   /** Calls per model and prompt, for the triggers that act on the Nth call (`nth-…`, `vary`). */
   promptCalls: Map<string, number>;
@@ -82,16 +84,24 @@ export async function handleRequest(
   const fail = (error: GoogleErrorBody): void => sendError(response, error, sse);
   const authError = checkAuth(state, route, request.headers, url);
   if (authError) return fail(authError);
+  const reachable = (id: string): ModelInfo | null =>
+    state.unreachable.has(id) ? null : findModel(state.registry, id);
   if (route.kind === 'list-models') {
-    return sendJson(response, 200, { models: state.registry.models.map((m) => describeModel(m)) });
+    const listed = state.registry.models.filter((m) => !state.unreachable.has(m.id));
+    return sendJson(response, 200, { models: listed.map((m) => describeModel(m)) });
   }
   if (route.kind === 'get-model') {
-    const model = findModel(state.registry, route.model);
-    return model ? sendJson(response, 200, describeModel(model)) : fail(modelNotFound(route.model, route.version));
+    const model = reachable(route.model);
+    if (model) return sendJson(response, 200, describeModel(model));
+    return fail(
+      route.vertex
+        ? publisherModelNotFound(`publishers/google/models/${route.model}`)
+        : modelNotFound(route.model, route.version),
+    );
   }
   if (raw === null) return fail(payloadTooLarge(MAX_BODY_BYTES));
   if (!isJson) return fail(invalidJson());
-  const model = findModel(state.registry, route.model);
+  const model = reachable(route.model);
   if (!model) {
     return fail(
       route.backend === 'gemini' ? modelNotFound(route.model, route.version) : publisherModelNotFound(route.resource),
@@ -188,7 +198,13 @@ function checkAuth(state: DoubleState, route: Route, headers: IncomingHttpHeader
   const header = headers['x-goog-api-key'];
   const key = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('key');
   const bearer = /^Bearer\s+\S/i.test(headers.authorization ?? '');
-  const backend = route.kind === 'generate' ? route.backend : 'gemini';
+  // Vertex `models.get` comes with a key (express) or a bearer token (project), like a Vertex generate.
+  const backend =
+    route.kind === 'generate'
+      ? route.backend
+      : route.kind === 'get-model' && route.vertex
+        ? 'vertex-express'
+        : 'gemini';
   if (backend === 'vertex-project') return bearer ? null : unauthenticated();
   if (!key) return backend === 'vertex-express' && bearer ? null : unregisteredCaller();
   if (state.apiKey !== null && key !== state.apiKey) {

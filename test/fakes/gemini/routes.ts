@@ -10,7 +10,7 @@ export type Backend = 'gemini' | 'vertex-express' | 'vertex-project';
 export type Route =
   | { kind: 'generate'; backend: Backend; version: string; model: string; stream: boolean; resource: string }
   | { kind: 'list-models'; version: string }
-  | { kind: 'get-model'; version: string; model: string };
+  | { kind: 'get-model'; version: string; model: string; vertex: boolean };
 
 const GEMINI = /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
 const VERTEX_EXPRESS = /^\/(v1|v1beta1)\/publishers\/google\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
@@ -18,6 +18,8 @@ const VERTEX_PROJECT =
   /^\/(v1|v1beta1)\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/google\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
 const LIST = /^\/(v1|v1beta|v1alpha)\/models$/;
 const GET = /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+)$/;
+/** Vertex `models.get` of a base model: the SDK sends it without the project prefix. */
+const VERTEX_GET = /^\/(v1|v1beta1)\/publishers\/google\/models\/([^/:]+)$/;
 
 /** The route for a method and a decoded path, or null (the caller answers 404). */
 export function matchRoute(method: string, path: string): Route | null {
@@ -25,7 +27,9 @@ export function matchRoute(method: string, path: string): Route | null {
     const list = LIST.exec(path);
     if (list) return { kind: 'list-models', version: list[1]! };
     const get = GET.exec(path);
-    if (get) return { kind: 'get-model', version: get[1]!, model: get[2]! };
+    if (get) return { kind: 'get-model', version: get[1]!, model: get[2]!, vertex: false };
+    const vertexGet = VERTEX_GET.exec(path);
+    if (vertexGet) return { kind: 'get-model', version: vertexGet[1]!, model: vertexGet[2]!, vertex: true };
     return null;
   }
   if (method !== 'POST') return null;

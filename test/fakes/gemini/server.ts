@@ -3,7 +3,8 @@
  * real decodable images of the tabled sizes. Point the real SDK at it with
  * `new GoogleGenAI({ apiKey, httpOptions: { baseUrl: double.url } })`. See docs/gemini-double.md.
  *
- * Standalone: `npx tsx test/fakes/gemini/server.ts --port 8790 [--host 127.0.0.1] [--api-key KEY]`.
+ * Standalone: `npx tsx test/fakes/gemini/server.ts --port 8790 [--host 127.0.0.1] [--api-key KEY] [--unreachable id,id]`
+ * (or `GEMINI_DOUBLE_UNREACHABLE=id,id`).
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -38,6 +39,11 @@ export interface GeminiDoubleOptions {
   registry?: ModelRegistry;
   /** When a string, any other `x-goog-api-key` gets Google's 400 API_KEY_INVALID; null or absent accepts any key. */
   apiKey?: string | null;
+  /**
+   * Model ids this key cannot reach: left out of `GET /{v}/models`, and answered with Google's 404 NOT_FOUND for
+   * generate and get (as a key without access to a model is answered). Standalone: `--unreachable id,id`.
+   */
+  unreachableModels?: readonly string[];
   /** Receives one short line per request: method, path, status, milliseconds. Never bodies or keys. */
   log?: (line: string) => void;
 }
@@ -53,6 +59,7 @@ export async function startGeminiDouble(options: GeminiDoubleOptions = {}): Prom
   const state: DoubleState = {
     registry: options.registry ?? loadDefaultRegistry(),
     apiKey: options.apiKey ?? null,
+    unreachable: new Set(options.unreachableModels ?? []),
     flakyCalls: new Map(),
     promptCalls: new Map(),
   };
@@ -122,22 +129,35 @@ function safeDecode(path: string): string {
   }
 }
 
-/** `--port 8790 --host 127.0.0.1 --api-key KEY` → options. */
-function parseArgs(argv: readonly string[]): GeminiDoubleOptions {
+/** `--port 8790 --host 127.0.0.1 --api-key KEY --unreachable id,id` → options (`GEMINI_DOUBLE_UNREACHABLE` too). */
+export function parseDoubleArgs(argv: readonly string[], env: NodeJS.ProcessEnv): GeminiDoubleOptions {
   const options: GeminiDoubleOptions = { port: 8790 };
+  const fromEnv = idList(env.GEMINI_DOUBLE_UNREACHABLE);
+  if (fromEnv.length > 0) options.unreachableModels = fromEnv;
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     if (argv[i] === '--port' && value !== undefined) options.port = Number(value);
     else if (argv[i] === '--host' && value !== undefined) options.host = value;
     else if (argv[i] === '--api-key' && value !== undefined) options.apiKey = value;
+    else if (argv[i] === '--unreachable' && value !== undefined) options.unreachableModels = idList(value);
     else continue;
     i++;
   }
   return options;
 }
 
+function idList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+}
+
 async function main(): Promise<void> {
-  const double = await startGeminiDouble({ ...parseArgs(process.argv.slice(2)), log: (line) => console.log(line) });
+  const double = await startGeminiDouble({
+    ...parseDoubleArgs(process.argv.slice(2), process.env),
+    log: (line) => console.log(line),
+  });
   console.log(`Gemini double listening on ${double.url}`);
   console.log(`Point the SDK at it: new GoogleGenAI({ apiKey: 'any', httpOptions: { baseUrl: '${double.url}' } })`);
   const stop = (): void => {
