@@ -63,7 +63,8 @@ const REFUSALS: [RecordingId, string, Refusal][] = [
   ['400-api-key-invalid', FLASH, { status: 502, code: 'upstream_auth_failed', says: /Gemini key was rejected/, upstreamCalls: 1 }],
   ['401-unauthenticated', FLASH, { status: 502, code: 'upstream_auth_failed', says: /Gemini key was rejected/, upstreamCalls: 1 }],
   ['403-key-service-blocked', FLASH, { status: 502, code: 'upstream_auth_failed', says: /permission denied or API not enabled/, upstreamCalls: 1 }],
-  ['404-unknown-model', FLASH, { status: 502, code: 'upstream_rejected', says: /does not offer this model/, upstreamCalls: 1 }],
+  // Gemini's 404 for a model: the key can no longer reach it (proxy/model-availability.ts); the replacement is named.
+  ['404-unknown-model', FLASH, { status: 410, code: 'model_unavailable', says: /no longer available to this team; use Nano Banana 2\.1/, upstreamCalls: 1 }],
   ['500-internal', FLASH, { status: 502, code: 'upstream_error', says: /internal error \(HTTP 500\)/, upstreamCalls: 3 }],
   ['503-overloaded', PRO, { status: 503, code: 'upstream_unavailable', says: /overloaded or unavailable/, upstreamCalls: 3 }],
 ];
@@ -106,9 +107,11 @@ describe('the recorded Gemini 3.1 Flash JPEG answer', () => {
     const { data, ...seen } = answer.image;
     expect(seen).toEqual({ ...FILL_JPEG_SIZE, mimeType: 'image/jpeg' });
     expect(data === replay.exchange(id).substitutions[0]!.value, 'the image is the recorded part’s data').toBe(true);
-    expect(answer.usage).toMatchObject({ inputTokens: 10, outputTokens: 1392, totalTokens: 1402 });
+    // Priced by modality (config/models.md): 1,120 image tokens at $60/M, the other 272 output tokens at the text
+    // rate of $3/M, 10 input tokens at $0.50/M. Every output token at the image rate would have been $0.083525.
+    expect(answer.usage).toMatchObject({ inputTokens: 10, outputTokens: 1392, totalTokens: 1402, costUsd: 0.068021 });
     const row = await h.store.usageRecord(res.headers.get('x-request-id')!);
-    expect(row).toMatchObject({ outcome: 'ok', attempts: 1, inputTokens: 10, outputTokens: 1392 });
+    expect(row).toMatchObject({ outcome: 'ok', attempts: 1, inputTokens: 10, outputTokens: 1392, costUsd: 0.068021 });
     expect(replay.callsFor(id)[0]!.path).toMatch(new RegExp(`/models/${FLASH}:generateContent$`));
   });
 

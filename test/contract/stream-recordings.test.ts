@@ -75,7 +75,14 @@ describe('Gemini 2.0 Flash image generation, streamed text then a PNG (googleapi
     const chunks = await streamOf(id, 'gemini-2.0-flash-preview-image-generation');
     expect(chunks.at(-1)?.candidates?.[0]?.finishReason).toBe('STOP');
     expect(chunks.at(-1)?.usageMetadata).toEqual(segments.at(-1)!.usageMetadata);
-    expect(asAnswer(chunks.at(-1)!).usage).toEqual({ promptTokens: 15, totalTokens: 1333 });
+    expect(asAnswer(chunks.at(-1)!).usage).toEqual({
+      promptTokens: 15,
+      promptImageTokens: 0,
+      candidatesTokens: 1318,
+      candidatesImageTokens: 1290,
+      thoughtsTokens: 0,
+      totalTokens: 1333,
+    });
   });
 });
 
