@@ -42,6 +42,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       createFairQueue({
         maxConcurrent: deps.config.maxConcurrent,
         maxWaiting: deps.config.maxQueue,
+        maxWaitingPerKey: deps.config.maxQueuePerPerson,
         maxWaitMs: deps.config.maxQueueWaitMs,
       }),
     authThrottle: createAuthThrottle({

@@ -18,6 +18,8 @@ export interface ServingLimits {
   maxConcurrent: number;
   /** Requests that may wait for a slot at once; more are refused with `proxy_busy` (`BANANA_MAX_QUEUE`). */
   maxQueue: number;
+  /** Requests one person may have waiting at once; past it only they get 429 (`BANANA_MAX_QUEUE_PER_PERSON`). */
+  maxQueuePerPerson: number;
   /** Longest a request waits for a slot before `proxy_busy`, in ms (`BANANA_MAX_QUEUE_WAIT_S`). */
   maxQueueWaitMs: number;
   /** Failed token checks one client address may make per minute before 429 (`BANANA_AUTH_FAILURES_PER_MIN`). */
@@ -42,6 +44,7 @@ export const DEFAULT_SERVING_LIMITS: Readonly<ServingLimits> = Object.freeze({
   maxBodyBytes: 64 * MIB,
   maxConcurrent: 8,
   maxQueue: 500,
+  maxQueuePerPerson: 50,
   maxQueueWaitMs: 300_000,
   authFailuresPerClient: 10,
   authFailuresGlobal: 300,
@@ -146,6 +149,7 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
     adminToken,
     maxConcurrent: limit('maxConcurrent', 'BANANA_MAX_CONCURRENT', 1, 1024),
     maxQueue: limit('maxQueue', 'BANANA_MAX_QUEUE', 0, 100_000),
+    maxQueuePerPerson: limit('maxQueuePerPerson', 'BANANA_MAX_QUEUE_PER_PERSON', 1, 100_000),
     maxQueueWaitMs: limit('maxQueueWaitMs', 'BANANA_MAX_QUEUE_WAIT_S', 1, 3600, 1000),
     authFailuresPerClient: limit('authFailuresPerClient', 'BANANA_AUTH_FAILURES_PER_MIN', 1, 100_000),
     authFailuresGlobal: limit('authFailuresGlobal', 'BANANA_AUTH_FAILURES_GLOBAL_PER_MIN', 1, 10_000_000),

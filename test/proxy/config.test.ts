@@ -17,6 +17,7 @@ describe('loadSettings', () => {
       adminToken: null,
       maxConcurrent: 8,
       maxQueue: 500,
+      maxQueuePerPerson: 50,
       maxQueueWaitMs: 300_000,
       authFailuresPerClient: 10,
       authFailuresGlobal: 300,

@@ -158,7 +158,9 @@ describe('the concurrency cap', () => {
         q.app.request('/v1/generate', generateRequest({ prompt: `busy ${i} [double:slow:150]` })),
       );
       await expect.poll(() => queue.waiting).toBe(1);
-      const res = await q.app.request('/v1/generate', generateRequest({ prompt: 'one too many' }));
+      // Another person: the queue has one place and two people want it (the same person would get 429).
+      const other = await q.addToken('Queued second');
+      const res = await q.app.request('/v1/generate', generateRequest({ prompt: 'one too many' }, other));
       expect(res.status).toBe(503);
       expect((await res.json()).error.code).toBe('proxy_busy');
       expect(res.headers.get('retry-after')).toBe('30');
