@@ -4,6 +4,7 @@ import type { AuthThrottle } from './auth-throttle.js';
 import type { Clock } from './clock.js';
 import { DEFAULT_SERVING_LIMITS, type ServingLimits } from './config.js';
 import type { FairQueue } from './fair-queue.js';
+import type { FaultCounts } from './fault-counts.js';
 import type { GeminiPort } from './gemini-port.js';
 import type { RequestLogEntry } from './logger.js';
 import type { ProxyStore, TeamMember } from './store/store.js';
@@ -62,6 +63,8 @@ export interface AppContext extends AppDeps {
   authThrottle: AuthThrottle;
   /** Reservations older than this are left over from a stopped instance (`reservation-ttl.ts`). */
   reservationTtlMs: number;
+  /** Store work that failed without failing its request, since start (`fault-counts.ts`). */
+  faults: FaultCounts;
 }
 
 /** Hono context variables set by middleware. */

@@ -17,6 +17,7 @@ import type { AppContext, AppDeps, AppEnv } from './app-env.js';
 import { createAuthThrottle } from './auth-throttle.js';
 import { systemClock } from './clock.js';
 import { createFairQueue } from './fair-queue.js';
+import { createFaultCounts } from './fault-counts.js';
 import { scrub } from './gemini-errors.js';
 import { ProxyError } from './proxy-error.js';
 import { adminApi } from './routes/admin-api.js';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       global: deps.config.authFailuresGlobal,
     }),
     reservationTtlMs: reservationTtlMs(deps.registry, deps.config),
+    faults: createFaultCounts(),
   };
   const app = new Hono<AppEnv>();
   const models = { ...publicModels(deps.registry), inlineImageMaxBytes: inlineImageMaxBytes(deps.config.mode) };

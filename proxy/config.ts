@@ -35,6 +35,8 @@ export interface ServingLimits {
   cacheBytes: number;
   /** Log prompt text, truncated (`BANANA_LOG_PROMPTS`). Never images, tokens or the key. */
   logPrompts: boolean;
+  /** Whose answers a cache hit may return: the same person's only, or the whole team's (`BANANA_CACHE_SCOPE`). */
+  cacheScope: 'person' | 'team';
 }
 
 const MIB = 1024 * 1024;
@@ -51,6 +53,7 @@ export const DEFAULT_SERVING_LIMITS: Readonly<ServingLimits> = Object.freeze({
   trustProxyHops: 0,
   cacheBytes: 512 * MIB,
   logPrompts: false,
+  cacheScope: 'person',
 });
 
 /** Just the serving limits of `settings` (no port, backend or store), to hand to the app. */
@@ -92,7 +95,7 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
     return v ? v : undefined;
   };
   /** A numeric limit, set in the variable's unit (`unit` of the setting's), its default from the one table. */
-  const limit = (key: Exclude<keyof ServingLimits, 'logPrompts'>, name: string, min: number, max: number, unit = 1) =>
+  const limit = (key: Exclude<keyof ServingLimits, 'logPrompts' | 'cacheScope'>, name: string, min: number, max: number, unit = 1) =>
     integer(value(name), DEFAULT_SERVING_LIMITS[key] / unit, name, min, max) * unit;
   const port = integer(value('PORT'), DEFAULT_PORT, 'PORT', 0, 65535);
   const maxBodyBytes = limit('maxBodyBytes', 'BANANA_MAX_BODY_MB', 1, 1024, MIB);
@@ -136,6 +139,10 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
   if (!/^(1|true|yes|0|false|no)$/i.test(logPrompts)) {
     throw new ConfigError(`BANANA_LOG_PROMPTS must be true or false, got "${logPrompts}".`);
   }
+  const cacheScope = (value('BANANA_CACHE_SCOPE') ?? 'person').toLowerCase();
+  if (cacheScope !== 'person' && cacheScope !== 'team') {
+    throw new ConfigError(`BANANA_CACHE_SCOPE must be person or team, got "${cacheScope}".`);
+  }
   return {
     port,
     host: value('HOST') ?? '127.0.0.1',
@@ -156,6 +163,7 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
     trustProxyHops: limit('trustProxyHops', 'BANANA_TRUST_PROXY_HOPS', 0, 10),
     cacheBytes: limit('cacheBytes', 'BANANA_CACHE_MB', 0, 1_048_576, MIB),
     logPrompts: /^(1|true|yes)$/i.test(logPrompts),
+    cacheScope,
   };
 }
 

@@ -15,6 +15,7 @@ import { inlineImageMaxBytes } from '../../core/input-limits.js';
 import { costUsd, type ImageSize, type ModelInfo } from '../../core/models.js';
 import type { GenerateRequest, GenerateResponse } from '../../core/proxy-schema.js';
 import type { AppContext, AppEnv } from '../app-env.js';
+import { answerFromCache, cacheAnswer, cacheOwner } from '../answer-cache.js';
 import { cacheKey } from '../cache-key.js';
 import { callWithRetries } from '../call-with-retries.js';
 import {
@@ -29,6 +30,7 @@ import {
   type PreparedImage,
 } from '../generate-input.js';
 import type { GeminiInputPart, GeminiResponse } from '../gemini-port.js';
+import { noteFault } from '../fault-counts.js';
 import { limitError } from '../limit-error.js';
 import { truncatePrompt } from '../logger.js';
 import { ProxyError } from '../proxy-error.js';
@@ -80,7 +82,7 @@ export function generateHandler(ctx: AppContext) {
       try {
         await ctx.store.recordUsage(record);
       } catch (error) {
-        console.error(`[${record.requestId}] could not record usage: ${String(error)}`);
+        noteFault(ctx.faults, c, 'usageWriteFailed', error, ctx.config.secrets);
       }
       c.set('logFields', {
         ...c.get('logFields'),
@@ -119,6 +121,7 @@ async function generate(
   const key =
     request.cache !== false && ctx.config.cacheBytes > 0
       ? cacheKey({
+          owner: cacheOwner(ctx, record.tokenId),
           model: model.id,
           prompt: request.prompt,
           aspectRatio: request.aspectRatio ?? null,
@@ -136,27 +139,17 @@ async function generate(
           })),
         })
       : null;
-  if (key) {
-    const hit = await ctx.store.cacheGet(key, ctx.clock.now());
-    // A cached answer has no modelTurn (the cache keeps only the image): the panel then continues it stateless.
-    if (hit) {
-      record.cached = true;
-      record.savedUsd = hit.costUsd;
-      const body: GenerateResponse = {
-        image: {
-          data: Buffer.from(hit.bytes.buffer, hit.bytes.byteOffset, hit.bytes.byteLength).toString('base64'),
-          mimeType: hit.mimeType,
-          width: hit.width,
-          height: hit.height,
-        },
-        ...(hit.text ? { text: hit.text } : {}),
-        model: hit.model,
-        usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0, costUsd: 0 },
-        cached: true,
-      };
-      return c.json(body);
-    }
-  }
+  const reserveFields = {
+    requestId: record.requestId,
+    tokenId: record.tokenId,
+    tokenName: record.tokenName,
+    model: model.id,
+    imageSize,
+    aspectRatio: record.aspectRatio,
+    inputImages: images.length,
+  };
+  const cached = key ? await answerFromCache(ctx, c, record, key, reserveFields) : null;
+  if (cached) return cached;
 
   state.estimate =
     estimateCostUsd(
@@ -167,13 +160,7 @@ async function generate(
     ) ?? 0;
   const now = ctx.clock.now();
   const reservation = await ctx.store.reserve({
-    requestId: record.requestId,
-    tokenId: record.tokenId,
-    tokenName: record.tokenName,
-    model: model.id,
-    imageSize,
-    aspectRatio: record.aspectRatio,
-    inputImages: images.length,
+    ...reserveFields,
     estimatedCostUsd: state.estimate,
     now,
     staleBefore: now - ctx.reservationTtlMs,
@@ -207,20 +194,15 @@ async function generate(
     ...(modelTurn ? { modelTurn } : {}),
   };
   if (key) {
-    await ctx.store.cachePut(
-      key,
-      {
-        bytes: Buffer.from(answer.image.data, 'base64'),
-        mimeType: answer.image.mimeType,
-        width: answer.image.width,
-        height: answer.image.height,
-        text: answer.text ?? null,
-        model: model.id,
-        costUsd: record.costUsd,
-      },
-      ctx.clock.now(),
-      ctx.config.cacheBytes,
-    );
+    await cacheAnswer(ctx, c, key, {
+      bytes: Buffer.from(answer.image.data, 'base64'),
+      mimeType: answer.image.mimeType,
+      width: answer.image.width,
+      height: answer.image.height,
+      text: answer.text ?? null,
+      model: model.id,
+      costUsd: record.costUsd,
+    });
   }
   return c.json(body);
 }

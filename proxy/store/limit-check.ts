@@ -28,12 +28,13 @@ export function hasLimits(limits: TokenLimits): boolean {
 /** The first limit this request would break, or null when every limit allows it. */
 export function firstRefusal(limits: TokenLimits, request: ReserveRequest, usage: CountedUsage): LimitRefusal | null {
   const { now } = request;
-  if (limits.dailyImages !== null) {
+  const rateOnly = request.cacheHit?.rateOnly ?? false;
+  if (limits.dailyImages !== null && !rateOnly) {
     const allowed = limits.dailyImages;
     const used = usage.images();
     if (used >= allowed) return { limit: 'daily_images', allowed, used, requested: 1, retryAt: utcNextDayStart(now) };
   }
-  if (limits.monthlyUsd !== null) {
+  if (limits.monthlyUsd !== null && !rateOnly) {
     const allowed = limits.monthlyUsd;
     const used = roundUsd(usage.spentUsd());
     if (used + request.estimatedCostUsd > allowed + USD_EPSILON) {

@@ -20,7 +20,7 @@ import { finalRowValues, reservationValues, usageGroupOf, usageRecordOf, usageTo
 const INSERT_RESERVATION = `
   INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,
     input_images, cost_usd, state, counts_image, metered)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'reserved', 1, 1)`;
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'reserved', $11, 1)`;
 
 /** A final row: inserted, or settling the reservation of the same request (which keeps its time and `metered`). */
 const UPSERT_FINAL = `

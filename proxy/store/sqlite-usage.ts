@@ -32,7 +32,7 @@ export function createUsageTable(db: DatabaseSync) {
   const insertReservation = db.prepare(`
     INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,
       input_images, cost_usd, state, counts_image, metered)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reserved', 1, 1)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reserved', ?, 1)`);
   // A final row: inserted, or settling the reservation of the same request (which keeps its time and `metered`).
   const upsert = db.prepare(`
     INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,

@@ -52,6 +52,12 @@ export interface ReserveRequest {
    * holding quota. Absent: none are.
    */
   staleBefore?: number;
+  /**
+   * A cache hit: it makes no image, so its row holds none, but it is a request and counts toward the rate.
+   * `rateOnly` checks only requests per minute (a person's own cached answer); otherwise every limit is checked,
+   * so a person with no images left is told so even when a teammate's answer is in the cache.
+   */
+  cacheHit?: { rateOnly: boolean };
 }
 
 /** Which limit refused a request, and when it frees up. */

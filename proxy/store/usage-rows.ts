@@ -12,7 +12,8 @@ import type { ReserveRequest, UsageRecord } from './store.js';
 
 /**
  * The values a reservation binds, in the order of each store's insert: `request_id` to `input_images`, then the
- * estimate as `cost_usd` (`state`, `counts_image` and `metered` are constants in the statement).
+ * estimate as `cost_usd`, then `counts_image` (0 for a cache hit, which makes no image; `state` and `metered`
+ * are constants in the statement).
  */
 export function reservationValues(r: ReserveRequest): (string | number | null)[] {
   return [
@@ -26,6 +27,7 @@ export function reservationValues(r: ReserveRequest): (string | number | null)[]
     r.aspectRatio,
     r.inputImages,
     r.estimatedCostUsd,
+    r.cacheHit ? 0 : 1,
   ];
 }
 

@@ -24,6 +24,7 @@ describe('loadSettings', () => {
       trustProxyHops: 0,
       cacheBytes: 512 * 1024 * 1024,
       logPrompts: false,
+      cacheScope: 'person',
     });
   });
 

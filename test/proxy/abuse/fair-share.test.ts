@@ -15,12 +15,11 @@ afterAll(async () => {
   await h.close();
 });
 
-const post = (token: string, prompt: string) =>
-  h.app.request('/v1/generate', generateRequest({ prompt, imageSize: '512' }, token)).then(async (res) => ({
-    status: res.status,
-    code: res.status === 200 ? 'ok' : ((await res.json()) as { error: { code: string } }).error.code,
-    retryAfter: res.headers.get('retry-after'),
-  }));
+async function post(token: string, prompt: string) {
+  const res = await h.app.request('/v1/generate', generateRequest({ prompt, imageSize: '512' }, token));
+  const code = res.status === 200 ? 'ok' : ((await res.json()) as { error: { code: string } }).error.code;
+  return { status: res.status, code, retryAfter: res.headers.get('retry-after') };
+}
 
 describe('fair shares of the waiting queue', () => {
   it('refuses only the person over their share; the others are served in turn', async () => {
