@@ -27,6 +27,7 @@ import { publicModels } from './routes/models.js';
 import { playgroundRoutes } from './routes/playground.js';
 import { throttleTokenCheck } from './routes/throttle-token-check.js';
 import { reservationTtlMs } from './reservation-ttl.js';
+import { storeReady } from './store-ready.js';
 import { StoreUnavailableError } from './store/store.js';
 
 /** Largest admin API body: a token name and three numbers. */
@@ -114,8 +115,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Readiness for a load balancer: this instance can reach its database. `/health` stays a liveness check that
   // never touches it, so a database outage takes instances out of rotation without restarting them.
   app.get('/health/ready', async (c) => {
-    await ctx.store.ping();
-    return c.json({ status: 'ok', store: ctx.store.kind });
+    await storeReady(ctx.store);
+    return c.json({ status: 'ok', store: ctx.store.kind, faults: ctx.faults });
   });
 
   app.get('/v1/models', (c) => c.json(models));

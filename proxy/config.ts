@@ -75,6 +75,8 @@ export interface ServerSettings extends ServingLimits {
   databaseUrl: string | null;
   /** PostgreSQL connections per instance (`BANANA_DB_POOL_MAX`). */
   dbPoolMax: number;
+  /** Free space on the data dir's disk below which the SQLite store is not ready (`BANANA_MIN_FREE_MB`). */
+  minFreeBytes: number;
   /** Bearer token for `/admin`; null turns the admin routes off (offline mode generates one). */
   adminToken: string | null;
 }
@@ -85,6 +87,7 @@ export class ConfigError extends Error {
 
 const DEFAULT_PORT = 8787;
 const DEFAULT_DB_POOL_MAX = 10;
+const DEFAULT_MIN_FREE_MB = 64;
 /** Shortest admin token accepted: it guards every team token and the whole budget. */
 export const MIN_ADMIN_TOKEN_CHARS = 16;
 
@@ -153,6 +156,7 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
     dataDir: value('BANANA_DATA_DIR') ?? './data',
     databaseUrl,
     dbPoolMax: integer(value('BANANA_DB_POOL_MAX'), DEFAULT_DB_POOL_MAX, 'BANANA_DB_POOL_MAX', 1, 1000),
+    minFreeBytes: integer(value('BANANA_MIN_FREE_MB'), DEFAULT_MIN_FREE_MB, 'BANANA_MIN_FREE_MB', 0, 1_048_576) * MIB,
     adminToken,
     maxConcurrent: limit('maxConcurrent', 'BANANA_MAX_CONCURRENT', 1, 1024),
     maxQueue: limit('maxQueue', 'BANANA_MAX_QUEUE', 0, 100_000),

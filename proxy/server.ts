@@ -93,7 +93,12 @@ export async function startProxy(
   }
 
   const dataDir = resolve(settings.dataDir);
-  const storeSettings = { databaseUrl: settings.databaseUrl, dataDir, dbPoolMax: settings.dbPoolMax };
+  const storeSettings = {
+    databaseUrl: settings.databaseUrl,
+    dataDir,
+    dbPoolMax: settings.dbPoolMax,
+    minFreeBytes: settings.minFreeBytes,
+  };
   const config = proxyConfig({
     mode: settings.backend.kind,
     version,

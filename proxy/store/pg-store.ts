@@ -19,7 +19,7 @@ import { createPgCacheTable } from './pg-cache.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
 import { createPgTokenTable } from './pg-tokens.js';
 import { createPgUsageTable } from './pg-usage.js';
-import { StoreUnavailableError, type ProxyStore } from './store.js';
+import { StoreNotReadyError, StoreUnavailableError, type ProxyStore } from './store.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database` */
@@ -55,10 +55,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     // One try, no retries: a load balancer's readiness probe wants the answer now.
     ping: async () => {
       try {
-        await query('SELECT 1');
+        // A real write: a read-only server (a replica, default_transaction_read_only) or a full disk refuses it.
+        await query(
+          'UPDATE schema_migrations SET applied_at = applied_at WHERE version = (SELECT MIN(version) FROM schema_migrations)',
+        );
       } catch (error) {
         if (isTransient(error)) throw new StoreUnavailableError(describeDbError(error), { cause: error });
-        throw error;
+        throw new StoreNotReadyError(`the database does not take writes (${describeDbError(error)})`, { cause: error });
       }
     },
     createToken: (input) => retry(() => tokens.create(input)),

@@ -9,6 +9,7 @@ import type { ProxyStore } from './store.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrate, openDatabase } from './sqlite-db.js';
 import { createCacheTable } from './sqlite-cache.js';
+import { checkSqliteReady } from './sqlite-health.js';
 import { createTokenTable } from './sqlite-tokens.js';
 import { createUsageTable } from './sqlite-usage.js';
 
@@ -21,7 +22,11 @@ export interface SqliteStoreOptions {
   file?: string;
   /** Time for `schema_migrations.applied_at`; the app's clock. */
   now?: number;
+  /** Free disk space below which `ping` says the store is not ready (`BANANA_MIN_FREE_MB`); default 64 MB. */
+  minFreeBytes?: number;
 }
+
+const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
 
 /** Opens the store and brings its schema up to date. */
 export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
@@ -42,7 +47,7 @@ export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
 
   return {
     kind: 'sqlite',
-    ping: () => run(() => void db.prepare('SELECT 1').get()),
+    ping: () => run(() => checkSqliteReady(db, file, options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES)),
     createToken: (input) => run(() => tokens.create(input)),
     putStaticToken: (input) => run(() => tokens.putStatic(input)),
     listTokens: (options = {}) => run(() => tokens.list(options.includeRevoked ?? false)),

@@ -119,7 +119,10 @@ export interface CacheStats {
 export interface ProxyStore {
   /** `sqlite` (one file, the embedded default) or `postgres` (shared by several proxy instances). */
   readonly kind: 'sqlite' | 'postgres';
-  /** Resolves when the database answers; rejects (with {@link StoreUnavailableError} for PostgreSQL) when not. */
+  /**
+   * Resolves when the database answers and takes writes; rejects with {@link StoreUnavailableError} when it cannot
+   * be reached, {@link StoreNotReadyError} when it is read-only, full or damaged.
+   */
   ping(): Promise<void>;
   /** Creates a team token; fails when an active token already has that name. */
   createToken(input: { name: string; limits: TokenLimits; now: number }): Promise<Result<CreatedToken>>;
@@ -176,4 +179,12 @@ export interface ProxyStore {
  */
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
+}
+
+/**
+ * The store answers but cannot take the writes requests make (read-only, full, damaged): `ping` says why in words
+ * safe to show anyone (no path, no password), and `/health/ready` answers 503 with them.
+ */
+export class StoreNotReadyError extends Error {
+  override name = 'StoreNotReadyError';
 }

@@ -14,6 +14,7 @@ describe('loadSettings', () => {
       dataDir: './data',
       databaseUrl: null,
       dbPoolMax: 10,
+      minFreeBytes: 64 * 1024 * 1024,
       adminToken: null,
       maxConcurrent: 8,
       maxQueue: 500,

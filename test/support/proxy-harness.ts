@@ -66,6 +66,8 @@ export interface HarnessOptions extends Partial<ProxyConfig> {
   double?: GeminiDouble;
   /** How long PostgreSQL operations retry through an outage (default: the store's own, 10 s). */
   storeRetry?: RetryBudget;
+  /** SQLite: free disk space below which the store is not ready (default: the store's own, 64 MB). */
+  minFreeBytes?: number;
 }
 
 export interface Harness {
@@ -98,6 +100,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     databaseUrl: sharedDatabase,
     double: sharedDouble,
     storeRetry,
+    minFreeBytes,
     ...config
   } = options;
   const double = sharedDouble ?? (await startGeminiDouble({ registry, apiKey: TEST_KEY }));
@@ -111,7 +114,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         poolMax: 5,
         ...(storeRetry ? { retry: storeRetry } : {}),
       })
-    : openSqliteStore({ dataDir, now: clock.now() });
+    : openSqliteStore({ dataDir, now: clock.now(), ...(minFreeBytes !== undefined ? { minFreeBytes } : {}) });
   await store.putStaticToken({ name: 'Ana', token: TEAM_TOKEN, kind: 'team', now: clock.now() });
   const logs: string[] = [];
   const geminiConfig: GeminiBackendConfig =
