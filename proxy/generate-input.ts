@@ -26,7 +26,7 @@ export async function readGenerateRequest(c: Context<AppEnv>): Promise<GenerateR
   if (!type.includes('application/json')) {
     throw new ProxyError('bad_request', 'Send the request as JSON with "Content-Type: application/json".');
   }
-  const text = await c.req.text();
+  const text = await readBodyText(c);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -36,6 +36,22 @@ export async function readGenerateRequest(c: Context<AppEnv>): Promise<GenerateR
   const parsed = generateRequestSchema.safeParse(raw);
   if (!parsed.success) throw new ProxyError('bad_request', `The request is not valid: ${describeIssue(parsed.error)}.`);
   return parsed.data;
+}
+
+/**
+ * The body as text. A client that goes away mid-upload is `cancelled` (nothing reached Gemini, nothing is billed),
+ * not an error of the proxy's: an abandoned upload must not count as a 500.
+ */
+async function readBodyText(c: Context<AppEnv>): Promise<string> {
+  try {
+    return await c.req.text();
+  } catch (error) {
+    if (error instanceof ProxyError) throw error;
+    throw new ProxyError(
+      'cancelled',
+      'The upload was cut off before the whole request arrived. Nothing was sent to Gemini.',
+    );
+  }
 }
 
 /** The model asked for, or the registry's default. */

@@ -17,6 +17,7 @@ import { ConfigError, loadSettings, servingLimitsOf, type ServerSettings } from 
 import { createGeminiClient, type GeminiBackendConfig } from './gemini-client.js';
 import { createRequestLogger } from './logger.js';
 import { reservationTtlMs } from './reservation-ttl.js';
+import { isGoneFromThisHost } from './store/instance-name.js';
 import { describeStore, openStore } from './store/open-store.js';
 import type { ProxyStore } from './store/store.js';
 
@@ -116,6 +117,8 @@ export async function startProxy(
     stops.push(() => store.close());
     await store.putStaticToken({ name: 'dev', token: devToken, kind: 'dev', now: clock.now() });
     await store.expireReservations(clock.now() - staleAfterMs);
+    // A proxy that crashed on this machine (this one's previous run, or a neighbour) holds quota no request owns.
+    await store.settleGoneInstances(isGoneFromThisHost);
   } catch (error) {
     // E.g. a database from a newer proxy: stop the double we may have started before failing.
     for (const stop of stops) await stop();
@@ -124,7 +127,10 @@ export async function startProxy(
   // Reservations left by an instance that died mid-request stop holding quota once no live request could still
   // own them; each instance sweeps (the update is idempotent, so several sweeping at once is harmless).
   const sweeper = setInterval(() => {
-    store.expireReservations(clock.now() - staleAfterMs).catch((error: unknown) => {
+    Promise.all([
+      store.expireReservations(clock.now() - staleAfterMs),
+      store.settleGoneInstances(isGoneFromThisHost),
+    ]).catch((error: unknown) => {
       console.error(`[store] could not settle stale reservations: ${String(error)}`);
     });
   }, SWEEP_INTERVAL_MS);

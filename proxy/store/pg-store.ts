@@ -18,6 +18,7 @@ import {
 import { createPgCacheTable } from './pg-cache.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
 import { createPgTokenTable } from './pg-tokens.js';
+import { thisInstance } from './instance-name.js';
 import { createPgUsageTable } from './pg-usage.js';
 import { StoreNotReadyError, StoreUnavailableError, type ProxyStore } from './store.js';
 
@@ -30,6 +31,8 @@ export interface PostgresStoreOptions {
   now?: number;
   /** How long one operation may keep retrying through an outage (tests shorten it). */
   retry?: RetryBudget;
+  /** The name this process's reservations carry (`instance-name.ts`). */
+  instance?: string;
 }
 
 /** Connects, applies any missing migrations (once over all instances), and returns the store. */
@@ -44,7 +47,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   const query = queryOn(pool);
   const tokens = createPgTokenTable(pool, query);
-  const usage = createPgUsageTable(pool, query);
+  const usage = createPgUsageTable(pool, query, options.instance ?? thisInstance());
   const cache = createPgCacheTable(pool, query);
   const retry = <T>(operation: () => Promise<T>): Promise<T> => withRetry(operation, budget);
   let closed: Promise<void> | null = null;
@@ -78,6 +81,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     recordUsage: (record) => retry(() => usage.record(record)),
     expireReservations: (before) => retry(() => usage.expire(before)),
+    settleGoneInstances: (isGone) => retry(() => usage.settleGone(isGone)),
     usageTotals: (tokenId, since) => retry(() => usage.totals(tokenId, since)),
     usageGroups: (since) => retry(() => usage.groups(since)),
     usageRecord: (requestId) => retry(() => usage.get(requestId)),

@@ -9,6 +9,7 @@ import type { ProxyStore } from './store.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrate, openDatabase } from './sqlite-db.js';
 import { createCacheTable } from './sqlite-cache.js';
+import { thisInstance } from './instance-name.js';
 import { checkSqliteReady } from './sqlite-health.js';
 import { createTokenTable } from './sqlite-tokens.js';
 import { createUsageTable } from './sqlite-usage.js';
@@ -24,6 +25,8 @@ export interface SqliteStoreOptions {
   now?: number;
   /** Free disk space below which `ping` says the store is not ready (`BANANA_MIN_FREE_MB`); default 64 MB. */
   minFreeBytes?: number;
+  /** The name this process's reservations carry (`instance-name.ts`); tests name a second "process". */
+  instance?: string;
 }
 
 const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
@@ -39,7 +42,7 @@ export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
     throw error;
   }
   const tokens = createTokenTable(db);
-  const usage = createUsageTable(db);
+  const usage = createUsageTable(db, options.instance ?? thisInstance());
   const cache = createCacheTable(db);
   let open = true;
   // Each method runs synchronously; wrapping in an async function turns a thrown error into a rejection.
@@ -59,6 +62,7 @@ export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
     reserve: (request) => run(() => usage.reserve(request)),
     recordUsage: (record) => run(() => usage.record(record)),
     expireReservations: (before) => run(() => usage.expire(before)),
+    settleGoneInstances: (isGone) => run(() => usage.settleGone(isGone)),
     usageTotals: (tokenId, since) => run(() => usage.totals(tokenId, since)),
     usageGroups: (since) => run(() => usage.groups(since)),
     usageRecord: (requestId) => run(() => usage.get(requestId)),

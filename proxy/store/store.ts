@@ -69,6 +69,8 @@ export interface LimitRefusal {
   used: number;
   /** For a budget: what this request would have added. */
   requested: number;
+  /** For daily images: how many of `used` are reservations still in flight (not images made). */
+  inFlight?: number;
   /** When enough frees up to try again (ms since the epoch). */
   retryAt: number;
 }
@@ -153,6 +155,11 @@ export interface ProxyStore {
    * image no longer counted, the estimate kept as cost (Gemini may have billed the call). Returns how many.
    */
   expireReservations(before: number): Promise<number>;
+  /**
+   * Settles, like {@link expireReservations}, every reservation whose process `isGone` says no longer runs (a
+   * crashed proxy on this machine, seen by the one that replaced it). Returns how many.
+   */
+  settleGoneInstances(isGone: (instance: string) => boolean): Promise<number>;
   /** One person's totals from `since` (inclusive). */
   usageTotals(tokenId: string, since: number): Promise<UsageTotals>;
   /** Usage from `since`, grouped by UTC day, person and model. */
