@@ -91,6 +91,9 @@ const DEFAULT_MIN_FREE_MB = 64;
 /** Shortest admin token accepted: it guards every team token and the whole budget. */
 export const MIN_ADMIN_TOKEN_CHARS = 16;
 
+/** The serving limits that are numbers (set by `BANANA_*` variables in their own units). */
+type NumericLimit = Exclude<keyof ServingLimits, 'logPrompts' | 'cacheScope'>;
+
 /** Reads the settings; throws ConfigError with a plain message for a value that cannot work. */
 export function loadSettings(env: Record<string, string | undefined>): ServerSettings {
   const value = (name: string): string | undefined => {
@@ -98,7 +101,7 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
     return v ? v : undefined;
   };
   /** A numeric limit, set in the variable's unit (`unit` of the setting's), its default from the one table. */
-  const limit = (key: Exclude<keyof ServingLimits, 'logPrompts' | 'cacheScope'>, name: string, min: number, max: number, unit = 1) =>
+  const limit = (key: NumericLimit, name: string, min: number, max: number, unit = 1) =>
     integer(value(name), DEFAULT_SERVING_LIMITS[key] / unit, name, min, max) * unit;
   const port = integer(value('PORT'), DEFAULT_PORT, 'PORT', 0, 65535);
   const maxBodyBytes = limit('maxBodyBytes', 'BANANA_MAX_BODY_MB', 1, 1024, MIB);

@@ -9,6 +9,7 @@ import { findModel, sizesOf, type ImageSize, type ModelInfo, type ModelRegistry 
 import { describeIssue, generateRequestSchema, type GenerateRequest } from '../core/proxy-schema.js';
 import type { AppEnv } from './app-env.js';
 import type { GeminiContent, GeminiPart } from './gemini-port.js';
+import { checkThoughtImages } from './history-caps.js';
 import { imageDefect } from './image-integrity.js';
 import { ProxyError } from './proxy-error.js';
 
@@ -83,8 +84,10 @@ export function checkCapabilities(model: ModelInfo, request: GenerateRequest): I
       `${model.label} does not offer the size ${imageSize}. Use one of: ${sizes.join(', ')}.`,
     );
   }
-  // Replayed user images count too: the limit is per request (the Gemini double counts every user image).
-  const count = (request.images?.length ?? 0) + historyImageCount(request, 'user');
+  // Every image Gemini reads as input counts, replayed ones of either role too: a model turn is only the client's
+  // word, and images in a forged one must not slip past the cap (thought images: `history-caps.ts`).
+  checkThoughtImages(request);
+  const count = (request.images?.length ?? 0) + historyImageCount(request);
   if (count > model.maxInputImages) {
     throw new ProxyError(
       'too_many_images',

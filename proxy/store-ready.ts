@@ -12,10 +12,8 @@ export async function storeReady(store: ProxyStore): Promise<void> {
     await store.ping();
   } catch (error) {
     if (!(error instanceof StoreNotReadyError)) throw error;
-    throw new ProxyError(
-      'proxy_busy',
-      `This proxy instance cannot use its store: ${error.message}. Tell your admin.`,
-      { headers: { 'Retry-After': '30' } },
-    );
+    throw new ProxyError('proxy_busy', `This proxy instance cannot use its store: ${error.message}. Tell your admin.`, {
+      headers: { 'Retry-After': '30' },
+    });
   }
 }
