@@ -17,6 +17,7 @@ import { ConfigError, loadSettings, servingLimitsOf, type ServerSettings } from 
 import { createGeminiClient, type GeminiBackendConfig } from './gemini-client.js';
 import { createRequestLogger } from './logger.js';
 import { reservationTtlMs } from './reservation-ttl.js';
+import { startupError } from './startup-errors.js';
 import { isGoneFromThisHost } from './store/instance-name.js';
 import { describeStore, openStore } from './store/open-store.js';
 import type { ProxyStore } from './store/store.js';
@@ -122,7 +123,7 @@ export async function startProxy(
   } catch (error) {
     // E.g. a database from a newer proxy: stop the double we may have started before failing.
     for (const stop of stops) await stop();
-    throw error;
+    throw startupError(error, storeSettings) ?? error;
   }
   // Reservations left by an instance that died mid-request stop holding quota once no live request could still
   // own them; each instance sweeps (the update is idempotent, so several sweeping at once is harmless).

@@ -23,13 +23,7 @@ export function checkSqliteReady(db: DatabaseSync, file: string, minFreeBytes: n
     );
   }
   try {
-    transaction(db, () =>
-      db
-        .prepare(
-          'UPDATE schema_migrations SET applied_at = applied_at WHERE version = (SELECT MIN(version) FROM schema_migrations)',
-        )
-        .run(),
-    );
+    probeWrite(db);
   } catch (error) {
     throw new StoreNotReadyError(`the database file cannot be written (${sqliteReason(error)})`);
   }
@@ -45,6 +39,17 @@ export function checkSqliteReady(db: DatabaseSync, file: string, minFreeBytes: n
   } finally {
     probe?.close();
   }
+}
+
+/** One real write that changes nothing; throws SQLite's error when the file or its folder refuses writes. */
+export function probeWrite(db: DatabaseSync): void {
+  transaction(db, () =>
+    db
+      .prepare(
+        'UPDATE schema_migrations SET applied_at = applied_at WHERE version = (SELECT MIN(version) FROM schema_migrations)',
+      )
+      .run(),
+  );
 }
 
 /** SQLite's own words for a failure (e.g. "database or disk is full"), never a path. */

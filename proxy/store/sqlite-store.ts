@@ -10,7 +10,7 @@ import { MIGRATIONS } from './migrations.js';
 import { migrate, openDatabase } from './sqlite-db.js';
 import { createCacheTable } from './sqlite-cache.js';
 import { thisInstance } from './instance-name.js';
-import { checkSqliteReady } from './sqlite-health.js';
+import { checkSqliteReady, probeWrite } from './sqlite-health.js';
 import { createTokenTable } from './sqlite-tokens.js';
 import { createUsageTable } from './sqlite-usage.js';
 
@@ -37,6 +37,8 @@ export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
   const db = openDatabase(file);
   try {
     migrate(db, MIGRATIONS, options.now ?? Date.now());
+    // SQLite opens a file it may not write read-only without a word: find out now, not at the first request.
+    probeWrite(db);
   } catch (error) {
     db.close();
     throw error;

@@ -130,7 +130,8 @@ export interface ProxyStore {
   createToken(input: { name: string; limits: TokenLimits; now: number }): Promise<Result<CreatedToken>>;
   /**
    * Makes `token` valid under `name` with no limits (the static dev token; tests use it to name a known token),
-   * replacing the value of an earlier one of that name; `null` revokes it.
+   * replacing the value of an earlier one of that name; `null` revokes it. A value that was revoked (by an admin,
+   * or by `null`) stays revoked: it is refused with {@link RevokedTokenError}.
    */
   putStaticToken(input: { name: string; token: string | null; kind: 'team' | 'dev'; now: number }): Promise<void>;
   listTokens(options?: { includeRevoked?: boolean }): Promise<TokenRecord[]>;
@@ -186,6 +187,20 @@ export interface ProxyStore {
  */
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
+}
+
+/**
+ * A static token (`BANANA_DEV_TOKEN`) whose value was revoked: a revocation lasts, so the value is never brought
+ * back by a restart with the same environment. The proxy refuses to start and says how to go on.
+ */
+export class RevokedTokenError extends Error {
+  override name = 'RevokedTokenError';
+  constructor(
+    readonly tokenName: string,
+    readonly revokedAt: number,
+  ) {
+    super(`The token value given for "${tokenName}" was revoked at ${new Date(revokedAt).toISOString()}.`);
+  }
 }
 
 /**

@@ -14,7 +14,14 @@ import { PG_MIGRATIONS } from '../../proxy/store/pg-migrations.js';
 import { openPostgresStore } from '../../proxy/store/pg-store.js';
 import { migrate } from '../../proxy/store/sqlite-db.js';
 import { DATABASE_FILE, openSqliteStore } from '../../proxy/store/sqlite-store.js';
-import type { CacheEntry, ProxyStore, ReserveRequest, TokenLimits, UsageRecord } from '../../proxy/store/store.js';
+import {
+  RevokedTokenError,
+  type CacheEntry,
+  type ProxyStore,
+  type ReserveRequest,
+  type TokenLimits,
+  type UsageRecord,
+} from '../../proxy/store/store.js';
 import { TEST_NOW, tempDataDir } from '../support/proxy-harness.js';
 import { adminQuery, createTestDatabase, testDatabaseUrl, type TestDatabase } from '../support/test-database.js';
 
@@ -219,7 +226,7 @@ function storeContract(kind: 'sqlite' | 'postgres'): void {
       expect(await store.revokeToken('nobody', TEST_NOW)).toBeNull();
     });
 
-    it('keeps one static dev token whose value can change between runs', async () => {
+    it('keeps one static dev token whose value can change between runs, and never brings a revoked one back', async () => {
       await store.putStaticToken({ name: 'dev', token: 'dev-one', kind: 'dev', now: TEST_NOW });
       const first = await store.verifyToken('dev-one', TEST_NOW);
       expect(first).toMatchObject({ name: 'dev', limits: NO_LIMITS });
@@ -228,8 +235,12 @@ function storeContract(kind: 'sqlite' | 'postgres'): void {
       expect((await store.verifyToken('dev-two', TEST_NOW))?.id).toBe(first?.id);
       await store.putStaticToken({ name: 'dev', token: null, kind: 'dev', now: TEST_NOW });
       expect(await store.verifyToken('dev-two', TEST_NOW)).toBeNull();
-      await store.putStaticToken({ name: 'dev', token: 'dev-two', kind: 'dev', now: TEST_NOW });
-      expect((await store.verifyToken('dev-two', TEST_NOW))?.id).toBe(first?.id);
+      await expect(
+        store.putStaticToken({ name: 'dev', token: 'dev-two', kind: 'dev', now: TEST_NOW }),
+      ).rejects.toBeInstanceOf(RevokedTokenError);
+      expect(await store.verifyToken('dev-two', TEST_NOW)).toBeNull();
+      await store.putStaticToken({ name: 'dev', token: 'dev-three', kind: 'dev', now: TEST_NOW });
+      expect((await store.verifyToken('dev-three', TEST_NOW))?.name).toBe('dev');
       expect((await store.listTokens()).map((t) => [t.name, t.kind])).toEqual([['dev', 'dev']]);
     });
 
