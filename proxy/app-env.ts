@@ -61,6 +61,8 @@ export interface AppContext extends AppDeps {
   clock: Clock;
   queue: FairQueue;
   authThrottle: AuthThrottle;
+  /** The same, for the admin token on `/admin/api/*`: a budget of its own. */
+  adminThrottle: AuthThrottle;
   /** Reservations older than this are left over from a stopped instance (`reservation-ttl.ts`). */
   reservationTtlMs: number;
   /** Store work that failed without failing its request, since start (`fault-counts.ts`). */

@@ -51,6 +51,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       perClient: deps.config.authFailuresPerClient,
       global: deps.config.authFailuresGlobal,
     }),
+    // Its own budget: team-token guessing behind an office NAT must not lock the admin out, nor the reverse.
+    adminThrottle: createAuthThrottle({
+      perClient: deps.config.authFailuresPerClient,
+      global: deps.config.authFailuresGlobal,
+    }),
     reservationTtlMs: reservationTtlMs(deps.registry, deps.config),
     faults: createFaultCounts(),
   };
@@ -159,7 +164,7 @@ function requireTeamToken(ctx: AppContext) {
         'No team token was sent. Paste your team token in Settings; your admin can give you one.',
       );
     }
-    const client = throttleTokenCheck(ctx, c);
+    const client = throttleTokenCheck(ctx, c, token);
     const owner = await ctx.store.verifyToken(token, ctx.clock.now());
     if (!owner) {
       ctx.authThrottle.failed(client, ctx.clock.now());

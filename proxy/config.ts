@@ -2,6 +2,8 @@
  * Proxy settings from environment variables. Pure: `server.ts` passes `process.env` in, tests pass tables.
  * Variables follow `@google/genai`'s own names where one exists (gemini-api.md §2.1).
  */
+import { blockListOf } from './cidr-list.js';
+
 export type Backend =
   | { kind: 'offline' }
   | { kind: 'gemini'; apiKey: string; baseUrl?: string }
@@ -31,6 +33,8 @@ export interface ServingLimits {
   authFailuresGlobal: number;
   /** Proxies in front of this one that append to `X-Forwarded-For` (`BANANA_TRUST_PROXY_HOPS`); 0 trusts none. */
   trustProxyHops: number;
+  /** CIDRs of the proxies whose `X-Forwarded-For` is believed (`BANANA_TRUSTED_PROXIES`); empty: none. */
+  trustedProxies: readonly string[];
   /** Cache cap in bytes (`BANANA_CACHE_MB`); 0 turns the cache off. */
   cacheBytes: number;
   /** Log prompt text, truncated (`BANANA_LOG_PROMPTS`). Never images, tokens or the key. */
@@ -51,6 +55,7 @@ export const DEFAULT_SERVING_LIMITS: Readonly<ServingLimits> = Object.freeze({
   authFailuresPerClient: 10,
   authFailuresGlobal: 300,
   trustProxyHops: 0,
+  trustedProxies: [],
   cacheBytes: 512 * MIB,
   logPrompts: false,
   cacheScope: 'person',
@@ -92,7 +97,7 @@ const DEFAULT_MIN_FREE_MB = 64;
 export const MIN_ADMIN_TOKEN_CHARS = 16;
 
 /** The serving limits that are numbers (set by `BANANA_*` variables in their own units). */
-type NumericLimit = Exclude<keyof ServingLimits, 'logPrompts' | 'cacheScope'>;
+type NumericLimit = Exclude<keyof ServingLimits, 'logPrompts' | 'cacheScope' | 'trustedProxies'>;
 
 /** Reads the settings; throws ConfigError with a plain message for a value that cannot work. */
 export function loadSettings(env: Record<string, string | undefined>): ServerSettings {
@@ -145,6 +150,21 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
   if (!/^(1|true|yes|0|false|no)$/i.test(logPrompts)) {
     throw new ConfigError(`BANANA_LOG_PROMPTS must be true or false, got "${logPrompts}".`);
   }
+  const trustedProxies = (value('BANANA_TRUSTED_PROXIES') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  try {
+    blockListOf(trustedProxies);
+  } catch (error) {
+    throw new ConfigError(`BANANA_TRUSTED_PROXIES: ${(error as Error).message}.`);
+  }
+  const trustProxyHops = limit('trustProxyHops', 'BANANA_TRUST_PROXY_HOPS', 0, 10);
+  if (trustProxyHops > 0 && trustedProxies.length === 0) {
+    throw new ConfigError(
+      'BANANA_TRUST_PROXY_HOPS needs BANANA_TRUSTED_PROXIES, the addresses of the load balancers in front (e.g. 10.0.0.0/8): X-Forwarded-For is believed only from them.',
+    );
+  }
   const cacheScope = (value('BANANA_CACHE_SCOPE') ?? 'person').toLowerCase();
   if (cacheScope !== 'person' && cacheScope !== 'team') {
     throw new ConfigError(`BANANA_CACHE_SCOPE must be person or team, got "${cacheScope}".`);
@@ -167,7 +187,8 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
     maxQueueWaitMs: limit('maxQueueWaitMs', 'BANANA_MAX_QUEUE_WAIT_S', 1, 3600, 1000),
     authFailuresPerClient: limit('authFailuresPerClient', 'BANANA_AUTH_FAILURES_PER_MIN', 1, 100_000),
     authFailuresGlobal: limit('authFailuresGlobal', 'BANANA_AUTH_FAILURES_GLOBAL_PER_MIN', 1, 10_000_000),
-    trustProxyHops: limit('trustProxyHops', 'BANANA_TRUST_PROXY_HOPS', 0, 10),
+    trustProxyHops,
+    trustedProxies,
     cacheBytes: limit('cacheBytes', 'BANANA_CACHE_MB', 0, 1_048_576, MIB),
     logPrompts: /^(1|true|yes)$/i.test(logPrompts),
     cacheScope,

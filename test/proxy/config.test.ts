@@ -23,6 +23,7 @@ describe('loadSettings', () => {
       authFailuresPerClient: 10,
       authFailuresGlobal: 300,
       trustProxyHops: 0,
+      trustedProxies: [],
       cacheBytes: 512 * 1024 * 1024,
       logPrompts: false,
       cacheScope: 'person',
@@ -41,6 +42,7 @@ describe('loadSettings', () => {
       BANANA_AUTH_FAILURES_PER_MIN: '5',
       BANANA_AUTH_FAILURES_GLOBAL_PER_MIN: '100',
       BANANA_TRUST_PROXY_HOPS: '1',
+      BANANA_TRUSTED_PROXIES: '10.0.0.0/8, fd00::/8,192.168.1.10',
     });
     expect(s).toMatchObject({
       databaseUrl: 'postgres://banana:secret@db.internal:5432/banana',
@@ -49,6 +51,7 @@ describe('loadSettings', () => {
       authFailuresPerClient: 5,
       authFailuresGlobal: 100,
       trustProxyHops: 1,
+      trustedProxies: ['10.0.0.0/8', 'fd00::/8', '192.168.1.10'],
     });
   });
 
@@ -93,6 +96,9 @@ describe('loadSettings', () => {
     [{ DATABASE_URL: 'mysql://x:y@h/db' }, /DATABASE_URL must be a PostgreSQL URL/],
     [{ BANANA_DB_POOL_MAX: '0' }, /BANANA_DB_POOL_MAX/],
     [{ BANANA_TRUST_PROXY_HOPS: '-1' }, /BANANA_TRUST_PROXY_HOPS/],
+    [{ BANANA_TRUST_PROXY_HOPS: '1' }, /BANANA_TRUST_PROXY_HOPS needs BANANA_TRUSTED_PROXIES/],
+    [{ BANANA_TRUSTED_PROXIES: '10.0.0.0/33' }, /BANANA_TRUSTED_PROXIES: "10\.0\.0\.0\/33" is not an address or CIDR/],
+    [{ BANANA_TRUSTED_PROXIES: 'balancer.internal' }, /BANANA_TRUSTED_PROXIES: "balancer\.internal"/],
     [{ BANANA_AUTH_FAILURES_PER_MIN: 'lots' }, /BANANA_AUTH_FAILURES_PER_MIN/],
   ])('rejects %j in plain words', (env, message) => {
     expect(() => loadSettings(env)).toThrow(ConfigError);
