@@ -1,6 +1,7 @@
 import type { ModelRegistry } from '../core/models.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './call-with-retries.js';
 import type { AuthThrottle } from './auth-throttle.js';
+import type { BodyBudget } from './body-budget.js';
 import type { Clock } from './clock.js';
 import { DEFAULT_SERVING_LIMITS, type ServingLimits } from './config.js';
 import type { FairQueue } from './fair-queue.js';
@@ -67,6 +68,8 @@ export interface AppContext extends AppDeps {
   reservationTtlMs: number;
   /** Store work that failed without failing its request, since start (`fault-counts.ts`). */
   faults: FaultCounts;
+  /** Request-body bytes held in memory, per person and in total (`body-budget.ts`). */
+  bodyBudget: BodyBudget;
 }
 
 /** Hono context variables set by middleware. */

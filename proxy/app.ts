@@ -15,6 +15,7 @@ import { usageSummary } from '../core/usage-summary.js';
 import { adminPage } from './admin/admin-page.js';
 import type { AppContext, AppDeps, AppEnv } from './app-env.js';
 import { createAuthThrottle } from './auth-throttle.js';
+import { budgetedBody, createBodyBudget, declaredLengthLimit } from './body-budget.js';
 import { systemClock } from './clock.js';
 import { createFairQueue } from './fair-queue.js';
 import { createFaultCounts } from './fault-counts.js';
@@ -58,6 +59,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
     reservationTtlMs: reservationTtlMs(deps.registry, deps.config),
     faults: createFaultCounts(),
+    bodyBudget: createBodyBudget({
+      total: Math.max(deps.config.maxBufferedBytes, deps.config.maxBodyBytes),
+      perKey: Math.max(deps.config.maxBufferedPerPersonBytes, deps.config.maxBodyBytes),
+    }),
   };
   const app = new Hono<AppEnv>();
   const models = { ...publicModels(deps.registry), inlineImageMaxBytes: inlineImageMaxBytes(deps.config.mode) };
@@ -90,18 +95,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
 
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: deps.config.maxBodyBytes,
-      onError: () => {
-        throw new ProxyError(
-          'request_too_large',
-          `The request is larger than ${Math.round(deps.config.maxBodyBytes / 1048576)} MB. Use a smaller frame, a lower export scale or fewer reference images.`,
-        );
-      },
-    }),
-  );
+  // By Content-Length, before a byte is read; a chunked body is counted as it arrives, after the token check
+  // (`body-budget.ts`), so nobody can make the proxy buffer a body before it knows whose it is.
+  app.use('/v1/*', declaredLengthLimit(ctx));
   app.use(
     '/admin/api/*',
     bodyLimit({
@@ -125,7 +121,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.get('/v1/models', (c) => c.json(models));
-  app.post('/v1/generate', requireTeamToken(ctx), generateHandler(ctx));
+  app.post('/v1/generate', requireTeamToken(ctx), budgetedBody(ctx), generateHandler(ctx));
   app.get('/v1/usage/me', requireTeamToken(ctx), async (c) => {
     const owner = c.get('owner');
     const now = ctx.clock.now();

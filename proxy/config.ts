@@ -16,6 +16,14 @@ export type Backend =
 export interface ServingLimits {
   /** Largest request body accepted, in bytes (`BANANA_MAX_BODY_MB`). */
   maxBodyBytes: number;
+  /** Request bodies held in memory at once over everyone, in bytes (`BANANA_MAX_BUFFERED_MB`). */
+  maxBufferedBytes: number;
+  /** Request bodies held in memory at once for one person, in bytes (`BANANA_MAX_BUFFERED_PER_PERSON_MB`). */
+  maxBufferedPerPersonBytes: number;
+  /** Slowest upload kept: bytes a second over each window (`BANANA_MIN_UPLOAD_KBPS`, in kB/s). */
+  minUploadBytesPerSecond: number;
+  /** The window an upload's rate is measured over, in ms (`BANANA_UPLOAD_WINDOW_S`). */
+  uploadWindowMs: number;
   /** Upstream calls in flight at once, over all designers (`BANANA_MAX_CONCURRENT`). */
   maxConcurrent: number;
   /** Requests that may wait for a slot at once; more are refused with `proxy_busy` (`BANANA_MAX_QUEUE`). */
@@ -48,6 +56,10 @@ const MIB = 1024 * 1024;
 /** Every limit at its default: what an unset variable means, and what tests start from (`proxyConfig()`). */
 export const DEFAULT_SERVING_LIMITS: Readonly<ServingLimits> = Object.freeze({
   maxBodyBytes: 64 * MIB,
+  maxBufferedBytes: 256 * MIB,
+  maxBufferedPerPersonBytes: 128 * MIB,
+  minUploadBytesPerSecond: 1024,
+  uploadWindowMs: 30_000,
   maxConcurrent: 8,
   maxQueue: 500,
   maxQueuePerPerson: 50,
@@ -176,6 +188,16 @@ export function loadSettings(env: Record<string, string | undefined>): ServerSet
     devToken: value('BANANA_DEV_TOKEN') ?? null,
     modelsFile: value('BANANA_MODELS_FILE') ?? null,
     maxBodyBytes,
+    maxBufferedBytes: limit('maxBufferedBytes', 'BANANA_MAX_BUFFERED_MB', 1, 1_048_576, MIB),
+    maxBufferedPerPersonBytes: limit(
+      'maxBufferedPerPersonBytes',
+      'BANANA_MAX_BUFFERED_PER_PERSON_MB',
+      1,
+      1_048_576,
+      MIB,
+    ),
+    minUploadBytesPerSecond: limit('minUploadBytesPerSecond', 'BANANA_MIN_UPLOAD_KBPS', 0, 1_000_000, 1024),
+    uploadWindowMs: limit('uploadWindowMs', 'BANANA_UPLOAD_WINDOW_S', 1, 3600, 1000),
     dataDir: value('BANANA_DATA_DIR') ?? './data',
     databaseUrl,
     dbPoolMax: integer(value('BANANA_DB_POOL_MAX'), DEFAULT_DB_POOL_MAX, 'BANANA_DB_POOL_MAX', 1, 1000),

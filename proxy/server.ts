@@ -6,6 +6,7 @@
  */
 import { serve } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import { createGeminiClient, type GeminiBackendConfig } from './gemini-client.js
 import { createRequestLogger } from './logger.js';
 import { reservationTtlMs } from './reservation-ttl.js';
 import { startupError } from './startup-errors.js';
+import { watchUploadRate } from './upload-rate.js';
 import { isGoneFromThisHost } from './store/instance-name.js';
 import { describeStore, openStore } from './store/open-store.js';
 import type { ProxyStore } from './store/store.js';
@@ -152,6 +154,8 @@ export async function startProxy(
   });
   // 4K answers can take minutes: let Node's own request timeout out of the way; the proxy times out per model.
   if ('requestTimeout' in server) server.requestTimeout = 0;
+  // Instead, a body that crawls is cut off by its rate, authenticated or not (`upload-rate.ts`).
+  server.on('request', (request: IncomingMessage) => watchUploadRate(request, config));
   // Keep idle connections longer than a load balancer's idle timeout (60 s on most): otherwise the proxy may close
   // a kept-alive connection just as the balancer (or any client) sends the next request on it, which fails that
   // request with a reset instead of an answer.
