@@ -23,6 +23,7 @@ import { scrub } from './gemini-errors.js';
 import { ProxyError } from './proxy-error.js';
 import { adminApi } from './routes/admin-api.js';
 import { bearerToken } from './routes/bearer-token.js';
+import { allowOnly } from './routes/method-not-allowed.js';
 import { generateHandler } from './routes/generate.js';
 import { publicModels } from './routes/models.js';
 import { playgroundRoutes } from './routes/playground.js';
@@ -30,6 +31,15 @@ import { throttleTokenCheck } from './routes/throttle-token-check.js';
 import { reservationTtlMs } from './reservation-ttl.js';
 import { storeReady } from './store-ready.js';
 import { StoreUnavailableError } from './store/store.js';
+
+/** The app's own paths and their methods: any other method on one is 405 with `Allow`, not 404. */
+const KNOWN_ROUTES: readonly [string, readonly string[]][] = [
+  ['/health', ['GET']],
+  ['/health/ready', ['GET']],
+  ['/v1/models', ['GET']],
+  ['/v1/generate', ['POST']],
+  ['/v1/usage/me', ['GET']],
+];
 
 /** Largest admin API body: a token name and three numbers. */
 const MAX_ADMIN_BODY_BYTES = 16 * 1024;
@@ -131,6 +141,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ]);
     return c.json(usageSummary({ token: { id: owner.id, name: owner.name }, limits: owner.limits, day, month, now }));
   });
+
+  for (const [path, methods] of KNOWN_ROUTES) allowOnly(app, path, methods);
 
   app.route('/admin/api', adminApi(ctx));
   app.get('/admin', (c) => adminPage(c));

@@ -18,6 +18,7 @@ import { ConfigError, loadSettings, servingLimitsOf, type ServerSettings } from 
 import { createGeminiClient, type GeminiBackendConfig } from './gemini-client.js';
 import { createRequestLogger } from './logger.js';
 import { reservationTtlMs } from './reservation-ttl.js';
+import { answerClientError } from './client-error.js';
 import { startupError } from './startup-errors.js';
 import { watchUploadRate } from './upload-rate.js';
 import { isGoneFromThisHost } from './store/instance-name.js';
@@ -156,6 +157,8 @@ export async function startProxy(
   if ('requestTimeout' in server) server.requestTimeout = 0;
   // Instead, a body that crawls is cut off by its rate, authenticated or not (`upload-rate.ts`).
   server.on('request', (request: IncomingMessage) => watchUploadRate(request, config));
+  // Node's own refusals (bad HTTP, 431, slow headers) in the proxy's error envelope (`client-error.ts`).
+  server.on('clientError', answerClientError);
   // Keep idle connections longer than a load balancer's idle timeout (60 s on most): otherwise the proxy may close
   // a kept-alive connection just as the balancer (or any client) sends the next request on it, which fails that
   // request with a reset instead of an answer.

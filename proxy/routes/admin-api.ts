@@ -13,6 +13,7 @@ import { createTokenSchema, limitsFrom, limitsPatchSchema } from '../admin/token
 import type { AppContext, AppEnv } from '../app-env.js';
 import { ProxyError } from '../proxy-error.js';
 import { bearerToken } from './bearer-token.js';
+import { allowOnly } from './method-not-allowed.js';
 import { throttleTokenCheck } from './throttle-token-check.js';
 import { hashToken, sameHash } from '../team-tokens.js';
 
@@ -99,6 +100,10 @@ export function adminApi(ctx: AppContext): Hono<AppEnv> {
     });
   });
 
+  allowOnly(api, '/tokens', ['GET', 'POST']);
+  allowOnly(api, '/tokens/:id/revoke', ['POST']);
+  allowOnly(api, '/tokens/:id', ['PATCH']);
+  allowOnly(api, '/usage', ['GET']);
   return api;
 }
 
