@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
@@ -335,6 +336,35 @@ function storeContract(kind: 'sqlite' | 'postgres'): void {
       // Interrupted: no image counted, the estimate kept as cost (Gemini may have billed the call).
       expect(await store.usageRecord(left.requestId)).toMatchObject({ outcome: 'interrupted', costUsd: 0.07 });
       expect((await store.reserve(reservation(record.id))).ok).toBe(true);
+    });
+
+    it('settles at once the reservations of a process that is gone, and only those', async () => {
+      const { record } = await newToken('Crashed', { dailyImages: 1 });
+      const mine = reservation(record.id);
+      await store.reserve(mine);
+      // This store names its reservations after this process; nothing says it is gone.
+      expect(await store.settleGoneInstances(() => false)).toBe(0);
+      expect((await store.reserve(reservation(record.id))).ok).toBe(false);
+      const named: string[] = [];
+      expect(await store.settleGoneInstances((instance) => (named.push(instance), true))).toBe(1);
+      expect(named).toEqual([`${hostname()}/${process.pid}`]);
+      expect(await store.usageRecord(mine.requestId)).toMatchObject({ outcome: 'interrupted' });
+      expect((await store.reserve(reservation(record.id))).ok).toBe(true);
+    });
+
+    it('holds no image for a cache hit, and checks only the rate when asked to', async () => {
+      const { record } = await newToken('Hits', { dailyImages: 1, rpm: 2 });
+      expect((await store.reserve(reservation(record.id))).ok).toBe(true);
+      const hit = { cacheHit: { rateOnly: true } };
+      expect((await store.reserve(reservation(record.id, hit))).ok).toBe(true);
+      // Two requests in the minute: the rate refuses the third, hit or not.
+      expect(await store.reserve(reservation(record.id, hit))).toMatchObject({ ok: false, refusal: { limit: 'rpm' } });
+      // With every limit checked (the team's cache), the day's one image is taken.
+      const teamHit = reservation(record.id, { cacheHit: { rateOnly: false }, now: TEST_NOW + 61_000 });
+      expect(await store.reserve(teamHit)).toMatchObject({
+        ok: false,
+        refusal: { limit: 'daily_images', inFlight: 1 },
+      });
     });
 
     it('stops a stale reservation holding quota at the next reservation, before any sweep', async () => {
