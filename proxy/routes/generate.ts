@@ -1,6 +1,6 @@
 /**
  * `POST /v1/generate`: one image per call (variants are parallel calls, DESIGN.md §3). In order: validate; answer
- * from the cache when the same request was answered before (free, not counted against limits); reserve the
+ * from the cache when the same request was answered before (free, but a request: `answer-cache.ts`); reserve the
  * request against the person's limits in the store; wait for a fair share of the upstream slots; call Gemini with
  * retries inside the model's timeout; price the answer from `usageMetadata`; cache it. Every request that got
  * past authentication leaves exactly one usage row, whatever its outcome.

@@ -153,7 +153,7 @@ export function createPgUsageTable(pool: Pool, query: Query, instance: string) {
         `SELECT day, token_name, model, COUNT(*) AS requests,
            SUM(CASE WHEN outcome = 'ok' AND cached = 0 THEN 1 ELSE 0 END) AS images,
            SUM(cached) AS cached_images,
-           SUM(CASE WHEN state = 'done' AND outcome <> 'ok' THEN 1 ELSE 0 END) AS errors,
+           SUM(CASE WHEN state = 'done' AND outcome NOT IN ('ok', 'cancelled') THEN 1 ELSE 0 END) AS errors,
            SUM(cost_usd) AS cost_usd, SUM(saved_usd) AS saved_usd
          FROM usage WHERE created_at >= $1 GROUP BY day, token_name, model ORDER BY day, token_name, model`,
         [since],

@@ -70,11 +70,7 @@ export function createTokenTable(db: DatabaseSync) {
           db.prepare('UPDATE tokens SET token_hash = ?, kind = ? WHERE id = ?').run(hash, input.kind, existing.id!);
         } else if (sameToken) {
           // The same value, active under another name: it is this one now.
-          db.prepare('UPDATE tokens SET name = ?, kind = ? WHERE id = ?').run(
-            input.name,
-            input.kind,
-            sameToken.id!,
-          );
+          db.prepare('UPDATE tokens SET name = ?, kind = ? WHERE id = ?').run(input.name, input.kind, sameToken.id!);
         } else {
           insert.run(newTokenId(), input.name, input.kind, hash, null, null, null, input.now);
         }

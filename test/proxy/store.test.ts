@@ -387,12 +387,15 @@ function storeContract(kind: 'sqlite' | 'postgres'): void {
       await store.recordUsage(settled(hit, { tokenName: 'Ana', cached: true, costUsd: 0, savedUsd: 0.072 }));
       const failed = reservation(record.id, { tokenName: 'Ana' });
       await store.recordUsage(settled(failed, { tokenName: 'Ana', outcome: 'limit_reached', costUsd: 0 }));
+      // A request its client gave up on is not an error of the proxy's: anyone could inflate the figure with them.
+      const abandoned = reservation(record.id, { tokenName: 'Ana' });
+      await store.recordUsage(settled(abandoned, { tokenName: 'Ana', outcome: 'cancelled', costUsd: 0 }));
       expect(await store.usageGroups(Date.UTC(2026, 10, 1))).toEqual([
         {
           day: '2026-11-18',
           tokenName: 'Ana',
           model: 'gemini-3.1-flash-image',
-          requests: 3,
+          requests: 4,
           images: 1,
           cachedImages: 1,
           errors: 1,
