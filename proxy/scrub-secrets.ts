@@ -34,7 +34,7 @@ function redactPieces(text: string, secret: string): string {
   for (let i = 0; i + piece <= needle.length; i++) starts.add(needle.slice(i, i + piece));
   let out = '';
   let copied = 0;
-  for (let i = 0; i + piece <= haystack.length; ) {
+  for (let i = 0; i + piece <= haystack.length;) {
     if (!starts.has(haystack.slice(i, i + piece))) {
       i++;
       continue;
