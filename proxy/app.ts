@@ -47,33 +47,7 @@ const MAX_ADMIN_BODY_BYTES = 16 * 1024;
 const STORE_RETRY_AFTER_SECONDS = 5;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const ctx: AppContext = {
-    ...deps,
-    clock: deps.clock ?? systemClock,
-    queue:
-      deps.queue ??
-      createFairQueue({
-        maxConcurrent: deps.config.maxConcurrent,
-        maxWaiting: deps.config.maxQueue,
-        maxWaitingPerKey: deps.config.maxQueuePerPerson,
-        maxWaitMs: deps.config.maxQueueWaitMs,
-      }),
-    authThrottle: createAuthThrottle({
-      perClient: deps.config.authFailuresPerClient,
-      global: deps.config.authFailuresGlobal,
-    }),
-    // Its own budget: team-token guessing behind an office NAT must not lock the admin out, nor the reverse.
-    adminThrottle: createAuthThrottle({
-      perClient: deps.config.authFailuresPerClient,
-      global: deps.config.authFailuresGlobal,
-    }),
-    reservationTtlMs: reservationTtlMs(deps.registry, deps.config),
-    faults: createFaultCounts(),
-    bodyBudget: createBodyBudget({
-      total: Math.max(deps.config.maxBufferedBytes, deps.config.maxBodyBytes),
-      perKey: Math.max(deps.config.maxBufferedPerPersonBytes, deps.config.maxBodyBytes),
-    }),
-  };
+  const ctx = appContext(deps);
   const app = new Hono<AppEnv>();
   const models = { ...publicModels(deps.registry), inlineImageMaxBytes: inlineImageMaxBytes(deps.config.mode) };
 
@@ -157,6 +131,37 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.onError((error, c) => errorResponse(error, c, deps.config.secrets));
   return app;
+}
+
+/** The dependencies with their defaults filled in, and the per-instance state the routes share. */
+function appContext(deps: AppDeps): AppContext {
+  return {
+    ...deps,
+    clock: deps.clock ?? systemClock,
+    queue:
+      deps.queue ??
+      createFairQueue({
+        maxConcurrent: deps.config.maxConcurrent,
+        maxWaiting: deps.config.maxQueue,
+        maxWaitingPerKey: deps.config.maxQueuePerPerson,
+        maxWaitMs: deps.config.maxQueueWaitMs,
+      }),
+    authThrottle: createAuthThrottle({
+      perClient: deps.config.authFailuresPerClient,
+      global: deps.config.authFailuresGlobal,
+    }),
+    // Its own budget: team-token guessing behind an office NAT must not lock the admin out, nor the reverse.
+    adminThrottle: createAuthThrottle({
+      perClient: deps.config.authFailuresPerClient,
+      global: deps.config.authFailuresGlobal,
+    }),
+    reservationTtlMs: reservationTtlMs(deps.registry, deps.config),
+    faults: createFaultCounts(),
+    bodyBudget: createBodyBudget({
+      total: Math.max(deps.config.maxBufferedBytes, deps.config.maxBodyBytes),
+      perKey: Math.max(deps.config.maxBufferedPerPersonBytes, deps.config.maxBodyBytes),
+    }),
+  };
 }
 
 /**
