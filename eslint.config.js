@@ -24,7 +24,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['plugin/**/*.ts', 'test/fakes/figma/**/*.ts', 'test/lint/fixtures/**/*.ts'],
+    files: ['plugin/**/*.ts', 'dev/figma-double/**/*.ts', 'test/lint/fixtures/**/*.ts'],
     plugins: { '@figma/figma-plugins': figmaPlugin },
     rules: { ...figmaPlugin.flatConfigs.recommended.rules },
   },
@@ -35,7 +35,7 @@ export default defineConfig(
   },
   {
     // Scripts, benchmarks and servers talk to a terminal.
-    files: ['scripts/**', 'bench/**', 'proxy/server.ts', 'proxy/cli/**', 'test/**'],
+    files: ['scripts/**', 'bench/**', 'dev/gemini-double/server.ts', 'proxy/server.ts', 'proxy/cli/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },
   {

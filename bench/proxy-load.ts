@@ -4,7 +4,7 @@
  * every one of them left its usage row (none may be lost). Loopback only, bounded loops.
  */
 import { openSqliteStore } from '../proxy/store/sqlite-store.js';
-import { startGeminiDouble } from '../test/fakes/gemini/server.js';
+import { startGeminiDouble } from '../dev/gemini-double/server.js';
 import { startProxyProcess, type ProxyProcess } from './proxy-process.js';
 import { fmt, mb, percentile } from './stats.js';
 

@@ -4,7 +4,7 @@
  * 4K request. The proxy runs in its own process so its memory is measured alone.
  */
 import { GoogleGenAI, Modality } from '@google/genai';
-import { startGeminiDouble } from '../test/fakes/gemini/server.js';
+import { startGeminiDouble } from '../dev/gemini-double/server.js';
 import { startProxyProcess, type ProxyProcess } from './proxy-process.js';
 import { fmt, mb, percentile } from './stats.js';
 

@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { openPostgresStore } from '../proxy/store/pg-store.js';
-import { startGeminiDouble } from '../test/fakes/gemini/server.js';
+import { startGeminiDouble } from '../dev/gemini-double/server.js';
 import { createTestDatabase, terminateConnections } from '../test/support/test-database.js';
 import { startProxyProcess, type ProxyProcess } from './proxy-process.js';
 import { fmt, mb, percentile } from './stats.js';

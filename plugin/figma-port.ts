@@ -1,6 +1,6 @@
 /**
  * The part of Figma's `PluginAPI` the sandbox code uses. Everything except `main.ts` takes it as a parameter, so
- * tests and the playground pass the Figma double (test/fakes/figma/) where Figma passes the real `figma`.
+ * tests and the playground pass the Figma double (dev/figma-double/) where Figma passes the real `figma`.
  *
  * The interface is named `PluginAPI` on purpose: Figma's lint rules (@figma/eslint-plugin-figma-plugins) find a
  * forbidden sync call by the receiver's type name, and a plain `Pick<PluginAPI, …>` carries no name, so calls

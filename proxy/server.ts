@@ -77,7 +77,7 @@ export async function startProxy(
   let devToken = settings.devToken;
   let adminToken = settings.adminToken;
   if (settings.backend.kind === 'offline') {
-    const { startGeminiDouble } = await import('../test/fakes/gemini/server.js');
+    const { startGeminiDouble } = await import('../dev/gemini-double/server.js');
     const double = await startGeminiDouble({ registry, host: '127.0.0.1', port: 0, ...unreachableOf(env) });
     stops.push(() => double.close());
     backend = { backend: 'gemini', apiKey: 'offline-double', baseUrl: double.url };

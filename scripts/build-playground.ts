@@ -16,7 +16,7 @@ export async function buildPlaygroundAsync(distDir = join(ROOT, 'dist')): Promis
   await mkdir(outDir, { recursive: true });
   await build({
     absWorkingDir: ROOT,
-    entryPoints: ['test/playground/main.ts'],
+    entryPoints: ['dev/playground/main.ts'],
     outfile: join(outDir, 'playground.js'),
     bundle: true,
     format: 'iife',
@@ -29,8 +29,8 @@ export async function buildPlaygroundAsync(distDir = join(ROOT, 'dist')): Promis
     tsconfig: 'test/tsconfig.json',
   });
   await Promise.all([
-    copyFile(join(ROOT, 'test/playground/index.html'), join(outDir, 'index.html')),
-    copyFile(join(ROOT, 'test/playground/playground.css'), join(outDir, 'playground.css')),
+    copyFile(join(ROOT, 'dev/playground/index.html'), join(outDir, 'index.html')),
+    copyFile(join(ROOT, 'dev/playground/playground.css'), join(outDir, 'playground.css')),
     copyFile(join(distDir, 'code.js'), join(outDir, 'code.js')),
     copyFile(join(distDir, 'ui.html'), join(outDir, 'ui.html')),
   ]);

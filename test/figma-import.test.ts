@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createFakeUiPanel, createFigmaDouble, createSampleDocument } from './fakes/figma/index.js';
+import { createFakeUiPanel, createFigmaDouble, createSampleDocument } from '../dev/figma-double/index.js';
 
 const root = new URL('../', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', root), 'utf8')) as Record<string, any>;

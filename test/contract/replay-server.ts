@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GeminiDouble, RecordedRequest } from '../fakes/gemini/server.js';
+import type { GeminiDouble, RecordedRequest } from '../../dev/gemini-double/server.js';
 import { exchangeOf, RECORDINGS, type RecordingId, type ReplayExchange } from './recording-catalogue.js';
 
 export interface ReplayServer extends GeminiDouble {

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readImageHeader } from '../../core/image-header.js';
-import type { NodeDescription } from '../fakes/figma/index.js';
+import type { NodeDescription } from '../../dev/figma-double/index.js';
 import { ARTIFACTS_DIR } from '../support/browser.js';
 import { generateTurnAsync, turnRecordOf, type Playground } from '../support/playground.js';
 import { usePlaygroundServers } from '../support/playground-servers.js';

@@ -19,9 +19,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withFullModelTurn } from '../../core/model-turn-wire.js';
 import type { GenerateRequest, GenerateResponse } from '../../core/proxy-schema.js';
 import { startProxy, type RunningProxy } from '../../proxy/server.js';
-import { IMAGE_SIGNATURE_CHARS } from '../fakes/gemini/answer.js';
-import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
-import type { RecordedRequest } from '../fakes/gemini/recorded-request.js';
+import { IMAGE_SIGNATURE_CHARS } from '../../dev/gemini-double/answer.js';
+import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
+import type { RecordedRequest } from '../../dev/gemini-double/recorded-request.js';
 import { collectPageErrors, launchBrowserAsync } from '../support/browser.js';
 import { generateTurnAsync, openPlaygroundAsync, turnRecordOf, type Playground } from '../support/playground.js';
 

@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
-import type { NodeDescription } from '../fakes/figma/index.js';
+import type { NodeDescription } from '../../dev/figma-double/index.js';
 import { ARTIFACTS_DIR, screenshotAsync } from '../support/browser.js';
 import type { Playground } from '../support/playground.js';
 import { usePlaygroundServers } from '../support/playground-servers.js';

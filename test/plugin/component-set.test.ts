@@ -9,7 +9,7 @@ import type { ComponentSetMade, PlacedResult } from '../../core/messages.js';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft } from '../../core/turn-record.js';
 import { createImage } from '../../core/png.js';
 import { overlapsWithGap } from '../../core/variant-layout.js';
-import { solidPngBytes } from '../fakes/figma/index.js';
+import { solidPngBytes } from '../../dev/figma-double/index.js';
 import { editDraft, startPlugin, valueOf, type Harness } from './harness.js';
 
 const draft = (prompt: string, index: number, count: number, batch: string, nodeId: string): TurnDraft =>

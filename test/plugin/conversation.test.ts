@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildHistoryGraph, chainOf } from '../../core/history-graph.js';
 import type { HistorySnapshot, PlacedResult, SandboxMessage } from '../../core/messages.js';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft, type TurnRecord } from '../../core/turn-record.js';
-import { solidPngBytes } from '../fakes/figma/index.js';
+import { solidPngBytes } from '../../dev/figma-double/index.js';
 import { startPlugin, valueOf, type Harness } from './harness.js';
 
 const draft = (prompt: string, nodeId: string): TurnDraft => ({

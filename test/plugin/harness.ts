@@ -13,7 +13,7 @@ import {
   type FigmaDouble,
   type FigmaDoubleOptions,
   type SampleDocument,
-} from '../fakes/figma/index.js';
+} from '../../dev/figma-double/index.js';
 
 /**
  * The turn of an edit of `nodeId` ("warmer light" on Nano Banana 2, 4:5 at 1K, one base input; no input for a

@@ -10,7 +10,7 @@ import { createImage, decodePng } from '../../core/png.js';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft } from '../../core/turn-record.js';
 import { gridExportSettings } from '../../plugin/export-source.js';
 import { snapshotNode } from '../../plugin/snapshot-node.js';
-import { solidPngBytes } from '../fakes/figma/index.js';
+import { solidPngBytes } from '../../dev/figma-double/index.js';
 import { editDraft, startPlugin, valueOf, type Harness } from './harness.js';
 
 const turn = (nodeId: string): TurnDraft => editDraft(nodeId);

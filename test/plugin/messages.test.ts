@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlacedResult, SandboxMessage } from '../../core/messages.js';
 import { TURN_RECORD_KEY } from '../../core/turn-record.js';
-import { solidPngBytes } from '../fakes/figma/index.js';
+import { solidPngBytes } from '../../dev/figma-double/index.js';
 import { startPlugin, valueOf } from './harness.js';
 
 type ErrorPush = Extract<SandboxMessage, { type: 'ERROR' }>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlacedResult } from '../../core/messages.js';
 import { createImage, encodePng } from '../../core/png.js';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft } from '../../core/turn-record.js';
-import { solidPngBytes } from '../fakes/figma/index.js';
+import { solidPngBytes } from '../../dev/figma-double/index.js';
 import { editDraft, NOW, startPlugin, valueOf, type Harness } from './harness.js';
 
 const editTurn = (nodeId: string): TurnDraft => editDraft(nodeId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SETTINGS_KEY } from '../../plugin/settings-store.js';
-import { CLIENT_STORAGE_LIMIT_BYTES } from '../fakes/figma/index.js';
+import { CLIENT_STORAGE_LIMIT_BYTES } from '../../dev/figma-double/index.js';
 import { startPlugin, valueOf } from './harness.js';
 
 describe('settings through clientStorage', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlacedResult } from '../../core/messages.js';
 import type { TurnDraft } from '../../core/turn-record.js';
 import { snapshotNode } from '../../plugin/snapshot-node.js';
-import { solidPngBytes } from '../fakes/figma/index.js';
+import { solidPngBytes } from '../../dev/figma-double/index.js';
 import { editDraft, startPlugin, valueOf, type Harness } from './harness.js';
 
 const turn = (nodeId: string): TurnDraft => editDraft(nodeId);

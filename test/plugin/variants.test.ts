@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlacedResult } from '../../core/messages.js';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft, type TurnVariant } from '../../core/turn-record.js';
 import { overlapsWithGap } from '../../core/variant-layout.js';
-import { solidPngBytes } from '../fakes/figma/index.js';
+import { solidPngBytes } from '../../dev/figma-double/index.js';
 import { editDraft, startPlugin, valueOf, type Harness } from './harness.js';
 
 const turn = (prompt: string, variant: TurnVariant, nodeId: string | null): TurnDraft =>

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModelRegistry } from '../../core/models.js';
 import { startProxy } from '../../proxy/server.js';
-import { startGeminiDouble } from '../fakes/gemini/server.js';
+import { startGeminiDouble } from '../../dev/gemini-double/server.js';
 import { noisePng } from '../support/noise-png.js';
 import {
   generateRequest,

@@ -5,7 +5,7 @@
  * specific error, and the ledger holds exactly one settled row per request with that same outcome.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
+import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
 import { generateRequest, startHarness, TEST_KEY, type Harness } from '../support/proxy-harness.js';
 import { testDatabaseUrl } from '../support/test-database.js';
 

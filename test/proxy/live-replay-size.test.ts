@@ -10,7 +10,7 @@ import { contentsChars, MAX_REPLAY_CHARS, MAX_REPLAY_TURNS } from '../../core/li
 import { createImage, encodePng } from '../../core/png.js';
 import { generateResponseSchema, type GenerateRequest, type ModelTurn } from '../../core/proxy-schema.js';
 import { DEFAULT_SERVING_LIMITS } from '../../proxy/config.js';
-import { IMAGE_SIGNATURE_CHARS } from '../fakes/gemini/answer.js';
+import { IMAGE_SIGNATURE_CHARS } from '../../dev/gemini-double/answer.js';
 import { generateRequest, startHarness, type Harness } from '../support/proxy-harness.js';
 
 let h: Harness;

@@ -10,7 +10,7 @@ import { modelsResponseSchema } from '../../core/proxy-schema.js';
 import { createGeminiClient } from '../../proxy/gemini-client.js';
 import { createModelAvailability, type CheckTimers } from '../../proxy/model-availability.js';
 import { startProxy } from '../../proxy/server.js';
-import { startGeminiDouble } from '../fakes/gemini/server.js';
+import { startGeminiDouble } from '../../dev/gemini-double/server.js';
 import {
   adminRequest,
   generateRequest,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePg } from '../../proxy/store/pg-db.js';
 import { PG_MIGRATIONS } from '../../proxy/store/pg-migrations.js';
 import { openPostgresStore } from '../../proxy/store/pg-store.js';
-import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
+import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
 import { generateRequest, startHarness, TEST_KEY, TEST_NOW, type Harness } from '../support/proxy-harness.js';
 import { createTestDatabase, describePostgres } from '../support/test-database.js';
 

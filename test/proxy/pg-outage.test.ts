@@ -5,7 +5,7 @@
  * served has its `ok` row, and no row is left in flight.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
+import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
 import { generateRequest, startHarness, TEST_KEY, type Harness } from '../support/proxy-harness.js';
 import { postgresInstalled, startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
 import { describePostgres, terminateConnections } from '../support/test-database.js';

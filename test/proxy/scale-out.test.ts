@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openPostgresStore } from '../../proxy/store/pg-store.js';
 import type { ProxyStore } from '../../proxy/store/store.js';
-import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
+import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
 import { ADMIN_TOKEN, TEST_KEY } from '../support/proxy-harness.js';
 import { startProxyProcess, type ProxyProcess } from '../support/proxy-process.js';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../support/test-database.js';

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, type RunningProxy } from '../../proxy/server.js';
-import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
+import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
 import { TEAM_TOKEN, TEST_KEY, tempDataDir } from '../support/proxy-harness.js';
 
 let double: GeminiDouble;

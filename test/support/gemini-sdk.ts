@@ -1,7 +1,7 @@
 /** The Gemini double on loopback and the real `@google/genai` client pointed at it, for the tests of one file. */
 import { GoogleGenAI } from '@google/genai';
 import { afterAll, beforeAll } from 'vitest';
-import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
+import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
 
 export interface DoubleWithSdk {
   double: GeminiDouble;

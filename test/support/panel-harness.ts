@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
-import type { SampleDocument } from '../fakes/figma/index.js';
+import type { SampleDocument } from '../../dev/figma-double/index.js';
 import { openPanelSessionAsync, until, type PanelSession } from '../ui/panel-session.js';
 import { publicModels } from '../ui/fixtures.js';
 import { startProxyServerAsync, type ProxyServer } from '../ui/proxy-server.js';

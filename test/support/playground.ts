@@ -1,8 +1,8 @@
 /** Drives the browser playground (`/playground`) the way a person would, plus `window.bananaPlayground` to look. */
 import type { FrameLocator, Page } from 'playwright-core';
 import { TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
-import type { NodeDescription } from '../fakes/figma/index.js';
-import type { PlaygroundApi } from '../playground/playground-api.js';
+import type { NodeDescription } from '../../dev/figma-double/index.js';
+import type { PlaygroundApi } from '../../dev/playground/playground-api.js';
 
 export interface Playground {
   page: Page;

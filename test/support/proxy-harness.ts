@@ -23,7 +23,7 @@ import type { RetryBudget } from '../../proxy/store/pg-db.js';
 import { openPostgresStore } from '../../proxy/store/pg-store.js';
 import { openSqliteStore } from '../../proxy/store/sqlite-store.js';
 import type { ProxyStore, TokenLimits } from '../../proxy/store/store.js';
-import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
+import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
 import { loadRegistry } from './registry.js';
 import { createTestDatabase } from './test-database.js';
 

@@ -11,7 +11,7 @@ import { sha1Hex } from '../../core/sha1.js';
 import { TURN_RECORD_KEY } from '../../core/turn-record.js';
 import { textParagraphOf } from '../../ui/edit-inputs.js';
 import { formatUsage } from '../../ui/format.js';
-import { solidPngBytes } from '../fakes/figma/index.js';
+import { solidPngBytes } from '../../dev/figma-double/index.js';
 import { generateResultAsync, turnRecordOn, usePanelHarness } from '../support/panel-harness.js';
 import { publicModels } from './fixtures.js';
 import { until, type PanelSession } from './panel-session.js';

@@ -8,7 +8,7 @@ import { readImageHeader } from '../../core/image-header.js';
 import { createImage, encodePng } from '../../core/png.js';
 import { parseTurnRecord, TURN_RECORD_KEY } from '../../core/turn-record.js';
 import { SETTINGS_KEY } from '../../plugin/settings-store.js';
-import { solidPngBytes } from '../fakes/figma/index.js';
+import { solidPngBytes } from '../../dev/figma-double/index.js';
 import { usePanelHarness } from '../support/panel-harness.js';
 import { until } from './panel-session.js';
 import { USAGE } from './proxy-server.js';

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentsChars, MAX_REPLAY_TURNS, type ReplayContent } from '../../core/live-replay.js';
 import { TURN_RECORD_KEY } from '../../core/turn-record.js';
 import { startProxy, type RunningProxy } from '../../proxy/server.js';
-import { IMAGE_SIGNATURE_CHARS } from '../fakes/gemini/answer.js';
-import { startGeminiDouble, type GeminiDouble } from '../fakes/gemini/server.js';
+import { IMAGE_SIGNATURE_CHARS } from '../../dev/gemini-double/answer.js';
+import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
 import { generateResultAsync } from '../support/panel-harness.js';
 import { openPanelSessionAsync, until } from './panel-session.js';
 

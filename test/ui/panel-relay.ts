@@ -4,7 +4,7 @@
  * `message` event with `data.pluginMessage` (figma-api.md §2). The playground does the same with a real iframe.
  */
 import type { BridgeHost } from '../../ui/bridge.js';
-import type { UiHost } from '../fakes/figma/index.js';
+import type { UiHost } from '../../dev/figma-double/index.js';
 
 export function createPanelRelay(): { uiHost: UiHost; window: BridgeHost } {
   const events = new EventTarget();

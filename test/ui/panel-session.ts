@@ -14,7 +14,7 @@ import {
   createSampleDocument,
   type FigmaDouble,
   type SampleDocument,
-} from '../fakes/figma/index.js';
+} from '../../dev/figma-double/index.js';
 import { createPanelRelay } from './panel-relay.js';
 import { fitImageWithPngCodecAsync } from './png-fitter.js';
 

@@ -14,7 +14,7 @@ import { STYLE_PRESETS } from '../../core/style-presets.js';
 import { gridExportSettings } from '../../plugin/export-source.js';
 import { publicModels } from './fixtures.js';
 import { until } from './panel-session.js';
-import { makePngBytes } from '../fakes/figma/index.js';
+import { makePngBytes } from '../../dev/figma-double/index.js';
 import { generateResultAsync, turnRecordOn, usePanelHarness } from '../support/panel-harness.js';
 
 const harness = usePanelHarness();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseTurnRecord, TURN_RECORD_KEY } from '../../core/turn-record.js';
-import { solidPngBytes } from '../fakes/figma/index.js';
+import { solidPngBytes } from '../../dev/figma-double/index.js';
 import { usePanelHarness } from '../support/panel-harness.js';
 import { until } from './panel-session.js';
 import type { GenerateAnswer } from './proxy-server.js';

@@ -1,0 +1,302 @@
+/**
+ * The double's `figma` object: `FigmaDoubleApi` (a `Pick<PluginAPI, …>`) as it behaves under
+ * `documentAccess: "dynamic-page"` [D:migrating-to-dynamic-loading]: sync getters throw, pages other than the
+ * current one load on demand, events and messages arrive asynchronously, and everything stops after `closePlugin`.
+ */
+import { base64ToBytes, bytesToBase64 } from '../../../core/base64.js';
+import { ClientStorageDouble } from '../document/client-storage-double.js';
+import type { DoubleContext } from '../document/context.js';
+import type { EventCallback } from '../document/event-hub.js';
+import { AVAILABLE_FONTS } from '../document/font-book.js';
+import { recordNotification, type NotificationRecord } from '../document/notifications.js';
+import { UndoHistory } from '../document/undo-history.js';
+import { ViewportDouble } from '../document/viewport-double.js';
+import { dynamicPageError, figmaError, notImplementedError } from '../errors.js';
+import type { FigmaDoubleApi } from '../figma-double-api.js';
+import { ImageHandle } from '../images/image-handle.js';
+import { expose, unwrap, type NodeDouble } from '../nodes/node-double.js';
+import type { PageDouble } from '../nodes/page-double.js';
+import { insertChild, pageOf } from '../nodes/tree.js';
+import { UiDouble } from '../ui/ui-double.js';
+import { MIXED, type FigmaApiDoubleOptions } from './defaults.js';
+import { combineAsVariants, componentFromNode, groupNodes, ungroupNode } from './restructure.js';
+
+/** The `figma` object. `$`-prefixed members are the double's own, for its helpers. */
+export class FigmaApiDouble implements FigmaDoubleApi {
+  readonly apiVersion = '1.0.0';
+  readonly editorType = 'figma';
+  readonly mode = 'default';
+  readonly fileKey = undefined;
+  readonly $undo: UndoHistory;
+  readonly $notifications: NotificationRecord[] = [];
+  readonly $ui: UiDouble;
+  readonly $storage: ClientStorageDouble;
+  readonly $viewport: ViewportDouble;
+
+  constructor(
+    readonly $ctx: DoubleContext,
+    private readonly $options: FigmaApiDoubleOptions,
+  ) {
+    this.$undo = new UndoHistory($ctx);
+    this.$ui = new UiDouble($ctx, $options.ui);
+    this.$storage = new ClientStorageDouble($ctx, $options.clientStorage);
+    this.$viewport = new ViewportDouble($ctx);
+  }
+
+  get mixed(): PluginAPI['mixed'] {
+    return MIXED as PluginAPI['mixed'];
+  }
+
+  private $open(operation: string): DoubleContext {
+    this.$ctx.assertOpen(operation);
+    return this.$ctx;
+  }
+
+  get command(): string {
+    this.$open('get_command');
+    return this.$options.command;
+  }
+
+  get pluginId(): string {
+    this.$open('get_pluginId');
+    return this.$ctx.pluginId;
+  }
+
+  get currentUser(): User | null {
+    this.$open('get_currentUser');
+    return this.$options.currentUser;
+  }
+
+  get viewport(): ViewportAPI {
+    this.$open('get_viewport');
+    return this.$viewport;
+  }
+
+  get clientStorage(): ClientStorageAPI {
+    this.$open('get_clientStorage');
+    return this.$storage;
+  }
+
+  get ui(): UIAPI {
+    this.$open('get_ui');
+    return this.$ui;
+  }
+
+  showUI(html: string, options?: ShowUIOptions): void {
+    this.$open('showUI');
+    this.$ui.$open(html, options);
+  }
+
+  notify(message: string, options?: NotificationOptions): NotificationHandler {
+    this.$open('notify');
+    return recordNotification(this.$notifications, message, options);
+  }
+
+  /** Runs `close` listeners (synchronously, as Figma does), then shuts every API and the UI. */
+  closePlugin(message?: string): void {
+    if (this.$ctx.closed) return;
+    this.$ctx.events.emitNow('close', undefined);
+    this.$ctx.closed = { message };
+    this.$ui.close();
+    this.$ctx.events.clear();
+    this.$ctx.nodeChanges.clear();
+  }
+
+  commitUndo(): void {
+    this.$open('commitUndo');
+    this.$undo.commit();
+  }
+
+  triggerUndo(): void {
+    this.$open('triggerUndo');
+    this.$undo.trigger();
+  }
+
+  on(type: string, callback: EventCallback): void {
+    this.$listen('on', type, callback, false);
+  }
+
+  once(type: string, callback: EventCallback): void {
+    this.$listen('once', type, callback, true);
+  }
+
+  off(type: string, callback: EventCallback): void {
+    this.$open('off');
+    this.$ctx.events.remove(type, callback);
+  }
+
+  private $listen(operation: string, type: string, callback: EventCallback, once: boolean): void {
+    const ctx = this.$open(operation);
+    if (type === 'documentchange') {
+      if (!ctx.allPagesLoaded) {
+        throw figmaError(operation, 'Cannot register documentchange without first calling figma.loadAllPagesAsync()');
+      }
+      throw notImplementedError("figma.on('documentchange')");
+    }
+    ctx.events.add(type, callback, once);
+  }
+
+  get root(): DocumentNode {
+    return expose<DocumentNode>(this.$open('get_root').root);
+  }
+
+  get currentPage(): PageNode {
+    return expose<PageNode>(this.$open('get_currentPage').currentPage);
+  }
+  set currentPage(_page: PageNode) {
+    this.$open('set_currentPage');
+    throw dynamicPageError('set_currentPage', 'set figma.currentPage', 'figma.setCurrentPageAsync');
+  }
+
+  /** Switches page (loading it); fires `currentpagechange` and `selectionchange`. */
+  async setCurrentPageAsync(page: PageNode): Promise<void> {
+    const ctx = this.$open('setCurrentPageAsync');
+    const target = unwrap(page, 'setCurrentPageAsync', ctx);
+    if (target.type !== 'PAGE') throw figmaError('setCurrentPageAsync', 'Expected a page');
+    ctx.loadedPages.add(target.id);
+    if (ctx.currentPage === target) return;
+    ctx.currentPage = target as PageDouble;
+    ctx.events.emitLater('currentpagechange');
+    ctx.events.emitLater('selectionchange');
+  }
+
+  async loadAllPagesAsync(): Promise<void> {
+    this.$open('loadAllPagesAsync').allPagesLoaded = true;
+  }
+
+  /** The node, loading its page; null for unknown or removed ids. */
+  async getNodeByIdAsync(id: string): Promise<BaseNode | null> {
+    const ctx = this.$open('getNodeByIdAsync');
+    if (typeof id !== 'string') throw figmaError('getNodeByIdAsync', 'Expected "id" to be a string');
+    const node = ctx.registry.get(id);
+    if (!node || node.$removed) return null;
+    const page = pageOf(node);
+    if (page) ctx.loadedPages.add(page.id);
+    return expose<BaseNode>(node);
+  }
+
+  getNodeById(_id: string): BaseNode | null {
+    this.$open('getNodeById');
+    throw dynamicPageError('getNodeById', 'call getNodeById', 'figma.getNodeByIdAsync');
+  }
+
+  /** The double has no styles. */
+  async getStyleByIdAsync(_id: string): Promise<BaseStyle | null> {
+    this.$open('getStyleByIdAsync');
+    return null;
+  }
+
+  getStyleById(_id: string): BaseStyle | null {
+    this.$open('getStyleById');
+    throw dynamicPageError('getStyleById', 'call getStyleById', 'figma.getStyleByIdAsync');
+  }
+
+  /** Makes a node and puts it on the current page, at (0, 0), as Figma's create* calls do. */
+  private $create<T>(type: NodeType, operation: string): T {
+    const ctx = this.$open(operation);
+    const node = ctx.make<NodeDouble>(type);
+    insertChild(ctx.currentPage, null, node, operation);
+    return expose<T>(node);
+  }
+
+  createFrame(): FrameNode {
+    return this.$create<FrameNode>('FRAME', 'createFrame');
+  }
+
+  createRectangle(): RectangleNode {
+    return this.$create<RectangleNode>('RECTANGLE', 'createRectangle');
+  }
+
+  createEllipse(): EllipseNode {
+    return this.$create<EllipseNode>('ELLIPSE', 'createEllipse');
+  }
+
+  createVector(): VectorNode {
+    return this.$create<VectorNode>('VECTOR', 'createVector');
+  }
+
+  createPolygon(): PolygonNode {
+    return this.$create<PolygonNode>('POLYGON', 'createPolygon');
+  }
+
+  createStar(): StarNode {
+    return this.$create<StarNode>('STAR', 'createStar');
+  }
+
+  createText(): TextNode {
+    return this.$create<TextNode>('TEXT', 'createText');
+  }
+
+  createComponent(): ComponentNode {
+    return this.$create<ComponentNode>('COMPONENT', 'createComponent');
+  }
+
+  createComponentFromNode(node: SceneNode): ComponentNode {
+    return componentFromNode(this.$open('createComponentFromNode'), node);
+  }
+
+  /** A new, empty (and loaded) page at the end of the document. */
+  createPage(): PageNode {
+    const ctx = this.$open('createPage');
+    const page = ctx.make<PageDouble>('PAGE');
+    ctx.loadedPages.add(page.id);
+    insertChild(ctx.root, null, page, 'createPage');
+    return expose<PageNode>(page);
+  }
+
+  combineAsVariants(
+    nodes: ReadonlyArray<ComponentNode>,
+    parent: BaseNode & ChildrenMixin,
+    index?: number,
+  ): ComponentSetNode {
+    return combineAsVariants(this.$open('combineAsVariants'), nodes, parent, index);
+  }
+
+  group(nodes: ReadonlyArray<BaseNode>, parent: BaseNode & ChildrenMixin, index?: number): GroupNode {
+    return groupNodes(this.$open('group'), nodes, parent, index);
+  }
+
+  ungroup(node: SceneNode & ChildrenMixin): Array<SceneNode> {
+    return ungroupNode(this.$open('ungroup'), node);
+  }
+
+  /** Stores PNG, JPEG or GIF bytes of at most 4096 px a side [T:1659-1705]. */
+  createImage(data: Uint8Array): Image {
+    const ctx = this.$open('createImage');
+    return new ImageHandle(ctx, ctx.images.add(data));
+  }
+
+  /** The double has no network: load bytes in the UI and call `createImage`. */
+  async createImageAsync(_src: string): Promise<Image> {
+    this.$open('createImageAsync');
+    throw figmaError(
+      'createImageAsync',
+      'Network access is not available in the Figma double: fetch the bytes in the UI and use figma.createImage',
+    );
+  }
+
+  getImageByHash(hash: string): Image | null {
+    const ctx = this.$open('getImageByHash');
+    const image = ctx.images.get(hash);
+    return image ? new ImageHandle(ctx, image) : null;
+  }
+
+  async loadFontAsync(fontName: FontNameInput): Promise<void> {
+    this.$open('loadFontAsync').fonts.load(fontName as FontName);
+  }
+
+  async listAvailableFontsAsync(): Promise<Font[]> {
+    this.$open('listAvailableFontsAsync');
+    return AVAILABLE_FONTS.map((fontName) => ({ fontName }));
+  }
+
+  base64Encode(data: Uint8Array): string {
+    this.$open('base64Encode');
+    return bytesToBase64(data);
+  }
+
+  base64Decode(data: string): Uint8Array {
+    this.$open('base64Decode');
+    return base64ToBytes(data);
+  }
+}
