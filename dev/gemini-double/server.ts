@@ -14,7 +14,7 @@ import { parseModelRegistry, type ModelRegistry } from '../../core/models.js';
 import { internalError } from './errors.js';
 import { handleRequest, type DoubleState } from './handle-request.js';
 import { sendError } from './http-io.js';
-import type { RecordedRequest } from './recorded-request.js';
+import { recordRequest, type RecordedRequest } from './recorded-request.js';
 
 export type { RecordedRequest } from './recorded-request.js';
 
@@ -67,23 +67,7 @@ export async function startGeminiDouble(options: GeminiDoubleOptions = {}): Prom
   const log = options.log;
   const server = createServer((request, response) => {
     const started = performance.now();
-    const url = new URL(request.url ?? '/', 'http://double.invalid');
-    const record: RecordedRequest = {
-      method: request.method ?? 'GET',
-      path: safeDecode(url.pathname),
-      search: url.search.replace(/([?&]key=)[^&]*/, '$1…'),
-      headers: Object.fromEntries(
-        Object.entries(request.headers).map(([name, value]) => [
-          name,
-          Array.isArray(value) ? value.join(', ') : (value ?? ''),
-        ]),
-      ),
-      body: null,
-      status: null,
-      aborted: false,
-      dropped: false,
-      durationMs: null,
-    };
+    const record = recordRequest(request);
     requests.push(record);
     response.on('close', () => {
       record.durationMs = Math.round(performance.now() - started);
@@ -119,14 +103,6 @@ export async function startGeminiDouble(options: GeminiDoubleOptions = {}): Prom
         server.closeAllConnections();
       }),
   };
-}
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
 
 /** `--port 8790 --host 127.0.0.1 --api-key KEY --unreachable id,id` → options (`GEMINI_DOUBLE_UNREACHABLE` too). */

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { recordRequest } from '../../dev/gemini-double/recorded-request.js';
 import type { GeminiDouble, RecordedRequest } from '../../dev/gemini-double/server.js';
 import { exchangeOf, RECORDINGS, type RecordingId, type ReplayExchange } from './recording-catalogue.js';
 
@@ -55,20 +56,7 @@ async function answer(
   exchange: (id: RecordingId) => ReplayExchange,
 ): Promise<void> {
   const started = performance.now();
-  const url = new URL(request.url ?? '/', 'http://replay.invalid');
-  const record: RecordedRequest = {
-    method: request.method ?? 'GET',
-    path: decodeURIComponent(url.pathname),
-    search: url.search,
-    headers: Object.fromEntries(
-      Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value!]),
-    ),
-    body: null,
-    status: null,
-    aborted: false,
-    dropped: false,
-    durationMs: null,
-  };
+  const record = recordRequest(request);
   requests.push(record);
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
