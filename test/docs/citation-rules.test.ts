@@ -65,6 +65,7 @@ describe('fileOffences', () => {
     ['core/x.ts', `/** Sizes come from the frame (${NOT_IN_TREE}). */`, 'not in the repository'],
     ['core/x.ts', `// see ${md('docs/a')} ${SECTION}2.2`, 'section sign'],
     ['core/x.ts', '/** `RectangleNode` [' + 'T:10885]. */', 'typings by line number'],
+    ['docs/a.md', 'Figma rejects it (`plugin-api.d.ts' + ':1740-1742`).', 'typings by line number'],
     ['core/x.ts', '/** Under dynamic-page [' + 'D:migrating-to-dynamic-loading]. */', 'docs page by key'],
     ['core/x.ts', '/** Precise edits (iss' + 'ue 7). */', 'issue number'],
     ['core/x.ts', "it('reads an old record (iss" + "ues 4 and 5)', () => {});", 'issue number'],

@@ -33,6 +33,7 @@ const FORBIDDEN: readonly (readonly [RegExp, string])[] = [
   notInTree('gemini-api', 'docs/gemini-platform.md'),
   [/\u00a7/, 'a section sign: cite a heading by its anchor (docs/….md#anchor) or name the section in words'],
   [/\u005bT:/, 'cites the typings by line number: name the declaration (plugin-api.d.ts, `ExportMixin`)'],
+  [/plugin-api\.d\.ts:\d/, 'cites the typings by line number: name the declaration (plugin-api.d.ts, `ExportMixin`)'],
   [/\u005bD:/, "cites a Figma docs page by key: cite docs/figma-platform.md#… or the page's URL"],
   [/\b[Ii]ssues? #?\d+/, 'cites an issue number: say what the thing is'],
 ];
