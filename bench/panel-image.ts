@@ -1,8 +1,8 @@
 /**
- * The panel's image work for one 4K result, in Chromium (DESIGN.md §9: "well under a second for 4K"). The panel's
- * real image code (ui/image/*, core/png.ts, core/composite-through-mask.ts …) is bundled with esbuild and run in a
- * page of Debian's Chromium (playwright-core, the same flags as the browser tests), for a 1920×1080 frame exported at
- * 4096×2304:
+ * The panel's image work for one 4K result, in Chromium (docs/architecture.md#figures-we-hold-ourselves-to: "well under
+ * a second for 4K"). The panel's real image code (ui/image/*, core/png.ts, core/composite-through-mask.ts …) is bundled
+ * with esbuild and run in a page of Debian's Chromium (playwright-core, the same flags as the browser tests), for a
+ * 1920×1080 frame exported at 4096×2304:
  * - a regional edit through a rotated ellipse covering most of the frame (the worst case) and through a small
  *   rectangle (a logo), each answered at the size its plan asks for (4K 5504×3072 for the ellipse), through the
  *   canvas codec the panel uses (ui/image/canvas-codec.ts), for an opaque frame and for one with transparent

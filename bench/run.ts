@@ -1,4 +1,7 @@
-/** `npm run bench`: prints every figure we hold ourselves to (DESIGN.md §9). Figures, not pass/fail. */
+/**
+ * `npm run bench`: prints every figure we hold ourselves to (docs/architecture.md#figures-we-hold-ourselves-to).
+ * Figures, not pass/fail.
+ */
 import { benchConversationTokens } from './conversation-tokens.js';
 import { benchProxyLoad } from './proxy-load.js';
 import { benchComposite } from './composite.js';

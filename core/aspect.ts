@@ -1,6 +1,6 @@
 /**
- * Aspect ratio and size choice: the request's ratio is the model's supported ratio nearest the frame's, and its
- * size the smallest the model offers that covers the frame at its export scale (DESIGN.md §5).
+ * Aspect ratio and size choice: the request's ratio is the model's supported ratio nearest the frame's, and its size
+ * the smallest the model offers that covers the frame at its export scale (docs/architecture.md#sizes-from-the-frame).
  */
 import { sizesOf, tabledPixels, type ImageSize, type ModelInfo } from './models.js';
 

@@ -1,10 +1,11 @@
 /**
- * How a component set made from selected variants is laid out (DESIGN.md §6): its variants side by side in one
- * row inside the set, in the order given, and the set itself where the variants were when that place is clear,
- * else in the first clear row below them. Pure geometry in the parent's coordinates.
+ * How a component set made from selected variants is laid out (docs/architecture.md#variants-and-component-sets): its
+ * variants side by side in one row inside the set, in the order given, and the set itself where the variants were when
+ * that place is clear, else in the first clear row below them. Pure geometry in the parent's coordinates.
  *
  * The layout is written out explicitly rather than left to `combineAsVariants`, whose placement of the variants
- * inside the new set is not documented ([T:1755-1780] only says the nodes move to the set).
+ * inside the new set is not documented (the typings' `combineAsVariants` only says the nodes move to the set:
+ * docs/figma-platform.md#components-and-variants).
  */
 import type { Rect } from './aspect.js';
 import { firstFreeY, RESULT_GAP } from './placement.js';

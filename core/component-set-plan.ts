@@ -1,8 +1,8 @@
 /**
- * How selected variants become a component set (DESIGN.md §6): the set's name, and each component's name in
- * Figma's variant syntax `Prop=Value, Prop2=Value`, from which Figma builds the variant properties
- * (`combineAsVariants`, figma-api.md §5). `Variant=1…N` always; a `Prompt` property too when the variants came
- * from different prompts.
+ * How selected variants become a component set (docs/architecture.md#variants-and-component-sets): the set's name, and
+ * each component's name in Figma's variant syntax `Prop=Value, Prop2=Value`, from which Figma builds the variant
+ * properties (`combineAsVariants`, docs/figma-platform.md#components-and-variants). `Variant=1…N` always; a `Prompt`
+ * property too when the variants came from different prompts.
  */
 
 export interface VariantForSet {

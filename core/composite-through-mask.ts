@@ -1,7 +1,7 @@
 /**
- * The last step of a regional edit (DESIGN.md §5): the model's answer is scaled back to its crop and composited
- * over the source export through the shape's mask, feathered inside the shape. Pure and exact on RGBA8 arrays, so
- * Node and the panel get the same bytes (the browser canvas premultiplies alpha and would alter pixels).
+ * The last step of a regional edit (docs/architecture.md#regional-edits): the model's answer is scaled back to its crop
+ * and composited over the source export through the shape's mask, feathered inside the shape. Pure and exact on RGBA8
+ * arrays, so Node and the panel get the same bytes (the browser canvas premultiplies alpha and would alter pixels).
  *
  * **Every pixel where the mask is 0 is the source's, byte for byte**: such pixels are never written, only copied,
  * whatever their alpha (fully or partly transparent pixels included). So are mask pixels outside `patchRect`,

@@ -1,13 +1,15 @@
 /**
- * What Gemini is sent for the next turn of a conversation (DESIGN.md §4), by default a **stateless turn**: the
- * chosen turn's image as the base (an export of its result layer), the references, and the new instruction, with
- * the earlier prompts of the chain summarised as text. No model turn is replayed, so no thought signature is
- * needed and the same context works across machines, models and branches (gemini-api.md §2.6 option a). It all
- * fits the existing `POST /v1/generate` body: one prompt and a list of images.
+ * What Gemini is sent for the next turn of a conversation (docs/architecture.md#context-sent-to-gemini), by default a
+ * **stateless turn**: the chosen turn's image as the base (an export of its result layer), the references, and the new
+ * instruction, with the earlier prompts of the chain summarised as text. No model turn is replayed, so no thought
+ * signature is needed and the same context works across machines, models and branches
+ * (docs/gemini-platform.md#stateless-or-replayed-turns, option a). It all fits the existing `POST /v1/generate` body:
+ * one prompt and a list of images.
  *
- * Images go references first, base last: Google's examples put the image being edited last, one report says the
- * last image's size wins (gemini-api.md §1.4), and the Gemini double edits the last image. Each model takes at most
- * `maxInputImages` (from `GET /v1/models`); over that, the oldest references drop first and the base never does.
+ * Images go references first, base last: Google's examples put the image being edited last, one report says the last
+ * image's size wins (docs/gemini-platform.md#request-knobs), and the Gemini double edits the last image. Each model
+ * takes at most `maxInputImages` (from `GET /v1/models`); over that, the oldest references drop first and the base
+ * never does.
  */
 import type { ImageRole } from './image-sizes.js';
 import { truncatePrompt } from './naming.js';

@@ -28,7 +28,10 @@ export interface CostModel {
   typicalThoughtsTokens?: number | undefined;
 }
 
-/** Vertex documents 560 tokens per input image for 3 Pro Image (gemini-api.md §1.2); the 3.x figure we assume. */
+/**
+ * Vertex documents 560 tokens per input image for 3 Pro Image (docs/gemini-platform.md#capabilities-per-model); the 3.x
+ * figure we assume.
+ */
 export const DEFAULT_INPUT_TOKENS_PER_IMAGE = 560;
 
 /** Gemini 2.x counts a small image as 258 tokens (the Gemini double uses the same figures). */

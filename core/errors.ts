@@ -1,6 +1,6 @@
 /**
  * Error codes shared by the sandbox, the panel and the proxy, with the plain words a designer sees.
- * Codes are stable snake_case (DESIGN.md §8); messages say what happened and what to do next.
+ * Codes are stable snake_case (docs/architecture.md#one-error-table); messages say what happened and what to do next.
  */
 
 /** Every error code any part of Banana Studio can report, with its HTTP status when the proxy sends it. */

@@ -1,9 +1,12 @@
 /**
- * How the sandbox exports a layer: the size constraint for `exportAsync` (figma-api.md §3). Pure, so the
- * choice is tested without Figma.
+ * How the sandbox exports a layer: the size constraint for `exportAsync` (docs/figma-platform.md#exporting). Pure, so
+ * the choice is tested without Figma.
  */
 
-/** Largest side `figma.createImage` accepts, and so the largest we ever send or export ([T:1659-1665]). */
+/**
+ * Largest side `figma.createImage` accepts, and so the largest we ever send or export
+ * (docs/figma-platform.md#images-at-most-4096-px).
+ */
 export const MAX_FIGMA_IMAGE_SIDE = 4096;
 
 /** Bounds of the selection thumbnail in the panel, in pixels. */

@@ -1,6 +1,6 @@
 /**
  * The scale a frame is meant to be seen at, read from its own export settings (the Export section of Figma's
- * right panel), so a result is made as sharp as the frame will be exported (DESIGN.md §5).
+ * right panel), so a result is made as sharp as the frame will be exported (docs/architecture.md#sizes-from-the-frame).
  */
 
 /** What {@link exportScaleOf} reads of a Figma `ExportSettings` (structural, so core needs no Figma types). */
@@ -17,9 +17,9 @@ export interface ExportSettingLike {
 export const DEFAULT_EXPORT_SCALE = 2;
 
 /**
- * The export scale of a `width × height` frame: its first PNG or JPG export setting gives it. `SCALE` is the
- * scale; `WIDTH` and `HEIGHT` pin one side in pixels, so they convert to pixels ÷ points; a setting without a
- * constraint exports at 1× (Figma's default, figma-api.md §3). Without a usable PNG or JPG setting (none, only
+ * The export scale of a `width × height` frame: its first PNG or JPG export setting gives it. `SCALE` is the scale;
+ * `WIDTH` and `HEIGHT` pin one side in pixels, so they convert to pixels ÷ points; a setting without a constraint
+ * exports at 1× (Figma's default: docs/figma-platform.md#exporting). Without a usable PNG or JPG setting (none, only
  * SVG/PDF, or a value that is not positive), {@link DEFAULT_EXPORT_SCALE}.
  */
 export function exportScaleOf(settings: readonly ExportSettingLike[], width: number, height: number): number {

@@ -1,7 +1,7 @@
 /**
  * Flattens transparency onto a solid background. Gemini cannot draw transparency and does not document how it reads
- * transparent input pixels (gemini-api.md §6), so what the panel *sends* is flattened; what it composites onto (the
- * source export) never is (docs/regional-edits.md §2.2).
+ * transparent input pixels (docs/gemini-platform.md#capabilities-per-model), so what the panel *sends* is flattened;
+ * what it composites onto (the source export) never is (docs/regional-edits.md#22-panel-plan-ask-composite).
  */
 import type { RgbaImage } from './png.js';
 

@@ -1,12 +1,12 @@
 /**
- * The turn-history graph (DESIGN.md §4), built from the records found on result layers of one page. Pure: the
- * sandbox reads the layers, the panel and the placement logic ask questions of the graph.
+ * The turn-history graph (docs/architecture.md#the-history-graph), built from the records found on result layers of one
+ * page. Pure: the sandbox reads the layers, the panel and the placement logic ask questions of the graph.
  *
- * Duplicates: Figma copies plugin data with a layer (figma-api.md §4), so a duplicated result carries the same
- * record, with an `originNodeId` that is not its own id. A copy is not a new turn: it stands for the same turn
- * and is listed under it as a copy. The layer the record was written on stands for the turn while it exists;
- * when it has been deleted, the first copy on the page stands in. Continuing from a copy continues that turn
- * (a new child of it) from the copy's own pixels. Nothing is ever written back to a copy.
+ * Duplicates: Figma copies plugin data with a layer (docs/figma-platform.md#duplicates-carry-plugin-data), so a
+ * duplicated result carries the same record, with an `originNodeId` that is not its own id. A copy is not a new turn:
+ * it stands for the same turn and is listed under it as a copy. The layer the record was written on stands for the turn
+ * while it exists; when it has been deleted, the first copy on the page stands in. Continuing from a copy continues
+ * that turn (a new child of it) from the copy's own pixels. Nothing is ever written back to a copy.
  *
  * Damaged, cyclic or half-missing data never throws: a record that cannot be read is listed as damaged, a parent
  * that is not on the page ends the chain with `missing`, and a cycle (only possible in hand-edited data) is cut.

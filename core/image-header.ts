@@ -1,6 +1,7 @@
 /**
- * Reads an image's type and pixel size from its first bytes, without decoding it. The proxy reports the real
- * size of Gemini's answer from here, never from a table (gemini-api.md §1.3: answers differ from the tables).
+ * Reads an image's type and pixel size from its first bytes, without decoding it. The proxy reports the real size of
+ * Gemini's answer from here, never from a table (docs/gemini-platform.md#output-pixel-sizes: answers differ from the
+ * tables).
  */
 
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';

@@ -3,7 +3,9 @@
  * `zod/mini`) can use them without pulling in full zod.
  */
 
-/** `imageSize` values as Gemini spells them: uppercase K, and `512` with no K (gemini-api.md §1.4). */
+/**
+ * `imageSize` values as Gemini spells them: uppercase K, and `512` with no K (docs/gemini-platform.md#request-knobs).
+ */
 export const IMAGE_SIZES = ['512', '1K', '2K', '4K'] as const;
 export type ImageSize = (typeof IMAGE_SIZES)[number];
 

@@ -1,7 +1,7 @@
 /**
- * How the instruction names each input image when several are sent (gemini-api.md §6, "Multiple references":
- * "Refer to the images by order ('the first image')"). Images go references first and the image being edited last
- * (core/conversation-context.ts), so every role sentence names its image by its place in that order.
+ * How the instruction names each input image when several are sent (docs/gemini-platform.md#prompting-guidance,
+ * "Several references": "Refer to the images by order ('the first image')"). Images go references first and the image
+ * being edited last (core/conversation-context.ts), so every role sentence names its image by its place in that order.
  */
 import type { ImageRole } from './image-sizes.js';
 

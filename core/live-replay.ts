@@ -1,10 +1,11 @@
 /**
- * The **live replay** variant of a turn's context (DESIGN.md §4, gemini-api.md §2.5–2.6 option b; docs/live-replay.md):
- * while one panel session keeps talking to one model, the model's own earlier turns are sent back verbatim, thought
- * signatures untouched, so Gemini 3 keeps its hidden reasoning about the image. Signatures are tied to the model
- * ("Invalid thought signature" after a switch, gemini-api.md §2.6), a Gemini 3 model turn without them is a 400
- * (§0.5), and they live only in memory (plugin data cannot hold images), so replay is allowed only inside the
- * session that made the turns, on the same model, and falls back to the stateless turn otherwise.
+ * The **live replay** variant of a turn's context (docs/live-replay.md;
+ * docs/gemini-platform.md#stateless-or-replayed-turns, option b): while one panel session keeps talking to one model,
+ * the model's own earlier turns are sent back verbatim, thought signatures untouched, so Gemini 3 keeps its hidden
+ * reasoning about the image. Signatures are tied to the model ("Invalid thought signature" after a switch), a Gemini 3
+ * model turn without them is a 400 (docs/gemini-platform.md#thought-signatures), and they live only in memory (plugin
+ * data cannot hold images), so replay is allowed only inside the session that made the turns, on the same model, and
+ * falls back to the stateless turn otherwise.
  *
  * This is the pure half: which turns a session remembers, when replaying them is allowed, and what the replayed
  * call sends. The panel (ui/actions/generate.ts) sends it as `history` on `POST /v1/generate` (core/proxy-schema.ts),
@@ -121,8 +122,8 @@ export function replayDecision(session: readonly LiveTurn[], request: ReplayRequ
 }
 
 /**
- * Whether a model turn carries what Gemini 3 checks on replay (gemini-api.md §2.6): a signature on every image part
- * that is not a thought, and on the first text part when text comes before the first image.
+ * Whether a model turn carries what Gemini 3 checks on replay (docs/gemini-platform.md#thought-signatures): a signature
+ * on every image part that is not a thought, and on the first text part when text comes before the first image.
  */
 export function hasRequiredSignatures(parts: readonly ReplayPart[]): boolean {
   const firstImage = parts.findIndex((p) => p.inlineData && !p.thought);
@@ -188,7 +189,9 @@ export function replayPrompt(parts: {
   return [images, parts.instruction.trim(), parts.text.trim()].filter((part) => part !== '').join('\n\n');
 }
 
-/** The session with `turn` remembered (replacing an older entry for the same turn), at most {@link MAX_SESSION_TURNS}. */
+/**
+ * The session with `turn` remembered (replacing an older entry for the same turn), at most {@link MAX_SESSION_TURNS}.
+ */
 export function rememberTurn(session: readonly LiveTurn[], turn: LiveTurn): LiveTurn[] {
   const kept = session.filter((t) => t.turnId !== turn.turnId);
   kept.push(turn);
@@ -227,7 +230,7 @@ export function contentsInputTokens(
   let images = 0;
   for (const content of contents) {
     for (const part of content.parts) {
-      if (part.thought) continue; // thoughts are not billed as input (gemini-api.md §1.2: "not charged")
+      if (part.thought) continue; // thoughts are not billed as input (docs/gemini-platform.md#capabilities-per-model)
       if (part.text) chars += part.text.length;
       if (part.inlineData) images++;
     }

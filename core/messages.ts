@@ -1,7 +1,8 @@
 /**
- * The sandbox ⇄ panel contract (DESIGN.md §3): one discriminated union per direction, `type` in SCREAMING_SNAKE,
- * validated on receipt with zod. Requests carry a numeric `requestId` and get exactly one `REPLY`; images cross
- * as `Uint8Array`, one image per message (figma-api.md §0.8). Plain snapshots cross, never nodes.
+ * The sandbox ⇄ panel contract (docs/architecture.md#sandbox-and-panel-messages): one discriminated union per
+ * direction, `type` in SCREAMING_SNAKE, validated on receipt with zod. Requests carry a numeric `requestId` and get
+ * exactly one `REPLY`; images cross as `Uint8Array`, one image per message
+ * (docs/figma-platform.md#little-memory-in-the-sandbox). Plain snapshots cross, never nodes.
  *
  * Uses `zod/mini` so the sandbox bundle stays small.
  */
@@ -63,8 +64,8 @@ export const placeResultMessageSchema = z.strictObject({
   sourceNodeId: z.nullable(nodeId),
   turn: turnDraftSchema,
   /**
-   * Keep text editable (issue 7): the result is a copy of the source frame whose fill is the image and whose text
-   * layers stay live on top (plugin/place-live-text-result.ts). Only for a FRAME source; ignored otherwise.
+   * Keep text editable (posters and layouts): the result is a copy of the source frame whose fill is the image and
+   * whose text layers stay live on top (plugin/place-live-text-result.ts). Only for a FRAME source; ignored otherwise.
    */
   liveText: z.optional(z.boolean()),
 });
@@ -105,7 +106,7 @@ const exportScale = z.number().check(z.positive(), z.lte(MAX_EXPORT_SCALE));
 /** Most layers an EXPORT_SOURCE hides. */
 export const MAX_HIDDEN_LAYERS = 20;
 /**
- * Export the layer being edited (issue 7), at `scale` (capped so no side passes 4096), PNG, absolute bounds, sRGB:
+ * Export the layer being edited, at `scale` (capped so no side passes 4096), PNG, absolute bounds, sRGB:
  * with its text layers hidden (`hideText`, for Keep text editable) and without the listed layers inside it (the
  * region's shape when it was drawn inside the frame). Anything hidden is hidden on a temporary copy that is removed
  * at once: the person's layers are never changed. Replies {@link ExportedImage}.
@@ -119,10 +120,10 @@ export const exportSourceMessageSchema = z.strictObject({
   hideNodeIds: z.array(nodeId).check(z.maxLength(MAX_HIDDEN_LAYERS)),
 });
 /**
- * The alpha mask of a regional edit (docs/regional-edits.md §2.1): the shape `shapeNodeId`, filled solid, on the
- * pixel grid of `sourceNodeId` exported at the same `scale` as EXPORT_SOURCE. Made in a temporary clipping frame that
- * is removed at once, also on failure; the shape itself is never changed. Replies {@link ExportedImage} (the
- * source's size).
+ * The alpha mask of a regional edit (docs/regional-edits.md#21-sandbox-two-exports-on-one-pixel-grid): the shape
+ * `shapeNodeId`, filled solid, on the pixel grid of `sourceNodeId` exported at the same `scale` as EXPORT_SOURCE. Made
+ * in a temporary clipping frame that is removed at once, also on failure; the shape itself is never changed. Replies
+ * {@link ExportedImage} (the source's size).
  */
 export const exportRegionMaskMessageSchema = z.strictObject({
   type: z.literal('EXPORT_REGION_MASK'),
@@ -166,7 +167,9 @@ export const MAX_SNAPSHOT_TEXTS = 24;
 /** Longest text a snapshot keeps of one text layer, in characters. */
 export const MAX_SNAPSHOT_TEXT_CHARS = 500;
 
-/** A text layer inside a selected frame (core/text-context.ts `TextLayerInfo`): its box is in the frame's coordinates. */
+/**
+ * A text layer inside a selected frame (core/text-context.ts `TextLayerInfo`): its box is in the frame's coordinates.
+ */
 export const textLayerSnapshotSchema = z.object({
   name: z.string().check(z.maxLength(200)),
   characters: z.string().check(z.maxLength(MAX_SNAPSHOT_TEXT_CHARS)),
@@ -197,7 +200,7 @@ export const nodeSnapshotSchema = z.object({
    * its record's `resultHash` shows what the model made (live replay, core/live-replay.ts).
    */
   imageHash: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  /** Its `absoluteBoundingBox` on the page (issue 7: which shape lies over which frame). */
+  /** Its `absoluteBoundingBox` on the page (it tells which shape lies over which frame). */
   box: z.optional(z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })),
   /** The scale it is exported at, from its export settings (core/export-scale.ts `exportScaleOf`). */
   exportScale: z.optional(z.number().check(z.positive())),
@@ -294,8 +297,9 @@ export const historySnapshotSchema = z.object({
 export type HistorySnapshot = z.infer<typeof historySnapshotSchema>;
 
 /**
- * `getPublishStatusAsync()` of a component or set (figma-api.md §0.7, §5): never published, published and
- * unchanged, or changed since it was published. Plugins cannot publish; a person does, from the Assets panel.
+ * `getPublishStatusAsync()` of a component or set (docs/figma-platform.md#plugins-cannot-publish): never published,
+ * published and unchanged, or changed since it was published. Plugins cannot publish; a person does, from the Assets
+ * panel.
  */
 export const publishStatusSchema = z.enum(['UNPUBLISHED', 'CURRENT', 'CHANGED']);
 export type PublishStatus = z.infer<typeof publishStatusSchema>;

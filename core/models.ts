@@ -1,8 +1,8 @@
 /**
- * The model registry: which Nano Banana models the proxy offers, with their aspect ratios, sizes, input limits
- * and prices. It is read from `config/models.json` (DESIGN.md §3: ids move every few months, so they live in
- * configuration, not code), validated by {@link modelRegistrySchema}, and served by `GET /v1/models`. Every
- * figure in it, and where it comes from, is in `config/models.md`.
+ * The model registry: which Nano Banana models the proxy offers, with their aspect ratios, sizes, input limits and
+ * prices. It is read from `config/models.json` (ids move every few months, so they live in configuration, not code:
+ * docs/gemini-platform.md#ids-and-lifecycle), validated by {@link modelRegistrySchema}, and served by `GET /v1/models`.
+ * Every figure in it, and where it comes from, is in `config/models.md`.
  */
 // The namespace import lets bundlers drop zod's locales, which the panel never uses.
 import * as z from 'zod';
@@ -18,7 +18,9 @@ export type ModelStatus = (typeof MODEL_STATUSES)[number];
 const ratioPattern = /^[1-9][0-9]*:[1-9][0-9]*$/;
 const pixelsSchema = z.tuple([z.number().int().positive(), z.number().int().positive()]);
 
-/** One model as configured. Sizes map to `{ ratio: [width, height] }` from gemini-api.md §1.3. */
+/**
+ * One model as configured. Sizes map to `{ ratio: [width, height] }` from docs/gemini-platform.md#output-pixel-sizes.
+ */
 export const modelInfoSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'a model id is lowercase letters, digits, dots and dashes'),

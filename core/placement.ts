@@ -1,6 +1,6 @@
 /**
- * Where results go on the canvas (DESIGN.md §1: "a new layer beside the source"). Pure geometry in the parent's
- * coordinates, so the sandbox adapter only reads boxes and writes one position.
+ * Where results go on the canvas (docs/architecture.md#who-uses-it: "a new layer beside the source"). Pure geometry in
+ * the parent's coordinates, so the sandbox adapter only reads boxes and writes one position.
  */
 import type { Rect } from './aspect.js';
 
@@ -46,7 +46,8 @@ export function centredAt(center: { x: number; y: number }, width: number, heigh
 }
 
 /**
- * Where a new result beside `anchor` goes when the anchor may already have been continued (DESIGN.md §4):
+ * Where a new result beside `anchor` goes when the anchor may already have been continued
+ * (docs/architecture.md#the-history-graph):
  * - no `branches` yet: on the anchor's row, at the first free x right of it ({@link firstFreeX});
  * - otherwise a new branch: in the column of the existing branches (their leftmost x), below everything that
  *   continues the anchor (`subtree`: the branches and all their own continuations), so the new line and what

@@ -13,7 +13,10 @@ export interface RgbaImage {
 
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
-/** Largest side we agree to decode or encode: Gemini's widest answer is 12288 px (gemini-api.md §1.3). */
+/**
+ * Largest side we agree to decode or encode: Gemini's widest answer is 12288 px
+ * (docs/gemini-platform.md#output-pixel-sizes).
+ */
 export const MAX_PNG_SIDE = 16_384;
 
 /** A blank (transparent) image, or one filled with a colour. */
@@ -213,9 +216,9 @@ function rgbToRgba(rgb: Uint8Array, pixels: number): Uint8Array {
 }
 
 /**
- * Reverses PNG's per-row filters (PNG spec §9). Each row's filter is read once and the row done in one tight loop:
- * the bytes before the first full pixel have no left neighbour (a = c = 0), and the first row has no row above
- * (b = c = 0), exactly as the spec's per-byte definition says.
+ * Reverses PNG's per-row filters (the PNG specification, "Filtering"). Each row's filter is read once and the row done
+ * in one tight loop: the bytes before the first full pixel have no left neighbour (a = c = 0), and the first row has no
+ * row above (b = c = 0), exactly as the spec's per-byte definition says.
  */
 function unfilter(raw: Uint8Array, stride: number, height: number, bpp: number): Uint8Array {
   const out = new Uint8Array(stride * height);

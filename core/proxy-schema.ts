@@ -1,6 +1,6 @@
 /**
- * What crosses the panel ⇄ proxy boundary (DESIGN.md §3). One schema module, imported by both ui/ and proxy/,
- * so the two ends cannot drift apart.
+ * What crosses the panel ⇄ proxy boundary (docs/architecture.md#panel-and-proxy-http). One schema module, imported by
+ * both ui/ and proxy/, so the two ends cannot drift apart.
  */
 // The namespace import lets bundlers drop zod's locales, which the panel never uses.
 import * as z from 'zod';

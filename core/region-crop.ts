@@ -1,7 +1,7 @@
 /**
- * Which part of the frame a regional edit sends (DESIGN.md §5): the region's bounds plus padding, grown to a ratio
- * the model draws, kept inside the frame; and whether a small whole-frame scene reference goes with it.
- * All sizes are pixels of the source export (the frame at its export scale).
+ * Which part of the frame a regional edit sends (docs/architecture.md#regional-edits): the region's bounds plus
+ * padding, grown to a ratio the model draws, kept inside the frame; and whether a small whole-frame scene reference
+ * goes with it. All sizes are pixels of the source export (the frame at its export scale).
  */
 import { chooseImageSize, fitWithin, nearestAspectRatio, parseRatio, type ModelShape, type Rect } from './aspect.js';
 import { appError } from './errors.js';

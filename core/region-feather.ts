@@ -1,12 +1,13 @@
 /**
- * The feathered weight of a regional edit's patch at each pixel (DESIGN.md §5: "a short feather inside the shape").
+ * The feathered weight of a regional edit's patch at each pixel (docs/architecture.md#regional-edits: "a short feather
+ * inside the shape").
  *
- * Method: the exact Euclidean distance from each pixel to the nearest pixel that is outside the shape (mask alpha 0)
- * or outside the patch (`window`), by a separable transform: linear sweeps down and up each column, then along each
- * row the minimum of (x − q)² + column distance(q)² over the columns q near a seed, either spread directly (few near
+ * Method: the exact Euclidean distance from each pixel to the nearest pixel that is outside the shape (mask alpha 0) or
+ * outside the patch (`window`), by a separable transform: linear sweeps down and up each column, then along each row
+ * the minimum of (x − q)² + column distance(q)² over the columns q near a seed, either spread directly (few near
  * columns: a band along the edge) or by the lower envelope of parabolas of Felzenszwalb & Huttenlocher ("Distance
- * Transforms of Sampled Functions", 2012) when there are many. Pixels beyond the image's edge do not count as outside: a shape that runs off the frame is edited right up
- * to the frame's edge. The weight is
+ * Transforms of Sampled Functions", 2012) when there are many. Pixels beyond the image's edge do not count as outside:
+ * a shape that runs off the frame is edited right up to the frame's edge. The weight is
  *
  *     weight = (mask alpha / 255) × min(1, distance / (featherPx + 1))
  *

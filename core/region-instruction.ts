@@ -1,9 +1,9 @@
 /**
- * The instruction of a regional edit. Gemini image models take no mask (gemini-api.md §6), so the region is
- * named in words, after Google's semantic-masking template: "Using the provided image, change only the [specific
- * element] to [new element/description]. Keep everything else in the image exactly the same, preserving the
- * original style, lighting, and composition." Where the model strays outside the region does not matter: the
- * answer is composited back through the shape's mask.
+ * The instruction of a regional edit. Gemini image models take no mask (docs/gemini-platform.md#prompting-guidance), so
+ * the region is named in words, after Google's semantic-masking template: "Using the provided image, change only the
+ * [specific element] to [new element/description]. Keep everything else in the image exactly the same, preserving the
+ * original style, lighting, and composition." Where the model strays outside the region does not matter: the answer is
+ * composited back through the shape's mask.
  */
 import type { Rect } from './aspect.js';
 

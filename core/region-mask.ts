@@ -1,7 +1,7 @@
 /**
- * The mask of a regional edit (DESIGN.md §5): one alpha byte per pixel of the source export, 0 outside the shape
- * the person drew. The sandbox exports the shape alone; these helpers line that export up with the source's
- * pixel grid and measure it (docs/regional-edits.md has the whole pipeline).
+ * The mask of a regional edit (docs/architecture.md#regional-edits): one alpha byte per pixel of the source export, 0
+ * outside the shape the person drew. The sandbox exports the shape alone; these helpers line that export up with the
+ * source's pixel grid and measure it (docs/regional-edits.md has the whole pipeline).
  */
 import type { Rect } from './aspect.js';
 import type { RgbaImage } from './png.js';

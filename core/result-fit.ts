@@ -1,7 +1,8 @@
 /**
- * How a whole-frame answer is fitted back to its frame (DESIGN.md §5): cropped, centred, to the frame's exact
- * aspect ratio (never stretched), then scaled down to what the frame needs at its export scale, and never past
- * 4096 px a side, which `figma.createImage` rejects (figma-api.md §0.3; 4K at 16:9 is 5504×3072).
+ * How a whole-frame answer is fitted back to its frame (docs/architecture.md#sizes-from-the-frame): cropped, centred,
+ * to the frame's exact aspect ratio (never stretched), then scaled down to what the frame needs at its export scale,
+ * and never past 4096 px a side, which `figma.createImage` rejects (docs/figma-platform.md#images-at-most-4096-px; 4K
+ * at 16:9 is 5504×3072).
  */
 import { coverCrop, type Rect } from './aspect.js';
 import { MAX_FIGMA_IMAGE_SIDE } from './export-plan.js';

@@ -1,6 +1,6 @@
 /**
  * The outcome of anything that can fail across a boundary: a value, or an {@link AppError} with a stable code.
- * Failures are data (STYLE.md principle 6), so these cross postMessage and function calls alike.
+ * Failures are data (docs/contributing.md#failures-are-data), so these cross postMessage and function calls alike.
  */
 import type { AppError } from './errors.js';
 

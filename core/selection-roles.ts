@@ -1,5 +1,5 @@
 /**
- * What each selected layer is for (issue 7): with several layers selected, one is the **base** (the frame being
+ * What each selected layer is for: with several layers selected, one is the **base** (the frame being
  * edited), a shape drawn over it marks the **region** of a regional edit, and the others are **references**, each
  * marked in the panel as style, subject or product. Pure, so the rules are tested as a table.
  *

@@ -1,6 +1,6 @@
 /**
  * The person's settings: which proxy to call and their team token. They live in `figma.clientStorage` on this
- * machine only (figma-api.md §4: "locally per user and per plugin id"), never in the bundle or the document.
+ * machine only (docs/figma-platform.md#clientstorage: per user and per plugin id), never in the bundle or the document.
  */
 import * as z from 'zod/mini';
 import { BUILD_TARGET } from './build-target.js';

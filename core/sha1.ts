@@ -27,7 +27,7 @@ export function sha1Hex(bytes: Uint8Array): string {
   return hex;
 }
 
-/** One 64-byte block at `offset` of `view` into `state` (FIPS 180-4 §6.1.2). */
+/** One 64-byte block at `offset` of `view` into `state` (FIPS 180-4, section 6.1.2). */
 function compress(state: Uint32Array, w: Uint32Array, view: DataView, offset: number): void {
   for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
   for (let i = 16; i < 80; i++) {

@@ -1,9 +1,9 @@
 /**
- * Style conversion presets (issue 7): a short list of prompt templates one click away in the panel. Plain data,
- * so adding a style is adding a row. Each follows Google's style-transfer template (gemini-api.md §6): "Transform
- * the provided photograph of [subject] into the artistic style of [art style]. Preserve the original composition
- * but render it with [description of stylistic elements]." Each starts with its label ("Watercolour style: …") so
- * the result's layer name and History row say which style it is.
+ * Style conversion presets: a short list of prompt templates one click away in the panel. Plain data, so adding a style
+ * is adding a row. Each follows Google's style-transfer template (docs/gemini-platform.md#prompting-guidance):
+ * "Transform the provided photograph of [subject] into the artistic style of [art style]. Preserve the original
+ * composition but render it with [description of stylistic elements]." Each starts with its label ("Watercolour style:
+ * …") so the result's layer name and History row say which style it is.
  */
 
 /** One preset: a short label for its button and the prompt it puts in the prompt box. */

@@ -1,8 +1,9 @@
 /**
- * Posters and layouts (DESIGN.md §5): the text layers of the frame being edited are read as context. Each gets a
- * role (headline, body, call to action) from its size, length and name, and a place in the frame; their strings go
- * into the instruction, so the image leaves room for them and matches their tone. With "Keep text editable" the
- * text is not in the pixels sent (it stays live on top of the result), so the model is told not to draw any.
+ * Posters and layouts (docs/architecture.md#posters-and-live-text): the text layers of the frame being edited are read
+ * as context. Each gets a role (headline, body, call to action) from its size, length and name, and a place in the
+ * frame; their strings go into the instruction, so the image leaves room for them and matches their tone. With "Keep
+ * text editable" the text is not in the pixels sent (it stays live on top of the result), so the model is told not to
+ * draw any.
  */
 import { truncatePrompt } from './naming.js';
 

@@ -1,7 +1,7 @@
 /**
  * The turn record: what one request and its result were, stored as plugin data on the result layer
- * (DESIGN.md §4). Compact versioned JSON, far under the 100 kB plugin-data entry limit (figma-api.md §0.4), with
- * no image bytes: the image itself is the layer's IMAGE fill.
+ * (docs/architecture.md#turn-records). Compact versioned JSON, far under the 100 kB plugin-data entry limit
+ * (docs/figma-platform.md#plugin-data), with no image bytes: the image itself is the layer's IMAGE fill.
  *
  * The format is extended compatibly: fields added after the first release are optional, so a teammate on an older
  * plugin still reads newer records (zod's default object parsing drops keys it does not know) instead of calling
@@ -24,14 +24,16 @@ export const TURN_RECORD_VERSION = 1;
 
 /**
  * Largest serialized record we write or accept, in UTF-8 bytes. Figma's limit is 100 kB for plugin id + key +
- * value together ([T:6277-6291]); this leaves room for both.
+ * value together (docs/figma-platform.md#plugin-data); this leaves room for both.
  */
 export const MAX_TURN_RECORD_BYTES = 90_000;
 
 /** Longest prompt a record keeps, matching the proxy's limit (`MAX_PROMPT_CHARS`). */
 export const MAX_RECORD_PROMPT_CHARS = 20_000;
 
-/** Most input images one turn can have (Gemini 3 models take up to 14, gemini-api.md §1.2). */
+/**
+ * Most input images one turn can have (Gemini 3 models take up to 14: docs/gemini-platform.md#capabilities-per-model).
+ */
 export const MAX_TURN_INPUTS = 14;
 
 const idSchema = z.string().check(z.minLength(1), z.maxLength(100));
@@ -64,7 +66,7 @@ export const turnRegionSchema = z.object({
 });
 export type TurnRegion = z.infer<typeof turnRegionSchema>;
 
-/** Largest batch of variants one request asks for (DESIGN.md §6; `MAX_VARIANTS` in core/variant-layout.ts). */
+/** Largest batch of variants one request asks for (`MAX_VARIANTS` in core/variant-layout.ts). */
 export const MAX_TURN_VARIANTS = 8;
 
 /**
@@ -200,7 +202,8 @@ export function serializeTurnRecord(record: TurnRecord): Result<string> {
 
 /**
  * Reads a stored record. `''` (Figma's answer for a missing key) is `null`: no record. Anything unreadable is a
- * `corrupt_history` error value, never a throw (DESIGN.md §4: corrupt data is reported and skipped).
+ * `corrupt_history` error value, never a throw (corrupt data is reported and skipped:
+ * docs/architecture.md#turn-records).
  */
 export function parseTurnRecord(text: string): Result<TurnRecord | null> {
   if (text === '') return ok(null);

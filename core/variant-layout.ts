@@ -1,6 +1,7 @@
 /**
- * Where N variants of one request go (DESIGN.md §6): side by side in a row beside the source, or in a row below it
- * when the row beside it would overlap something. Pure geometry in the parent's coordinates.
+ * Where N variants of one request go (docs/architecture.md#variants-and-component-sets): side by side in a row beside
+ * the source, or in a row below it when the row beside it would overlap something. Pure geometry in the parent's
+ * coordinates.
  */
 import type { Rect } from './aspect.js';
 import { firstFreeY, RESULT_GAP } from './placement.js';

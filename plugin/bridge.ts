@@ -1,6 +1,6 @@
 /**
- * The sandbox end of the panel channel: the only file that calls `figma.ui.postMessage` or sets
- * `figma.ui.onmessage` (STYLE.md principle 3). Every message is validated on receipt; a request gets exactly one
+ * The sandbox end of the panel channel: the only file that calls `figma.ui.postMessage` or sets `figma.ui.onmessage`
+ * (docs/contributing.md#one-file-per-outside-call). Every message is validated on receipt; a request gets exactly one
  * REPLY, a malformed one included (`bad_message`), and nothing a handler throws escapes as a crash.
  */
 import { appError, isAppError, type AppError } from '../core/errors.js';

@@ -12,7 +12,10 @@ import { handlers } from './handlers/index.js';
 import { postSelectionAsync } from './post-selection.js';
 import { watchHistory } from './watch-history.js';
 
-/** `showUI` options: the panel's size, its title, and Figma's `--figma-color-*` variables (figma-api.md §2). */
+/**
+ * `showUI` options: the panel's size, its title, and Figma's `--figma-color-*` variables
+ * (docs/figma-platform.md#theme-colours).
+ */
 export const UI_OPTIONS: ShowUIOptions = { width: 360, height: 560, themeColors: true, title: 'Banana Studio' };
 
 export interface PluginOptions {

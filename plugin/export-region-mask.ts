@@ -1,8 +1,9 @@
 /**
- * The mask of a regional edit (docs/regional-edits.md §2.1, option B): a temporary clipping frame at the source's
- * box holds a solid, opaque copy of the shape at the shape's place; exported with the source's settings, its alpha is
- * the shape on exactly the source's pixel grid. The frame (and the copy in it) is removed in `finally`, so nothing
- * temporary remains even when the export fails, and the person's shape is never changed.
+ * The mask of a regional edit (docs/regional-edits.md#21-sandbox-two-exports-on-one-pixel-grid, option B): a temporary
+ * clipping frame at the source's box holds a solid, opaque copy of the shape at the shape's place; exported with the
+ * source's settings, its alpha is the shape on exactly the source's pixel grid. The frame (and the copy in it) is
+ * removed in `finally`, so nothing temporary remains even when the export fails, and the person's shape is never
+ * changed.
  */
 import { appError } from '../core/errors.js';
 import type { ExportedImage } from '../core/messages.js';

@@ -1,6 +1,7 @@
 /**
- * Looks a layer up again by the id the panel sent back (STYLE.md principle 4: ids cross, nodes don't). A layer
- * that is gone, or no longer on the current page, is a `stale_node` error value, never a crash.
+ * Looks a layer up again by the id the panel sent back (ids cross, nodes don't:
+ * docs/contributing.md#plain-snapshots-cross-never-nodes). A layer that is gone, or no longer on the current page, is a
+ * `stale_node` error value, never a crash.
  */
 import { appError } from '../core/errors.js';
 import { fail, ok, type Result } from '../core/result.js';

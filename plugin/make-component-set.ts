@@ -1,8 +1,9 @@
 /**
- * "Make component set" (DESIGN.md §6): selected variants become components, combined as one component set with a
- * `Variant` property (and `Prompt` when their prompts differ; core/component-set-plan.ts), named after the source
- * and the prompt, laid out in a row where the variants were, or below them when that place is taken
- * (core/component-set-layout.ts). Publishing is left to a person: plugins cannot publish (figma-api.md §0.7).
+ * "Make component set" (docs/architecture.md#variants-and-component-sets): selected variants become components,
+ * combined as one component set with a `Variant` property (and `Prompt` when their prompts differ;
+ * core/component-set-plan.ts), named after the source and the prompt, laid out in a row where the variants were, or
+ * below them when that place is taken (core/component-set-layout.ts). Publishing is left to a person: plugins cannot
+ * publish (docs/figma-platform.md#plugins-cannot-publish).
  *
  * Only Banana Studio's own results are changed: every layer must be a frame carrying a readable turn record
  * written on that very layer (not a duplicate's copy of it), outside any component or instance. Anything else is

@@ -1,9 +1,9 @@
 /**
- * Keep text editable (issue 7, posters and layouts): the result is a **copy of the source frame** whose fill is the
+ * Keep text editable (posters and layouts): the result is a **copy of the source frame** whose fill is the
  * generated image and whose text layers stay live on top, so typography is never baked into pixels and stays
  * editable, with its fonts, styles and positions.
  *
- * What the copy keeps (decided here, DESIGN.md §5):
+ * What the copy keeps (decided here; docs/architecture.md#posters-and-live-text):
  * - every TEXT layer, where it was;
  * - the frames and groups that hold text (their own fills and strokes cleared, auto layout switched off so nothing
  *   moves), because they place the text;

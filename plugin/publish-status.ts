@@ -1,7 +1,7 @@
 /**
- * Whether a component or component set is published to the team library. Plugins cannot publish (figma-api.md
- * §0.7): a person does, from the Assets panel; all a plugin can do is read `getPublishStatusAsync()` from
- * `PublishableMixin` [T:9081-9131] and say what to do next.
+ * Whether a component or component set is published to the team library. Plugins cannot publish
+ * (docs/figma-platform.md#plugins-cannot-publish): a person does, from the Assets panel; all a plugin can do is read
+ * `getPublishStatusAsync()` from `PublishableMixin` and say what to do next.
  */
 import type { PublishStatus } from '../core/messages.js';
 

@@ -1,7 +1,7 @@
 /**
  * Reads the turn records of the current page: every layer carrying our plugin-data key, found with
  * `findAllWithCriteria` on the page (fast, and allowed under dynamic-page without loading other pages;
- * figma-api.md §4), each record parsed, a damaged one reported with its reason instead of throwing.
+ * docs/figma-platform.md#plugin-data), each record parsed, a damaged one reported with its reason instead of throwing.
  */
 import type { HistoryEntry } from '../core/history-graph.js';
 import { MAX_HISTORY_ENTRIES, type HistorySnapshot } from '../core/messages.js';

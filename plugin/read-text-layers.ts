@@ -1,7 +1,7 @@
 /**
- * Reads the visible text layers inside a frame (issue 7, posters and layouts): their strings, sizes and boxes in the
- * frame's own coordinates, for the panel to give the instruction as context. Capped, so a text-heavy frame keeps the
- * snapshot small.
+ * Reads the visible text layers inside a frame (posters and layouts, docs/architecture.md#posters-and-live-text): their
+ * strings, sizes and boxes in the frame's own coordinates, for the panel to give the instruction as context. Capped, so
+ * a text-heavy frame keeps the snapshot small.
  */
 import { MAX_SNAPSHOT_TEXT_CHARS, MAX_SNAPSHOT_TEXTS, type TextLayerSnapshot } from '../core/messages.js';
 

@@ -1,7 +1,8 @@
 /**
- * The relaunch button on result layers ([T:6178-6239]). The command must match a `relaunchButtons` entry in
- * manifest.json: `{ "command": "open", "name": "Continue in Banana Studio" }`. The description under the button
- * (up to 1000 characters, about three lines shown) says which turn this is and that the image is AI-generated.
+ * The relaunch button on result layers (docs/figma-platform.md#relaunch-buttons). The command must match a
+ * `relaunchButtons` entry in manifest.json: `{ "command": "open", "name": "Continue in Banana Studio" }`. The
+ * description under the button (up to 1000 characters, about three lines shown) says which turn this is and that the
+ * image is AI-generated.
  */
 import { truncatePrompt } from '../core/naming.js';
 import type { TurnRecord } from '../core/turn-record.js';

@@ -1,6 +1,6 @@
 /**
  * Settings in `figma.clientStorage`: local to this person and machine, never synced, never in the document
- * (figma-api.md §4). The team token lives here and nowhere else.
+ * (docs/figma-platform.md#clientstorage). The team token lives here and nowhere else.
  */
 import { settingsOrDefault, type Settings } from '../core/settings.js';
 

@@ -1,4 +1,4 @@
-/** Reads a layer into the plain snapshot the panel shows (STYLE.md principle 4). */
+/** Reads a layer into the plain snapshot the panel shows (docs/contributing.md#plain-snapshots-cross-never-nodes). */
 import { exportScaleOf } from '../core/export-scale.js';
 import type { NodeSnapshot } from '../core/messages.js';
 import { TURN_RECORD_KEY } from '../core/turn-record.js';
@@ -42,7 +42,10 @@ function imageHashField(node: SceneNode): Pick<NodeSnapshot, 'imageHash'> {
   return covered ? {} : { imageHash: paint.imageHash };
 }
 
-/** What issue 7 adds: the box on the page, the export scale, and the text layers inside (for a container). */
+/**
+ * What precise edits and posters need: the box on the page, the export scale, and the text layers inside (for a
+ * container).
+ */
 function precisionFields(node: SceneNode): Pick<NodeSnapshot, 'box' | 'exportScale' | 'texts'> {
   const box = node.absoluteBoundingBox;
   const settings = 'exportSettings' in node && Array.isArray(node.exportSettings) ? node.exportSettings : [];

@@ -1,10 +1,10 @@
 /**
- * Where one result of a batch of variants goes (DESIGN.md §6: "placed side by side in a row beside the source").
- * The first result of a batch to arrive reserves a row for the whole batch (`variantSpots`: beside the source when
- * the row of N is clear, else below it; for text-to-image, centred on the view) and takes its first spot; each
- * later one goes right of the batch's rightmost result, at the first clear x. The batch's results are found by the
- * `variant.batch` id in their turn records, so no state is kept between messages. Results take spots in the order
- * they arrive, so a variant that fails leaves no hole in the row.
+ * Where one result of a batch of variants goes (docs/architecture.md#variants-and-component-sets: "placed side by side
+ * in a row beside the source"). The first result of a batch to arrive reserves a row for the whole batch
+ * (`variantSpots`: beside the source when the row of N is clear, else below it; for text-to-image, centred on the view)
+ * and takes its first spot; each later one goes right of the batch's rightmost result, at the first clear x. The
+ * batch's results are found by the `variant.batch` id in their turn records, so no state is kept between messages.
+ * Results take spots in the order they arrive, so a variant that fails leaves no hole in the row.
  *
  * Synchronous on purpose: the sandbox handles one message's synchronous part at a time, so two results of one
  * batch arriving together never pick the same spot.

@@ -1,7 +1,8 @@
 /**
  * Tells the panel when the history of the current page may have changed, so a shown History follows ⌘Z, a
  * duplicate, a deleted result or a teammate's new turn. It listens to `PageNode.on('nodechange')`, which Figma
- * recommends under dynamic-page instead of `documentchange` (that one needs every page loaded; figma-api.md §2),
+ * recommends under dynamic-page instead of `documentchange` (that one needs every page loaded;
+ * docs/figma-platform.md#dynamic-page-loading),
  * and moves to the new page when the current page changes.
  */
 import { TURN_RECORD_KEY } from '../core/turn-record.js';

@@ -1,13 +1,14 @@
 /**
  * Builds the Figma bundles with esbuild (run with `npx tsx scripts/build.ts`, or import `buildAsync`):
  * - `dist/code.js`: the sandbox (plugin/main.ts), one IIFE for ES2020 with no Node or DOM globals;
- * - `dist/ui.html`: the panel (ui/main.tsx with Preact's automatic JSX), minified and inlined with its CSS into
- *   one self-contained HTML file, because Figma loads the UI from the `__html__` string (figma-api.md §2);
+ * - `dist/ui.html`: the panel (ui/main.tsx with Preact's automatic JSX), minified and inlined with its CSS into one
+ *   self-contained HTML file, because Figma loads the UI from the `__html__` string
+ *   (docs/figma-platform.md#the-panel-is-one-html-file);
  * - `dist/manifest.json`: the manifest to import in Figma, from the tracked `manifest.json` with the team's
  *   BANANA_PROXY_URL and FIGMA_PLUGIN_ID (scripts/team-build.ts), which both bundles also get as their build
  *   target (core/build-target.ts). The tracked files are never written, so a checkout stays clean.
  * Afterwards it scans dist/ and fails if a bundle mentions `process.env`, requires a Node built-in, or contains
- * the value of GEMINI_API_KEY (DESIGN.md §8: the key never appears in the bundle).
+ * the value of GEMINI_API_KEY (the key never appears in the bundle: docs/architecture.md#result-at-boundaries).
  */
 import { build, type BuildOptions, type OutputFile } from 'esbuild';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';

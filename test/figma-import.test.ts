@@ -13,7 +13,7 @@ const manifest = JSON.parse(readFileSync(new URL('manifest.json', root), 'utf8')
 const code = readFileSync(new URL('dist/code.js', root), 'utf8');
 
 describe('manifest.json', () => {
-  it('declares a Figma Design plugin with dynamic page loading (figma-api.md §1)', () => {
+  it('declares a Figma Design plugin with dynamic page loading', () => {
     expect(manifest).toMatchObject({
       name: 'Banana Studio',
       api: '1.0.0',

@@ -1,8 +1,8 @@
 /**
  * The panel end of the sandbox channel: the only file that calls `parent.postMessage` or listens to `message`
- * events (STYLE.md principle 3). Requests get a numeric requestId and resolve to exactly one
+ * events (docs/contributing.md#one-file-per-outside-call). Requests get a numeric requestId and resolve to exactly one
  * {@link Result}: the sandbox's reply (its value checked against the reply schema), or an error on timeout.
- * Figma wraps messages as `{ pluginMessage }` both ways (figma-api.md §2).
+ * Figma wraps messages as `{ pluginMessage }` both ways (docs/figma-platform.md#messages).
  */
 import { appError } from '../core/errors.js';
 import {

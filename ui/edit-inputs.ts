@@ -1,5 +1,5 @@
 /**
- * What goes with an edit besides the frame (issue 7): the shape that marks a region, the reference layers and their
+ * What goes with an edit besides the frame: the shape that marks a region, the reference layers and their
  * roles, the pinned subject, and whether the text stays editable. Read from the selection and the person's choices,
  * and checked before anything is sent: one region shape at most, a closed one, and no more images than the model
  * takes (`maxInputImages` from `GET /v1/models`).

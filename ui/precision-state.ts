@@ -1,5 +1,5 @@
 /**
- * The panel's state for precise edits (issue 7): which selected layer is the base when the person picks one, the
+ * The panel's state for precise edits: which selected layer is the base when the person picks one, the
  * role of each reference layer, the pinned subject (kept for the panel session, sent with every turn), and the
  * Keep-text-editable choice. Part of `createAppState()` as `state.precision`.
  */

@@ -1,8 +1,8 @@
 /**
- * The one file in the panel that calls `fetch` (STYLE.md principle 3): the team proxy's `GET /health`,
- * `GET /v1/models` and `POST /v1/generate`. Every call ends in a {@link Result}: the proxy's error envelope becomes its AppError, a
- * network failure `proxy_unreachable`, the caller's abort `cancelled`, our own timeout `upstream_timeout`, and
- * every 200 body is checked against the schema both ends share (core/proxy-schema.ts).
+ * The one file in the panel that calls `fetch` (docs/contributing.md#one-file-per-outside-call): the team proxy's `GET
+ * /health`, `GET /v1/models` and `POST /v1/generate`. Every call ends in a {@link Result}: the proxy's error envelope
+ * becomes its AppError, a network failure `proxy_unreachable`, the caller's abort `cancelled`, our own timeout
+ * `upstream_timeout`, and every 200 body is checked against the schema both ends share (core/proxy-schema.ts).
  */
 import type { z } from 'zod';
 import { appError, type AppError, type ErrorCode } from '../core/errors.js';

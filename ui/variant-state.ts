@@ -1,7 +1,7 @@
 /**
- * The panel's state for variants and component sets (issue 8): how many variants the next Generate asks for, how
- * the running batch is doing, what the last batch placed, and the component set made last. Part of
- * `createAppState()` as `state.variants`.
+ * The panel's state for variants and component sets (docs/architecture.md#variants-and-component-sets): how many
+ * variants the next Generate asks for, how the running batch is doing, what the last batch placed, and the component
+ * set made last. Part of `createAppState()` as `state.variants`.
  */
 import { signal } from '@preact/signals';
 import type { ComponentSetMade, PlacedResult } from '../core/messages.js';

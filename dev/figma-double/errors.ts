@@ -9,14 +9,17 @@ export function figmaError(operation: string, message: string): Error {
 }
 
 /**
- * Thrown by sync APIs that `documentAccess: "dynamic-page"` forbids [D:migrating-to-dynamic-loading], e.g.
+ * Thrown by sync APIs that `documentAccess: "dynamic-page"` forbids (docs/figma-platform.md#dynamic-page-loading), e.g.
  * "Cannot call getNodeById with documentAccess: dynamic-page. Use figma.getNodeByIdAsync instead."
  */
 export function dynamicPageError(operation: string, action: string, replacement: string): Error {
   return figmaError(operation, `Cannot ${action} with documentAccess: dynamic-page. Use ${replacement} instead.`);
 }
 
-/** Thrown by every API call after `figma.closePlugin()` [T:170-225: it "disables callbacks and Figma APIs"]. */
+/**
+ * Thrown by every API call after `figma.closePlugin()` (it "disables callbacks and Figma APIs":
+ * docs/figma-platform.md#conventions).
+ */
 export function closedError(operation: string): Error {
   return figmaError(operation, 'The plugin has been closed. Figma APIs cannot be used after figma.closePlugin().');
 }

@@ -1,7 +1,7 @@
 /**
  * Paint arrays as Figma keeps them: checked on assignment, copied, deep-frozen, with `visible`, `opacity` and
  * `blendMode` filled in. "Paints are readonly objects: copy them, change the copy, and assign the whole array back"
- * [D:working-with-images].
+ * (docs/figma-platform.md#images-live-in-fills).
  */
 import { figmaError } from './errors.js';
 

@@ -52,9 +52,9 @@ export function scaling(sx: number, sy: number = sx): Transform {
 }
 
 /**
- * Rotation in Figma's sense: positive degrees turn the layer counter-clockwise on screen (y points down), about
- * the node's top-left corner, which stays at (x, y) [T:7395-7414: "The rotation is with respect to the top-left of
- * the object"]. Figma reads it back as `atan2(-m10, m00)`.
+ * Rotation in Figma's sense: positive degrees turn the layer counter-clockwise on screen (y points down), about the
+ * node's top-left corner, which stays at (x, y) (`LayoutMixin.rotation`: "The rotation is with respect to the top-left
+ * of the object"; dev/figma-double/README.md#what-it-follows-from-figma). Figma reads it back as `atan2(-m10, m00)`.
  */
 export function rotationTransform(degrees: number, x: number, y: number): Transform {
   const radians = (degrees * Math.PI) / 180;

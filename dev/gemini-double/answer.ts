@@ -61,7 +61,10 @@ export function answerFormat(model: ModelInfo): 'image/png' | 'image/jpeg' {
   return model.thoughtSignatures ? 'image/jpeg' : 'image/png';
 }
 
-/** The ratio, size and pixels of the answer (gemini-api.md §1.3, §1.4). */
+/**
+ * The ratio, size and pixels of the answer (docs/gemini-platform.md#output-pixel-sizes,
+ * docs/gemini-platform.md#request-knobs).
+ */
 export function outputShape(
   model: ModelInfo,
   request: GenerateRequest,

@@ -1,7 +1,7 @@
 /**
  * A PNG encoder on Node's native zlib, for the double's big answers. `core/png.ts` `encodePng` is pure (it runs in
- * the browser too) but deflates with fflate at about 60 MB/s: a 5504×3072 answer (67 MB of RGBA) took 1.1–1.4 s
- * there, against about 0.25 s here. The output is a plain 8-bit RGBA PNG that `decodePng` reads back.
+ * the browser too) but deflates with fflate, several times slower on a 4K answer (docs/benchmarks.md#the-gemini-double).
+ * The output is a plain 8-bit RGBA PNG that `decodePng` reads back.
  */
 import { crc32, deflateSync } from 'node:zlib';
 import type { RgbaImage } from '../../core/png.js';

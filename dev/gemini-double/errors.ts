@@ -1,6 +1,7 @@
 /**
  * Google's error bodies, as the Gemini and Vertex REST APIs send them. Texts come from real captures listed in
- * gemini-api.md §3.3 and §4(d); the few Google never documented (bad ratio, bad size, too many images) are marked.
+ * docs/gemini-platform.md#error-bodies and docs/gemini-platform.md#a-429-with-retryinfo; the few Google never
+ * documented (bad ratio, bad size, too many images) are marked.
  */
 
 /** One `google.rpc.Status` as JSON: the body is always `{ error: … }`. */
@@ -141,7 +142,10 @@ export function pathNotFound(path: string): GoogleErrorBody {
   return body(404, 'NOT_FOUND', `The requested URL ${path} was not found on this server.`);
 }
 
-/** 429 with QuotaFailure, Help and RetryInfo, as in gemini-api.md §4(d). `retryDelay` is a Duration like "2s". */
+/**
+ * 429 with QuotaFailure, Help and RetryInfo, as in docs/gemini-platform.md#a-429-with-retryinfo. `retryDelay` is a
+ * Duration like "2s".
+ */
 export function quotaExceeded(model: string, retryDelay: string): GoogleErrorBody {
   return body(
     429,

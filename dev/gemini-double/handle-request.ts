@@ -142,7 +142,8 @@ export async function handleRequest(
   if (configError) return fail(configError);
   const images = readInputImages(generate, model.maxInputImages, model.id);
   if (isGoogleErrorBody(images)) return fail(images);
-  // Vertex "doesn't return a 400 error if a thought signature isn't returned" (gemini-api.md §0.5).
+  // Vertex "doesn't return a 400 error if a thought signature isn't returned"
+  // (docs/gemini-platform.md#thought-signatures).
   const signatureError = route.backend === 'gemini' ? validateThoughtSignatures(model, generate) : null;
   if (signatureError) return fail(signatureError);
   const refusedSignature = triggers.invalidSignature ? refuseThoughtSignatures(generate) : null;

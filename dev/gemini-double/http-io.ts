@@ -1,7 +1,7 @@
 /**
  * Reading requests and writing Google-shaped answers on node:http. Unary errors are JSON; errors on an
  * `alt=sse` call are the same JSON text under a non-JSON content type, which is why the SDK wraps them as
- * `{"error":{"message":"<raw body>",…}}` (gemini-api.md §2.4).
+ * `{"error":{"message":"<raw body>",…}}` (docs/gemini-platform.md#sdk-errors).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GoogleErrorBody } from './errors.js';

@@ -42,7 +42,7 @@ export function readInputImages(
   }
   const userImages = images.filter((image) => image.role !== 'model').length;
   if (userImages > maxImages) {
-    // Google's wording for this limit is not documented (gemini-api.md §8); the status is.
+    // Google's wording for this limit is not documented (docs/gemini-platform.md#error-bodies); the status is.
     return invalidArgument(
       `Too many input images: ${userImages}. models/${model} accepts at most ${maxImages} images per request.`,
       'contents',

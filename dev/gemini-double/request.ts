@@ -1,7 +1,7 @@
 /**
  * Reads a `generateContent` body into the few fields the double acts on. Google accepts both the proto JSON names
  * (camelCase, what the SDK sends) and the REST docs' snake_case (`inline_data`, `mime_type`, `generation_config`),
- * so every key is camelised first (gemini-api.md §3.2).
+ * so every key is camelised first (docs/gemini-platform.md#request-body).
  */
 import { invalidArgument, type GoogleErrorBody } from './errors.js';
 

@@ -1,6 +1,6 @@
 /**
- * An {@link Answer} as Google writes it: one `GenerateContentResponse` for a unary call, or the SSE chunks of a
- * stream (gemini-api.md §2.3, §3.3): one chunk per part (the image whole in one chunk), then a final chunk with
+ * An {@link Answer} as Google writes it: one `GenerateContentResponse` for a unary call, or the SSE chunks of a stream
+ * (docs/gemini-platform.md#response-shape): one chunk per part (the image whole in one chunk), then a final chunk with
  * the finish reason and no parts. Every chunk repeats `modelVersion`, `responseId` and the usage so far.
  */
 import type { Answer, AnswerPart } from './answer.js';
@@ -10,7 +10,7 @@ import { usageMetadata, type UsageMetadata } from './usage.js';
 export interface ResponseMeta {
   modelVersion: string;
   responseId: string;
-  /** Vertex adds `createTime` and `usageMetadata.trafficType` (gemini-api.md §5). */
+  /** Vertex adds `createTime` and `usageMetadata.trafficType` (docs/gemini-platform.md#vertex-ai). */
   vertex: boolean;
   createTime: string;
 }

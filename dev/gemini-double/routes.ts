@@ -1,6 +1,6 @@
 /**
- * The URLs the double answers, as `@google/genai` 3.x builds them (gemini-api.md §3.1, §5): the Gemini API on
- * `/v1`, `/v1beta` and `/v1alpha`; Vertex express (API key) and Vertex project paths on `/v1` and `/v1beta1`.
+ * The URLs the double answers, as `@google/genai` 3.x builds them (docs/gemini-platform.md#endpoints): the Gemini API
+ * on `/v1`, `/v1beta` and `/v1alpha`; Vertex express (API key) and Vertex project paths on `/v1` and `/v1beta1`.
  */
 
 /** Which API a call came in on; the answer and the auth rules differ slightly. */

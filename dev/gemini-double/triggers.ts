@@ -50,7 +50,8 @@ export interface Triggers {
   format: 'image/png' | 'image/jpeg' | null;
   /**
    * Refuse every thought signature in a replayed model turn as not valid, as Gemini does for a signature it will not
-   * take (one from another model, gemini-api.md §2.6). A request without a signed model turn answers normally.
+   * take (one from another model: docs/gemini-platform.md#thought-signatures). A request without a signed model turn
+   * answers normally.
    */
   invalidSignature: boolean;
   /** Answer at this pixel size instead of the tabled one (real answers differ from the tables). */
@@ -67,10 +68,10 @@ export interface ParsedPrompt {
 
 const TOKEN = /\[double:([^\]\s]*)\]/gi;
 
-/** `BlockedReason` values on the Gemini API (gemini-api.md §2.3). */
+/** `BlockedReason` values on the Gemini API (docs/gemini-platform.md#response-shape). */
 const BLOCK_REASONS = ['SAFETY', 'OTHER', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'IMAGE_SAFETY'];
 
-/** `FinishReason` values a refusal can carry (gemini-api.md §2.3). */
+/** `FinishReason` values a refusal can carry (docs/gemini-platform.md#response-shape). */
 const FINISH_REASONS = [
   'MAX_TOKENS',
   'SAFETY',

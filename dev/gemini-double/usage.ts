@@ -1,7 +1,8 @@
 /**
- * `usageMetadata` from the token table (gemini-api.md §1.2, §2.3): text at about four characters a token, 560
- * tokens per input image on Gemini 3 (the 3 Pro figure; 258 on 2.5), the registry's tokens per output image,
- * and thinking tokens on Gemini 3, which are billed whether or not thoughts are shown.
+ * `usageMetadata` from the token table (docs/gemini-platform.md#capabilities-per-model,
+ * docs/gemini-platform.md#usage-by-modality): text at about four characters a token, 560 tokens per input image on
+ * Gemini 3 (the 3 Pro figure; 258 on 2.5), the registry's tokens per output image, and thinking tokens on Gemini 3,
+ * which are billed whether or not thoughts are shown.
  */
 import type { ModelInfo } from '../../core/models.js';
 

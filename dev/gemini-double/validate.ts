@@ -1,6 +1,8 @@
 /**
- * The checks Google makes on an image request, per model from the registry (gemini-api.md §1.2, §0.5, §0.6).
- * Google never documented the wording for a bad ratio or size (§8); those messages are ours, the status is real.
+ * The checks Google makes on an image request, per model from the registry
+ * (docs/gemini-platform.md#capabilities-per-model, docs/gemini-platform.md#thought-signatures,
+ * docs/gemini-platform.md#one-candidate-per-call). Google never documented the wording for a bad ratio or size
+ * (docs/gemini-platform.md#error-bodies); those messages are ours, the status is real.
  */
 import type { ModelInfo } from '../../core/models.js';
 import { invalidArgument, type GoogleErrorBody } from './errors.js';
@@ -65,9 +67,10 @@ export function validateThoughtSignatures(model: ModelInfo, request: GenerateReq
 }
 
 /**
- * `[double:invalid-signature]`: the first signed part of a replayed model turn is refused as Gemini refuses a
- * signature it will not take ("Invalid thought signature", gemini-api.md §2.6, after a model switch; the rest of
- * the wording is ours). Null when no model turn carries a signature, so the same prompt sent stateless succeeds.
+ * `[double:invalid-signature]`: the first signed part of a replayed model turn is refused as Gemini refuses a signature
+ * it will not take ("Invalid thought signature" after a model switch, docs/gemini-platform.md#thought-signatures; the
+ * rest of the wording is ours). Null when no model turn carries a signature, so the same prompt sent stateless
+ * succeeds.
  */
 export function refuseThoughtSignatures(request: GenerateRequest): GoogleErrorBody | null {
   for (const [c, content] of request.contents.entries()) {

@@ -1,7 +1,7 @@
 /**
  * What Figma does for `showUI(html, { themeColors: true })`: a `figma-light` or `figma-dark` class on `<html>` and a
- * `<style id="figma-style">` with the `--figma-color-*` variables (figma-api.md §2). A subset of Figma's tokens, with
- * Figma's published values, enough for the panel to look as it does in Figma.
+ * `<style id="figma-style">` with the `--figma-color-*` variables (docs/figma-platform.md#theme-colours). A subset of
+ * Figma's tokens, with Figma's published values, enough for the panel to look as it does in Figma.
  */
 const LIGHT: Record<string, string> = {
   bg: '#ffffff',

@@ -74,7 +74,7 @@ const MAX_DROPPED_SIDE = 800;
 
 /**
  * An image file dropped or pasted: decoded in the browser, scaled down when a side exceeds Figma's 4096 px limit
- * (figma-api.md §0.3), and placed as a rectangle with an IMAGE fill centred on `at`.
+ * (docs/figma-platform.md#images-at-most-4096-px), and placed as a rectangle with an IMAGE fill centred on `at`.
  */
 export async function createImageLayerAsync(
   figma: FigmaDoubleApi,

@@ -1,4 +1,4 @@
-/** NOTIFY: a Figma toast (Figma truncates it to 100 characters, figma-api.md §6). */
+/** NOTIFY: a Figma toast (Figma truncates it to 100 characters: docs/figma-platform.md#conventions). */
 import type { UiMessageHandlers } from '../../core/messages.js';
 import type { HandlerContext } from '../handler-context.js';
 

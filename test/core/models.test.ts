@@ -38,7 +38,7 @@ describe('config/models.json', () => {
   });
 
   it.each([
-    // model, size, ratio, tabled pixels (gemini-api.md §1.3)
+    // model, size, ratio, tabled pixels (docs/gemini-platform.md#output-pixel-sizes)
     ['gemini-2.5-flash-image', '1K', '16:9', [1344, 768]],
     ['gemini-2.5-flash-image', '1K', '21:9', [1536, 672]],
     ['gemini-3-pro-image', '4K', '16:9', [5504, 3072]],
@@ -70,7 +70,9 @@ describe('config/models.json', () => {
   });
 });
 
-/** The recorded 3.1 Flash answer (vercel/ai `google-image-gemini-3.1-flash-image.json`): 272 of 1392 output are text. */
+/**
+ * The recorded 3.1 Flash answer (vercel/ai `google-image-gemini-3.1-flash-image.json`): 272 of 1392 output are text.
+ */
 const RECORDED_FLASH: UsageBreakdown = {
   promptTokens: 10,
   promptImageTokens: 0,

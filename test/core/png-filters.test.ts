@@ -1,7 +1,8 @@
 /**
- * The PNG decoder's row filters (PNG spec §9) against an independent encoder: random 8-bit images in every colour
- * type, each row filtered with a random filter by the spec's own predictor definitions, must decode to the exact
- * pixels. Covers the fast paths (RGBA and RGB) and the general one, single-pixel rows and first rows.
+ * The PNG decoder's row filters (the PNG specification, "Filtering") against an independent encoder: random 8-bit
+ * images in every colour type, each row filtered with a random filter by the spec's own predictor definitions, must
+ * decode to the exact pixels. Covers the fast paths (RGBA and RGB) and the general one, single-pixel rows and first
+ * rows.
  */
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '../../core/png.js';

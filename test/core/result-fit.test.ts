@@ -5,7 +5,10 @@ import { loadRegistry } from '../support/registry.js';
 
 const registry = loadRegistry();
 
-/** Every answer size Google tables (gemini-api.md §1.3), as config/models.json lists it for each model. */
+/**
+ * Every answer size Google tables (docs/gemini-platform.md#output-pixel-sizes), as config/models.json lists it for each
+ * model.
+ */
 const answers = registry.models.flatMap((model) =>
   Object.entries(model.dimensions).flatMap(([size, table]) =>
     Object.entries(table).map(([ratio, [w, h]]) => ({ label: `${model.id} ${size} ${ratio}`, w, h })),

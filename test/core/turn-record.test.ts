@@ -146,9 +146,9 @@ describe('parseTurnRecord reports corrupt data as corrupt_history, never a throw
 });
 
 describe('compatible extension', () => {
-  it('reads a record written before the optional fields existed (issue 4)', () => {
-    const issue4 = JSON.stringify({ ...record, inputs: [{ nodeId: '1:2', role: 'base' }] });
-    expect(parseTurnRecord(issue4)).toEqual({ ok: true, value: record });
+  it('reads a record written before the optional fields existed', () => {
+    const firstRelease = JSON.stringify({ ...record, inputs: [{ nodeId: '1:2', role: 'base' }] });
+    expect(parseTurnRecord(firstRelease)).toEqual({ ok: true, value: record });
   });
 
   it('drops fields it does not know, as an older plugin reads a newer record of the same version', () => {

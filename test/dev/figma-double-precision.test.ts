@@ -1,4 +1,4 @@
-/** What issue 7 added to the Figma double: polygons, stars, and export settings. */
+/** What precise edits need of the Figma double: polygons, stars, and export settings. */
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '../../core/png.js';
 import { createFigmaDouble, loadDocument } from '../../dev/figma-double/index.js';

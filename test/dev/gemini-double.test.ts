@@ -18,7 +18,7 @@ function partsOf(response: GenerateContentResponse): Part[] {
   return response.candidates?.[0]?.content?.parts ?? [];
 }
 
-/** The image to take: the last inline part that is not a thought (gemini-api.md §0.8). */
+/** The image to take: the last inline part that is not a thought (docs/gemini-platform.md#the-answers-image). */
 function finalImage(response: GenerateContentResponse): Buffer {
   const part = partsOf(response)
     .filter((p) => p.inlineData && !p.thought)

@@ -342,7 +342,7 @@ describe('streaming', () => {
     expect(partsOf(received[0]!)[0]?.text).toBe('Here is your image.');
   });
 
-  it('sends errors before a stream as a non-JSON body, which the SDK nests (gemini-api.md §2.4)', async () => {
+  it('sends errors before a stream as a non-JSON body, which the SDK nests', async () => {
     const error = await apiError(sdk.ai.models.generateContentStream({ model, contents: 'x [double:429]' }));
     expect(error.status).toBe(429);
     expect(error.body.error['status']).toBe('Too Many Requests');

@@ -50,7 +50,7 @@ describe('edit the selection', () => {
     await pg.select([POSTER]);
     await pg.panel.getByText('Poster').first().waitFor();
     await pg.generate('warmer light');
-    // The poster has text, kept editable by default (issue 7): the result is a copy of it with its text layers live.
+    // The poster has text, kept editable by default: the result is a copy of it with its text layers live.
     const result = await pg.waitForNewTopLayer(before);
     const after = await pg.nodes();
     expect(after.filter((n) => n.parentId === result.id).map((n) => n.type)).toEqual(['TEXT', 'TEXT', 'TEXT']);

@@ -1,5 +1,5 @@
 /**
- * The conversation (issue 6) end to end in real Chromium: the playground runs the real sandbox bundle on the Figma
+ * The conversation end to end in real Chromium: the playground runs the real sandbox bundle on the Figma
  * double and the real panel in its sandboxed iframe, against the real proxy in offline mode. Three turns, a branch
  * from the first with "Continue from here", then the file is saved and opened in a fresh page (the teammate), who
  * sees the whole history and continues the last turn.
@@ -58,7 +58,7 @@ describe('the conversation', () => {
       const { page, pg, errors, sent } = await servers.openPageAsync();
       await pg.select([POSTER]);
       await pg.panel.getByText('Poster').first().waitFor();
-      // This test is about the conversation: each result is one image layer (issue 7's live text is tested apart).
+      // This test is about the conversation: each result is one image layer (live text is tested apart).
       await pg.panel.getByLabel('Keep text editable').uncheck();
       const t1 = await generateTurnAsync(pg, 'warmer light', 1);
       const t2 = await generateTurnAsync(pg, 'navy jacket', 2);

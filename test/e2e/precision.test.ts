@@ -1,5 +1,5 @@
 /**
- * Issue 7 ("Precision") end to end in real Chromium: the playground runs the real sandbox bundle on the Figma double
+ * Precise edits end to end in real Chromium: the playground runs the real sandbox bundle on the Figma double
  * and the real panel in its sandboxed iframe, against the real proxy in offline mode (its Gemini double edits the
  * last image it is sent: a tint, a badge top-left and a stripe along the bottom).
  *

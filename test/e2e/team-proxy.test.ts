@@ -1,5 +1,5 @@
 /**
- * Issue 5 as an admin and a designer live it, in real Chromium: the admin creates a token with the CLI, the
+ * The team proxy as an admin and a designer live it, in real Chromium: the admin creates a token with the CLI, the
  * designer pastes it into the playground's panel, sees the cost before and after, gets a repeat free from the
  * cache, is stopped by the daily limit with a clear message, and the admin sees it all on /admin.
  */

@@ -1,5 +1,5 @@
 /**
- * Variants and a component set (issue 8) end to end in real Chromium: the playground runs the real sandbox bundle
+ * Variants and a component set end to end in real Chromium: the playground runs the real sandbox bundle
  * on the Figma double and the real panel in its sandboxed iframe, against the real proxy in offline mode.
  *
  * How one of four fails: the proxy sends the four calls of a batch to Gemini as identical requests (the variant

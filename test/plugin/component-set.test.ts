@@ -1,5 +1,5 @@
 /**
- * "Make component set" on the Figma double (issue 8): results become components in one component set with Figma's
+ * "Make component set" on the Figma double: results become components in one component set with Figma's
  * variant properties, named after the source and the prompt, records kept, placed where the variants were or below
  * them, one undo step; anything the user made is refused by name and left as it was.
  */

@@ -1,6 +1,6 @@
 /**
- * Issue 6 in the sandbox, on the Figma double: turns continue turns, records are written and read back, branches
- * go below, damaged and duplicated records are handled, ⌘Z removes exactly the last result, and a teammate who
+ * The conversation in the sandbox, on the Figma double: turns continue turns, records are written and read back,
+ * branches go below, damaged and duplicated records are handled, ⌘Z removes exactly the last result, and a teammate who
  * opens the saved file continues where the first person stopped.
  */
 import { describe, expect, it } from 'vitest';

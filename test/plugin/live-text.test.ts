@@ -1,5 +1,5 @@
 /**
- * Posters and layouts (issue 7) in the sandbox: the snapshot reads a frame's text and export scale, EXPORT_SOURCE
+ * Posters and layouts in the sandbox: the snapshot reads a frame's text and export scale, EXPORT_SOURCE
  * exports without the text on a temporary copy, and PLACE_RESULT with `liveText` builds the result as a copy of the
  * frame whose fill is the image and whose text layers stay live on top. The source frame is never touched.
  */

@@ -1,5 +1,5 @@
 /**
- * Regional edits (issue 7) on the Figma double, sandbox and panel logic together in Node: the real sandbox code
+ * Regional edits on the Figma double, sandbox and panel logic together in Node: the real sandbox code
  * answers EXPORT_SOURCE and EXPORT_REGION_MASK, the panel's real image code (ui/image/region-edit.ts) plans the crop
  * and composites a stand-in answer through the mask, and PLACE_RESULT puts the result on the canvas. Then the result
  * layer is exported as Figma would export it, and **every pixel outside the shape must equal the source export, byte
@@ -346,7 +346,10 @@ describe('what the sandbox refuses, and what it never leaves behind', () => {
   });
 });
 
-/** An `exportAsync` that fails, as Figma's does when the sandbox runs out of memory (figma-api.md §0.8). */
+/**
+ * An `exportAsync` that fails, as Figma's does when the sandbox runs out of memory
+ * (docs/figma-platform.md#little-memory-in-the-sandbox).
+ */
 const failingExport = (() => Promise.reject(new Error('out of memory'))) as SceneNode['exportAsync'];
 
 function describe1(h: Harness, id: string) {

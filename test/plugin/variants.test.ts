@@ -1,5 +1,5 @@
 /**
- * Variants on the canvas (issue 8): the sandbox places N results of one request in one row, beside the source or
+ * Variants on the canvas: the sandbox places N results of one request in one row, beside the source or
  * below it, as they arrive, each with its own record and undo step, and moves nothing the user made.
  */
 import { describe, expect, it } from 'vitest';

@@ -26,7 +26,7 @@ describe('parseGoogleError', () => {
       `got status: INTERNAL. ${body({ code: 500, message: 'x', status: 'INTERNAL' })}`,
       'INTERNAL',
     ],
-    // A non-JSON body wrapped by the SDK whose text is itself a Google error (gemini-api.md §2.4).
+    // A non-JSON body wrapped by the SDK whose text is itself a Google error (docs/gemini-platform.md#sdk-errors).
     [
       'a wrapped body',
       JSON.stringify({ error: { message: rateLimited, code: 429, status: 'Too Many Requests' } }),
@@ -75,7 +75,8 @@ describe('upstreamError', () => {
       undefined,
     ],
     [400, body({ code: 400, message: 'Request contains an invalid argument.' }), 'upstream_rejected', 502, undefined],
-    // A replayed model turn Gemini will not take (gemini-api.md §0.5, §2.6): the panel sends it again stateless.
+    // A replayed model turn Gemini will not take (docs/gemini-platform.md#thought-signatures): the panel sends it again
+    // stateless.
     [
       400,
       body({
@@ -94,7 +95,7 @@ describe('upstreamError', () => {
       409,
       undefined,
     ],
-    // The same words in an SSE-wrapped body (gemini-api.md §2.4).
+    // The same words in an SSE-wrapped body.
     [
       400,
       JSON.stringify({

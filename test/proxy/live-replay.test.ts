@@ -1,8 +1,8 @@
 /**
- * Live replay through the proxy (docs/live-replay.md): the whole app with the real `@google/genai` client over HTTP
- * to the Gemini double. A turn asks for the model's own answer (`returnModelTurn`), the next one replays it as
- * `history`; the double checks the signatures the way Gemini does (gemini-api.md §0.5) and records what it got, so
- * these tests see exactly what went upstream.
+ * Live replay through the proxy (docs/live-replay.md): the whole app with the real `@google/genai` client over HTTP to
+ * the Gemini double. A turn asks for the model's own answer (`returnModelTurn`), the next one replays it as `history`;
+ * the double checks the signatures the way Gemini does (docs/gemini-platform.md#thought-signatures) and records what it
+ * got, so these tests see exactly what went upstream.
  */
 import { GoogleGenAI } from '@google/genai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

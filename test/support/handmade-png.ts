@@ -1,7 +1,8 @@
 /**
- * PNG files built byte by byte for the decoder's tests (PNG spec §5, §11): the signature, IHDR, any extra chunks,
- * the scanlines deflated into one IDAT, and IEND. Scanlines are given as stored, each its filter-type byte then its
- * filtered bytes, so a test can write any filter, bit depth or colour type, valid or not.
+ * PNG files built byte by byte for the decoder's tests (the PNG specification, "PNG signature" and "Chunk
+ * specifications"): the signature, IHDR, any extra chunks, the scanlines deflated into one IDAT, and IEND. Scanlines
+ * are given as stored, each its filter-type byte then its filtered bytes, so a test can write any filter, bit depth or
+ * colour type, valid or not.
  */
 import { zlibSync } from 'fflate';
 import { crc32 } from '../../core/png.js';

@@ -96,7 +96,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A stub for Vertex's application-default credentials, as Google's own replay tests use (gemini-api.md §5). */
+/**
+ * A stub for Vertex's application-default credentials, as Google's own replay tests use
+ * (docs/gemini-platform.md#endpoints).
+ */
 export const stubAuthClient = {
   getRequestHeaders: () => Promise.resolve(new Headers({ Authorization: 'Bearer test' })),
 };

@@ -1,7 +1,7 @@
 /**
- * Issue 6 from the panel's side, in Node: the real panel actions and state, the real sandbox on the Figma double,
- * and a proxy stand-in on a real port that records every request. Turns continue turns with the chain summarised,
- * the History follows the canvas, "Continue from here" branches, and the panel shows what each turn costs.
+ * The conversation from the panel's side, in Node: the real panel actions and state, the real sandbox on the Figma
+ * double, and a proxy stand-in on a real port that records every request. Turns continue turns with the chain
+ * summarised, the History follows the canvas, "Continue from here" branches, and the panel shows what each turn costs.
  */
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes } from '../../core/base64.js';
@@ -48,7 +48,7 @@ describe('continuing a result', () => {
     const t3 = await turnAsync(session, 'remove the logo');
 
     const sent = harness.proxy.calls.filter((c) => c.path === '/v1/generate').map((c) => c.body!);
-    // The instruction first; then the poster's text as context, kept live on top of every result (issue 7).
+    // The instruction first; then the poster's text as context, kept live on top of every result.
     for (const body of sent) {
       expect(body.prompt.split('\n\n')[1]).toMatch(
         /^This is a layout with live text set on top of the image: the headline "Summer Sale"/,

@@ -72,7 +72,7 @@ describe('Generate on a selected frame (edit)', () => {
     expect(state.run.value).toBeNull();
     const sent = harness.proxy.calls.at(-1)!.body!;
     expect(sent).toMatchObject({ model: 'gemini-nano-banana-2.1', aspectRatio: '4:5', imageSize: '1K' });
-    // The person's words, then the poster's text as context (issue 7).
+    // The person's words, then the poster's text as context.
     expect(sent.prompt).toMatch(/^warmer light\n\nThis is a layout with live text/);
     expect(sent.images).toHaveLength(1);
     expect(sent.images![0]).toMatchObject({ mimeType: 'image/png', role: 'base' });

@@ -1,7 +1,7 @@
 /**
- * What Figma does between the panel iframe and the sandbox, for Node: the panel's `parent.postMessage({
- * pluginMessage })` reaches the double's UI host, and the sandbox's `figma.ui.postMessage` arrives as a window
- * `message` event with `data.pluginMessage` (figma-api.md §2). The playground does the same with a real iframe.
+ * What Figma does between the panel iframe and the sandbox, for Node: the panel's `parent.postMessage({ pluginMessage
+ * })` reaches the double's UI host, and the sandbox's `figma.ui.postMessage` arrives as a window `message` event with
+ * `data.pluginMessage` (docs/figma-platform.md#messages). The playground does the same with a real iframe.
  */
 import type { BridgeHost } from '../../ui/bridge.js';
 import type { UiHost } from '../../dev/figma-double/index.js';

@@ -1,6 +1,6 @@
 /**
- * Issue 7 from the panel's side, in Node: the panel's real state, actions and bridge, the real sandbox on the Figma
- * double, and a proxy stand-in on a real port that records every request and answers at the size asked for.
+ * Precise edits from the panel's side, in Node: the panel's real state, actions and bridge, the real sandbox on the
+ * Figma double, and a proxy stand-in on a real port that records every request and answers at the size asked for.
  * References with roles, the model's image limit, the pinned subject, style presets, Keep text editable, frame-native
  * sizes, and a regional edit composited byte for byte outside the shape.
  */

@@ -1,5 +1,5 @@
 /**
- * Variants and component sets from the panel (issue 8), end to end in Node: the panel's real actions and state,
+ * Variants and component sets from the panel, end to end in Node: the panel's real actions and state,
  * the real sandbox code on the Figma double, and a proxy stand-in on a real port that answers each call by its
  * `variant` index.
  */

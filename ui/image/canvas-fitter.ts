@@ -1,7 +1,8 @@
 /**
  * {@link ImageFitter} in the browser: `createImageBitmap` decodes, a canvas crops and scales with high-quality
- * smoothing, `toBlob` encodes PNG (figma-api.md §3: createImage takes PNG, JPEG or GIF, not WebP). An answer that
- * needs no crop and no scale goes to Figma as the very bytes the model sent, PNG or JPEG (Gemini 3 answers JPEG).
+ * smoothing, `toBlob` encodes PNG (docs/figma-platform.md#images-at-most-4096-px: createImage takes PNG, JPEG or GIF,
+ * not WebP). An answer that needs no crop and no scale goes to Figma as the very bytes the model sent, PNG or JPEG
+ * (Gemini 3 answers JPEG).
  */
 import { appError } from '../../core/errors.js';
 import { fail, ok } from '../../core/result.js';

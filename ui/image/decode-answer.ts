@@ -1,7 +1,7 @@
 /**
- * Decodes a model's answer to RGBA pixels without a canvas (a canvas premultiplies alpha, and the regional edit
- * must be exact: docs/regional-edits.md §2.2). The format is read from the bytes, not the declared MIME type: PNG
- * through core/png.ts, JPEG (what Gemini 3 answers: docs/gemini-double.md) through jpeg-js.
+ * Decodes a model's answer to RGBA pixels without a canvas (a canvas premultiplies alpha, and the regional edit must be
+ * exact: docs/regional-edits.md#22-panel-plan-ask-composite). The format is read from the bytes, not the declared MIME
+ * type: PNG through core/png.ts, JPEG (what Gemini 3 answers: docs/gemini-double.md) through jpeg-js.
  */
 import { decode as decodeJpeg } from 'jpeg-js';
 import { appError } from '../../core/errors.js';

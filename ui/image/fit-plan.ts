@@ -1,8 +1,9 @@
 /**
- * How a result image is fitted before it goes to the sandbox (DESIGN.md §5): cover-cropped, centred, to the
- * source frame's exact aspect, then scaled down so no side passes 4096 (figma-api.md §0.3). Never stretched,
- * never upscaled. With the frame's export scale, no larger than the frame needs at that scale either
- * (core/result-fit.ts `fitResultPlan`). Pure, so it is tested without a canvas.
+ * How a result image is fitted before it goes to the sandbox (docs/architecture.md#sizes-from-the-frame):
+ * cover-cropped, centred, to the source frame's exact aspect, then scaled down so no side passes 4096
+ * (docs/figma-platform.md#images-at-most-4096-px). Never stretched, never upscaled. With the frame's export scale, no
+ * larger than the frame needs at that scale either (core/result-fit.ts `fitResultPlan`). Pure, so it is tested without
+ * a canvas.
  */
 import { coverCrop, fitWithin, type Rect } from '../../core/aspect.js';
 import { MAX_FIGMA_IMAGE_SIDE } from '../../core/export-plan.js';
@@ -21,7 +22,7 @@ export interface FitPlan {
 export interface TargetSize {
   width: number;
   height: number;
-  /** Pixels per point the frame is exported at; the fit then stops at what the frame needs (issue 7). */
+  /** Pixels per point the frame is exported at; the fit then stops at what the frame needs. */
   scale?: number;
 }
 

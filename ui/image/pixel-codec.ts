@@ -1,8 +1,9 @@
 /**
- * How the panel turns image bytes into pixels and back for a regional edit (docs/regional-edits.md §2.2). Two
- * implementations of one contract: {@link pureCodec} here (core/png.ts, exact everywhere, Node and browser alike)
- * and the canvas codec in ui/image/canvas-codec.ts, which the browser uses where the canvas is provably exact and
- * falls back to this one everywhere else. The contract is what the regional edit's promise rests on:
+ * How the panel turns image bytes into pixels and back for a regional edit
+ * (docs/regional-edits.md#22-panel-plan-ask-composite). Two implementations of one contract: {@link pureCodec} here
+ * (core/png.ts, exact everywhere, Node and browser alike) and the canvas codec in ui/image/canvas-codec.ts, which the
+ * browser uses where the canvas is provably exact and falls back to this one everywhere else. The contract is what the
+ * regional edit's promise rests on:
  *
  * - `decodeExact` and `encodeExact` are lossless: every byte as in the file, and a decode of what `encodeExact`
  *   wrote gives back the very same pixels. Pixels outside the shape travel through these two only.

@@ -1,7 +1,7 @@
 /**
- * The panel's half of a regional edit (docs/regional-edits.md §2.2), exact: the pixels go through a
- * {@link PixelCodec}, whose decode and encode are lossless (the pure codec everywhere; in the browser the canvas
- * where it is provably exact, ui/image/canvas-codec.ts), and everything between is pure code on RGBA arrays.
+ * The panel's half of a regional edit (docs/regional-edits.md#22-panel-plan-ask-composite), exact: the pixels go
+ * through a {@link PixelCodec}, whose decode and encode are lossless (the pure codec everywhere; in the browser the
+ * canvas where it is provably exact, ui/image/canvas-codec.ts), and everything between is pure code on RGBA arrays.
  *
  * `prepareRegionEditAsync` lines the shape's mask up with the source export, plans the crop, and makes the crop (and,
  * for a small region, the whole-frame scene reference) to send, flattened onto white because Gemini cannot read or

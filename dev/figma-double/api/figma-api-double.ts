@@ -1,7 +1,7 @@
 /**
- * The double's `figma` object: `FigmaDoubleApi` (a `Pick<PluginAPI, …>`) as it behaves under
- * `documentAccess: "dynamic-page"` [D:migrating-to-dynamic-loading]: sync getters throw, pages other than the
- * current one load on demand, events and messages arrive asynchronously, and everything stops after `closePlugin`.
+ * The double's `figma` object: `FigmaDoubleApi` (a `Pick<PluginAPI, …>`) as it behaves under `documentAccess:
+ * "dynamic-page"` (docs/figma-platform.md#dynamic-page-loading): sync getters throw, pages other than the current one
+ * load on demand, events and messages arrive asynchronously, and everything stops after `closePlugin`.
  */
 import { base64ToBytes, bytesToBase64 } from '../../../core/base64.js';
 import { ClientStorageDouble } from '../document/client-storage-double.js';
@@ -260,7 +260,7 @@ export class FigmaApiDouble implements FigmaDoubleApi {
     return ungroupNode(this.$open('ungroup'), node);
   }
 
-  /** Stores PNG, JPEG or GIF bytes of at most 4096 px a side [T:1659-1705]. */
+  /** Stores PNG, JPEG or GIF bytes of at most 4096 px a side (docs/figma-platform.md#images-at-most-4096-px). */
   createImage(data: Uint8Array): Image {
     const ctx = this.$open('createImage');
     return new ImageHandle(ctx, ctx.images.add(data));

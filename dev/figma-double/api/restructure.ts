@@ -1,6 +1,6 @@
 /**
- * Node-building calls that restructure the tree: `group`, `ungroup`, `createComponentFromNode` and
- * `combineAsVariants` [T:1095-1120, 1755-1780]. Nodes keep their place on the page while they move.
+ * Node-building calls that restructure the tree: `group`, `ungroup`, `createComponentFromNode` and `combineAsVariants`
+ * (docs/figma-platform.md#components-and-variants). Nodes keep their place on the page while they move.
  */
 import type { DoubleContext } from '../document/context.js';
 import { figmaError } from '../errors.js';

@@ -1,6 +1,7 @@
 /**
- * `figma.clientStorage` [T:2663-2684]: per user and plugin, async, structured-clone values (Uint8Array included),
- * 5 MB in total (figma-api.md §4). Values are cloned on the way in and out, so callers can't change what is stored.
+ * `figma.clientStorage` (`ClientStorageAPI`): per user and plugin, async, structured-clone values (Uint8Array
+ * included), 5 MB in total (docs/figma-platform.md#clientstorage). Values are cloned on the way in and out, so callers
+ * can't change what is stored.
  */
 import { figmaError } from '../errors.js';
 import type { DoubleContext } from './context.js';

@@ -1,6 +1,6 @@
 /**
  * `figma.on` / `once` / `off`. Argument-free events that fire several times in one turn are delivered once
- * ("several changes may fire only once", figma-api.md §2 Events).
+ * (several changes may be reported once: docs/figma-platform.md#events).
  */
 import type { Scheduler } from './scheduler.js';
 

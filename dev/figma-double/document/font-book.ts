@@ -1,6 +1,7 @@
 /**
  * Fonts known to the double and which of them the plugin has loaded. Like Figma, text that uses a font cannot be
- * changed until `figma.loadFontAsync` has resolved for that font [T:1640-1660; D:working-with-text].
+ * changed until `figma.loadFontAsync` has resolved for that font (`PluginAPI.loadFontAsync`;
+ * dev/figma-double/README.md#what-it-follows-from-figma).
  */
 import { figmaError } from '../errors.js';
 

@@ -1,7 +1,7 @@
 /**
- * `PageNode.on('nodechange')` [T:10723-10780]: "emitted when a node on the page is added, removed, or updated",
- * with a `NodeChangeEvent { nodeChanges }` of CREATE, DELETE and PROPERTY_CHANGE changes [T:3641-3710, 3897].
- * It is what Figma recommends instead of `documentchange` under dynamic-page (figma-api.md §2 Events).
+ * `PageNode.on('nodechange')`: "emitted when a node on the page is added, removed, or updated", with a `NodeChangeEvent
+ * { nodeChanges }` of CREATE, DELETE and PROPERTY_CHANGE changes (docs/figma-platform.md#events). It is what Figma
+ * recommends instead of `documentchange` under dynamic-page (docs/figma-platform.md#dynamic-page-loading).
  *
  * The double finds changes by comparing the page with what it was at the last delivery: node states are immutable
  * values (nodes/node-double.ts), so a changed field is a different object. That covers every way the document

@@ -1,6 +1,6 @@
 /**
- * `figma.notify` [T:227-271]: recorded instead of shown. "The message ... is limited to 100 characters. Longer
- * messages will be truncated."
+ * `figma.notify` (docs/figma-platform.md#conventions): recorded instead of shown. "The message ... is limited to 100
+ * characters. Longer messages will be truncated."
  */
 
 /** One notification as the double saw it. */

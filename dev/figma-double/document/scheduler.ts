@@ -1,6 +1,7 @@
 /**
- * Runs callbacks later, on their own macrotask, as Figma does for events and messages ("It's important to
- * understand that the `.on` API runs the callbacks **asynchronously**" [T:520-560]). Tests wait with `flushAsync`.
+ * Runs callbacks later, on their own macrotask, as Figma does for events and messages ("It's important to understand
+ * that the `.on` API runs the callbacks **asynchronously**", docs/figma-platform.md#events). Tests wait with
+ * `flushAsync`.
  */
 export class Scheduler {
   private pending = 0;

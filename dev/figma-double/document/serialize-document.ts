@@ -3,7 +3,8 @@
  * kept. The playground saves and loads with it, and tests use it for "a teammate opens the file".
  *
  * Only images that some paint uses are saved by default: whether Figma keeps an image no fill uses is unverified
- * (figma-api.md §0.5), so the double assumes it does not, and history that relies on a bare hash fails here first.
+ * (docs/figma-platform.md#images-live-in-fills), so the double assumes it does not, and history that relies on a bare
+ * hash fails here first.
  */
 import { base64ToBytes, bytesToBase64 } from '../../../core/base64.js';
 import { imageHashesOf, deepFreeze } from '../paints.js';

@@ -1,6 +1,6 @@
 /**
- * `figma.commitUndo()` / `figma.triggerUndo()` [T:276-298]: "Reverts to the last commitUndo() state." Snapshots of
- * the document are taken at each commit; undo puts the nodes back as they were (the same node objects, so
+ * `figma.commitUndo()` / `figma.triggerUndo()` (docs/figma-platform.md#undo): "Reverts to the last commitUndo() state."
+ * Snapshots of the document are taken at each commit; undo puts the nodes back as they were (the same node objects, so
  * references the plugin holds stay valid; nodes made since then become `removed`). With no change since the last
  * commit, undo steps back one more commit, which is what ⌘Z after an applied turn does. Selection is not undone but
  * loses nodes that no longer exist. Images are never undone (the store only grows).

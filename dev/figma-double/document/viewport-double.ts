@@ -1,6 +1,7 @@
 /**
- * `figma.viewport` [T:3318-3403]: a centre and a zoom over a fixed 1440 × 900 px window. `scrollAndZoomIntoView`
- * fits the nodes' bounds and is recorded, so tests can check what the plugin showed the user.
+ * `figma.viewport` (`ViewportAPI`): a centre and a zoom over a fixed 1440 × 900 px window
+ * (dev/figma-double/README.md#what-it-follows-from-figma). `scrollAndZoomIntoView` fits the nodes' bounds and is
+ * recorded, so tests can check what the plugin showed the user.
  */
 import { figmaError } from '../errors.js';
 import { absoluteBoundingBoxOf } from '../nodes/geometry.js';

@@ -1,4 +1,4 @@
-/** `Image` [T:12742]: a handle to stored bytes, with its hash. */
+/** `Image` (plugin-api.d.ts): a handle to stored bytes, with its hash. */
 import type { DoubleContext } from '../document/context.js';
 import { figmaError } from '../errors.js';
 import type { StoredImage } from './image-store.js';

@@ -1,13 +1,13 @@
 /**
  * The file's image store. Figma keeps images as content-addressed blobs that paints point at by hash; `Image`
- * objects "are not nodes. They are handles to images stored by Figma" [T:12742].
+ * objects "are not nodes. They are handles to images stored by Figma" (docs/figma-platform.md#images-live-in-fills).
  */
 import { readImageHeader, type ImageType } from '../../../core/image-header.js';
 import type { RgbaImage } from '../../../core/png.js';
 import { decodeImage } from './decode-image.js';
 import { sha1Hex } from '../../../core/sha1.js';
 
-/** Figma rejects images above 4096 px on either side [T:1659-1665; figma-api.md §0.3]. */
+/** Figma rejects images above 4096 px on either side (docs/figma-platform.md#images-at-most-4096-px). */
 export const MAX_IMAGE_SIDE = 4096;
 
 /** One stored image: its original bytes and what its header says. */

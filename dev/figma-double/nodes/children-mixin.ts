@@ -1,5 +1,5 @@
 /**
- * `ChildrenMixin` [T:7030-7283] for the nodes whose children are scene nodes: pages, groups, and the frame-likes
+ * `ChildrenMixin` (plugin-api.d.ts) for the nodes whose children are scene nodes: pages, groups, and the frame-likes
  * (frames, components, sets, instances). They descend from different bases (a page is not a scene node, a group has
  * no box of its own), so the members are mixed into each base rather than inherited; the rules for moving and
  * finding nodes, dynamic-page checks included, live in tree.ts. The document's children are pages, and it searches

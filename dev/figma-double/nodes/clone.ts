@@ -1,7 +1,8 @@
 /**
- * Copies of subtrees: `clone()` and `createInstance()`. Plugin data travels with a copy ("plugin data is copied to
- * clones", figma-api.md §4). Nested components are copied as instances of the original component, as the typings
- * say [T:10822]. Instance sublayers get Figma-style ids, "I<instance id>;<source id>".
+ * Copies of subtrees: `clone()` and `createInstance()`. Plugin data travels with a copy
+ * (docs/figma-platform.md#duplicates-carry-plugin-data). Nested components are copied as instances of the original
+ * component, as the typings say (dev/figma-double/README.md#what-it-follows-from-figma). Instance sublayers get
+ * Figma-style ids, "I<instance id>;<source id>".
  */
 import type { NodeDouble } from './node-double.js';
 import { isInsideInstance, pageOf } from './tree.js';
@@ -18,7 +19,7 @@ function sourceIdOf(node: NodeDouble): string {
 
 /**
  * Duplicates a node with new ids. The typings say "By default, the duplicate will be parented under
- * `figma.currentPage`" [T:10822]; in practice a copy of a node on the current page lands in the same parent,
+ * `figma.currentPage`" (`FrameNode.clone`); in practice a copy of a node on the current page lands in the same parent,
  * directly above the original, and a copy of a node from another page lands on the current page (both reported by
  * plugin authors; neither is documented further). The double does both; code that cares should place the copy
  * itself. A copy of an instance sublayer goes to the current page (instances can't take new children).

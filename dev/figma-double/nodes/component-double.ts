@@ -1,6 +1,6 @@
 /**
- * `ComponentNode` [T:11200]. Under dynamic-page `instances` throws; use `getInstancesAsync()`
- * [D:migrating-to-dynamic-loading]. Variant properties come from the name when the component is in a set.
+ * `ComponentNode` (plugin-api.d.ts). Under dynamic-page `instances` throws; use `getInstancesAsync()`
+ * (docs/figma-platform.md#dynamic-page-loading). Variant properties come from the name when the component is in a set.
  */
 import type { DoubleContext } from '../document/context.js';
 import { dynamicPageError, figmaError } from '../errors.js';

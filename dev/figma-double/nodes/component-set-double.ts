@@ -1,6 +1,7 @@
 /**
- * `ComponentSetNode` [T:11175], made by `figma.combineAsVariants`. Its property definitions are read from its
- * variants' names; the default variant is the top-left one [T:9388-9600].
+ * `ComponentSetNode` (plugin-api.d.ts), made by `figma.combineAsVariants`. Its property definitions are read from its
+ * variants' names; the default variant is the top-left one
+ * (docs/figma-platform.md#components-and-variants).
  */
 import type { DoubleContext } from '../document/context.js';
 import { figmaError } from '../errors.js';

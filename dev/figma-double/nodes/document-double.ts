@@ -1,6 +1,6 @@
 /**
- * `DocumentNode` (`figma.root`) [T:10462]. Its pages can always be listed; searching the whole document needs
- * `figma.loadAllPagesAsync()` first under dynamic-page [D:migrating-to-dynamic-loading].
+ * `DocumentNode` (`figma.root`, plugin-api.d.ts). Its pages can always be listed; searching the whole document needs
+ * `figma.loadAllPagesAsync()` first under dynamic-page (docs/figma-platform.md#dynamic-page-loading).
  */
 import type { DoubleContext } from '../document/context.js';
 import { figmaError } from '../errors.js';

@@ -1,4 +1,4 @@
-/** `EllipseNode` [T:10915]; always a full ellipse (no `arcData`). */
+/** `EllipseNode` (plugin-api.d.ts); always a full ellipse (no `arcData`). */
 import type { DoubleContext } from '../document/context.js';
 import { baseProps } from './node-double.js';
 import type { SceneNodeKeys } from './scene-double.js';

@@ -1,6 +1,7 @@
 /**
- * `exportAsync` (`ExportMixin` [T:9040]) for scene nodes and pages alike: both render real pixels through
- * render/export-node.ts, and a page must be loaded first under dynamic-page [D:migrating-to-dynamic-loading].
+ * `exportAsync` (`ExportMixin`, docs/figma-platform.md#exporting) for scene nodes and pages alike: both render real
+ * pixels through render/export-node.ts, and a page must be loaded first under dynamic-page
+ * (docs/figma-platform.md#dynamic-page-loading).
  */
 import { exportNodeAsync } from '../render/export-node.js';
 import { NodeDouble, type BaseProps } from './node-double.js';

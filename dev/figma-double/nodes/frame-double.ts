@@ -1,4 +1,4 @@
-/** `FrameNode` [T:10816]. */
+/** `FrameNode` (plugin-api.d.ts). */
 import type { DoubleContext } from '../document/context.js';
 import { baseProps } from './node-double.js';
 import type { ChildrenKeys } from './children-mixin.js';

@@ -1,6 +1,6 @@
 /**
  * What frames, components, component sets and instances share: a box, paints, clipping and children
- * (`BaseFrameMixin` [T:9430-9489]).
+ * (`BaseFrameMixin` in plugin-api.d.ts).
  */
 import { figmaError } from '../errors.js';
 import { withSceneChildren } from './children-mixin.js';

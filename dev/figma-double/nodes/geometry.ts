@@ -34,7 +34,10 @@ export function containerTransformOf(node: NodeDouble): Transform {
   return container && isScene(container) ? absoluteTransformOf(container) : IDENTITY;
 }
 
-/** `absoluteBoundingBox`: the node's box on the page, without strokes or effects [T:7382-7391]. */
+/**
+ * `absoluteBoundingBox`: the node's box on the page, without strokes or effects
+ * (dev/figma-double/README.md#what-it-follows-from-figma).
+ */
 export function absoluteBoundingBoxOf(node: NodeDouble): Rect | null {
   if (!isScene(node)) return null;
   const { width, height } = node.$size();
@@ -64,8 +67,9 @@ export function strokeOutset(node: NodeDouble): number {
 }
 
 /**
- * `absoluteRenderBounds`: what actually paints, on the page; null when the node is hidden [T:7395-7400]. Strokes
- * outside the box count, text counts its glyphs, and unclipped frames and groups include their children.
+ * `absoluteRenderBounds`: what actually paints, on the page; null when the node is hidden
+ * (dev/figma-double/README.md#what-it-follows-from-figma). Strokes outside the box count, text counts its glyphs, and
+ * unclipped frames and groups include their children.
  */
 export function absoluteRenderBoundsOf(node: NodeDouble): Rect | null {
   if (!isScene(node) || !isShown(node)) return null;

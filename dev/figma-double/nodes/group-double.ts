@@ -1,8 +1,8 @@
 /**
- * `GroupNode` [T:10826]. A group has no coordinate space of its own: its children's transforms are in the group's
- * container's space, and its position and size are the bounds of its children ([D:api/node-properties]:
- * relativeTransform "is not relative to its direct parent if the parent is a group"). An emptied group removes
- * itself (see tree.ts).
+ * `GroupNode` (plugin-api.d.ts). A group has no coordinate space of its own: its children's transforms are in the
+ * group's container's space, and its position and size are the bounds of its children (relativeTransform "is not
+ * relative to its direct parent if the parent is a group": dev/figma-double/README.md#what-it-follows-from-figma). An
+ * emptied group removes itself (see tree.ts).
  */
 import type { DoubleContext } from '../document/context.js';
 import { figmaError, notImplementedError } from '../errors.js';

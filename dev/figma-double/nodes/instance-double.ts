@@ -1,7 +1,7 @@
 /**
- * `InstanceNode` [T:11244]. Its sublayers are copies of the main component's children made when the instance was
- * created (the double does not push later component edits into instances). Under dynamic-page `mainComponent`
- * throws; use `getMainComponentAsync()` [D:migrating-to-dynamic-loading].
+ * `InstanceNode` (plugin-api.d.ts). Its sublayers are copies of the main component's children made when the instance
+ * was created (the double does not push later component edits into instances). Under dynamic-page `mainComponent`
+ * throws; use `getMainComponentAsync()` (docs/figma-platform.md#dynamic-page-loading).
  */
 import type { DoubleContext } from '../document/context.js';
 import { dynamicPageError } from '../errors.js';

@@ -1,6 +1,6 @@
 /**
  * The base of every node in the double: id, name, parent, removal and plugin data (`BaseNodeMixin` and
- * `PluginDataMixin` [T:6364-6581]). Internal state lives in `$`-prefixed fields so it can never clash with a Figma
+ * `PluginDataMixin` in plugin-api.d.ts). Internal state lives in `$`-prefixed fields so it can never clash with a Figma
  * property; the rasterizer, undo and serializer read those fields directly, never through the guarded getters.
  */
 import type { DoubleContext } from '../document/context.js';
@@ -131,7 +131,10 @@ export abstract class NodeDouble<P extends BaseProps = BaseProps> {
     return Object.keys(this.$state.sharedPluginData[checkNamespace(namespace, 'getSharedPluginDataKeys')] ?? {});
   }
 
-  /** Replaces all relaunch data; `{}` clears it. Descriptions are limited to 1000 characters [T:6178-6239]. */
+  /**
+   * Replaces all relaunch data; `{}` clears it. Descriptions are limited to 1000 characters
+   * (docs/figma-platform.md#relaunch-buttons).
+   */
   setRelaunchData(data: { [command: string]: string }): void {
     this.$use('setRelaunchData');
     if (typeof data !== 'object' || data === null) throw figmaError('setRelaunchData', 'Expected an object');

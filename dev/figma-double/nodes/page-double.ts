@@ -1,6 +1,6 @@
 /**
- * `PageNode` [T:10621]. Under dynamic-page only the current page starts loaded; the others need `loadAsync()`
- * before their children can be read or changed [D:migrating-to-dynamic-loading].
+ * `PageNode` (plugin-api.d.ts). Under dynamic-page only the current page starts loaded; the others need `loadAsync()`
+ * before their children can be read or changed (docs/figma-platform.md#dynamic-page-loading).
  */
 import type { DoubleContext } from '../document/context.js';
 import { figmaError } from '../errors.js';
@@ -56,7 +56,7 @@ export class PageDouble extends withSceneChildren(ExportableDouble)<PageProps> i
     return Promise.resolve();
   }
 
-  /** `nodechange` listeners (document/node-change-hub.ts); it is the only page event Figma has [T:10723]. */
+  /** `nodechange` listeners (document/node-change-hub.ts); it is the only page event Figma has (`PageNode.on`). */
   on(type: 'nodechange', callback: (event: NodeChangeEvent) => void): void {
     this.$listen('on', type, callback, false);
   }
@@ -82,7 +82,10 @@ export class PageDouble extends withSceneChildren(ExportableDouble)<PageProps> i
     return Object.freeze(this.$selection.map((n) => expose<SceneNode>(n)));
   }
 
-  /** Sets the selection; on the current page this fires `selectionchange` asynchronously [T:470-890]. */
+  /**
+   * Sets the selection; on the current page this fires `selectionchange` asynchronously
+   * (docs/figma-platform.md#events).
+   */
   set selection(value: ReadonlyArray<SceneNode>) {
     this.$use('set_selection');
     if (!Array.isArray(value)) throw figmaError('set_selection', 'Expected an array of nodes');

@@ -1,6 +1,6 @@
 /**
- * Plugin data rules. "The total size of your entry (`pluginId`, `key`, `value`) cannot exceed 100 kB" [T:6524-6581],
- * and Figma now enforces it: a larger write is refused with an error (figma-api.md §0.4). Sizes are UTF-8 bytes; the
+ * Plugin data rules. "The total size of your entry (`pluginId`, `key`, `value`) cannot exceed 100 kB", and Figma now
+ * enforces it: a larger write is refused with an error (docs/figma-platform.md#plugin-data). Sizes are UTF-8 bytes; the
  * double reads "100 kB" as 100 000 bytes, the stricter of the two readings, so code that fits here fits in Figma.
  */
 import { figmaError } from '../errors.js';
@@ -42,7 +42,7 @@ export function writeEntry(
   return next;
 }
 
-/** Shared plugin data namespaces need at least 3 alphanumeric characters [T:6524-6581]. */
+/** Shared plugin data namespaces need at least 3 alphanumeric characters (docs/figma-platform.md#plugin-data). */
 export function checkNamespace(namespace: unknown, operation: string): string {
   if (
     typeof namespace !== 'string' ||

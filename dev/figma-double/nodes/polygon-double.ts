@@ -1,5 +1,5 @@
 /**
- * `PolygonNode` and `StarNode` [T:10940-10980]: a regular polygon or star stretched to fill its box, its first point
+ * `PolygonNode` and `StarNode` (plugin-api.d.ts): a regular polygon or star stretched to fill its box, its first point
  * at the top centre (as Figma draws a new one); the outline is render/outlines.ts `pointedOutline`. `pointCount` is
  * at least 3; a star's `innerRadius` is the inner points' distance from the centre as a share of the outer one
  * (0–1; Figma's default 0.382).

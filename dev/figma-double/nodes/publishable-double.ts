@@ -1,5 +1,5 @@
 /**
- * What components and component sets share (`PublishableMixin` [T:9364-9414]): a description, a key derived from
+ * What components and component sets share (`PublishableMixin` in plugin-api.d.ts): a description, a key derived from
  * the id, and no team library behind them. Instances are frame-likes too, but not publishable.
  */
 import { figmaError } from '../errors.js';
@@ -43,8 +43,8 @@ export abstract class PublishableDouble<P extends PublishableProps = Publishable
   }
 
   /**
-   * Always 'UNPUBLISHED': the double has no team library, and a plugin cannot publish (figma-api.md §0.7), so
-   * nothing the plugin does can change it.
+   * Always 'UNPUBLISHED': the double has no team library, and a plugin cannot publish
+   * (docs/figma-platform.md#plugins-cannot-publish), so nothing the plugin does can change it.
    */
   getPublishStatusAsync(): Promise<PublishStatus> {
     try {

@@ -1,4 +1,4 @@
-/** `RectangleNode` [T:10885]. */
+/** `RectangleNode` (plugin-api.d.ts). */
 import type { DoubleContext } from '../document/context.js';
 import { baseProps } from './node-double.js';
 import type { SceneNodeKeys } from './scene-double.js';

@@ -1,6 +1,6 @@
 /**
  * Scene nodes: visibility, lock, opacity, position and size (`SceneNodeMixin`, `DimensionAndPositionMixin`,
- * `LayoutMixin`, `MinimalBlendMixin`, `ExportMixin` [T:6642, 7296-7420, 9040, 9494]).
+ * `LayoutMixin`, `MinimalBlendMixin`, `ExportMixin` in plugin-api.d.ts).
  */
 import { figmaError } from '../errors.js';
 import { isBlendMode } from '../paints.js';
@@ -17,7 +17,7 @@ export interface SceneProps extends BaseProps {
   locked: boolean;
   opacity: number;
   blendMode: BlendMode;
-  /** The Export section of the right panel (`ExportMixin.exportSettings` [T:9040]); empty by default. */
+  /** The Export section of the right panel (`ExportMixin.exportSettings`); empty by default. */
   exportSettings: readonly ExportSettings[];
 }
 

@@ -1,6 +1,6 @@
 /**
  * Nodes with their own box and paints: frames, components, instances, rectangles, ellipses, vectors and text
- * (`GeometryMixin`, `MinimalFillsMixin`, `MinimalStrokesMixin`, `CornerMixin` [T:8706-9019]).
+ * (`GeometryMixin`, `MinimalFillsMixin`, `MinimalStrokesMixin`, `CornerMixin` in plugin-api.d.ts).
  */
 import { figmaError } from '../errors.js';
 import { checkPaints } from '../paints.js';

@@ -1,5 +1,5 @@
 /**
- * `TextNode` [T:11002] with one style for the whole text (no ranges). As in Figma, changing anything that lays
+ * `TextNode` (plugin-api.d.ts) with one style for the whole text (no ranges). As in Figma, changing anything that lays
  * text out needs its font loaded first (`figma.loadFontAsync`). Layout and pixels are approximate: see
  * render/text-layout.ts.
  */
@@ -20,7 +20,7 @@ export interface TextProps extends ShapeProps {
   textAlignHorizontal: 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFIED';
   textAlignVertical: 'TOP' | 'CENTER' | 'BOTTOM';
   textAutoResize: 'NONE' | 'WIDTH_AND_HEIGHT' | 'HEIGHT' | 'TRUNCATE';
-  /** Whether the name follows the characters (until the name is set) [T:11002-11074]. */
+  /** Whether the name follows the characters (until the name is set; `TextNode.autoRename`). */
   autoRename: boolean;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Moving, inserting, removing and finding nodes, with Figma's reparenting rules and dynamic-page checks
- * [T:7030-7283]. Every container class delegates here, so the rules live in one place.
+ * (`ChildrenMixin`; docs/figma-platform.md#dynamic-page-loading). Every container class delegates here, so the rules
+ * live in one place.
  */
 import { figmaError, removedNodeError, unloadedPageError } from '../errors.js';
 import type { PageDouble } from './page-double.js';
@@ -13,8 +14,9 @@ export function pageOf(node: NodeDouble): PageDouble | null {
 }
 
 /**
- * The node whose coordinate space `node.relativeTransform` is in: the nearest ancestor that is not a group.
- * "It is not relative to its direct parent if the parent is a group or a boolean operation" [D:api/node-properties].
+ * The node whose coordinate space `node.relativeTransform` is in: the nearest ancestor that is not a group. "It is not
+ * relative to its direct parent if the parent is a group or a boolean operation"
+ * (dev/figma-double/README.md#what-it-follows-from-figma).
  */
 export function containerOf(node: NodeDouble): NodeDouble | null {
   let n = node.$parent;
@@ -178,7 +180,7 @@ export function findChildren<T>(
   return callback ? children.filter((n) => callback(n)) : [...children];
 }
 
-/** `findAllWithCriteria` [T:12821-12880]: by types, by our plugin data keys, by shared plugin data. */
+/** `findAllWithCriteria` (`FindAllCriteria`): by types, by our plugin data keys, by shared plugin data. */
 export function findAllWithCriteria<R>(
   container: NodeDouble,
   criteria: FindAllCriteria<NodeType[]>,

@@ -1,5 +1,6 @@
 /**
- * Variant properties come from component names written `Prop=Value, Prop2=Value` [T:1755-1780; figma-api.md §5].
+ * Variant properties come from component names written `Prop=Value, Prop2=Value`
+ * (docs/figma-platform.md#components-and-variants).
  */
 
 /** The properties in a variant name, or null when the name is not in `Prop=Value, …` form. */

@@ -1,6 +1,6 @@
 /**
- * `VectorNode` [T:10984] with `vectorPaths` only (no vector network). Paths are SVG-like strings (M, L, H, V, C, Q,
- * Z, absolute or relative); the node's box is the paths' bounds, and resizing the node stretches the paths.
+ * `VectorNode` (plugin-api.d.ts) with `vectorPaths` only (no vector network). Paths are SVG-like strings (M, L, H, V,
+ * C, Q, Z, absolute or relative); the node's box is the paths' bounds, and resizing the node stretches the paths.
  */
 import type { DoubleContext } from '../document/context.js';
 import { figmaError } from '../errors.js';

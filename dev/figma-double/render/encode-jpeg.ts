@@ -6,7 +6,7 @@
 import { encode } from 'jpeg-js';
 import type { RgbaImage } from '../../../core/png.js';
 
-/** Quality used for JPG exports (Figma has no quality option [T:5130-5180]). */
+/** Quality used for JPG exports (Figma has no quality option: docs/figma-platform.md#exporting). */
 export const JPEG_QUALITY = 90;
 
 /** Encodes opaque RGBA pixels as a baseline JPEG. */

@@ -1,5 +1,5 @@
 /**
- * `exportAsync` with real pixels [T:9040-9140, 5123-5180]: PNG (default) or JPG; `constraint` SCALE, WIDTH or
+ * `exportAsync` with real pixels (docs/figma-platform.md#exporting): PNG (default) or JPG; `constraint` SCALE, WIDTH or
  * HEIGHT; `useAbsoluteBounds` (the node's box) or, by default, its render bounds (what paints, including unclipped
  * overflow and outside strokes); `contentsOnly: false` draws every layer of the page in that area. Output is 8-bit
  * sRGB RGBA, and the same document always gives the same bytes. SVG, PDF, JSON and video formats are not supported.

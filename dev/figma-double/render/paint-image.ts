@@ -1,5 +1,5 @@
 /**
- * IMAGE paints [T:4807-4842]. FILL covers the box (centred crop), FIT fits inside it (centred, the rest left
+ * Image paints (`ImagePaint`). FILL covers the box (centred crop), FIT fits inside it (centred, the rest left
  * empty), CROP maps the box through `imageTransform` (box 0–1 → image 0–1), TILE repeats the image at its pixel
  * size × `scalingFactor`. `rotation` turns the image by quarter turns (clockwise in the double). Sampling is
  * bilinear with premultiplied alpha. `filters` are not applied.

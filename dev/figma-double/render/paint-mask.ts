@@ -117,8 +117,9 @@ function shaderFor(paint: Paint, t: PaintTarget): Shader | null {
 }
 
 /**
- * `gradientTransform` maps the layer's 0–1 box into gradient space, where a linear gradient runs along x from 0 to
- * 1 and radial, angular and diamond gradients are centred on (0.5, 0.5) with radius 0.5 [T:4787-4806].
+ * `gradientTransform` maps the layer's 0–1 box into gradient space, where a linear gradient runs along x from 0 to 1
+ * and radial, angular and diamond gradients are centred on (0.5, 0.5) with radius 0.5 (`GradientPaint`;
+ * dev/figma-double/README.md#what-it-follows-from-figma).
  */
 function gradientShader(paint: GradientPaint, width: number, height: number): Shader {
   const [[ga, gc, ge], [gb, gd, gf]] = paint.gradientTransform;

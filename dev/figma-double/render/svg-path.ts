@@ -1,5 +1,5 @@
 /**
- * Parses the SVG-like path strings of `VectorPath.data` [T:5475-5508] into polylines. Figma writes absolute M, L,
+ * Parses the SVG-like path strings of `VectorPath.data` into polylines. Figma writes absolute M, L,
  * Q, C and Z; the double also reads H, V and relative commands. Curves are flattened into 16 straight pieces.
  */
 

@@ -1,6 +1,6 @@
 /**
  * What may cross between the sandbox and the UI: structured-clone data where "you cannot send `Blob` objects,
- * `ArrayBuffer`s or `TypedArray` objects other than `Uint8Array`" [D:creating-ui; T:2813-2900].
+ * `ArrayBuffer`s or `TypedArray` objects other than `Uint8Array`" (docs/figma-platform.md#messages).
  */
 import { figmaError } from '../errors.js';
 

@@ -1,6 +1,7 @@
 /**
- * `figma.showUI` and `figma.ui` [T:350-383, 2778-2900]. Messages are cloned when they cross (only Uint8Array among
- * binary types) and arrive on a later task, in order; sandbox → UI messages wait until the host is ready.
+ * `figma.showUI` and `figma.ui` (`PluginAPI.showUI`, `ShowUIOptions`, `UIAPI`). Messages are cloned when they cross
+ * (only Uint8Array among binary types) and arrive on a later task, in order; sandbox → UI messages wait until the host
+ * is ready.
  */
 import type { DoubleContext } from '../document/context.js';
 import type { EventCallback } from '../document/event-hub.js';
@@ -19,7 +20,9 @@ export interface UiState {
   open: boolean;
 }
 
-/** Figma's UI defaults and minimum sizes [T:350-383]. */
+/**
+ * Figma's UI defaults and minimum sizes (`PluginAPI.showUI`; dev/figma-double/README.md#what-it-follows-from-figma).
+ */
 const DEFAULT_SIZE = { width: 300, height: 200 };
 const MIN_WIDTH = 70;
 const MIN_HEIGHT = 0;

@@ -2,7 +2,7 @@
  * The panel side of `figma.showUI` / `figma.ui`, made pluggable: a Node test attaches a fake panel
  * (`createFakeUiPanel`), the browser playground attaches an iframe. The double clones every message and delivers
  * it on a later task, in order, queuing messages until the host says the panel is ready (Figma queues "messages sent
- * before the iframe loads", figma-api.md §2).
+ * before the iframe loads", docs/figma-platform.md#messages).
  */
 export interface UiHost {
   /** Receives one sandbox → UI message (already cloned), as the iframe's `event.data.pluginMessage`. */
