@@ -7,7 +7,7 @@
 import { appError } from '../core/errors.js';
 import type { ExportedImage } from '../core/messages.js';
 import { fail, type Result } from '../core/result.js';
-import { cappedExportScale, checkedPng, gridExportSettings } from './export-source.js';
+import { exportPngAsync, gridConstraint, noAreaError } from './export-png.js';
 import type { PluginApiSubset } from './figma-port.js';
 
 /** Layer types whose area can mark a region. */
@@ -41,7 +41,7 @@ export async function exportRegionMaskAsync(
   }
   const box = source.absoluteBoundingBox;
   if (!box || !(box.width > 0 && box.height > 0)) {
-    return fail(appError('bad_request', `"${source.name}" has no width or height, so there is nothing to edit.`));
+    return fail(noAreaError(source));
   }
   const frame = figma.createFrame();
   let stand: SceneNode | null = null;
@@ -61,8 +61,7 @@ export async function exportRegionMaskAsync(
       [b, d, f - box.y],
     ];
     makeSolid(stand);
-    const bytes = await frame.exportAsync(gridExportSettings(cappedExportScale(box, scale)));
-    return checkedPng(source.id, bytes);
+    return await exportPngAsync(frame, gridConstraint(box, scale), source.id);
   } finally {
     if (!frame.removed) frame.remove();
     if (stand && !stand.removed) stand.remove();

@@ -12,8 +12,6 @@
  * never takes the designer's own edits made in between along with a variant, and removes the variants one by one.
  */
 import { appError, type AppError } from '../core/errors.js';
-import { MAX_FIGMA_IMAGE_SIDE } from '../core/export-plan.js';
-import { readImageHeader } from '../core/image-header.js';
 import type { PlacedResult, UiMessageOf } from '../core/messages.js';
 import { buildHistoryGraph, chainOf, continuationsOf, type HistoryEntry } from '../core/history-graph.js';
 import { continuedName, resultName } from '../core/naming.js';
@@ -27,6 +25,7 @@ import {
   type TurnDraft,
   type TurnRecord,
 } from '../core/turn-record.js';
+import { checkImageForFigma } from './export-png.js';
 import { findSceneNodeAsync } from './find-scene-node.js';
 import type { HandlerContext } from './handler-context.js';
 import type { PluginApiSubset } from './figma-port.js';
@@ -41,7 +40,7 @@ export async function placeResultAsync(
   message: UiMessageOf<'PLACE_RESULT'>,
 ): Promise<Result<PlacedResult>> {
   const { figma } = context;
-  const header = checkResultImage(message.image);
+  const header = checkImageForFigma(message.image);
   if (!header.ok) return header;
 
   let source: SceneNode | null = null;
@@ -86,24 +85,6 @@ export function readPlacementContext(figma: PluginApiSubset, source: SceneNode):
   const candidates = placementCandidates(source);
   if (candidates.length === 0) return fail(appError('stale_node'));
   return ok({ source, candidates, parent: readTurn(source), entries: readHistoryEntries(figma.currentPage) });
-}
-
-/**
- * Checks the bytes ourselves: a PNG, JPEG or GIF (what `figma.createImage` takes; Gemini 3's JPEG is placed as it
- * came when it needs no fit), never more than 4096 a side (the panel downscales, but createImage must never see it).
- */
-export function checkResultImage(bytes: Uint8Array): Result<{ width: number; height: number }> {
-  const header = readImageHeader(bytes);
-  if (!header || header.mimeType === 'image/webp') return fail(appError('unsupported_image'));
-  if (header.width > MAX_FIGMA_IMAGE_SIDE || header.height > MAX_FIGMA_IMAGE_SIDE) {
-    return fail(
-      appError(
-        'image_too_large',
-        `The result is ${header.width}×${header.height} px; Figma takes at most 4096 a side.`,
-      ),
-    );
-  }
-  return ok({ width: header.width, height: header.height });
 }
 
 /** `figma.createImage`, with Figma's refusal as a plain error. */
