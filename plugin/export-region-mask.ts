@@ -8,7 +8,7 @@ import { appError } from '../core/errors.js';
 import type { ExportedImage } from '../core/messages.js';
 import { fail, type Result } from '../core/result.js';
 import { exportPngAsync, gridConstraint, noAreaError } from './export-png.js';
-import type { PluginApiSubset } from './figma-port.js';
+import type { SandboxFigma } from './sandbox-figma.js';
 
 /** Layer types whose area can mark a region. */
 const MASK_TYPES: readonly string[] = ['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR', 'VECTOR', 'BOOLEAN_OPERATION'];
@@ -18,7 +18,7 @@ export const MASK_FRAME_NAME = 'Banana Studio region mask (temporary)';
 
 /** The shape's mask on the source's grid at `scale`, as a PNG whose alpha is the region. */
 export async function exportRegionMaskAsync(
-  figma: Pick<PluginApiSubset, 'currentPage' | 'createFrame'>,
+  figma: Pick<SandboxFigma, 'currentPage' | 'createFrame'>,
   source: SceneNode,
   shape: SceneNode,
   scale: number,

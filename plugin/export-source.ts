@@ -9,7 +9,7 @@ import type { ExportedImage } from '../core/messages.js';
 import { fail, type Result } from '../core/result.js';
 import { TURN_RECORD_KEY } from '../core/turn-record.js';
 import { exportPngAsync, gridConstraint, noAreaError } from './export-png.js';
-import type { PluginApiSubset } from './figma-port.js';
+import type { SandboxFigma } from './sandbox-figma.js';
 
 export interface ExportSourceOptions {
   /** Pixels per point wanted; capped so the longest side stays within 4096. */
@@ -22,7 +22,7 @@ export interface ExportSourceOptions {
 
 /** The layer's pixels as the base of an edit, or an error a person can act on. */
 export async function exportSourceAsync(
-  figma: Pick<PluginApiSubset, 'currentPage'>,
+  figma: Pick<SandboxFigma, 'currentPage'>,
   node: SceneNode,
   options: ExportSourceOptions,
 ): Promise<Result<ExportedImage>> {
@@ -42,7 +42,7 @@ export async function exportSourceAsync(
  * the page at the node's place (out of any auto-layout parent it was cloned into) and is removed in `finally`.
  */
 async function withTemporaryCopyAsync<T>(
-  figma: Pick<PluginApiSubset, 'currentPage'>,
+  figma: Pick<SandboxFigma, 'currentPage'>,
   node: SceneNode,
   hides: (n: SceneNode) => boolean,
   use: (copy: SceneNode) => Promise<T>,

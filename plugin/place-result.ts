@@ -28,7 +28,7 @@ import {
 import { checkImageForFigma } from './export-png.js';
 import { findSceneNodeAsync } from './find-scene-node.js';
 import type { HandlerContext } from './handler-context.js';
-import type { PluginApiSubset } from './figma-port.js';
+import type { SandboxFigma } from './sandbox-figma.js';
 import { isVisibleIn, placementCandidates, type PlacementCandidate } from './placement-anchor.js';
 import { readHistoryEntries } from './read-history.js';
 import { relaunchData } from './relaunch.js';
@@ -81,14 +81,14 @@ export interface PlacementContext {
 }
 
 /** Reads the source's placement candidates, turn and the page's history; a source no longer on a page is stale. */
-export function readPlacementContext(figma: PluginApiSubset, source: SceneNode): Result<PlacementContext> {
+export function readPlacementContext(figma: SandboxFigma, source: SceneNode): Result<PlacementContext> {
   const candidates = placementCandidates(source);
   if (candidates.length === 0) return fail(appError('stale_node'));
   return ok({ source, candidates, parent: readTurn(source), entries: readHistoryEntries(figma.currentPage) });
 }
 
 /** `figma.createImage`, with Figma's refusal as a plain error. */
-export function createImageOrError(figma: PluginApiSubset, bytes: Uint8Array): Result<Image> {
+export function createImageOrError(figma: SandboxFigma, bytes: Uint8Array): Result<Image> {
   try {
     return ok(figma.createImage(bytes));
   } catch (thrown) {
@@ -108,7 +108,7 @@ export function resultLayerName(source: SceneNode | null, turn: TurnDraft): stri
  * branch), or at the viewport centre for text-to-image. Returns the batch's spot for a variant, else null.
  */
 export function putInPlace(
-  figma: PluginApiSubset,
+  figma: SandboxFigma,
   node: SceneNode,
   size: { width: number; height: number },
   turn: TurnDraft,
