@@ -4,22 +4,40 @@
  * "Continue from here" makes the next prompt continue it. Damaged, copied and half-missing histories say so.
  */
 import { useEffect } from 'preact/hooks';
-import type { PanelProps } from './props.js';
+import type { HistoryChain, HistoryRows, HistoryTurn } from '../../core/history-graph.js';
+import type { NodeSnapshot } from '../../core/messages.js';
+import type { PublicModel } from '../../core/proxy-schema.js';
 import { HistoryRowItem } from './history-row.js';
 import { ProvenanceNote } from './provenance-note.js';
 
-export function HistoryView({ state, actions }: PanelProps) {
-  const target = state.target.value;
-  const view = state.historyView.value;
-  const turn = state.targetTurn.value;
-  const damage = state.targetDamage.value;
-  const chain = state.targetChain.value;
+/** The rows to show, with the source layer's name and whether it is the layer selected. */
+export type HistoryViewRows = HistoryRows & { sourceName: string | null; sourceIsTarget: boolean };
+
+export interface HistoryViewProps {
+  /** The layer selected for editing, if any. */
+  target: NodeSnapshot | null;
+  view: HistoryViewRows | null;
+  /** The target's turn, why its record could not be read, and its chain. */
+  turn: HistoryTurn | null;
+  damage: { message: string } | null;
+  chain: HistoryChain | null;
+  /** Thumbnails loaded so far, by layer id. */
+  thumbnails: ReadonlyMap<string, string>;
+  models: readonly PublicModel[];
+  /** Loads thumbnails of these layers; must keep its identity across renders (it is an effect's dependency). */
+  onLoadThumbnailsAsync(nodeIds: readonly string[]): Promise<void>;
+  onSelectLayer(nodeId: string): void;
+  onContinueFrom(nodeId: string): void;
+}
+
+export function HistoryView(props: HistoryViewProps) {
+  const { target, view, turn, damage, chain, onLoadThumbnailsAsync } = props;
   const ids = view ? [...(view.sourceNodeId ? [view.sourceNodeId] : []), ...view.rows.map((r) => r.turn.nodeId)] : [];
   const idsKey = ids.join(',');
   useEffect(() => {
-    if (ids.length > 0) void actions.loadThumbnailsAsync(ids);
+    if (ids.length > 0) void onLoadThumbnailsAsync(ids);
     // Keyed by the ids' text: the array itself is rebuilt on every render.
-  }, [idsKey, actions]);
+  }, [idsKey, onLoadThumbnailsAsync]);
 
   if (!target && !view) {
     return (
@@ -31,7 +49,7 @@ export function HistoryView({ state, actions }: PanelProps) {
   const generationOf = new Map(view?.rows.map((r) => [r.turn.id, r.generation]) ?? []);
   const current = view?.rows.find((r) => r.current) ?? null;
   const branches = view?.rows.filter((r) => r.level > 0 && (r.branchOf !== null || r.branchOfSource)).length ?? 0;
-  const sourceThumb = view?.sourceNodeId ? state.thumbnails.value.get(view.sourceNodeId) : undefined;
+  const sourceThumb = view?.sourceNodeId ? props.thumbnails.get(view.sourceNodeId) : undefined;
   return (
     <section class="stack history" aria-label="History">
       {damage && (
@@ -68,7 +86,7 @@ export function HistoryView({ state, actions }: PanelProps) {
                   class="turn-main"
                   aria-current={view.sourceIsTarget ? 'true' : undefined}
                   title="Select the source layer on the canvas"
-                  onClick={() => void actions.selectLayerAsync(view.sourceNodeId!)}
+                  onClick={() => props.onSelectLayer(view.sourceNodeId!)}
                 >
                   <span class="turn-thumb" aria-hidden="true">
                     {sourceThumb ? <img src={sourceThumb} alt="" /> : null}
@@ -82,7 +100,7 @@ export function HistoryView({ state, actions }: PanelProps) {
                   type="button"
                   class="link turn-continue"
                   aria-label="Continue from here: the source layer"
-                  onClick={() => void actions.continueFromAsync(view.sourceNodeId!)}
+                  onClick={() => props.onContinueFrom(view.sourceNodeId!)}
                 >
                   Continue from here
                 </button>
@@ -91,16 +109,16 @@ export function HistoryView({ state, actions }: PanelProps) {
             {view.rows.map((row) => (
               <HistoryRowItem
                 key={row.turn.id}
-                state={state}
-                actions={actions}
                 row={row}
                 branchOfGeneration={row.branchOf ? (generationOf.get(row.branchOf) ?? null) : null}
+                thumbnail={props.thumbnails.get(row.turn.nodeId)}
+                models={props.models}
+                onSelectLayer={props.onSelectLayer}
+                onContinueFrom={props.onContinueFrom}
               />
             ))}
           </ol>
-          {turn && current && (
-            <ProvenanceNote state={state} actions={actions} turn={turn} generation={current.generation} />
-          )}
+          {turn && current && <ProvenanceNote turn={turn} generation={current.generation} models={props.models} />}
         </>
       )}
     </section>

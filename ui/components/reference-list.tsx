@@ -3,8 +3,24 @@
  * (and why, with a way to pick another), the shape that marks the region, each reference with its role (style,
  * subject or product) in the order they are sent, the pinned subject, and Keep text editable for a frame with text.
  */
-import { REFERENCE_ROLES, type ReferenceRole } from '../../core/selection-roles.js';
-import type { PanelProps } from './props.js';
+import type { NodeSnapshot } from '../../core/messages.js';
+import { REFERENCE_ROLES, type ReferenceRole, type SelectionRoles } from '../../core/selection-roles.js';
+import type { PrecisionActions } from '../actions/precision.js';
+import type { EditInputs, PinnedSubject } from '../edit-inputs.js';
+import type { Mode } from '../state.js';
+
+export interface ReferenceListProps {
+  mode: Mode;
+  /** The selected layers (the first ones, as the sandbox sent them). */
+  selection: readonly NodeSnapshot[];
+  roles: SelectionRoles<NodeSnapshot>;
+  inputs: EditInputs;
+  pinned: PinnedSubject | null;
+  /** The layer being edited. */
+  base: NodeSnapshot | null;
+  /** What the list changes: base, roles, pinned subject and Keep text editable. */
+  precision: Pick<PrecisionActions, 'setBase' | 'setReferenceRole' | 'pinSubject' | 'unpinSubject' | 'setKeepText'>;
+}
 
 const ROLE_LABELS: Record<ReferenceRole, string> = { style: 'Style', subject: 'Subject', product: 'Product' };
 const ROLE_HINTS: Record<ReferenceRole, string> = {
@@ -19,18 +35,14 @@ const BASE_REASONS = {
   first: 'the first layer selected',
 } as const;
 
-export function ReferenceList({ state, actions }: PanelProps) {
-  const roles = state.selectionRoles.value;
-  const inputs = state.editInputs.value;
-  const pinned = state.precision.pinned.value;
-  const base = state.target.value;
-  if (state.mode.value === 'multiple' && roles.base === null && state.selection.value.length > 1) {
-    const first = state.selection.value[0]!;
+export function ReferenceList({ mode, selection, roles, inputs, pinned, base, precision }: ReferenceListProps) {
+  if (mode === 'multiple' && roles.base === null && selection.length > 1) {
+    const first = selection[0]!;
     return (
       <section class="card inputs" aria-label="Edit with references">
         <p class="muted">
           To edit one of these with the others as references,{' '}
-          <button type="button" class="link" onClick={() => actions.precision.setBase(first.id)}>
+          <button type="button" class="link" onClick={() => precision.setBase(first.id)}>
             use “{first.name}” as the base
           </button>
           .
@@ -40,7 +52,7 @@ export function ReferenceList({ state, actions }: PanelProps) {
   }
   if (!base) return null;
   const textApplies = base.type === 'FRAME' && base.hasText;
-  const selectedCount = state.selection.value.length;
+  const selectedCount = selection.length;
   if (selectedCount <= 1 && !pinned && !textApplies) return null;
   // The pinned subject gets its own row when it is not one of the selected layers.
   const pinnedApart =
@@ -71,9 +83,7 @@ export function ReferenceList({ state, actions }: PanelProps) {
               class="role"
               aria-label={`Role of ${layer.name}`}
               value={role}
-              onChange={(event) =>
-                actions.precision.setReferenceRole(layer.id, event.currentTarget.value as ReferenceRole)
-              }
+              onChange={(event) => precision.setReferenceRole(layer.id, event.currentTarget.value as ReferenceRole)}
             >
               {REFERENCE_ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -87,9 +97,7 @@ export function ReferenceList({ state, actions }: PanelProps) {
                 class="link"
                 aria-pressed={isPinned}
                 title="Send this subject with every turn of this session"
-                onClick={() =>
-                  isPinned ? actions.precision.unpinSubject() : actions.precision.pinSubject(layer.id, layer.name)
-                }
+                onClick={() => (isPinned ? precision.unpinSubject() : precision.pinSubject(layer.id, layer.name))}
               >
                 {isPinned ? 'Pinned' : 'Pin'}
               </button>
@@ -98,7 +106,7 @@ export function ReferenceList({ state, actions }: PanelProps) {
               type="button"
               class="link"
               aria-label={`Make ${layer.name} the base`}
-              onClick={() => actions.precision.setBase(layer.id)}
+              onClick={() => precision.setBase(layer.id)}
             >
               Make base
             </button>
@@ -109,7 +117,7 @@ export function ReferenceList({ state, actions }: PanelProps) {
         <div class="input-row" data-role="pinned">
           <span class="input-badge pin">Pinned</span>
           <InputText name={`Subject: ${pinned.name}`} note="goes with every turn" />
-          <button type="button" class="link" onClick={() => actions.precision.unpinSubject()}>
+          <button type="button" class="link" onClick={() => precision.unpinSubject()}>
             Unpin
           </button>
         </div>
@@ -119,7 +127,7 @@ export function ReferenceList({ state, actions }: PanelProps) {
           <input
             type="checkbox"
             checked={inputs.keepText}
-            onChange={(event) => actions.precision.setKeepText(event.currentTarget.checked)}
+            onChange={(event) => precision.setKeepText(event.currentTarget.checked)}
           />
           <span>
             Keep text editable
