@@ -49,7 +49,6 @@ export function HistoryView(props: HistoryViewProps) {
   const generationOf = new Map(view?.rows.map((r) => [r.turn.id, r.generation]) ?? []);
   const current = view?.rows.find((r) => r.current) ?? null;
   const branches = view?.rows.filter((r) => r.level > 0 && (r.branchOf !== null || r.branchOfSource)).length ?? 0;
-  const sourceThumb = view?.sourceNodeId ? props.thumbnails.get(view.sourceNodeId) : undefined;
   return (
     <section class="stack history" aria-label="History">
       {damage && (
@@ -80,31 +79,14 @@ export function HistoryView(props: HistoryViewProps) {
           )}
           <ol class="history-list">
             {view.sourceNodeId && (
-              <li class={`turn source${view.sourceIsTarget ? ' current' : ''}`}>
-                <button
-                  type="button"
-                  class="turn-main"
-                  aria-current={view.sourceIsTarget ? 'true' : undefined}
-                  title="Select the source layer on the canvas"
-                  onClick={() => props.onSelectLayer(view.sourceNodeId!)}
-                >
-                  <span class="turn-thumb" aria-hidden="true">
-                    {sourceThumb ? <img src={sourceThumb} alt="" /> : null}
-                  </span>
-                  <span class="turn-text">
-                    <span class="turn-prompt">{view.sourceName ?? 'Source layer'}</span>
-                    <span class="turn-meta">Source · not changed by any turn</span>
-                  </span>
-                </button>
-                <button
-                  type="button"
-                  class="link turn-continue"
-                  aria-label="Continue from here: the source layer"
-                  onClick={() => props.onContinueFrom(view.sourceNodeId!)}
-                >
-                  Continue from here
-                </button>
-              </li>
+              <SourceRow
+                nodeId={view.sourceNodeId}
+                name={view.sourceName}
+                selected={view.sourceIsTarget}
+                thumbnail={props.thumbnails.get(view.sourceNodeId)}
+                onSelectLayer={props.onSelectLayer}
+                onContinueFrom={props.onContinueFrom}
+              />
             )}
             {view.rows.map((row) => (
               <HistoryRowItem
@@ -122,5 +104,46 @@ export function HistoryView(props: HistoryViewProps) {
         </>
       )}
     </section>
+  );
+}
+
+interface SourceRowProps {
+  nodeId: string;
+  name: string | null;
+  /** The source is the layer selected. */
+  selected: boolean;
+  thumbnail: string | undefined;
+  onSelectLayer(nodeId: string): void;
+  onContinueFrom(nodeId: string): void;
+}
+
+/** The first row: the layer the turns were made from, which no turn changes. */
+function SourceRow({ nodeId, name, selected, thumbnail, onSelectLayer, onContinueFrom }: SourceRowProps) {
+  return (
+    <li class={`turn source${selected ? ' current' : ''}`}>
+      <button
+        type="button"
+        class="turn-main"
+        aria-current={selected ? 'true' : undefined}
+        title="Select the source layer on the canvas"
+        onClick={() => onSelectLayer(nodeId)}
+      >
+        <span class="turn-thumb" aria-hidden="true">
+          {thumbnail ? <img src={thumbnail} alt="" /> : null}
+        </span>
+        <span class="turn-text">
+          <span class="turn-prompt">{name ?? 'Source layer'}</span>
+          <span class="turn-meta">Source · not changed by any turn</span>
+        </span>
+      </button>
+      <button
+        type="button"
+        class="link turn-continue"
+        aria-label="Continue from here: the source layer"
+        onClick={() => onContinueFrom(nodeId)}
+      >
+        Continue from here
+      </button>
+    </li>
   );
 }

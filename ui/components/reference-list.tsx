@@ -71,48 +71,16 @@ export function ReferenceList({ mode, selection, roles, inputs, pinned, base, pr
           <InputText name={inputs.region.name} note="only inside this shape changes" />
         </div>
       )}
-      {roles.references.map(({ layer, role }, index) => {
-        const isPinned = pinned?.nodeId === layer.id;
-        return (
-          <div class="input-row" key={layer.id} data-role={role}>
-            <span class="input-badge" title="Sent in this order, before the frame">
-              {index + 1}
-            </span>
-            <InputText name={layer.name} note={isPinned ? 'pinned: goes with every turn' : ROLE_HINTS[role]} />
-            <select
-              class="role"
-              aria-label={`Role of ${layer.name}`}
-              value={role}
-              onChange={(event) => precision.setReferenceRole(layer.id, event.currentTarget.value as ReferenceRole)}
-            >
-              {REFERENCE_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-            {role === 'subject' && (
-              <button
-                type="button"
-                class="link"
-                aria-pressed={isPinned}
-                title="Send this subject with every turn of this session"
-                onClick={() => (isPinned ? precision.unpinSubject() : precision.pinSubject(layer.id, layer.name))}
-              >
-                {isPinned ? 'Pinned' : 'Pin'}
-              </button>
-            )}
-            <button
-              type="button"
-              class="link"
-              aria-label={`Make ${layer.name} the base`}
-              onClick={() => precision.setBase(layer.id)}
-            >
-              Make base
-            </button>
-          </div>
-        );
-      })}
+      {roles.references.map(({ layer, role }, index) => (
+        <ReferenceRow
+          key={layer.id}
+          layer={layer}
+          role={role}
+          order={index + 1}
+          pinned={pinned?.nodeId === layer.id}
+          precision={precision}
+        />
+      ))}
       {pinned && pinnedApart && (
         <div class="input-row" data-role="pinned">
           <span class="input-badge pin">Pinned</span>
@@ -136,6 +104,59 @@ export function ReferenceList({ mode, selection, roles, inputs, pinned, base, pr
         </label>
       )}
     </section>
+  );
+}
+
+interface ReferenceRowProps {
+  layer: NodeSnapshot;
+  role: ReferenceRole;
+  /** Its place in the order the references are sent, from 1. */
+  order: number;
+  /** It is the pinned subject. */
+  pinned: boolean;
+  precision: ReferenceListProps['precision'];
+}
+
+/** One reference: its place in the order, its name and role, Pin for a subject, and Make base. */
+function ReferenceRow({ layer, role, order, pinned: isPinned, precision }: ReferenceRowProps) {
+  return (
+    <div class="input-row" data-role={role}>
+      <span class="input-badge" title="Sent in this order, before the frame">
+        {order}
+      </span>
+      <InputText name={layer.name} note={isPinned ? 'pinned: goes with every turn' : ROLE_HINTS[role]} />
+      <select
+        class="role"
+        aria-label={`Role of ${layer.name}`}
+        value={role}
+        onChange={(event) => precision.setReferenceRole(layer.id, event.currentTarget.value as ReferenceRole)}
+      >
+        {REFERENCE_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </select>
+      {role === 'subject' && (
+        <button
+          type="button"
+          class="link"
+          aria-pressed={isPinned}
+          title="Send this subject with every turn of this session"
+          onClick={() => (isPinned ? precision.unpinSubject() : precision.pinSubject(layer.id, layer.name))}
+        >
+          {isPinned ? 'Pinned' : 'Pin'}
+        </button>
+      )}
+      <button
+        type="button"
+        class="link"
+        aria-label={`Make ${layer.name} the base`}
+        onClick={() => precision.setBase(layer.id)}
+      >
+        Make base
+      </button>
+    </div>
   );
 }
 
