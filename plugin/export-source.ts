@@ -1,9 +1,9 @@
 /**
- * Exports the layer being edited at its export scale (issue 7): PNG, absolute bounds (so the bitmap lines up with the
- * layer's box), sRGB, `SCALE` constraint (so the region mask can use the very same grid), never over 4096 a side
- * (figma-api.md §0.3). When text layers (Keep text editable) or layers inside it (a region's shape drawn in the frame)
- * must not show, they are hidden on a temporary copy that is removed at once, also on failure: the person's layers
- * are never changed.
+ * Exports the layer being edited at its export scale, through plugin/export-png.ts: PNG, absolute bounds (so the bitmap
+ * lines up with the layer's box), sRGB, `SCALE` constraint (so the region mask can use the very same grid), never over
+ * 4096 a side (docs/figma-platform.md#images-at-most-4096-px). When text layers (Keep text editable) or layers inside
+ * it (a region's shape drawn in the frame) must not show, they are hidden on a temporary copy that is removed at once,
+ * also on failure: the person's layers are never changed.
  */
 import type { ExportedImage } from '../core/messages.js';
 import { fail, type Result } from '../core/result.js';

@@ -1,15 +1,16 @@
 /**
- * Puts one result on the canvas (DESIGN.md §1, §4): a new frame with the image as its FILL, beside the source at
- * the source's size, or at the viewport centre at the image's size for text-to-image. When the source is itself a
- * result (or a copy of one), the new turn continues its turn: the record's parent is the source's turn, and the
- * frame goes right of the source for its first continuation, below the earlier ones for a branch. It carries its
- * turn record and a relaunch button, becomes the selection, and closes one undo step, so ⌘Z removes exactly this
- * result and its record. The source is never touched, and a failure at any step leaves the canvas as it was.
+ * Puts one result on the canvas (docs/architecture.md#turns-history-and-branching): a new frame with the image as its
+ * FILL, beside the source at the source's size, or at the viewport centre at the image's size for text-to-image. When
+ * the source is itself a result (or a copy of one), the new turn continues its turn: the record's parent is the
+ * source's turn, and the frame goes right of the source for its first continuation, below the earlier ones for a
+ * branch. It carries its turn record and a relaunch button, becomes the selection, and closes one undo step, so ⌘Z
+ * removes exactly this result and its record. The source is never touched, and a failure at any step leaves the canvas
+ * as it was.
  *
- * One of N variants (the turn has `variant`) goes in its batch's row instead (plugin/variant-spot.ts), and the
- * batch's results placed so far become the selection. Each variant is still its own undo step, committed as it
- * arrives: results come in seconds apart while the designer may go on working, and one step per result means ⌘Z
- * never takes the designer's own edits made in between along with a variant, and removes the variants one by one.
+ * One of N variants (the turn has `variant`) goes in its batch's row instead (plugin/variant-spot.ts), and the batch's
+ * results placed so far become the selection. Each variant is still its own undo step, committed as it arrives: results
+ * come in seconds apart while the designer may go on working, and one step per result means ⌘Z never takes the
+ * designer's own edits made in between along with a variant, and removes the variants one by one.
  */
 import { appError, type AppError } from '../core/errors.js';
 import type { PlacedResult, UiMessageOf } from '../core/messages.js';

@@ -1,6 +1,7 @@
 /**
- * Tells the panel what is selected: plain snapshots first, then a small thumbnail of the first layer as its own
- * message (one image per message, figma-api.md §0.8), so the card appears at once and the picture follows.
+ * Tells the panel what is selected: plain snapshots first, then a small thumbnail of the first layer as its own message
+ * (one image per message, docs/figma-platform.md#little-memory-in-the-sandbox), so the card appears at once and the
+ * picture follows.
  */
 import { thumbnailConstraint } from '../core/export-plan.js';
 import { MAX_SNAPSHOTS, type ExportedImage } from '../core/messages.js';

@@ -1,7 +1,8 @@
 /**
- * Component sets for the team library (issue 8). With several results selected: "Make component set". With the
- * set just made selected: what it holds, whether it is published, and that publishing is a person's step in
- * Figma's Assets panel, because plugins cannot publish (figma-api.md §0.7).
+ * Component sets for the team library (docs/architecture.md#variants-and-component-sets). With several results
+ * selected: "Make component set". With the set just made selected: what it holds, whether it is published, and that
+ * publishing is a person's step in Figma's Assets panel, because plugins cannot publish
+ * (docs/figma-platform.md#plugins-cannot-publish).
  */
 import type { ComponentSetMade, NodeSnapshot, PublishStatus } from '../../core/messages.js';
 import type { Mode } from '../state.js';

@@ -23,7 +23,7 @@ export interface GenerateBarProps {
 
 export function GenerateBar(props: GenerateBarProps) {
   const { run, estimateUsd: single, variantCount: count } = props;
-  // N variants are N calls, each billed (gemini-api.md §0.6).
+  // N variants are N calls, each billed (docs/gemini-platform.md#one-candidate-per-call).
   const estimate = single === null ? null : single * count;
   return (
     <div class="actions">

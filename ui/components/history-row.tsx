@@ -29,7 +29,7 @@ function rowCost(usage: { costUsd: number; cached?: boolean | undefined }): stri
 }
 
 /**
- * What went with a turn besides its base (issue 7), from its record: `Region · with subject, style`. A pinned
+ * What went with a turn besides its base (region, references), from its record: `Region · with subject, style`. A pinned
  * subject is recorded in every turn's inputs, so each of its turns says so.
  */
 function inputsLine(record: HistoryRow['turn']['record']): string | null {

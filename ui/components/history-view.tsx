@@ -1,7 +1,7 @@
 /**
- * The History view (issue 6): the selected result's conversation back to its source, as a tree: the line it
- * was made on, and each branch indented under the turn it came from. Clicking a turn selects its layer;
- * "Continue from here" makes the next prompt continue it. Damaged, copied and half-missing histories say so.
+ * The History view (docs/architecture.md#the-history-graph): the selected result's conversation back to its source, as
+ * a tree: the line it was made on, and each branch indented under the turn it came from. Clicking a turn selects its
+ * layer; "Continue from here" makes the next prompt continue it. Damaged, copied and half-missing histories say so.
  */
 import { useEffect } from 'preact/hooks';
 import type { HistoryChain, HistoryRows, HistoryTurn } from '../../core/history-graph.js';

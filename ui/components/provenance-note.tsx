@@ -1,7 +1,7 @@
 /**
  * Where a result came from, readable in the panel: AI-generated, by which model, when and by whom, that it carries
- * Google's SynthID watermark (gemini-api.md §1.2: "All generated images include a SynthID watermark"), and what it
- * cost. Read from the turn record on the layer, so a teammate sees the same.
+ * Google's SynthID watermark (docs/gemini-platform.md#capabilities-per-model: "All generated images include a SynthID
+ * watermark"), and what it cost. Read from the turn record on the layer, so a teammate sees the same.
  */
 import type { HistoryTurn } from '../../core/history-graph.js';
 import type { PublicModel } from '../../core/proxy-schema.js';

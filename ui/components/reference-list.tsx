@@ -1,7 +1,8 @@
 /**
- * What goes with an edit (issue 7), shown when there is more to it than one frame: which selected layer is the base
- * (and why, with a way to pick another), the shape that marks the region, each reference with its role (style,
- * subject or product) in the order they are sent, the pinned subject, and Keep text editable for a frame with text.
+ * What goes with an edit (docs/architecture.md#references-and-style-presets), shown when there is more to it than one
+ * frame: which selected layer is the base (and why, with a way to pick another), the shape that marks the region, each
+ * reference with its role (style, subject or product) in the order they are sent, the pinned subject, and Keep text
+ * editable for a frame with text.
  */
 import type { NodeSnapshot } from '../../core/messages.js';
 import { REFERENCE_ROLES, type ReferenceRole, type SelectionRoles } from '../../core/selection-roles.js';

@@ -42,7 +42,7 @@ export function SelectionCard(props: SelectionCardProps) {
     () => (thumbnail ? `data:image/png;base64,${bytesToBase64(thumbnail.bytes)}` : null),
     [thumbnail],
   );
-  // The sandbox sends a thumbnail of the first selected layer; a base picked among several (issue 7) may be another.
+  // The sandbox sends a thumbnail of the first selected layer; a base picked among several may be another.
   const first = props.firstSelectedId;
   const missing = target !== null && thumbnail === null && target.id !== first ? target.id : null;
   useEffect(() => {

@@ -1,4 +1,4 @@
-/** Style conversion presets (issue 7), one click away: each puts its prompt template in the prompt box. */
+/** Style conversion presets (core/style-presets.ts), one click away: each puts its prompt template in the prompt box. */
 import { STYLE_PRESETS } from '../../core/style-presets.js';
 
 export interface StylePresetsProps {
