@@ -6,8 +6,9 @@
 import { appError, isAppError, type AppError } from '../core/errors.js';
 import { parseUiMessage, type SandboxMessage, type UiMessage, type UiMessageHandlers } from '../core/messages.js';
 import type { Result } from '../core/result.js';
-import type { PluginApiSubset } from './figma-port.js';
+import type { SandboxFigma } from './sandbox-figma.js';
 
+/** The sandbox's end of the channel: messages to the panel, and the handlers that answer the panel's messages. */
 export interface SandboxBridge {
   /** Sends one message to the panel. */
   post(message: SandboxMessage): void;
@@ -18,7 +19,7 @@ export interface SandboxBridge {
 }
 
 /** The bridge over `figma.ui`. */
-export function createSandboxBridge(figma: Pick<PluginApiSubset, 'ui'>): SandboxBridge {
+export function createSandboxBridge(figma: Pick<SandboxFigma, 'ui'>): SandboxBridge {
   const post = (message: SandboxMessage): void => figma.ui.postMessage(message);
   return {
     post,

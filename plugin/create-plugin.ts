@@ -6,7 +6,7 @@
 import { appError } from '../core/errors.js';
 import { newTurnId } from '../core/turn-id.js';
 import { createSandboxBridge } from './bridge.js';
-import type { PluginApiSubset } from './figma-port.js';
+import type { SandboxFigma } from './sandbox-figma.js';
 import type { HandlerContext } from './handler-context.js';
 import { handlers } from './handlers/index.js';
 import { postSelectionAsync } from './post-selection.js';
@@ -31,7 +31,7 @@ export interface RunningPlugin {
 }
 
 /** Starts Banana Studio's sandbox side. */
-export function createPlugin(figma: PluginApiSubset, html: string, options: PluginOptions = {}): RunningPlugin {
+export function createPlugin(figma: SandboxFigma, html: string, options: PluginOptions = {}): RunningPlugin {
   figma.showUI(html, UI_OPTIONS);
   const bridge = createSandboxBridge(figma);
   const context: HandlerContext = {

@@ -8,8 +8,8 @@
 import { appError } from '../core/errors.js';
 import type { ExportedImage } from '../core/messages.js';
 import { fail, type Result } from '../core/result.js';
-import { cappedExportScale, checkedPng, gridExportSettings } from './export-source.js';
-import type { PluginApiSubset } from './figma-port.js';
+import { exportPngAsync, gridConstraint, noAreaError } from './export-png.js';
+import type { SandboxFigma } from './sandbox-figma.js';
 
 /** Layer types whose area can mark a region. */
 const MASK_TYPES: readonly string[] = ['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR', 'VECTOR', 'BOOLEAN_OPERATION'];
@@ -19,7 +19,7 @@ export const MASK_FRAME_NAME = 'Banana Studio region mask (temporary)';
 
 /** The shape's mask on the source's grid at `scale`, as a PNG whose alpha is the region. */
 export async function exportRegionMaskAsync(
-  figma: Pick<PluginApiSubset, 'currentPage' | 'createFrame'>,
+  figma: Pick<SandboxFigma, 'currentPage' | 'createFrame'>,
   source: SceneNode,
   shape: SceneNode,
   scale: number,
@@ -42,7 +42,7 @@ export async function exportRegionMaskAsync(
   }
   const box = source.absoluteBoundingBox;
   if (!box || !(box.width > 0 && box.height > 0)) {
-    return fail(appError('bad_request', `"${source.name}" has no width or height, so there is nothing to edit.`));
+    return fail(noAreaError(source));
   }
   const frame = figma.createFrame();
   let stand: SceneNode | null = null;
@@ -62,8 +62,7 @@ export async function exportRegionMaskAsync(
       [b, d, f - box.y],
     ];
     makeSolid(stand);
-    const bytes = await frame.exportAsync(gridExportSettings(cappedExportScale(box, scale)));
-    return checkedPng(source.id, bytes);
+    return await exportPngAsync(frame, gridConstraint(box, scale), source.id);
   } finally {
     if (!frame.removed) frame.remove();
     if (stand && !stand.removed) stand.remove();

@@ -5,11 +5,11 @@
  */
 import { appError } from '../core/errors.js';
 import { fail, ok, type Result } from '../core/result.js';
-import type { PluginApiSubset } from './figma-port.js';
+import type { SandboxFigma } from './sandbox-figma.js';
 
 /** The scene node with that id on the current page, or `stale_node`. Uses the async lookup dynamic-page needs. */
 export async function findSceneNodeAsync(
-  figma: Pick<PluginApiSubset, 'getNodeByIdAsync' | 'currentPage'>,
+  figma: Pick<SandboxFigma, 'getNodeByIdAsync' | 'currentPage'>,
   id: string,
 ): Promise<Result<SceneNode>> {
   const node = await figma.getNodeByIdAsync(id);

@@ -1,9 +1,9 @@
 /** What every message handler gets besides its message. */
 import type { SandboxMessage } from '../core/messages.js';
-import type { PluginApiSubset } from './figma-port.js';
+import type { SandboxFigma } from './sandbox-figma.js';
 
 export interface HandlerContext {
-  figma: PluginApiSubset;
+  figma: SandboxFigma;
   /** Sends a message to the panel (through the bridge, the only caller of `figma.ui.postMessage`). */
   post(message: SandboxMessage): void;
   /** The current time, for `createdAt` in turn records. */

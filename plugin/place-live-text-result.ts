@@ -18,10 +18,10 @@
  */
 import type { PlacedResult, UiMessageOf } from '../core/messages.js';
 import type { Result } from '../core/result.js';
+import { checkImageForFigma } from './export-png.js';
 import { findSceneNodeAsync } from './find-scene-node.js';
 import type { HandlerContext } from './handler-context.js';
 import {
-  checkResultImage,
   createImageOrError,
   placeResultAsync,
   putInPlace,
@@ -42,7 +42,7 @@ export async function placeLiveTextResultAsync(
   const source = found.value;
   if (source.type !== 'FRAME') return placeResultAsync(context, message);
 
-  const header = checkResultImage(message.image);
+  const header = checkImageForFigma(message.image);
   if (!header.ok) return header;
   const where = readPlacementContext(figma, source);
   if (!where.ok) return where;

@@ -1,19 +1,18 @@
 /**
- * Puts one result on the canvas (DESIGN.md §1, §4): a new frame with the image as its FILL, beside the source at
- * the source's size, or at the viewport centre at the image's size for text-to-image. When the source is itself a
- * result (or a copy of one), the new turn continues its turn: the record's parent is the source's turn, and the
- * frame goes right of the source for its first continuation, below the earlier ones for a branch. It carries its
- * turn record and a relaunch button, becomes the selection, and closes one undo step, so ⌘Z removes exactly this
- * result and its record. The source is never touched, and a failure at any step leaves the canvas as it was.
+ * Puts one result on the canvas (docs/architecture.md#turns-history-and-branching): a new frame with the image as its
+ * FILL, beside the source at the source's size, or at the viewport centre at the image's size for text-to-image. When
+ * the source is itself a result (or a copy of one), the new turn continues its turn: the record's parent is the
+ * source's turn, and the frame goes right of the source for its first continuation, below the earlier ones for a
+ * branch. It carries its turn record and a relaunch button, becomes the selection, and closes one undo step, so ⌘Z
+ * removes exactly this result and its record. The source is never touched, and a failure at any step leaves the canvas
+ * as it was.
  *
- * One of N variants (the turn has `variant`) goes in its batch's row instead (plugin/variant-spot.ts), and the
- * batch's results placed so far become the selection. Each variant is still its own undo step, committed as it
- * arrives: results come in seconds apart while the designer may go on working, and one step per result means ⌘Z
- * never takes the designer's own edits made in between along with a variant, and removes the variants one by one.
+ * One of N variants (the turn has `variant`) goes in its batch's row instead (plugin/variant-spot.ts), and the batch's
+ * results placed so far become the selection. Each variant is still its own undo step, committed as it arrives: results
+ * come in seconds apart while the designer may go on working, and one step per result means ⌘Z never takes the
+ * designer's own edits made in between along with a variant, and removes the variants one by one.
  */
 import { appError, type AppError } from '../core/errors.js';
-import { MAX_FIGMA_IMAGE_SIDE } from '../core/export-plan.js';
-import { readImageHeader } from '../core/image-header.js';
 import type { PlacedResult, UiMessageOf } from '../core/messages.js';
 import { buildHistoryGraph, chainOf, continuationsOf, type HistoryEntry } from '../core/history-graph.js';
 import { continuedName, resultName } from '../core/naming.js';
@@ -27,9 +26,10 @@ import {
   type TurnDraft,
   type TurnRecord,
 } from '../core/turn-record.js';
+import { checkImageForFigma } from './export-png.js';
 import { findSceneNodeAsync } from './find-scene-node.js';
 import type { HandlerContext } from './handler-context.js';
-import type { PluginApiSubset } from './figma-port.js';
+import type { SandboxFigma } from './sandbox-figma.js';
 import { isVisibleIn, placementCandidates, type PlacementCandidate } from './placement-anchor.js';
 import { readHistoryEntries } from './read-history.js';
 import { relaunchData } from './relaunch.js';
@@ -41,7 +41,7 @@ export async function placeResultAsync(
   message: UiMessageOf<'PLACE_RESULT'>,
 ): Promise<Result<PlacedResult>> {
   const { figma } = context;
-  const header = checkResultImage(message.image);
+  const header = checkImageForFigma(message.image);
   if (!header.ok) return header;
 
   let source: SceneNode | null = null;
@@ -82,32 +82,14 @@ export interface PlacementContext {
 }
 
 /** Reads the source's placement candidates, turn and the page's history; a source no longer on a page is stale. */
-export function readPlacementContext(figma: PluginApiSubset, source: SceneNode): Result<PlacementContext> {
+export function readPlacementContext(figma: SandboxFigma, source: SceneNode): Result<PlacementContext> {
   const candidates = placementCandidates(source);
   if (candidates.length === 0) return fail(appError('stale_node'));
   return ok({ source, candidates, parent: readTurn(source), entries: readHistoryEntries(figma.currentPage) });
 }
 
-/**
- * Checks the bytes ourselves: a PNG, JPEG or GIF (what `figma.createImage` takes; Gemini 3's JPEG is placed as it
- * came when it needs no fit), never more than 4096 a side (the panel downscales, but createImage must never see it).
- */
-export function checkResultImage(bytes: Uint8Array): Result<{ width: number; height: number }> {
-  const header = readImageHeader(bytes);
-  if (!header || header.mimeType === 'image/webp') return fail(appError('unsupported_image'));
-  if (header.width > MAX_FIGMA_IMAGE_SIDE || header.height > MAX_FIGMA_IMAGE_SIDE) {
-    return fail(
-      appError(
-        'image_too_large',
-        `The result is ${header.width}×${header.height} px; Figma takes at most 4096 a side.`,
-      ),
-    );
-  }
-  return ok({ width: header.width, height: header.height });
-}
-
 /** `figma.createImage`, with Figma's refusal as a plain error. */
-export function createImageOrError(figma: PluginApiSubset, bytes: Uint8Array): Result<Image> {
+export function createImageOrError(figma: SandboxFigma, bytes: Uint8Array): Result<Image> {
   try {
     return ok(figma.createImage(bytes));
   } catch (thrown) {
@@ -127,7 +109,7 @@ export function resultLayerName(source: SceneNode | null, turn: TurnDraft): stri
  * branch), or at the viewport centre for text-to-image. Returns the batch's spot for a variant, else null.
  */
 export function putInPlace(
-  figma: PluginApiSubset,
+  figma: SandboxFigma,
   node: SceneNode,
   size: { width: number; height: number },
   turn: TurnDraft,

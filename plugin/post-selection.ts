@@ -1,10 +1,12 @@
 /**
- * Tells the panel what is selected: plain snapshots first, then a small thumbnail of the first layer as its own
- * message (one image per message, figma-api.md §0.8), so the card appears at once and the picture follows.
+ * Tells the panel what is selected: plain snapshots first, then a small thumbnail of the first layer as its own message
+ * (one image per message, docs/figma-platform.md#little-memory-in-the-sandbox), so the card appears at once and the
+ * picture follows.
  */
 import { thumbnailConstraint } from '../core/export-plan.js';
-import { readImageHeader } from '../core/image-header.js';
-import { MAX_SNAPSHOTS } from '../core/messages.js';
+import { MAX_SNAPSHOTS, type ExportedImage } from '../core/messages.js';
+import type { Result } from '../core/result.js';
+import { exportPngAsync } from './export-png.js';
 import type { HandlerContext } from './handler-context.js';
 import { snapshotNode } from './snapshot-node.js';
 
@@ -17,20 +19,14 @@ export async function postSelectionAsync({ figma, post }: Pick<HandlerContext, '
     count: selection.length,
   });
   const first = selection[0];
-  if (!first || !(first.width > 0 && first.height > 0)) return;
-  let bytes: Uint8Array;
+  if (!first) return;
+  let png: Result<ExportedImage>;
   try {
-    bytes = await first.exportAsync({
-      format: 'PNG',
-      constraint: thumbnailConstraint(first.width, first.height),
-      useAbsoluteBounds: true,
-      colorProfile: 'SRGB',
-    });
+    png = await exportPngAsync(first, thumbnailConstraint(first.width, first.height));
   } catch {
     // A thumbnail is a courtesy: a layer Figma cannot export (an empty group, say) just shows without one.
     return;
   }
-  const header = readImageHeader(bytes);
-  if (!header || header.width > 4096 || header.height > 4096) return;
-  post({ type: 'THUMBNAIL', nodeId: first.id, bytes, width: header.width, height: header.height });
+  // Nor does a layer with no area, or an export that is not a PNG within Figma's size.
+  if (png.ok) post({ type: 'THUMBNAIL', ...png.value });
 }

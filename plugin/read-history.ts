@@ -6,7 +6,7 @@
 import type { HistoryEntry } from '../core/history-graph.js';
 import { MAX_HISTORY_ENTRIES, type HistorySnapshot } from '../core/messages.js';
 import { parseTurnRecord, TURN_RECORD_KEY } from '../core/turn-record.js';
-import type { PluginApiSubset } from './figma-port.js';
+import type { SandboxFigma } from './sandbox-figma.js';
 import { pageOf } from './find-scene-node.js';
 
 /** The result layers of the current page, in page order. */
@@ -23,7 +23,7 @@ export function readHistoryEntries(page: PageNode): HistoryEntry[] {
 
 /** The page's history, plus the layers its first turns were made from, when they are still on the page. */
 export async function readHistoryAsync(
-  figma: Pick<PluginApiSubset, 'currentPage' | 'getNodeByIdAsync'>,
+  figma: Pick<SandboxFigma, 'currentPage' | 'getNodeByIdAsync'>,
 ): Promise<HistorySnapshot> {
   const page = figma.currentPage;
   const entries = readHistoryEntries(page);

@@ -6,7 +6,7 @@
  * and moves to the new page when the current page changes.
  */
 import { TURN_RECORD_KEY } from '../core/turn-record.js';
-import type { PluginApiSubset } from './figma-port.js';
+import type { SandboxFigma } from './sandbox-figma.js';
 
 /**
  * Starts watching; returns the function that stops it. `onSelectionEdited` (optional) hears when a selected layer's
@@ -14,7 +14,7 @@ import type { PluginApiSubset } from './figma-port.js';
  * Figma sends no `selectionchange`, but what the panel knows of it (its image hash, for live replay) is stale.
  */
 export function watchHistory(
-  figma: Pick<PluginApiSubset, 'on' | 'off' | 'currentPage'>,
+  figma: Pick<SandboxFigma, 'on' | 'off' | 'currentPage'>,
   notify: () => void,
   onSelectionEdited?: () => void,
 ): () => void {

@@ -29,7 +29,8 @@ export type PushMessage = Exclude<SandboxMessage, { type: 'REPLY' }>;
 /** Fields of a request besides its type and requestId. */
 export type RequestFields<K extends RequestType> = Omit<UiMessageOf<K>, 'type' | 'requestId'>;
 
-export interface SandboxBridge {
+/** The panel's end of the channel: requests and notifications to the sandbox, and the sandbox's pushes. */
+export interface PanelBridge {
   /** Sends a request; resolves once, with the reply or a timeout error. */
   request<K extends RequestType>(
     type: K,
@@ -54,7 +55,7 @@ interface Pending {
 }
 
 /** The bridge over `host` (the panel's `window` by default). */
-export function createSandboxBridge(host: BridgeHost = window): SandboxBridge {
+export function createPanelBridge(host: BridgeHost = window): PanelBridge {
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const listeners = new Set<(message: PushMessage) => void>();

@@ -1,10 +1,10 @@
 /**
- * The panel's entry point: builds the state, the sandbox bridge, the proxy client and the canvas fitter, renders
+ * The panel's entry point: builds the state, the panel's bridge to the sandbox, the proxy client and the canvas fitter, renders
  * the App and starts it. The build inlines this bundle and styles.css into one self-contained dist/ui.html.
  */
 import { render } from 'preact';
 import { createActions } from './actions/index.js';
-import { createSandboxBridge } from './bridge.js';
+import { createPanelBridge } from './bridge.js';
 import { App } from './components/app.js';
 import { canvasCodec } from './image/canvas-codec.js';
 import { fitImageWithCanvasAsync } from './image/canvas-fitter.js';
@@ -15,7 +15,7 @@ import './styles.css';
 const state = createAppState();
 const actions = createActions({
   state,
-  bridge: createSandboxBridge(window),
+  bridge: createPanelBridge(window),
   proxyFor: (settings) => createProxyClient(settings),
   fitImage: fitImageWithCanvasAsync,
   pixels: canvasCodec,

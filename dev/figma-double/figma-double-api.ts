@@ -1,6 +1,6 @@
 /**
  * The part of Figma's `PluginAPI` the double implements. Plugin code takes `figma` as a parameter typed with a
- * `Pick<PluginAPI, …>` (plugin/figma-port.ts); the double's `figma` is assignable to any such Pick of these keys.
+ * `Pick<PluginAPI, …>` (plugin/sandbox-figma.ts); the double's `figma` is assignable to any such Pick of these keys.
  *
  * Node objects are typed as Figma's full node types, but each node class implements a checked subset only
  * (`FrameDouble implements Pick<FrameNode, FrameKeys>` and so on, see nodes/*); members outside those subsets are

@@ -1,4 +1,5 @@
 /** READ_THUMBNAIL: a small PNG of a layer for the History view, or `stale_node` when it has gone. */
+import { exportConstraint } from '../../core/export-plan.js';
 import type { UiMessageHandlers } from '../../core/messages.js';
 import { exportPngAsync } from '../export-png.js';
 import { findSceneNodeAsync } from '../find-scene-node.js';
@@ -9,5 +10,7 @@ export const HISTORY_THUMBNAIL_SIDE = 96;
 
 export const handleReadThumbnail: UiMessageHandlers<HandlerContext>['READ_THUMBNAIL'] = async (message, { figma }) => {
   const found = await findSceneNodeAsync(figma, message.nodeId);
-  return found.ok ? exportPngAsync(found.value, HISTORY_THUMBNAIL_SIDE) : found;
+  if (!found.ok) return found;
+  const node = found.value;
+  return exportPngAsync(node, exportConstraint(node.width, node.height, HISTORY_THUMBNAIL_SIDE));
 };

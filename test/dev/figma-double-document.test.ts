@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PluginApiSubset } from '../../plugin/figma-port.js';
+import type { SandboxFigma } from '../../plugin/sandbox-figma.js';
 import {
   createFigmaDouble,
   createSampleDocument,
@@ -218,7 +218,7 @@ describe('createSampleDocument', () => {
 describe('typing', () => {
   it('the double can be passed where plugin code expects its Pick<PluginAPI, …>', () => {
     const figma: FigmaDoubleApi = createFigmaDouble().figma;
-    const port: PluginApiSubset = figma;
+    const port: SandboxFigma = figma;
     expect(port.currentPage.type).toBe('PAGE');
   });
 });

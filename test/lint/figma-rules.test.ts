@@ -1,6 +1,6 @@
 /**
  * Figma's lint rules (@figma/eslint-plugin-figma-plugins, on in eslint.config.js) must see every Figma call, also
- * those made through the `PluginApiSubset` port (plugin/figma-port.ts) rather than the global `figma`. This runs
+ * those made through the `SandboxFigma` port (plugin/sandbox-figma.ts) rather than the global `figma`. This runs
  * the repo's own ESLint config on two fixtures: sync calls through the port fail, their async forms pass.
  */
 import { ESLint } from 'eslint';
@@ -19,7 +19,7 @@ async function figmaProblemsAsync(path: string): Promise<{ rule: string; line: n
     .map((m) => ({ rule: m.ruleId!, line: m.line, message: m.message }));
 }
 
-describe("Figma's lint rules on calls through PluginApiSubset", () => {
+describe("Figma's lint rules on calls through SandboxFigma", () => {
   it('apply to the sandbox code', async () => {
     const config = (await eslint.calculateConfigForFile('plugin/create-plugin.ts')) as {
       rules: Record<string, unknown>;

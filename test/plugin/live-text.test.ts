@@ -8,7 +8,7 @@ import type { ExportedImage, PlacedResult } from '../../core/messages.js';
 import jpeg from 'jpeg-js';
 import { createImage, decodePng } from '../../core/png.js';
 import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft } from '../../core/turn-record.js';
-import { gridExportSettings } from '../../plugin/export-source.js';
+import { pngExportSettings } from '../../plugin/export-png.js';
 import { snapshotNode } from '../../plugin/snapshot-node.js';
 import { solidPngBytes } from '../../dev/figma-double/index.js';
 import { editDraft, startPlugin, valueOf, type Harness } from './harness.js';
@@ -89,7 +89,7 @@ describe('PLACE_RESULT with liveText', () => {
     const h = startPlugin();
     const poster = h.sample.poster;
     const before = h.double.describeNodes();
-    const sourcePixels = await poster.exportAsync(gridExportSettings(1));
+    const sourcePixels = await poster.exportAsync(pngExportSettings({ type: 'SCALE', value: 1 }));
     const placed = await placeAsync(h);
     const copy = (await h.figma.getNodeByIdAsync(placed.nodeId)) as FrameNode;
     expect(copy.type).toBe('FRAME');
@@ -109,7 +109,7 @@ describe('PLACE_RESULT with liveText', () => {
     expect(record).toMatchObject({ ok: true, value: { sourceNodeId: poster.id, originNodeId: copy.id } });
     const after = h.double.describeNodes();
     for (const node of before) expect(after.find((n) => n.id === node.id)).toEqual(node);
-    expect(await poster.exportAsync(gridExportSettings(1))).toEqual(sourcePixels);
+    expect(await poster.exportAsync(pngExportSettings({ type: 'SCALE', value: 1 }))).toEqual(sourcePixels);
     expect(poster.children.map((c) => c.name)).toEqual(['Scrim', 'Headline', 'Body', 'CTA button', 'CTA']);
     expect(h.figma.currentPage.selection.map((n) => n.id)).toEqual([copy.id]);
   });

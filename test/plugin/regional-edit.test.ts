@@ -13,7 +13,7 @@ import { alignShapeMask, type AlphaMask } from '../../core/region-mask.js';
 import { rasterizeShape } from '../../core/region-shape.js';
 import type { TurnDraft } from '../../core/turn-record.js';
 import { MASK_FRAME_NAME } from '../../plugin/export-region-mask.js';
-import { gridExportSettings } from '../../plugin/export-source.js';
+import { pngExportSettings } from '../../plugin/export-png.js';
 import { pureCodec } from '../../ui/image/pixel-codec.js';
 import { compositeRegion, finishRegionEditAsync, prepareRegionEditAsync } from '../../ui/image/region-edit.js';
 import { randomImage } from '../core/region-test-images.js';
@@ -79,7 +79,7 @@ async function regionalEditAsync(
   ) as PlacedResult;
   const layer = (await h.figma.getNodeByIdAsync(placed.nodeId)) as FrameNode;
   // The result as Figma exports it, on the same grid as the source export.
-  const result = decodePng(await layer.exportAsync(gridExportSettings(scale)));
+  const result = decodePng(await layer.exportAsync(pngExportSettings({ type: 'SCALE', value: scale })));
   return {
     source: decodePng(sourcePng.bytes),
     mask: alignShapeMask(decodePng(maskPng.bytes), { x: 0, y: 0 }, sourcePng.width, sourcePng.height),
@@ -200,7 +200,7 @@ describe('regional edit, byte for byte outside the shape', { timeout: 90_000 }, 
     path.x = 100;
     path.y = 60;
     const before = h.double.describeNodes();
-    const pixelsBefore = await source.exportAsync(gridExportSettings(1));
+    const pixelsBefore = await source.exportAsync(pngExportSettings({ type: 'SCALE', value: 1 }));
 
     const edit = await regionalEditAsync(h, source, path, 2);
     const counts = compare(edit);
@@ -212,7 +212,7 @@ describe('regional edit, byte for byte outside the shape', { timeout: 90_000 }, 
     const centre = (260 * 1080 + 300) * 4; // (300, 260) in export pixels: between the arms
     expect(Array.from(edit.source.data.subarray(centre, centre + 4))).not.toEqual([51, 204, 51, 255]);
     // The poster, its shape and its texts are as they were.
-    expect(await source.exportAsync(gridExportSettings(1))).toEqual(pixelsBefore);
+    expect(await source.exportAsync(pngExportSettings({ type: 'SCALE', value: 1 }))).toEqual(pixelsBefore);
     expect(path.visible).toBe(true);
     expectOnlyResultAdded(h, before, edit.placed.nodeId);
   });

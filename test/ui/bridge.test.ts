@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSandboxBridge, type BridgeHost, type PushMessage } from '../../ui/bridge.js';
+import { createPanelBridge, type BridgeHost, type PushMessage } from '../../ui/bridge.js';
 
 /** The panel's window as Figma's relay sees it: what the panel posts, and a way to deliver sandbox messages. */
 function createHost() {
@@ -18,10 +18,10 @@ function createHost() {
 
 const settings = { proxyUrl: 'http://localhost:8787', token: 'tok' };
 
-describe('createSandboxBridge requests', () => {
+describe('createPanelBridge requests', () => {
   it('posts a request with a requestId and resolves with the validated reply', async () => {
     const { host, posted, fromSandbox, lastRequest } = createHost();
-    const bridge = createSandboxBridge(host);
+    const bridge = createPanelBridge(host);
     const pending = bridge.request('LOAD_SETTINGS', {});
     expect(posted).toEqual([
       { message: { pluginMessage: { type: 'LOAD_SETTINGS', requestId: 1 } }, targetOrigin: '*' },
@@ -32,7 +32,7 @@ describe('createSandboxBridge requests', () => {
 
   it('numbers requests uniquely and matches replies out of order', async () => {
     const { host, posted, fromSandbox } = createHost();
-    const bridge = createSandboxBridge(host);
+    const bridge = createPanelBridge(host);
     const first = bridge.request('READ_TURN', { nodeId: '1:2' });
     const second = bridge.request('SELECT_NODES', { nodeIds: ['1:2'] });
     const ids = posted.map((p) => (p.message as { pluginMessage: { requestId: number } }).pluginMessage.requestId);
@@ -45,7 +45,7 @@ describe('createSandboxBridge requests', () => {
 
   it('turns a reply value of the wrong shape into bad_message', async () => {
     const { host, fromSandbox, lastRequest } = createHost();
-    const bridge = createSandboxBridge(host);
+    const bridge = createPanelBridge(host);
     const pending = bridge.request('EXPORT_NODE', { nodeId: '1:2', maxSide: 1024 });
     fromSandbox({ type: 'REPLY', requestId: lastRequest().requestId, ok: true, value: { nodeId: '1:2', bytes: 'x' } });
     const result = await pending;
@@ -54,7 +54,7 @@ describe('createSandboxBridge requests', () => {
 
   it('settles a request whose reply is malformed with bad_message', async () => {
     const { host, fromSandbox, lastRequest } = createHost();
-    const bridge = createSandboxBridge(host);
+    const bridge = createPanelBridge(host);
     const pending = bridge.request('LOAD_SETTINGS', {});
     fromSandbox({ type: 'REPLY', requestId: lastRequest().requestId, ok: 'yes' });
     const result = await pending;
@@ -63,7 +63,7 @@ describe('createSandboxBridge requests', () => {
 
   it('times out with an error instead of waiting forever', async () => {
     const { host } = createHost();
-    const bridge = createSandboxBridge(host);
+    const bridge = createPanelBridge(host);
     const result = await bridge.request('LOAD_SETTINGS', {}, { timeoutMs: 20 });
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -74,7 +74,7 @@ describe('createSandboxBridge requests', () => {
 
   it('ignores a late reply after its timeout', async () => {
     const { host, fromSandbox, lastRequest } = createHost();
-    const bridge = createSandboxBridge(host);
+    const bridge = createPanelBridge(host);
     const pushed: PushMessage[] = [];
     bridge.subscribe((m) => pushed.push(m));
     const result = await bridge.request('LOAD_SETTINGS', {}, { timeoutMs: 5 });
@@ -85,7 +85,7 @@ describe('createSandboxBridge requests', () => {
 
   it('answers pending requests with cancelled when closed, and stops listening', async () => {
     const { host, fromSandbox } = createHost();
-    const bridge = createSandboxBridge(host);
+    const bridge = createPanelBridge(host);
     const pushed: PushMessage[] = [];
     bridge.subscribe((m) => pushed.push(m));
     const pending = bridge.request('LOAD_SETTINGS', {});
@@ -97,10 +97,10 @@ describe('createSandboxBridge requests', () => {
   });
 });
 
-describe('createSandboxBridge pushes and notifications', () => {
+describe('createPanelBridge pushes and notifications', () => {
   it('passes sandbox messages to subscribers until they unsubscribe', () => {
     const { host, fromSandbox } = createHost();
-    const bridge = createSandboxBridge(host);
+    const bridge = createPanelBridge(host);
     const pushed: PushMessage[] = [];
     const unsubscribe = bridge.subscribe((m) => pushed.push(m));
     const selection = { type: 'SELECTION_CHANGED', nodes: [], count: 0 } as const;
@@ -112,7 +112,7 @@ describe('createSandboxBridge pushes and notifications', () => {
 
   it('reports a malformed sandbox message as an ERROR push', () => {
     const { host, fromSandbox } = createHost();
-    const bridge = createSandboxBridge(host);
+    const bridge = createPanelBridge(host);
     const pushed: PushMessage[] = [];
     bridge.subscribe((m) => pushed.push(m));
     fromSandbox({ type: 'THUMBNAIL', nodeId: '1:2', bytes: 'not bytes', width: 10, height: 10 });
@@ -122,7 +122,7 @@ describe('createSandboxBridge pushes and notifications', () => {
 
   it('ignores window messages that are not plugin messages', () => {
     const { host, deliver } = createHost();
-    const bridge = createSandboxBridge(host);
+    const bridge = createPanelBridge(host);
     const pushed: PushMessage[] = [];
     bridge.subscribe((m) => pushed.push(m));
     deliver('hello');
@@ -133,7 +133,7 @@ describe('createSandboxBridge pushes and notifications', () => {
 
   it('posts notifications without a requestId', () => {
     const { host, posted } = createHost();
-    createSandboxBridge(host).notify({ type: 'UI_READY' });
+    createPanelBridge(host).notify({ type: 'UI_READY' });
     expect(posted).toEqual([{ message: { pluginMessage: { type: 'UI_READY' } }, targetOrigin: '*' }]);
   });
 });

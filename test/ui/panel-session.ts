@@ -6,7 +6,7 @@
 import { createPlugin, type RunningPlugin } from '../../plugin/create-plugin.js';
 import { SETTINGS_KEY } from '../../plugin/settings-store.js';
 import { createActions, type Actions } from '../../ui/actions/index.js';
-import { createSandboxBridge, type SandboxBridge } from '../../ui/bridge.js';
+import { createPanelBridge, type PanelBridge } from '../../ui/bridge.js';
 import { createProxyClient } from '../../ui/proxy-client.js';
 import { createAppState, type AppState } from '../../ui/state.js';
 import {
@@ -44,7 +44,7 @@ export async function openPanelSessionAsync(options: PanelSessionOptions): Promi
   const sample = createSampleDocument(double.figma);
   double.figma.currentPage.selection = options.select?.(sample) ?? [];
   const plugin: RunningPlugin = createPlugin(double.figma, '<html></html>');
-  const bridge: SandboxBridge = createSandboxBridge(relay.window);
+  const bridge: PanelBridge = createPanelBridge(relay.window);
   const state = createAppState();
   const actions = createActions({
     state,

@@ -11,7 +11,7 @@ import { readImageHeader } from '../../core/image-header.js';
 import { decodePng } from '../../core/png.js';
 import { alignShapeMask } from '../../core/region-mask.js';
 import { STYLE_PRESETS } from '../../core/style-presets.js';
-import { gridExportSettings } from '../../plugin/export-source.js';
+import { pngExportSettings } from '../../plugin/export-png.js';
 import { publicModels } from './fixtures.js';
 import { until } from './panel-session.js';
 import { makePngBytes } from '../../dev/figma-double/index.js';
@@ -175,7 +175,7 @@ describe('Keep text editable', () => {
     const session = await openPanelAsync((s) => [s.poster]);
     const { state, double, sample } = session;
     expect(state.editInputs.value.keepText).toBe(true);
-    const before = await sample.poster.exportAsync(gridExportSettings(1));
+    const before = await sample.poster.exportAsync(pngExportSettings({ type: 'SCALE', value: 1 }));
     answerAtRequestedSize();
     const result = await generateResultAsync(session, 'a beach at dawn');
     const base = decodePng(base64ToBytes(lastRequest().images![0]!.data));
@@ -190,7 +190,7 @@ describe('Keep text editable', () => {
     expect(white).toBe(0);
     const layer = (await double.figma.getNodeByIdAsync(result.nodeId)) as FrameNode;
     expect(layer.children.map((c) => c.type)).toEqual(['TEXT', 'TEXT', 'TEXT']);
-    expect(await sample.poster.exportAsync(gridExportSettings(1))).toEqual(before);
+    expect(await sample.poster.exportAsync(pngExportSettings({ type: 'SCALE', value: 1 }))).toEqual(before);
   });
 
   it('off: the text is part of the picture and the result is one image', async () => {
@@ -235,8 +235,8 @@ describe('a regional edit from the panel', { timeout: 90_000 }, () => {
 
     // Byte for byte outside the shape, on the grid of the product shot at its export scale (2×).
     const layer = (await double.figma.getNodeByIdAsync(result.nodeId)) as FrameNode;
-    const resultPixels = decodePng(await layer.exportAsync(gridExportSettings(2)));
-    const source = decodePng(await sample.productShot.exportAsync(gridExportSettings(2)));
+    const resultPixels = decodePng(await layer.exportAsync(pngExportSettings({ type: 'SCALE', value: 2 })));
+    const source = decodePng(await sample.productShot.exportAsync(pngExportSettings({ type: 'SCALE', value: 2 })));
     const maskFrame = double.figma.createFrame();
     maskFrame.resize(600, 600);
     maskFrame.x = sample.productShot.x;
@@ -248,7 +248,7 @@ describe('a regional edit from the panel', { timeout: 90_000 }, () => {
       [ellipse.absoluteTransform[1][0], ellipse.absoluteTransform[1][1], ellipse.absoluteTransform[1][2]],
     ];
     const mask = alignShapeMask(
-      decodePng(await maskFrame.exportAsync(gridExportSettings(2))),
+      decodePng(await maskFrame.exportAsync(pngExportSettings({ type: 'SCALE', value: 2 }))),
       { x: 0, y: 0 },
       1200,
       1200,

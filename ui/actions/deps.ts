@@ -1,6 +1,6 @@
 /** What actions work with: the state they change and the three things outside the panel they talk to. */
 import type { Settings } from '../../core/settings.js';
-import type { SandboxBridge } from '../bridge.js';
+import type { PanelBridge } from '../bridge.js';
 import type { ImageFitter } from '../image/image-fitter.js';
 import type { PixelCodec } from '../image/pixel-codec.js';
 import type { ProxyClient } from '../proxy-client.js';
@@ -8,7 +8,7 @@ import type { AppState } from '../state.js';
 
 export interface AppDeps {
   state: AppState;
-  bridge: SandboxBridge;
+  bridge: PanelBridge;
   /** A proxy client for the current settings. */
   proxyFor(settings: Settings): ProxyClient;
   fitImage: ImageFitter;

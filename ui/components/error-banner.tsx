@@ -3,10 +3,14 @@
  * what Google may bill for it anyway.
  */
 import { formatUsd } from '../../core/cost-estimate.js';
-import type { PanelProps } from './props.js';
+import type { AppError } from '../../core/errors.js';
 
-export function ErrorBanner({ state, actions }: PanelProps) {
-  const error = state.error.value;
+export interface ErrorBannerProps {
+  error: AppError | null;
+  onDismiss(): void;
+}
+
+export function ErrorBanner({ error, onDismiss }: ErrorBannerProps) {
   if (!error) return null;
   const tone = error.code === 'cancelled' ? 'info' : 'danger';
   return (
@@ -17,7 +21,7 @@ export function ErrorBanner({ state, actions }: PanelProps) {
           <p class="billed">Gemini may bill this call: ≈ {formatUsd(error.mayHaveBilledUsd)}</p>
         ) : null}
       </div>
-      <button type="button" class="ghost" onClick={() => actions.dismissError()}>
+      <button type="button" class="ghost" onClick={() => onDismiss()}>
         Dismiss
       </button>
     </div>

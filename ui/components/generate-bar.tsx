@@ -3,24 +3,36 @@
  * with Cancel.
  */
 import { formatUsd } from '../../core/cost-estimate.js';
+import type { VariantOutcome } from '../../core/variant-summary.js';
+import type { RunState } from '../state.js';
 import { Progress } from './progress.js';
-import type { PanelProps } from './props.js';
 import { VariantCount } from './variant-count.js';
 
-export function GenerateBar({ state, actions }: PanelProps) {
-  const run = state.run.value;
-  const single = state.estimateUsd.value;
-  const count = state.variants.count.value;
-  // N variants are N calls, each billed (gemini-api.md §0.6).
+export interface GenerateBarProps {
+  run: RunState | null;
+  /** How each variant of the running batch has ended so far, or null for a single result. */
+  variantProgress: readonly VariantOutcome[] | null;
+  /** Estimated US dollars of one request, or null when there is no estimate. */
+  estimateUsd: number | null;
+  /** How many variants Generate asks for. */
+  variantCount: number;
+  onGenerate(): void;
+  onVariantCountChange(count: number): void;
+  onCancel(): void;
+}
+
+export function GenerateBar(props: GenerateBarProps) {
+  const { run, estimateUsd: single, variantCount: count } = props;
+  // N variants are N calls, each billed (docs/gemini-platform.md#one-candidate-per-call).
   const estimate = single === null ? null : single * count;
   return (
     <div class="actions">
-      <button type="button" class="primary" disabled={run !== null} onClick={() => void actions.generateAsync()}>
+      <button type="button" class="primary" disabled={run !== null} onClick={() => props.onGenerate()}>
         Generate
       </button>
-      <VariantCount state={state} actions={actions} />
+      <VariantCount count={count} disabled={run !== null} onChange={props.onVariantCountChange} />
       {run ? (
-        <Progress state={state} actions={actions} />
+        <Progress run={run} variants={props.variantProgress} onCancel={props.onCancel} />
       ) : (
         <>
           {estimate !== null && (

@@ -3,16 +3,24 @@
  * the turn's layer on the canvas; "Continue from here" makes the next prompt continue (or branch from) it.
  */
 import type { HistoryRow } from '../../core/history-graph.js';
+import type { PublicModel } from '../../core/proxy-schema.js';
 import { formatCost, formatWhen, shortModelName } from '../format.js';
-import type { PanelProps } from './props.js';
 
 /** Indentation levels drawn; deeper branches line up with the last one. */
 const MAX_LEVEL = 4;
 
-export interface HistoryRowProps extends PanelProps {
+export interface HistoryRowProps {
   row: HistoryRow;
   /** Generation of the turn a branch came from, for its "branch of turn N" label. */
   branchOfGeneration: number | null;
+  /** The turn's thumbnail (a data URL), once loaded. */
+  thumbnail: string | undefined;
+  /** The proxy's registry, for the model's short name. */
+  models: readonly PublicModel[];
+  /** Selects a layer on the canvas. */
+  onSelectLayer(nodeId: string): void;
+  /** "Continue from here". */
+  onContinueFrom(nodeId: string): void;
 }
 
 /** A turn's cost for a row: `$0.051`, or `cached` when the proxy's cache answered for free. */
@@ -21,7 +29,7 @@ function rowCost(usage: { costUsd: number; cached?: boolean | undefined }): stri
 }
 
 /**
- * What went with a turn besides its base (issue 7), from its record: `Region · with subject, style`. A pinned
+ * What went with a turn besides its base (region, references), from its record: `Region · with subject, style`. A pinned
  * subject is recorded in every turn's inputs, so each of its turns says so.
  */
 function inputsLine(record: HistoryRow['turn']['record']): string | null {
@@ -33,12 +41,12 @@ function inputsLine(record: HistoryRow['turn']['record']): string | null {
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
-export function HistoryRowItem({ state, actions, row, branchOfGeneration }: HistoryRowProps) {
+export function HistoryRowItem(props: HistoryRowProps) {
+  const { row, branchOfGeneration, thumbnail: src } = props;
   const { turn, generation, level, current, onPath } = row;
   const { record } = turn;
-  const src = state.thumbnails.value.get(turn.nodeId);
   // Two short lines rather than one that wraps anywhere: what made it and what it cost, then who and when.
-  const made = `${shortModelName(record.model, state.models.value)} · ${rowCost(record.usage)}`;
+  const made = `${shortModelName(record.model, props.models)} · ${rowCost(record.usage)}`;
   const who = [record.author?.name, formatWhen(record.createdAt, new Date())].filter(Boolean).join(' · ');
   const branch = row.branchOfSource
     ? 'Branch from the source'
@@ -56,7 +64,7 @@ export function HistoryRowItem({ state, actions, row, branchOfGeneration }: Hist
         class="turn-main"
         aria-current={current ? 'true' : undefined}
         title="Select this layer on the canvas"
-        onClick={() => void actions.selectLayerAsync(turn.nodeId)}
+        onClick={() => props.onSelectLayer(turn.nodeId)}
       >
         <span class="turn-thumb" aria-hidden="true">
           {src ? <img src={src} alt="" /> : null}
@@ -81,7 +89,7 @@ export function HistoryRowItem({ state, actions, row, branchOfGeneration }: Hist
         type="button"
         class="link turn-continue"
         aria-label={`Continue from here: turn ${generation}, ${record.prompt.slice(0, 80)}`}
-        onClick={() => void actions.continueFromAsync(turn.nodeId)}
+        onClick={() => props.onContinueFrom(turn.nodeId)}
       >
         Continue from here
       </button>

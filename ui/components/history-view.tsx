@@ -1,25 +1,43 @@
 /**
- * The History view (issue 6): the selected result's conversation back to its source, as a tree: the line it
- * was made on, and each branch indented under the turn it came from. Clicking a turn selects its layer;
- * "Continue from here" makes the next prompt continue it. Damaged, copied and half-missing histories say so.
+ * The History view (docs/architecture.md#the-history-graph): the selected result's conversation back to its source, as
+ * a tree: the line it was made on, and each branch indented under the turn it came from. Clicking a turn selects its
+ * layer; "Continue from here" makes the next prompt continue it. Damaged, copied and half-missing histories say so.
  */
 import { useEffect } from 'preact/hooks';
-import type { PanelProps } from './props.js';
+import type { HistoryChain, HistoryRows, HistoryTurn } from '../../core/history-graph.js';
+import type { NodeSnapshot } from '../../core/messages.js';
+import type { PublicModel } from '../../core/proxy-schema.js';
 import { HistoryRowItem } from './history-row.js';
 import { ProvenanceNote } from './provenance-note.js';
 
-export function HistoryView({ state, actions }: PanelProps) {
-  const target = state.target.value;
-  const view = state.historyView.value;
-  const turn = state.targetTurn.value;
-  const damage = state.targetDamage.value;
-  const chain = state.targetChain.value;
+/** The rows to show, with the source layer's name and whether it is the layer selected. */
+export type HistoryViewRows = HistoryRows & { sourceName: string | null; sourceIsTarget: boolean };
+
+export interface HistoryViewProps {
+  /** The layer selected for editing, if any. */
+  target: NodeSnapshot | null;
+  view: HistoryViewRows | null;
+  /** The target's turn, why its record could not be read, and its chain. */
+  turn: HistoryTurn | null;
+  damage: { message: string } | null;
+  chain: HistoryChain | null;
+  /** Thumbnails loaded so far, by layer id. */
+  thumbnails: ReadonlyMap<string, string>;
+  models: readonly PublicModel[];
+  /** Loads thumbnails of these layers; must keep its identity across renders (it is an effect's dependency). */
+  onLoadThumbnailsAsync(nodeIds: readonly string[]): Promise<void>;
+  onSelectLayer(nodeId: string): void;
+  onContinueFrom(nodeId: string): void;
+}
+
+export function HistoryView(props: HistoryViewProps) {
+  const { target, view, turn, damage, chain, onLoadThumbnailsAsync } = props;
   const ids = view ? [...(view.sourceNodeId ? [view.sourceNodeId] : []), ...view.rows.map((r) => r.turn.nodeId)] : [];
   const idsKey = ids.join(',');
   useEffect(() => {
-    if (ids.length > 0) void actions.loadThumbnailsAsync(ids);
+    if (ids.length > 0) void onLoadThumbnailsAsync(ids);
     // Keyed by the ids' text: the array itself is rebuilt on every render.
-  }, [idsKey, actions]);
+  }, [idsKey, onLoadThumbnailsAsync]);
 
   if (!target && !view) {
     return (
@@ -31,7 +49,6 @@ export function HistoryView({ state, actions }: PanelProps) {
   const generationOf = new Map(view?.rows.map((r) => [r.turn.id, r.generation]) ?? []);
   const current = view?.rows.find((r) => r.current) ?? null;
   const branches = view?.rows.filter((r) => r.level > 0 && (r.branchOf !== null || r.branchOfSource)).length ?? 0;
-  const sourceThumb = view?.sourceNodeId ? state.thumbnails.value.get(view.sourceNodeId) : undefined;
   return (
     <section class="stack history" aria-label="History">
       {damage && (
@@ -62,47 +79,71 @@ export function HistoryView({ state, actions }: PanelProps) {
           )}
           <ol class="history-list">
             {view.sourceNodeId && (
-              <li class={`turn source${view.sourceIsTarget ? ' current' : ''}`}>
-                <button
-                  type="button"
-                  class="turn-main"
-                  aria-current={view.sourceIsTarget ? 'true' : undefined}
-                  title="Select the source layer on the canvas"
-                  onClick={() => void actions.selectLayerAsync(view.sourceNodeId!)}
-                >
-                  <span class="turn-thumb" aria-hidden="true">
-                    {sourceThumb ? <img src={sourceThumb} alt="" /> : null}
-                  </span>
-                  <span class="turn-text">
-                    <span class="turn-prompt">{view.sourceName ?? 'Source layer'}</span>
-                    <span class="turn-meta">Source · not changed by any turn</span>
-                  </span>
-                </button>
-                <button
-                  type="button"
-                  class="link turn-continue"
-                  aria-label="Continue from here: the source layer"
-                  onClick={() => void actions.continueFromAsync(view.sourceNodeId!)}
-                >
-                  Continue from here
-                </button>
-              </li>
+              <SourceRow
+                nodeId={view.sourceNodeId}
+                name={view.sourceName}
+                selected={view.sourceIsTarget}
+                thumbnail={props.thumbnails.get(view.sourceNodeId)}
+                onSelectLayer={props.onSelectLayer}
+                onContinueFrom={props.onContinueFrom}
+              />
             )}
             {view.rows.map((row) => (
               <HistoryRowItem
                 key={row.turn.id}
-                state={state}
-                actions={actions}
                 row={row}
                 branchOfGeneration={row.branchOf ? (generationOf.get(row.branchOf) ?? null) : null}
+                thumbnail={props.thumbnails.get(row.turn.nodeId)}
+                models={props.models}
+                onSelectLayer={props.onSelectLayer}
+                onContinueFrom={props.onContinueFrom}
               />
             ))}
           </ol>
-          {turn && current && (
-            <ProvenanceNote state={state} actions={actions} turn={turn} generation={current.generation} />
-          )}
+          {turn && current && <ProvenanceNote turn={turn} generation={current.generation} models={props.models} />}
         </>
       )}
     </section>
+  );
+}
+
+interface SourceRowProps {
+  nodeId: string;
+  name: string | null;
+  /** The source is the layer selected. */
+  selected: boolean;
+  thumbnail: string | undefined;
+  onSelectLayer(nodeId: string): void;
+  onContinueFrom(nodeId: string): void;
+}
+
+/** The first row: the layer the turns were made from, which no turn changes. */
+function SourceRow({ nodeId, name, selected, thumbnail, onSelectLayer, onContinueFrom }: SourceRowProps) {
+  return (
+    <li class={`turn source${selected ? ' current' : ''}`}>
+      <button
+        type="button"
+        class="turn-main"
+        aria-current={selected ? 'true' : undefined}
+        title="Select the source layer on the canvas"
+        onClick={() => onSelectLayer(nodeId)}
+      >
+        <span class="turn-thumb" aria-hidden="true">
+          {thumbnail ? <img src={thumbnail} alt="" /> : null}
+        </span>
+        <span class="turn-text">
+          <span class="turn-prompt">{name ?? 'Source layer'}</span>
+          <span class="turn-meta">Source · not changed by any turn</span>
+        </span>
+      </button>
+      <button
+        type="button"
+        class="link turn-continue"
+        aria-label="Continue from here: the source layer"
+        onClick={() => onContinueFrom(nodeId)}
+      >
+        Continue from here
+      </button>
+    </li>
   );
 }

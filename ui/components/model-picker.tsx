@@ -3,24 +3,30 @@
  * pick the panel moved (the person's model left the list) says so in one line until the person picks again.
  */
 import type { PublicModel } from '../../core/proxy-schema.js';
-import type { PanelProps } from './props.js';
 
-export function ModelPicker({ state }: PanelProps) {
-  const models = state.models.value;
-  const loading = state.modelsLoading.value;
-  const current = state.model.value;
-  const note = state.modelNote.value;
+export interface ModelPickerProps {
+  /** The proxy's registry, in its order. */
+  models: readonly PublicModel[];
+  loading: boolean;
+  /** The id picked, or null for none. */
+  modelId: string | null;
+  /** The picked model, when it is in the registry. */
+  current: PublicModel | null;
+  /** Why the panel moved the pick, until the person picks again. */
+  note: string | null;
+  /** The person picked this model (null for the empty option). */
+  onChange(modelId: string | null): void;
+}
+
+export function ModelPicker({ models, loading, modelId, current, note, onChange }: ModelPickerProps) {
   return (
     <div class="field grow">
       <label for="model">Model</label>
       <select
         id="model"
-        value={state.modelId.value ?? ''}
+        value={modelId ?? ''}
         disabled={models.length === 0}
-        onChange={(event) => {
-          state.modelId.value = event.currentTarget.value || null;
-          state.modelNote.value = null;
-        }}
+        onChange={(event) => onChange(event.currentTarget.value || null)}
       >
         {models.length === 0 && <option value="">{loading ? 'Loading models…' : 'No models (check Settings)'}</option>}
         {models.map((model) => (

@@ -3,13 +3,20 @@
  * "2 of 4 done…" (core/variant-summary.ts), and the one Cancel stops them all.
  */
 import { useSignal, useSignalEffect } from '@preact/signals';
-import { summarizeVariants } from '../../core/variant-summary.js';
+import { summarizeVariants, type VariantOutcome } from '../../core/variant-summary.js';
 import { formatElapsed } from '../format.js';
-import type { PanelProps } from './props.js';
+import type { RunState } from '../state.js';
+
+export interface ProgressProps {
+  run: RunState | null;
+  /** How each variant of the running batch has ended so far, or null for a single result. */
+  variants: readonly VariantOutcome[] | null;
+  onCancel(): void;
+}
 
 const STEP_LABELS = { exporting: 'Exporting the layer…', generating: 'Generating…', placing: 'Placing the result…' };
 
-export function Progress({ state, actions }: PanelProps) {
+export function Progress({ run, variants, onCancel }: ProgressProps) {
   const now = useSignal(Date.now());
   useSignalEffect(() => {
     const timer = setInterval(() => {
@@ -17,8 +24,6 @@ export function Progress({ state, actions }: PanelProps) {
     }, 250);
     return () => clearInterval(timer);
   });
-  const run = state.run.value;
-  const variants = state.variants.progress.value;
   if (!run) return null;
   const label = variants && run.step !== 'exporting' ? summarizeVariants(variants) : STEP_LABELS[run.step];
   return (
@@ -27,7 +32,7 @@ export function Progress({ state, actions }: PanelProps) {
       <span>
         {label} <span class="muted">{formatElapsed(run.startedAt, Math.max(now.value, run.startedAt))}</span>
       </span>
-      <button type="button" disabled={run.step === 'placing'} onClick={() => actions.cancel()}>
+      <button type="button" disabled={run.step === 'placing'} onClick={() => onCancel()}>
         Cancel
       </button>
     </div>

@@ -1,12 +1,28 @@
 /** The prompt, with ⌘/Ctrl+Enter to send; "Continue from here" puts the cursor in it. */
 import { useEffect, useRef } from 'preact/hooks';
 import { isSendShortcut } from '../send-shortcut.js';
-import type { PanelProps } from './props.js';
 
-export function PromptBox({ state, actions }: PanelProps) {
-  const editing = state.mode.value === 'edit';
-  const continuing = state.targetTurn.value !== null;
-  const focus = state.promptFocus.value;
+export interface PromptBoxProps {
+  prompt: string;
+  /** Generate will edit the selected layer. */
+  editing: boolean;
+  /** The selected layer is a result, so the prompt continues its conversation. */
+  continuing: boolean;
+  /** Grows each time the cursor should move into the box ("Continue from here", a style preset). */
+  focusRequest: number;
+  onPromptChange(prompt: string): void;
+  /** ⌘/Ctrl+Enter. */
+  onSend(): void;
+}
+
+export function PromptBox({
+  prompt,
+  editing,
+  continuing,
+  focusRequest: focus,
+  onPromptChange,
+  onSend,
+}: PromptBoxProps) {
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (focus > 0) box.current?.focus();
@@ -18,7 +34,7 @@ export function PromptBox({ state, actions }: PanelProps) {
         ref={box}
         id="prompt"
         rows={4}
-        value={state.prompt.value}
+        value={prompt}
         placeholder={
           continuing
             ? 'What next? e.g. navy jacket'
@@ -26,13 +42,11 @@ export function PromptBox({ state, actions }: PanelProps) {
               ? 'What should change? e.g. warmer light'
               : 'Describe the image to make'
         }
-        onInput={(event) => {
-          state.prompt.value = event.currentTarget.value;
-        }}
+        onInput={(event) => onPromptChange(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (!isSendShortcut(event)) return;
           event.preventDefault();
-          void actions.generateAsync();
+          onSend();
         }}
       />
     </div>

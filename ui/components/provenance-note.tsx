@@ -1,15 +1,23 @@
 /**
  * Where a result came from, readable in the panel: AI-generated, by which model, when and by whom, that it carries
- * Google's SynthID watermark (gemini-api.md §1.2: "All generated images include a SynthID watermark"), and what it
- * cost. Read from the turn record on the layer, so a teammate sees the same.
+ * Google's SynthID watermark (docs/gemini-platform.md#capabilities-per-model: "All generated images include a SynthID
+ * watermark"), and what it cost. Read from the turn record on the layer, so a teammate sees the same.
  */
 import type { HistoryTurn } from '../../core/history-graph.js';
+import type { PublicModel } from '../../core/proxy-schema.js';
 import { formatUsage } from '../format.js';
-import type { PanelProps } from './props.js';
 
-export function ProvenanceNote({ state, turn, generation }: PanelProps & { turn: HistoryTurn; generation: number }) {
+export interface ProvenanceNoteProps {
+  turn: HistoryTurn;
+  /** The turn's place in its chain. */
+  generation: number;
+  /** The proxy's registry, for the model's label. */
+  models: readonly PublicModel[];
+}
+
+export function ProvenanceNote({ turn, generation, models }: ProvenanceNoteProps) {
   const { record } = turn;
-  const label = state.models.value.find((m) => m.id === record.provenance.model)?.label;
+  const label = models.find((m) => m.id === record.provenance.model)?.label;
   const when = new Date(record.createdAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
   return (
     <section class="card provenance" aria-label="About this image">

@@ -4,12 +4,26 @@
  * shape's crop when Generate is pressed. For text-to-image the person picks them.
  */
 import type { ImageSize } from '../../core/models.js';
-import type { PanelProps } from './props.js';
+import type { PublicModel } from '../../core/proxy-schema.js';
+import type { Result } from '../../core/result.js';
+import type { RequestPlan } from '../request-plan.js';
 
-export function RatioPicker({ state }: PanelProps) {
-  const model = state.model.value;
-  const plan = state.plan.value;
-  if (state.mode.value === 'edit') {
+export interface RatioPickerProps {
+  /** An edit shows what the frame decides; text-to-image lets the person pick. */
+  editing: boolean;
+  model: PublicModel | null;
+  /** The next request's shape, or null when there is none to plan. */
+  plan: Result<RequestPlan> | null;
+  /** The person's picks for text-to-image. */
+  aspectRatio: string;
+  imageSize: ImageSize | null;
+  onAspectRatioChange(ratio: string): void;
+  onImageSizeChange(size: ImageSize): void;
+}
+
+export function RatioPicker(props: RatioPickerProps) {
+  const { model, plan } = props;
+  if (props.editing) {
     const region = plan?.ok ? plan.value.inputs.region : null;
     return (
       <div class="field">
@@ -41,11 +55,9 @@ export function RatioPicker({ state }: PanelProps) {
         <label for="ratio">Aspect ratio</label>
         <select
           id="ratio"
-          value={plan?.ok ? plan.value.aspectRatio : state.aspectRatio.value}
+          value={plan?.ok ? plan.value.aspectRatio : props.aspectRatio}
           disabled={ratios.length === 0}
-          onChange={(event) => {
-            state.aspectRatio.value = event.currentTarget.value;
-          }}
+          onChange={(event) => props.onAspectRatioChange(event.currentTarget.value)}
         >
           {ratios.map((ratio) => (
             <option key={ratio} value={ratio}>
@@ -59,10 +71,8 @@ export function RatioPicker({ state }: PanelProps) {
           <label for="size">Size</label>
           <select
             id="size"
-            value={plan?.ok ? plan.value.imageSize : (state.imageSize.value ?? '')}
-            onChange={(event) => {
-              state.imageSize.value = event.currentTarget.value as ImageSize;
-            }}
+            value={plan?.ok ? plan.value.imageSize : (props.imageSize ?? '')}
+            onChange={(event) => props.onImageSizeChange(event.currentTarget.value as ImageSize)}
           >
             {sizes.map((size) => (
               <option key={size} value={size}>

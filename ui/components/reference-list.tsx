@@ -1,10 +1,27 @@
 /**
- * What goes with an edit (issue 7), shown when there is more to it than one frame: which selected layer is the base
- * (and why, with a way to pick another), the shape that marks the region, each reference with its role (style,
- * subject or product) in the order they are sent, the pinned subject, and Keep text editable for a frame with text.
+ * What goes with an edit (docs/architecture.md#references-and-style-presets), shown when there is more to it than one
+ * frame: which selected layer is the base (and why, with a way to pick another), the shape that marks the region, each
+ * reference with its role (style, subject or product) in the order they are sent, the pinned subject, and Keep text
+ * editable for a frame with text.
  */
-import { REFERENCE_ROLES, type ReferenceRole } from '../../core/selection-roles.js';
-import type { PanelProps } from './props.js';
+import type { NodeSnapshot } from '../../core/messages.js';
+import { REFERENCE_ROLES, type ReferenceRole, type SelectionRoles } from '../../core/selection-roles.js';
+import type { PrecisionActions } from '../actions/precision.js';
+import type { EditInputs, PinnedSubject } from '../edit-inputs.js';
+import type { Mode } from '../state.js';
+
+export interface ReferenceListProps {
+  mode: Mode;
+  /** The selected layers (the first ones, as the sandbox sent them). */
+  selection: readonly NodeSnapshot[];
+  roles: SelectionRoles<NodeSnapshot>;
+  inputs: EditInputs;
+  pinned: PinnedSubject | null;
+  /** The layer being edited. */
+  base: NodeSnapshot | null;
+  /** What the list changes: base, roles, pinned subject and Keep text editable. */
+  precision: Pick<PrecisionActions, 'setBase' | 'setReferenceRole' | 'pinSubject' | 'unpinSubject' | 'setKeepText'>;
+}
 
 const ROLE_LABELS: Record<ReferenceRole, string> = { style: 'Style', subject: 'Subject', product: 'Product' };
 const ROLE_HINTS: Record<ReferenceRole, string> = {
@@ -19,18 +36,14 @@ const BASE_REASONS = {
   first: 'the first layer selected',
 } as const;
 
-export function ReferenceList({ state, actions }: PanelProps) {
-  const roles = state.selectionRoles.value;
-  const inputs = state.editInputs.value;
-  const pinned = state.precision.pinned.value;
-  const base = state.target.value;
-  if (state.mode.value === 'multiple' && roles.base === null && state.selection.value.length > 1) {
-    const first = state.selection.value[0]!;
+export function ReferenceList({ mode, selection, roles, inputs, pinned, base, precision }: ReferenceListProps) {
+  if (mode === 'multiple' && roles.base === null && selection.length > 1) {
+    const first = selection[0]!;
     return (
       <section class="card inputs" aria-label="Edit with references">
         <p class="muted">
           To edit one of these with the others as references,{' '}
-          <button type="button" class="link" onClick={() => actions.precision.setBase(first.id)}>
+          <button type="button" class="link" onClick={() => precision.setBase(first.id)}>
             use “{first.name}” as the base
           </button>
           .
@@ -40,7 +53,7 @@ export function ReferenceList({ state, actions }: PanelProps) {
   }
   if (!base) return null;
   const textApplies = base.type === 'FRAME' && base.hasText;
-  const selectedCount = state.selection.value.length;
+  const selectedCount = selection.length;
   if (selectedCount <= 1 && !pinned && !textApplies) return null;
   // The pinned subject gets its own row when it is not one of the selected layers.
   const pinnedApart =
@@ -59,57 +72,21 @@ export function ReferenceList({ state, actions }: PanelProps) {
           <InputText name={inputs.region.name} note="only inside this shape changes" />
         </div>
       )}
-      {roles.references.map(({ layer, role }, index) => {
-        const isPinned = pinned?.nodeId === layer.id;
-        return (
-          <div class="input-row" key={layer.id} data-role={role}>
-            <span class="input-badge" title="Sent in this order, before the frame">
-              {index + 1}
-            </span>
-            <InputText name={layer.name} note={isPinned ? 'pinned: goes with every turn' : ROLE_HINTS[role]} />
-            <select
-              class="role"
-              aria-label={`Role of ${layer.name}`}
-              value={role}
-              onChange={(event) =>
-                actions.precision.setReferenceRole(layer.id, event.currentTarget.value as ReferenceRole)
-              }
-            >
-              {REFERENCE_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-            {role === 'subject' && (
-              <button
-                type="button"
-                class="link"
-                aria-pressed={isPinned}
-                title="Send this subject with every turn of this session"
-                onClick={() =>
-                  isPinned ? actions.precision.unpinSubject() : actions.precision.pinSubject(layer.id, layer.name)
-                }
-              >
-                {isPinned ? 'Pinned' : 'Pin'}
-              </button>
-            )}
-            <button
-              type="button"
-              class="link"
-              aria-label={`Make ${layer.name} the base`}
-              onClick={() => actions.precision.setBase(layer.id)}
-            >
-              Make base
-            </button>
-          </div>
-        );
-      })}
+      {roles.references.map(({ layer, role }, index) => (
+        <ReferenceRow
+          key={layer.id}
+          layer={layer}
+          role={role}
+          order={index + 1}
+          pinned={pinned?.nodeId === layer.id}
+          precision={precision}
+        />
+      ))}
       {pinned && pinnedApart && (
         <div class="input-row" data-role="pinned">
           <span class="input-badge pin">Pinned</span>
           <InputText name={`Subject: ${pinned.name}`} note="goes with every turn" />
-          <button type="button" class="link" onClick={() => actions.precision.unpinSubject()}>
+          <button type="button" class="link" onClick={() => precision.unpinSubject()}>
             Unpin
           </button>
         </div>
@@ -119,7 +96,7 @@ export function ReferenceList({ state, actions }: PanelProps) {
           <input
             type="checkbox"
             checked={inputs.keepText}
-            onChange={(event) => actions.precision.setKeepText(event.currentTarget.checked)}
+            onChange={(event) => precision.setKeepText(event.currentTarget.checked)}
           />
           <span>
             Keep text editable
@@ -128,6 +105,59 @@ export function ReferenceList({ state, actions }: PanelProps) {
         </label>
       )}
     </section>
+  );
+}
+
+interface ReferenceRowProps {
+  layer: NodeSnapshot;
+  role: ReferenceRole;
+  /** Its place in the order the references are sent, from 1. */
+  order: number;
+  /** It is the pinned subject. */
+  pinned: boolean;
+  precision: ReferenceListProps['precision'];
+}
+
+/** One reference: its place in the order, its name and role, Pin for a subject, and Make base. */
+function ReferenceRow({ layer, role, order, pinned: isPinned, precision }: ReferenceRowProps) {
+  return (
+    <div class="input-row" data-role={role}>
+      <span class="input-badge" title="Sent in this order, before the frame">
+        {order}
+      </span>
+      <InputText name={layer.name} note={isPinned ? 'pinned: goes with every turn' : ROLE_HINTS[role]} />
+      <select
+        class="role"
+        aria-label={`Role of ${layer.name}`}
+        value={role}
+        onChange={(event) => precision.setReferenceRole(layer.id, event.currentTarget.value as ReferenceRole)}
+      >
+        {REFERENCE_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </select>
+      {role === 'subject' && (
+        <button
+          type="button"
+          class="link"
+          aria-pressed={isPinned}
+          title="Send this subject with every turn of this session"
+          onClick={() => (isPinned ? precision.unpinSubject() : precision.pinSubject(layer.id, layer.name))}
+        >
+          {isPinned ? 'Pinned' : 'Pin'}
+        </button>
+      )}
+      <button
+        type="button"
+        class="link"
+        aria-label={`Make ${layer.name} the base`}
+        onClick={() => precision.setBase(layer.id)}
+      >
+        Make base
+      </button>
+    </div>
   );
 }
 

@@ -1,14 +1,20 @@
 /** The last result: its name, what it cost (or that the proxy's cache answered), and a button to select it again. */
+import type { PlacedResult } from '../../core/messages.js';
 import { formatUsage } from '../format.js';
-import type { PanelProps } from './props.js';
 
-export function ResultNote({ state, actions }: PanelProps) {
-  const result = state.lastResult.value;
-  if (!result || state.run.value) return null;
+export interface ResultNoteProps {
+  result: PlacedResult | null;
+  /** A Generate is running (the note waits until it ends). */
+  running: boolean;
+  onShow(): void;
+}
+
+export function ResultNote({ result, running, onShow }: ResultNoteProps) {
+  if (!result || running) return null;
   return (
     <p class="note" role="status">
       Added “{result.name}”. <span class="muted cost">{formatUsage(result.record.usage)}</span>.{' '}
-      <button type="button" class="link" onClick={() => void actions.selectResultAsync()}>
+      <button type="button" class="link" onClick={() => onShow()}>
         Show it
       </button>
     </p>

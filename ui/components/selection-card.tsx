@@ -4,28 +4,55 @@
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import { bytesToBase64 } from '../../core/base64.js';
+import type { HistoryChain, HistoryTurn } from '../../core/history-graph.js';
+import type { NodeSnapshot } from '../../core/messages.js';
 import { formatSize } from '../format.js';
-import type { PanelProps } from './props.js';
+import type { Mode, Thumbnail } from '../state.js';
 
-export function SelectionCard({ state, actions }: PanelProps) {
-  const mode = state.mode.value;
-  const target = state.target.value;
-  const thumbnail = state.targetThumbnail.value;
+export interface SelectionCardProps {
+  mode: Mode;
+  /** The layer being edited. */
+  target: NodeSnapshot | null;
+  /** The sandbox's thumbnail of the target, when it sent one for it. */
+  thumbnail: Thumbnail | null;
+  /** The first selected layer, the one the sandbox sends a thumbnail of. */
+  firstSelectedId: string | undefined;
+  selectionCount: number;
+  /** Thumbnails loaded through the History loader, by layer id. */
+  thumbnails: ReadonlyMap<string, string>;
+  /** Loads thumbnails of these layers; must keep its identity across renders (it is an effect's dependency). */
+  onLoadThumbnailsAsync(nodeIds: readonly string[]): Promise<void>;
+  conversation: ConversationLineProps;
+}
+
+/** What the selected layer's turn is, for the line under its name. */
+export interface ConversationLineProps {
+  turn: HistoryTurn | null;
+  /** Why its record could not be read, when it could not. */
+  damage: { message: string } | null;
+  chain: HistoryChain | null;
+  /** Results were made from this layer (it has a History to show). */
+  hasHistory: boolean;
+  onShowHistory(): void;
+}
+
+export function SelectionCard(props: SelectionCardProps) {
+  const { mode, target, thumbnail, onLoadThumbnailsAsync } = props;
   const src = useMemo(
     () => (thumbnail ? `data:image/png;base64,${bytesToBase64(thumbnail.bytes)}` : null),
     [thumbnail],
   );
-  // The sandbox sends a thumbnail of the first selected layer; a base picked among several (issue 7) may be another.
-  const first = state.selection.value[0]?.id;
+  // The sandbox sends a thumbnail of the first selected layer; a base picked among several may be another.
+  const first = props.firstSelectedId;
   const missing = target !== null && thumbnail === null && target.id !== first ? target.id : null;
   useEffect(() => {
-    if (missing) void actions.loadThumbnailsAsync([missing]);
-  }, [missing, actions]);
-  const shown = src ?? (missing ? (state.thumbnails.value.get(missing) ?? null) : null);
+    if (missing) void onLoadThumbnailsAsync([missing]);
+  }, [missing, onLoadThumbnailsAsync]);
+  const shown = src ?? (missing ? (props.thumbnails.get(missing) ?? null) : null);
   if (mode === 'multiple') {
     return (
       <section class="card" aria-label="Selection">
-        <p class="muted">{state.selectionCount.value} layers selected. Select one layer to edit it.</p>
+        <p class="muted">{props.selectionCount} layers selected. Select one layer to edit it.</p>
       </section>
     );
   }
@@ -46,19 +73,16 @@ export function SelectionCard({ state, actions }: PanelProps) {
         <span class="muted">
           {formatSize(target.width, target.height)} · {target.type.toLowerCase().replace('_', ' ')}
         </span>
-        <ConversationLine state={state} actions={actions} />
+        <ConversationLine {...props.conversation} />
       </div>
     </section>
   );
 }
 
 /** What the next Generate does with the selected layer: a first edit, the next turn, or a new branch. */
-function ConversationLine({ state, actions }: PanelProps) {
-  const turn = state.targetTurn.value;
-  const damage = state.targetDamage.value;
-  const chain = state.targetChain.value;
+function ConversationLine({ turn, damage, chain, hasHistory, onShowHistory }: ConversationLineProps) {
   const history = (
-    <button type="button" class="link" onClick={() => actions.showView('history')}>
+    <button type="button" class="link" onClick={() => onShowHistory()}>
       History
     </button>
   );
@@ -70,7 +94,7 @@ function ConversationLine({ state, actions }: PanelProps) {
     );
   }
   if (!turn || !chain) {
-    const made = state.historyView.value !== null;
+    const made = hasHistory;
     return (
       <span class="muted">
         The result goes beside it; this layer is not changed.{made ? ' ' : ''}

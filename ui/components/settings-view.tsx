@@ -5,19 +5,26 @@
  */
 import { useSignal } from '@preact/signals';
 import { BUILD_TARGET, reachableOrigins } from '../../core/build-target.js';
-import type { PanelProps } from './props.js';
+import type { Settings } from '../../core/settings.js';
 
-export function SettingsView({ state, actions }: PanelProps) {
-  const proxyUrl = useSignal(state.settings.peek().proxyUrl);
-  const token = useSignal(state.settings.peek().token);
+export interface SettingsViewProps {
+  /** The saved settings the fields start from (read once, when the view opens). */
+  initial: Settings;
+  /** Saves the draft; resolves to whether it was saved. */
+  onSave(draft: Settings): Promise<boolean>;
+  onBack(): void;
+}
+
+export function SettingsView({ initial, onSave, onBack }: SettingsViewProps) {
+  const proxyUrl = useSignal(initial.proxyUrl);
+  const token = useSignal(initial.token);
   const saving = useSignal(false);
   const saved = useSignal(false);
   const save = (): void => {
     if (saving.value) return;
     saving.value = true;
     saved.value = false;
-    void actions
-      .saveSettingsAsync({ proxyUrl: proxyUrl.value, token: token.value })
+    void onSave({ proxyUrl: proxyUrl.value, token: token.value })
       .then((ok) => (saved.value = ok))
       .finally(() => (saving.value = false));
   };
@@ -65,7 +72,7 @@ export function SettingsView({ state, actions }: PanelProps) {
         <button type="button" class="primary" disabled={saving.value} onClick={save}>
           Save
         </button>
-        <button type="button" onClick={() => actions.showView('main')}>
+        <button type="button" onClick={() => onBack()}>
           Back
         </button>
         {saved.value && (

@@ -1,9 +1,16 @@
-/** Style conversion presets (issue 7), one click away: each puts its prompt template in the prompt box. */
+/** Style conversion presets (core/style-presets.ts), one click away: each puts its prompt template in the prompt box. */
 import { STYLE_PRESETS } from '../../core/style-presets.js';
-import type { PanelProps } from './props.js';
 
-export function StylePresets({ state, actions }: PanelProps) {
-  if (state.mode.value !== 'edit') return null;
+export interface StylePresetsProps {
+  /** Presets apply to an edit only. */
+  editing: boolean;
+  /** The prompt as it is, to show the preset it came from as pressed. */
+  prompt: string;
+  onApply(presetId: string): void;
+}
+
+export function StylePresets({ editing, prompt, onApply }: StylePresetsProps) {
+  if (!editing) return null;
   return (
     <div class="presets" role="group" aria-label="Style presets">
       <span class="label">Styles</span>
@@ -12,9 +19,9 @@ export function StylePresets({ state, actions }: PanelProps) {
           key={preset.id}
           type="button"
           class="chip"
-          aria-pressed={state.prompt.value === preset.prompt}
+          aria-pressed={prompt === preset.prompt}
           title={preset.prompt}
-          onClick={() => actions.precision.applyStylePreset(preset.id)}
+          onClick={() => onApply(preset.id)}
         >
           {preset.label}
         </button>

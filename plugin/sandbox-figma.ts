@@ -1,6 +1,7 @@
 /**
- * The part of Figma's `PluginAPI` the sandbox code uses. Everything except `main.ts` takes it as a parameter, so
- * tests and the playground pass the Figma double (dev/figma-double/) where Figma passes the real `figma`.
+ * The `figma` the sandbox code works with: the part of Figma's `PluginAPI` it uses, which both the real `figma` and
+ * the Figma double (dev/figma-double/) satisfy. Everything except `main.ts` takes it as a parameter, so tests and the
+ * playground pass the double where Figma passes the real `figma`.
  *
  * The interface is named `PluginAPI` on purpose: Figma's lint rules (@figma/eslint-plugin-figma-plugins) find a
  * forbidden sync call by the receiver's type name, and a plain `Pick<PluginAPI, …>` carries no name, so calls
@@ -28,4 +29,5 @@ interface PluginAPI extends Pick<
   | 'triggerUndo'
 > {}
 
-export type PluginApiSubset = PluginAPI;
+/** The part of Figma's `PluginAPI` the sandbox uses, under the name Figma's lint rules recognise (see above). */
+export type SandboxFigma = PluginAPI;

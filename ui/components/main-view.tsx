@@ -1,0 +1,116 @@
+/**
+ * The main flow, wired: reads the panel's state into each part's own props and hands each part the actions it may
+ * call, so the parts themselves never see the whole state. Inputs that only set a value set its signal here.
+ */
+import type { PanelProps } from './props.js';
+import { ComponentSetCard } from './component-set-card.js';
+import { ErrorBanner } from './error-banner.js';
+import { GenerateBar } from './generate-bar.js';
+import { ModelPicker } from './model-picker.js';
+import { PromptBox } from './prompt-box.js';
+import { RatioPicker } from './ratio-picker.js';
+import { ReferenceList } from './reference-list.js';
+import { ResultNote } from './result-note.js';
+import { SelectionCard } from './selection-card.js';
+import { StylePresets } from './style-presets.js';
+import { VariantNote } from './variant-note.js';
+
+export function MainView({ state, actions }: PanelProps) {
+  const editing = state.mode.value === 'edit';
+  const running = state.run.value !== null;
+  return (
+    <main class="stack">
+      <SelectionWired state={state} actions={actions} />
+      <ReferenceList
+        mode={state.mode.value}
+        selection={state.selection.value}
+        roles={state.selectionRoles.value}
+        inputs={state.editInputs.value}
+        pinned={state.precision.pinned.value}
+        base={state.target.value}
+        precision={actions.precision}
+      />
+      <ComponentSetCard
+        made={state.variants.componentSet.value}
+        targetId={state.target.value?.id ?? null}
+        selection={state.selection.value}
+        selectionCount={state.selectionCount.value}
+        mode={state.mode.value}
+        making={state.variants.making.value}
+        running={running}
+        onMake={() => void actions.makeComponentSetAsync()}
+        onCheckPublished={() => void actions.checkPublishStatusAsync()}
+      />
+      <PromptBox
+        prompt={state.prompt.value}
+        editing={editing}
+        continuing={state.targetTurn.value !== null}
+        focusRequest={state.promptFocus.value}
+        onPromptChange={(prompt) => (state.prompt.value = prompt)}
+        onSend={() => void actions.generateAsync()}
+      />
+      <StylePresets editing={editing} prompt={state.prompt.value} onApply={actions.precision.applyStylePreset} />
+      <div class="row">
+        <ModelPicker
+          models={state.models.value}
+          loading={state.modelsLoading.value}
+          modelId={state.modelId.value}
+          current={state.model.value}
+          note={state.modelNote.value}
+          onChange={(modelId) => {
+            state.modelId.value = modelId;
+            state.modelNote.value = null;
+          }}
+        />
+        <RatioPicker
+          editing={editing}
+          model={state.model.value}
+          plan={state.plan.value}
+          aspectRatio={state.aspectRatio.value}
+          imageSize={state.imageSize.value}
+          onAspectRatioChange={(ratio) => (state.aspectRatio.value = ratio)}
+          onImageSizeChange={(size) => (state.imageSize.value = size)}
+        />
+      </div>
+      <ErrorBanner error={state.error.value} onDismiss={actions.dismissError} />
+      <GenerateBar
+        run={state.run.value}
+        variantProgress={state.variants.progress.value}
+        estimateUsd={state.estimateUsd.value}
+        variantCount={state.variants.count.value}
+        onGenerate={() => void actions.generateAsync()}
+        onVariantCountChange={(count) => (state.variants.count.value = count)}
+        onCancel={actions.cancel}
+      />
+      <ResultNote result={state.lastResult.value} running={running} onShow={() => void actions.selectResultAsync()} />
+      <VariantNote
+        batch={state.variants.lastBatch.value}
+        running={running}
+        onSelect={(nodeIds) => void actions.selectNodesAsync(nodeIds)}
+      />
+    </main>
+  );
+}
+
+/** The selection card, wired. */
+function SelectionWired({ state, actions }: PanelProps) {
+  const target = state.target.value;
+  const turn = state.targetTurn.value;
+  const damage = state.targetDamage.value;
+  const chain = state.targetChain.value;
+  // Read the History view only where the line shows it, as it always was: reading it also moves what it keeps
+  // showing once nothing is selected (ui/state.ts), so reading it more often would change what History shows.
+  const hasHistory = target !== null && !damage && !(turn && chain) && state.historyView.value !== null;
+  return (
+    <SelectionCard
+      mode={state.mode.value}
+      target={target}
+      thumbnail={state.targetThumbnail.value}
+      firstSelectedId={state.selection.value[0]?.id}
+      selectionCount={state.selectionCount.value}
+      thumbnails={state.thumbnails.value}
+      onLoadThumbnailsAsync={actions.loadThumbnailsAsync}
+      conversation={{ turn, damage, chain, hasHistory, onShowHistory: () => actions.showView('history') }}
+    />
+  );
+}
