@@ -16,10 +16,6 @@ import { checkedFiles, repoFiles, treeIndex } from './repo-tree.js';
  * is clean or gone, so the list cannot go stale).
  */
 const PENDING_FILES: readonly string[] = [
-  'plugin/export-png.ts',
-  'plugin/export-source.ts',
-  'plugin/place-result.ts',
-  'plugin/post-selection.ts',
   'proxy/app.ts',
   'proxy/call-with-retries.ts',
   'proxy/config.ts',
@@ -36,14 +32,6 @@ const PENDING_FILES: readonly string[] = [
   'ui/actions/index.ts',
   'ui/actions/load-thumbnails.ts',
   'ui/actions/precision.ts',
-  'ui/components/component-set-card.tsx',
-  'ui/components/generate-bar.tsx',
-  'ui/components/history-row.tsx',
-  'ui/components/history-view.tsx',
-  'ui/components/provenance-note.tsx',
-  'ui/components/reference-list.tsx',
-  'ui/components/selection-card.tsx',
-  'ui/components/style-presets.tsx',
   'ui/request-plan.ts',
   'ui/state.ts',
 ];
