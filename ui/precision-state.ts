@@ -1,11 +1,11 @@
 /**
- * The panel's state for precise edits (issue 7): which selected layer is the base when the person picks one, the
- * role of each reference layer, the pinned subject (kept for the panel session, sent with every turn), and the
- * Keep-text-editable choice. Part of `createAppState()` as `state.precision`.
+ * The panel's state for precise edits (docs/regional-edits.md): which selected layer is the base when the person
+ * picks one, the role of each reference layer, the pinned subject (kept for the panel session, sent with every
+ * turn), and the Keep-text-editable choice. Part of `createAppState()` as `state.precision`.
  */
 import { signal } from '@preact/signals';
 import type { ReferenceRole } from '../core/selection-roles.js';
-import type { PinnedSubject } from './edit-inputs.js';
+import type { PinnedSubject } from '../core/edit-inputs.js';
 
 export function createPrecisionState() {
   /** The layer the person chose as the base, or null for the automatic choice (core/selection-roles.ts). */

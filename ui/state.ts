@@ -1,23 +1,23 @@
 /**
- * The panel's state: one `createAppState()` of signals, with derived values as `computed` (STYLE.md:
- * preactjs/signals). Actions that change it live apart, in ui/actions/.
+ * The panel's state: one `createAppState()` of signals, with derived values as one-line `computed`s over pure
+ * functions in core/ (docs/contributing.md#app-state-as-signals). Actions that change it live apart, in ui/actions/.
  */
-import { computed, signal } from '@preact/signals';
-import { carriedReferences, contextPrompt } from '../core/conversation-context.js';
-import { estimateCostUsd } from '../core/cost-estimate.js';
+import { computed, effect, signal } from '@preact/signals';
+import { editInputsOf } from '../core/edit-inputs.js';
 import type { AppError } from '../core/errors.js';
-import { buildHistoryGraph, chainOf, historyRows, turnOfNode, type HistoryFocus } from '../core/history-graph.js';
-import { replayDecision, replayHistory, type LiveTurn } from '../core/live-replay.js';
+import { buildHistoryGraph, chainOf, turnOfNode } from '../core/history-graph.js';
+import { focusToRemember, historyViewOf, type RememberedFocus } from '../core/history-view.js';
+import type { LiveTurn } from '../core/live-replay.js';
 import type { HistorySnapshot, NodeSnapshot, PlacedResult } from '../core/messages.js';
 import { VERTEX_INLINE_IMAGE_MAX_BYTES } from '../core/input-limits.js';
 import type { ImageSize } from '../core/models.js';
+import { planNextTurn } from '../core/next-turn.js';
 import type { HealthResponse, PublicModel } from '../core/proxy-schema.js';
+import { planRequest } from '../core/request-plan.js';
 import { interpretSelection } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
-import { editPromptOverhead } from '../core/edit-prompt.js';
-import { editInputsOf, textParagraphOf } from './edit-inputs.js';
+import { estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
 import { createPrecisionState } from './precision-state.js';
-import { planRequest } from './request-plan.js';
 import { createVariantState } from './variant-state.js';
 
 /** A running Generate: when it started, how to cancel it, what it is doing, and what it was estimated to cost. */
@@ -125,92 +125,39 @@ export function createAppState() {
   const targetDamage = computed(() => (target.value ? (graph.value.damaged.get(target.value.id) ?? null) : null));
   /** The turns the selected result went through, oldest first (what the next prompt's summary lists). */
   const targetChain = computed(() => (targetTurn.value ? chainOf(graph.value, targetTurn.value.id) : null));
-  /**
-   * The History view's rows: the selected result's conversation, or what was made from the selected layer. With
-   * nothing selected (after ⌘Z took the selected result away, say) it keeps showing the history it showed last,
-   * from the undone turn's parent, with no row marked current.
-   */
-  let lastFocus: { turnId: string; parentId: string | null } | { sourceNodeId: string } | null = null;
-  const historyView = computed(() => {
-    const layer = target.value;
-    const turn = targetTurn.value;
-    const turns = graph.value.turns;
-    let focus: HistoryFocus | null = null;
-    if (layer) focus = turn ? { turnId: turn.id } : { sourceNodeId: layer.id };
-    else if (lastFocus && 'sourceNodeId' in lastFocus) focus = lastFocus;
-    else if (lastFocus && turns.has(lastFocus.turnId)) focus = { turnId: lastFocus.turnId };
-    else if (lastFocus?.parentId && turns.has(lastFocus.parentId)) focus = { turnId: lastFocus.parentId };
-    if (!focus) return null;
-    const view = historyRows(graph.value, focus);
-    if (view.rows.length === 0) return null;
-    if (layer) lastFocus = turn ? { turnId: turn.id, parentId: turn.record.parentId } : { sourceNodeId: layer.id };
-    const rows = layer ? view.rows : view.rows.map((row) => ({ ...row, current: false }));
-    const sourceName =
-      view.sourceNodeId === null
-        ? null
-        : (history.value?.sources.find((s) => s.nodeId === view.sourceNodeId)?.name ?? null);
-    return { ...view, rows, sourceName, sourceIsTarget: layer !== null && view.sourceNodeId === layer.id };
+  /** What the History view showed last while a layer was selected (see core/history-view.ts). */
+  const rememberedFocus = signal<RememberedFocus | null>(null);
+  /** The History view's rows: the selected result's conversation, or what was made from the selected layer. */
+  const historyView = computed(() =>
+    historyViewOf({
+      graph: graph.value,
+      sources: history.value?.sources ?? [],
+      layer: target.value,
+      turn: targetTurn.value,
+      remembered: target.value ? null : rememberedFocus.value,
+    }),
+  );
+  // Remember what a selection showed, so the view keeps it after ⌘Z takes the selected result away.
+  effect(() => {
+    if (historyView.value && target.value) rememberedFocus.value = focusToRemember(target.value, targetTurn.value);
   });
-  /**
-   * The live turns a single Generate would replay (ui/actions/edit-context.ts `replayContextAsync` decides for
-   * real, with the exported references' sizes), or null when it would go stateless.
-   */
-  const replayPath = computed(() => {
-    const current = model.value;
-    const shape = plan.value;
-    const layer = target.value;
-    const turn = targetTurn.value;
-    if (!current?.thoughtSignatures || !shape?.ok || !layer || !turn || variants.count.value > 1) return null;
-    if (shape.value.inputs.region) return null; // regional edits stay stateless
-    const decision = replayDecision(liveTurns.value, {
-      baseTurnId: turn.id,
-      model: current.id,
-      signaturesRequired: true,
-      baseUnchanged:
-        Boolean(turn.record.resultHash) &&
-        layer.imageHash === turn.record.resultHash &&
-        (!layer.hasText || shape.value.inputs.keepText),
-      maxInputImages: current.maxInputImages,
-      newImages: shape.value.inputs.references.length,
-    });
-    return decision.ok ? decision.path : null;
-  });
-  /** Estimated US dollars for the next Generate, with the context it would send (core/cost-estimate.ts). */
-  const estimateUsd = computed(() => {
-    const current = model.value;
-    const shape = plan.value;
-    if (!current || !shape?.ok) return null;
-    const path = replayPath.value;
-    if (path) {
-      // A replay sends every earlier image and answer again, and the new references and words.
-      let images = shape.value.inputs.references.length;
-      let chars = prompt.value.length;
-      for (const content of replayHistory(path)) {
-        for (const part of content.parts) {
-          if (part.thought) continue;
-          if (part.inlineData) images++;
-          chars += part.text?.length ?? 0;
-        }
-      }
-      return estimateCostUsd(current, shape.value.imageSize, images, chars);
-    }
-    const chain = targetChain.value?.turns.map((t) => t.record) ?? [];
-    const { target: base, inputs } = shape.value;
-    const exclude = new Set([base?.id ?? '', ...inputs.references.map((r) => r.nodeId)]);
-    const images = base
-      ? Math.min(current.maxInputImages, 1 + inputs.references.length + carriedReferences(chain, exclude).length)
-      : 0;
-    const text = contextPrompt(prompt.value || ' ', base ? chain.map((r) => r.prompt) : []).prompt;
-    const roles = Array.from({ length: images }, () => 'style' as const);
-    const extra = base ? editPromptOverhead(roles, textParagraphOf(base, inputs.keepText)) : 0;
-    return estimateCostUsd(current, shape.value.imageSize, images, text.length + extra);
-  });
-
+  /** The next single Generate's plan (core/turn-plan.ts), as the state knows its inputs now. */
+  const turnPlan = computed(() =>
+    planNextTurn({
+      model: model.value,
+      shape: plan.value,
+      instruction: prompt.value,
+      chain: targetChain.value,
+      session: liveTurns.value,
+      variantCount: variants.count.value,
+    }),
+  );
+  /** The live turns the next Generate would replay, or null when it would go stateless. */
+  const replayPath = computed(() => turnPlan.value?.replay?.path ?? null);
+  /** Estimated US dollars for one call of the next Generate, from its plan (core/turn-estimate.ts). */
+  const estimateUsd = computed(() => estimateTurnUsd(turnPlan.value));
   /** What the next press costs in all: N variants are N calls, each billed. */
-  const runEstimateUsd = computed(() => {
-    const single = estimateUsd.value;
-    return single === null ? null : single * Math.max(1, variants.count.value);
-  });
+  const runEstimateUsd = computed(() => runEstimateUsdOf(estimateUsd.value, variants.count.value));
 
   return {
     selection,
@@ -250,6 +197,7 @@ export function createAppState() {
     targetDamage,
     targetChain,
     historyView,
+    turnPlan,
     replayPath,
     estimateUsd,
     runEstimateUsd,

@@ -1,6 +1,6 @@
 /** The panel's actions, bound to their dependencies, as the components call them. */
 import type { Settings } from '../../core/settings.js';
-import { cancelRun } from './cancel.js';
+import { cancelRun } from './run.js';
 import type { AppDeps } from './deps.js';
 import { generateAsync } from './generate.js';
 import { generateVariantsAsync } from './generate-variants.js';

@@ -1,14 +1,14 @@
 /**
- * What goes with an edit besides the frame (issue 7): the shape that marks a region, the reference layers and their
+ * What goes with an edit besides the frame (docs/regional-edits.md): the shape that marks a region, the reference layers and their
  * roles, the pinned subject, and whether the text stays editable. Read from the selection and the person's choices,
  * and checked before anything is sent: one region shape at most, a closed one, and no more images than the model
  * takes (`maxInputImages` from `GET /v1/models`).
  */
-import { appError, type AppError } from '../core/errors.js';
-import type { NodeSnapshot } from '../core/messages.js';
-import type { PublicModel } from '../core/proxy-schema.js';
-import type { ReferenceRole, SelectionRoles } from '../core/selection-roles.js';
-import { classifyTextLayers, textContextInstruction } from '../core/text-context.js';
+import { appError, type AppError } from './errors.js';
+import type { NodeSnapshot } from './messages.js';
+import type { PublicModel } from './proxy-schema.js';
+import type { ReferenceRole, SelectionRoles } from './selection-roles.js';
+import { classifyTextLayers, textContextInstruction } from './text-context.js';
 
 /** A subject pinned for the panel session: it goes with every turn as a subject reference. */
 export interface PinnedSubject {
