@@ -121,7 +121,7 @@ export function planTurn(input: TurnPlanInput): TurnPlan {
     return withMeasuredCrop({ ...plan, images: references }, crop);
   }
   const text = textParagraphOf(shape.target, shape.inputs.keepText);
-  const replay = plan.live && input.live?.replay ? replayOf(input, signed) : { stateless: 'not a live turn' };
+  const replay = input.live?.replay ? replayOf(input, signed) : { stateless: 'not a live turn' };
   if ('path' in replay) return { ...plan, text, images: references, replay };
   return { ...plan, text, statelessReason: replay.stateless, ...statelessImages(input) };
 }
