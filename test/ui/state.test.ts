@@ -47,7 +47,7 @@ describe('createAppState derived values', () => {
     expect(state.target.value).toEqual(poster);
     // 400 × 500 without export settings is exported at 2×: 800 × 1000 asks for 1K.
     expect(state.plan.value).toMatchObject({ ok: true, value: { aspectRatio: '4:5', imageSize: '1K' } });
-    // A second layer is a reference (issue 7); the first of two equal frames is the base.
+    // A second layer is a reference; the first of two equal frames is the base.
     applyPush(state, { type: 'SELECTION_CHANGED', nodes: [poster, { ...poster, id: '3:4' }], count: 2 });
     expect(state.mode.value).toBe('edit');
     expect(state.target.value?.id).toBe('1:2');

@@ -16,7 +16,7 @@ import { startAppAsync } from './start-app.js';
 import type { View } from '../state.js';
 
 export interface Actions {
-  /** Base, reference roles, pinned subject, Keep text editable, style presets (issue 7). */
+  /** Base, reference roles, pinned subject, Keep text editable, style presets (docs/regional-edits.md). */
   precision: PrecisionActions;
   startAsync(): Promise<() => void>;
   generateAsync(): Promise<void>;
