@@ -43,65 +43,82 @@ export type Mode = 'generate' | 'edit' | 'multiple';
 /** Which view the panel shows. */
 export type View = 'main' | 'history' | 'settings';
 
-/** Creates the panel's state with nothing loaded yet. */
+/** Creates the panel's state with nothing loaded yet: its signals, and the values derived from them. */
 export function createAppState() {
-  const selection = signal<NodeSnapshot[]>([]);
-  const selectionCount = signal(0);
-  const thumbnail = signal<Thumbnail | null>(null);
-  const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
-  const settingsLoaded = signal(false);
-  const models = signal<PublicModel[]>([]);
-  const modelsLoading = signal(false);
-  /** The largest input image the proxy's backend takes (`GET /v1/models`); images over it are shrunk to fit. */
-  const inlineImageMaxBytes = signal(VERTEX_INLINE_IMAGE_MAX_BYTES);
-  /** What answers behind the proxy, from its `/health` (null until read, or when it could not be read). */
-  const proxyMode = signal<HealthResponse['mode'] | null>(null);
-  const modelId = signal<string | null>(null);
-  /** One line about the model pick the panel made for the person (their model left the list), or null. */
-  const modelNote = signal<string | null>(null);
-  const aspectRatio = signal('1:1');
-  const imageSize = signal<ImageSize | null>(null);
-  const prompt = signal('');
-  const view = signal<View>('main');
-  const run = signal<RunState | null>(null);
-  const error = signal<AppError | null>(null);
-  const lastResult = signal<PlacedResult | null>(null);
-  /** The turn records of the current page, as last read (null until the first read). */
-  const history = signal<HistorySnapshot | null>(null);
-  /** Small PNGs of layers for the History view, as data URLs, by layer id. */
-  const thumbnails = signal<ReadonlyMap<string, string>>(new Map());
-  /** Bumped to move the keyboard focus to the prompt ("Continue from here"). */
-  const promptFocus = signal(0);
-  /** Variants and component sets (ui/variant-state.ts). */
-  const variants = createVariantState();
-  /** Base, references, pinned subject and Keep text editable (ui/precision-state.ts). */
-  const precision = createPrecisionState();
-  /**
-   * The turns made live in this panel session, with the model's own answers (core/live-replay.ts): in memory
-   * only, gone when the panel closes, never written to the file (they hold image bytes). The next turn replays
-   * them when it continues one of them on the same model.
-   */
-  const liveTurns = signal<readonly LiveTurn[]>([]);
+  const signals = createSignals();
+  const selection = deriveSelection(signals);
+  const history = deriveHistory(signals, selection);
+  return { ...signals, ...selection, ...history, ...deriveNextTurn(signals, selection, history) };
+}
 
-  const model = computed(() => models.value.find((m) => m.id === modelId.value) ?? null);
+export type AppState = ReturnType<typeof createAppState>;
+
+/** The panel's signals: what it was told and what the person chose. */
+function createSignals() {
+  return {
+    selection: signal<NodeSnapshot[]>([]),
+    selectionCount: signal(0),
+    thumbnail: signal<Thumbnail | null>(null),
+    settings: signal<Settings>({ ...DEFAULT_SETTINGS }),
+    settingsLoaded: signal(false),
+    models: signal<PublicModel[]>([]),
+    modelsLoading: signal(false),
+    /** The largest input image the proxy's backend takes (`GET /v1/models`); images over it are shrunk to fit. */
+    inlineImageMaxBytes: signal(VERTEX_INLINE_IMAGE_MAX_BYTES),
+    /** What answers behind the proxy, from its `/health` (null until read, or when it could not be read). */
+    proxyMode: signal<HealthResponse['mode'] | null>(null),
+    modelId: signal<string | null>(null),
+    /** One line about the model pick the panel made for the person (their model left the list), or null. */
+    modelNote: signal<string | null>(null),
+    aspectRatio: signal('1:1'),
+    imageSize: signal<ImageSize | null>(null),
+    prompt: signal(''),
+    view: signal<View>('main'),
+    run: signal<RunState | null>(null),
+    error: signal<AppError | null>(null),
+    lastResult: signal<PlacedResult | null>(null),
+    /** The turn records of the current page, as last read (null until the first read). */
+    history: signal<HistorySnapshot | null>(null),
+    /** Small PNGs of layers for the History view, as data URLs, by layer id. */
+    thumbnails: signal<ReadonlyMap<string, string>>(new Map()),
+    /** Bumped to move the keyboard focus to the prompt ("Continue from here"). */
+    promptFocus: signal(0),
+    /** Variants and component sets (ui/variant-state.ts). */
+    variants: createVariantState(),
+    /** Base, references, pinned subject and Keep text editable (ui/precision-state.ts). */
+    precision: createPrecisionState(),
+    /**
+     * The turns made live in this panel session, with the model's own answers (core/live-replay.ts): in memory
+     * only, gone when the panel closes, never written to the file (they hold image bytes). The next turn replays
+     * them when it continues one of them on the same model.
+     */
+    liveTurns: signal<readonly LiveTurn[]>([]),
+  };
+}
+
+type Signals = ReturnType<typeof createSignals>;
+
+/** The model, the selection read as base, region and references, and the request plan for them. */
+function deriveSelection(s: Signals) {
+  const model = computed(() => s.models.value.find((m) => m.id === s.modelId.value) ?? null);
   /** The selection read as base, region shape and references (core/selection-roles.ts). */
   const selectionRoles = computed(() =>
-    interpretSelection(selection.value, { baseId: precision.baseId.value, roles: precision.roles.value }),
+    interpretSelection(s.selection.value, { baseId: s.precision.baseId.value, roles: s.precision.roles.value }),
   );
   const mode = computed<Mode>(() =>
-    selectionCount.value === 0
+    s.selectionCount.value === 0
       ? 'generate'
-      : selectionRoles.value.base && selectionCount.value <= selection.value.length
+      : selectionRoles.value.base && s.selectionCount.value <= s.selection.value.length
         ? 'edit'
         : 'multiple',
   );
   const target = computed(() => (mode.value === 'edit' ? selectionRoles.value.base : null));
   /** What goes with the edit: region, references (with the pinned subject), Keep text editable. */
   const editInputs = computed(() =>
-    editInputsOf(selectionRoles.value, precision.pinned.value, precision.keepText.value),
+    editInputsOf(selectionRoles.value, s.precision.pinned.value, s.precision.keepText.value),
   );
   const targetThumbnail = computed(() => {
-    const shown = thumbnail.value;
+    const shown = s.thumbnail.value;
     return shown && shown.nodeId === target.value?.id ? shown : null;
   });
   const plan = computed(() => {
@@ -110,15 +127,21 @@ export function createAppState() {
     return planRequest(
       current,
       target.value,
-      { aspectRatio: aspectRatio.value, imageSize: imageSize.value },
+      { aspectRatio: s.aspectRatio.value, imageSize: s.imageSize.value },
       target.value ? editInputs.value : undefined,
     );
   });
   const canGenerate = computed(
-    () => run.value === null && prompt.value.trim() !== '' && plan.value !== null && plan.value.ok,
+    () => s.run.value === null && s.prompt.value.trim() !== '' && plan.value !== null && plan.value.ok,
   );
+  return { model, selectionRoles, mode, target, editInputs, targetThumbnail, plan, canGenerate };
+}
 
-  const graph = computed(() => buildHistoryGraph(history.value?.entries ?? []));
+type Selection = ReturnType<typeof deriveSelection>;
+
+/** The page's history graph, the selected layer's turn and chain, and the History view. */
+function deriveHistory(s: Signals, { target }: Selection) {
+  const graph = computed(() => buildHistoryGraph(s.history.value?.entries ?? []));
   /** The turn the selected layer carries (also when it is a duplicate of a result), or null. */
   const targetTurn = computed(() => (target.value ? turnOfNode(graph.value, target.value.id) : null));
   /** Why the selected layer's record could not be read, when it could not. */
@@ -131,7 +154,7 @@ export function createAppState() {
   const historyView = computed(() =>
     historyViewOf({
       graph: graph.value,
-      sources: history.value?.sources ?? [],
+      sources: s.history.value?.sources ?? [],
       layer: target.value,
       turn: targetTurn.value,
       remembered: target.value ? null : rememberedFocus.value,
@@ -141,15 +164,20 @@ export function createAppState() {
   effect(() => {
     if (historyView.value && target.value) rememberedFocus.value = focusToRemember(target.value, targetTurn.value);
   });
-  /** The next single Generate's plan (core/turn-plan.ts), as the state knows its inputs now. */
+  return { graph, targetTurn, targetDamage, targetChain, historyView };
+}
+
+/** The next press's turn plan (core/turn-plan.ts), and what it would replay and cost. */
+function deriveNextTurn(s: Signals, { model, plan }: Selection, { targetChain }: ReturnType<typeof deriveHistory>) {
+  /** The next single Generate's plan, as the state knows its inputs now. */
   const turnPlan = computed(() =>
     planNextTurn({
       model: model.value,
       shape: plan.value,
-      instruction: prompt.value,
+      instruction: s.prompt.value,
       chain: targetChain.value,
-      session: liveTurns.value,
-      variantCount: variants.count.value,
+      session: s.liveTurns.value,
+      variantCount: s.variants.count.value,
     }),
   );
   /** The live turns the next Generate would replay, or null when it would go stateless. */
@@ -157,51 +185,6 @@ export function createAppState() {
   /** Estimated US dollars for one call of the next Generate, from its plan (core/turn-estimate.ts). */
   const estimateUsd = computed(() => estimateTurnUsd(turnPlan.value));
   /** What the next press costs in all: N variants are N calls, each billed. */
-  const runEstimateUsd = computed(() => runEstimateUsdOf(estimateUsd.value, variants.count.value));
-
-  return {
-    selection,
-    selectionCount,
-    thumbnail,
-    settings,
-    settingsLoaded,
-    models,
-    modelsLoading,
-    inlineImageMaxBytes,
-    proxyMode,
-    modelId,
-    modelNote,
-    aspectRatio,
-    imageSize,
-    prompt,
-    view,
-    run,
-    error,
-    lastResult,
-    history,
-    thumbnails,
-    promptFocus,
-    variants,
-    precision,
-    liveTurns,
-    model,
-    selectionRoles,
-    mode,
-    target,
-    editInputs,
-    targetThumbnail,
-    plan,
-    canGenerate,
-    graph,
-    targetTurn,
-    targetDamage,
-    targetChain,
-    historyView,
-    turnPlan,
-    replayPath,
-    estimateUsd,
-    runEstimateUsd,
-  };
+  const runEstimateUsd = computed(() => runEstimateUsdOf(estimateUsd.value, s.variants.count.value));
+  return { turnPlan, replayPath, estimateUsd, runEstimateUsd };
 }
-
-export type AppState = ReturnType<typeof createAppState>;
