@@ -22,16 +22,22 @@ export const OLD = 'gemini-2.5-flash-image';
 
 export const HASH = 'ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12';
 
-export const poster: NodeSnapshot = {
-  id: '1:2',
-  name: 'Poster',
-  type: 'FRAME',
-  width: 400,
-  height: 500,
-  hasText: true,
+/** A layer at `box` on the page, with nothing on it. */
+const layer = (id: string, name: string, type: string, box: NonNullable<NodeSnapshot['box']>): NodeSnapshot => ({
+  id,
+  name,
+  type,
+  width: box.width,
+  height: box.height,
+  hasText: false,
   hasImageFill: false,
   hasTurn: false,
-  box: { x: 0, y: 0, width: 400, height: 500 },
+  box,
+});
+
+export const poster: NodeSnapshot = {
+  ...layer('1:2', 'Poster', 'FRAME', { x: 0, y: 0, width: 400, height: 500 }),
+  hasText: true,
   texts: [{ name: 'Headline', characters: 'Summer Sale', fontSize: 48, x: 20, y: 20, width: 300, height: 60 }],
 };
 export const result: NodeSnapshot = {
@@ -45,34 +51,15 @@ export const result: NodeSnapshot = {
   texts: [],
 };
 export const bottle: NodeSnapshot = {
-  id: '2:1',
-  name: 'Bottle',
-  type: 'RECTANGLE',
-  width: 120,
-  height: 300,
-  hasText: false,
+  ...layer('2:1', 'Bottle', 'RECTANGLE', { x: 600, y: 0, width: 120, height: 300 }),
   hasImageFill: true,
-  hasTurn: false,
-  box: { x: 600, y: 0, width: 120, height: 300 },
 };
 export const logo: NodeSnapshot = {
-  ...bottle,
-  id: '2:2',
-  name: 'Logo',
-  box: { x: 800, y: 0, width: 100, height: 100 },
+  ...layer('2:2', 'Logo', 'RECTANGLE', { x: 800, y: 0, width: 100, height: 100 }),
+  hasImageFill: true,
 };
 /** A rectangle over the poster's lower left: a small region. */
-export const patch: NodeSnapshot = {
-  id: '3:1',
-  name: 'Rectangle',
-  type: 'RECTANGLE',
-  width: 100,
-  height: 80,
-  hasText: false,
-  hasImageFill: false,
-  hasTurn: false,
-  box: { x: 40, y: 380, width: 100, height: 80 },
-};
+export const patch: NodeSnapshot = layer('3:1', 'Rectangle', 'RECTANGLE', { x: 40, y: 380, width: 100, height: 80 });
 
 const turn = (id: string, nodeId: string, parent: TurnRecord | null, inputs: TurnRecord['inputs']): TurnRecord =>
   buildTurnRecord(
