@@ -55,13 +55,17 @@ function promptAndImages<I extends SentImage>(plan: TurnPlan, exported: readonly
   if (plan.kind === 'text-to-image') return { prompt: plan.instruction, images: [] };
   if (plan.kind === 'regional-edit') {
     const crop = plan.region!;
-    const instruction = regionInstruction({
-      prompt: plan.instruction,
-      crop: crop.crop,
-      region: crop.region,
-      hasScene: false, // said by its place among the images instead
-      imageName: baseImageName(roles(exported)),
-    });
+    // Before the person has typed anything (the estimate is shown from the start) there is no sentence to build:
+    // the images and what they are for are priced, without it. A press needs a prompt, so no request goes out so.
+    const instruction = !plan.instruction
+      ? ''
+      : regionInstruction({
+          prompt: plan.instruction,
+          crop: crop.crop,
+          region: crop.region,
+          hasScene: false, // said by its place among the images instead
+          imageName: baseImageName(roles(exported)),
+        });
     return { prompt: composeEditPrompt({ images: roles(exported), instruction, text: '' }), images: [...exported] };
   }
   if (plan.replay) {

@@ -74,6 +74,15 @@ describe('the estimate and the request come from the same plan', () => {
   });
 });
 
+describe('before anything is typed', () => {
+  it.each(cases)('%s: the estimate prices the images alone, and nothing throws', (_name, make) => {
+    const plan = planTurn({ ...make().input, instruction: '  ' });
+    const estimated = turnEstimateInputOf(plan);
+    expect(estimated.inputImages).toBe(turnEstimateInputOf(make()).inputImages);
+    expect(estimateTurnUsd(plan)).not.toBeNull();
+  });
+});
+
 describe('turnRequest', () => {
   it('text-to-image: the prompt alone, no images, and the model’s turn asked for when live', () => {
     const { request } = turnRequest(planTurn(inputFor([])), []);

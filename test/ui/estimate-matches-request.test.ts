@@ -66,6 +66,9 @@ describe('the estimate shown before a press prices what it sends', { timeout: 90
     rectangle.y = 400;
     double.userSelect([sample.productShot, rectangle]);
     await until(() => state.editInputs.value.region?.id === rectangle.id);
+    // Shown from the start, before anything is typed.
+    expect(state.prompt.value).toBe('');
+    expect(state.estimateUsd.value).toBeGreaterThan(0);
     const predicted = state.turnPlan.value!.region!;
     await expectEstimateToMatchAsync(session, 'a red armchair');
     const sent = harness.proxy.calls.filter((c) => c.path === '/v1/generate').at(-1)!.body!;
