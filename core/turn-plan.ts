@@ -76,7 +76,7 @@ export interface TurnPlan {
   text: string;
   /** The live turns sent again as `history`, oldest first, and what was asked of the rule; null when stateless. */
   replay: { path: LiveTurn[]; ask: ReplayRequest } | null;
-  /** Why an edit that could have been live goes stateless, for the record of the decision. */
+  /** Why an edit goes stateless rather than replayed (the replay rule's reason), or null. */
   statelessReason: string | null;
   /** Ask for the model's own answer (`returnModelTurn`) to keep for the next turn. */
   live: boolean;

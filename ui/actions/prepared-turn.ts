@@ -8,6 +8,6 @@ export interface PreparedTurn {
   plan: TurnPlan;
   /** What to send to `POST /v1/generate` (one image per call). */
   request: GenerateRequest;
-  /** What {@link placeAnswerAsync} needs to place the answer (ui/actions/place-answer.ts). */
+  /** What `placeAnswerAsync` (ui/actions/place-answer.ts) needs to place the answer. */
   placement: Placement;
 }
