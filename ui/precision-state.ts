@@ -5,7 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import type { ReferenceRole } from '../core/selection-roles.js';
-import type { PinnedSubject } from './edit-inputs.js';
+import type { PinnedSubject } from '../core/edit-inputs.js';
 
 export function createPrecisionState() {
   /** The layer the person chose as the base, or null for the automatic choice (core/selection-roles.ts). */

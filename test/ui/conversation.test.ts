@@ -9,7 +9,7 @@ import { decodePng } from '../../core/png.js';
 import { estimateCostUsd } from '../../core/cost-estimate.js';
 import { sha1Hex } from '../../core/sha1.js';
 import { TURN_RECORD_KEY } from '../../core/turn-record.js';
-import { textParagraphOf } from '../../ui/edit-inputs.js';
+import { textParagraphOf } from '../../core/edit-inputs.js';
 import { formatUsage } from '../../ui/format.js';
 import { solidPngBytes } from '../../dev/figma-double/index.js';
 import { generateResultAsync, turnRecordOn, usePanelHarness } from '../support/panel-harness.js';

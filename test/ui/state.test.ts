@@ -4,7 +4,7 @@ import { estimateCostUsd } from '../../core/cost-estimate.js';
 import type { HistorySnapshot, NodeSnapshot } from '../../core/messages.js';
 import { buildTurnRecord, type TurnRecord } from '../../core/turn-record.js';
 import { applyPush } from '../../ui/actions/apply-push.js';
-import { cancelRun } from '../../ui/actions/cancel.js';
+import { cancelRun } from '../../ui/actions/run.js';
 import { createAppState } from '../../ui/state.js';
 import { publicModels } from './fixtures.js';
 

@@ -3,7 +3,7 @@ import { ok, type Result } from '../../core/result.js';
 import { fitInputImageAsync } from '../image/fit-input-image.js';
 import { pureCodec } from '../image/pixel-codec.js';
 import type { AppDeps } from './deps.js';
-import type { SentImage } from './edit-context.js';
+import type { SentImage } from '../../core/turn-request.js';
 
 export async function fitSentImagesAsync(deps: AppDeps, images: readonly SentImage[]): Promise<Result<SentImage[]>> {
   const maxBytes = deps.state.inlineImageMaxBytes.peek();

@@ -1,6 +1,6 @@
 /** The panel's actions, bound to their dependencies, as the components call them. */
 import type { Settings } from '../../core/settings.js';
-import { cancelRun } from './cancel.js';
+import { cancelRun } from './run.js';
 import type { AppDeps } from './deps.js';
 import { generateAsync } from './generate.js';
 import { generateVariantsAsync } from './generate-variants.js';
@@ -16,7 +16,7 @@ import { startAppAsync } from './start-app.js';
 import type { View } from '../state.js';
 
 export interface Actions {
-  /** Base, reference roles, pinned subject, Keep text editable, style presets (issue 7). */
+  /** Base, reference roles, pinned subject, Keep text editable, style presets (docs/regional-edits.md). */
   precision: PrecisionActions;
   startAsync(): Promise<() => void>;
   generateAsync(): Promise<void>;

@@ -6,7 +6,7 @@
 import type { ImageSize } from '../../core/models.js';
 import type { PublicModel } from '../../core/proxy-schema.js';
 import type { Result } from '../../core/result.js';
-import type { RequestPlan } from '../request-plan.js';
+import type { RequestPlan } from '../../core/request-plan.js';
 
 export interface RatioPickerProps {
   /** An edit shows what the frame decides; text-to-image lets the person pick. */

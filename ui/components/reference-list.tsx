@@ -7,7 +7,7 @@
 import type { NodeSnapshot } from '../../core/messages.js';
 import { REFERENCE_ROLES, type ReferenceRole, type SelectionRoles } from '../../core/selection-roles.js';
 import type { PrecisionActions } from '../actions/precision.js';
-import type { EditInputs, PinnedSubject } from '../edit-inputs.js';
+import type { EditInputs, PinnedSubject } from '../../core/edit-inputs.js';
 import type { Mode } from '../state.js';
 
 export interface ReferenceListProps {

@@ -1,18 +1,18 @@
 /**
- * What one Generate press asks for: for an edit, the ratio and size come from the frame (DESIGN.md §5: nearest
+ * What one Generate press asks for: for an edit, the ratio and size come from the frame (nearest
  * supported ratio, smallest size covering the frame at its export scale, so a 1080×1350 frame at 2× asks for 2K
  * where the model has it) and the export is capped at what that size needs; for text-to-image, the person's choice
- * of ratio and size, corrected to what the model offers. An edit also carries what goes with it (issue 7: region,
- * references, Keep text editable), checked against the model before anything is sent.
+ * of ratio and size, corrected to what the model offers. An edit also carries what goes with it (region,
+ * references, Keep text editable; docs/regional-edits.md), checked against the model before anything is sent.
  */
-import { frameRequestShape } from '../core/aspect.js';
-import { appError } from '../core/errors.js';
-import { MAX_FIGMA_IMAGE_SIDE } from '../core/export-plan.js';
-import { DEFAULT_EXPORT_SCALE } from '../core/export-scale.js';
-import type { NodeSnapshot } from '../core/messages.js';
-import { sizesOf, tabledPixels, type ImageSize } from '../core/models.js';
-import type { PublicModel } from '../core/proxy-schema.js';
-import { fail, ok, type Result } from '../core/result.js';
+import { frameRequestShape } from './aspect.js';
+import { appError } from './errors.js';
+import { MAX_FIGMA_IMAGE_SIDE } from './export-plan.js';
+import { DEFAULT_EXPORT_SCALE } from './export-scale.js';
+import type { NodeSnapshot } from './messages.js';
+import { sizesOf, tabledPixels, type ImageSize } from './models.js';
+import type { PublicModel } from './proxy-schema.js';
+import { fail, ok, type Result } from './result.js';
 import { checkEditInputs, NO_EDIT_INPUTS, type EditInputs } from './edit-inputs.js';
 
 export interface RequestPlan {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeSnapshot } from '../../core/messages.js';
 import { interpretSelection } from '../../core/selection-roles.js';
-import { checkEditInputs, editInputsOf, keepTextApplies, textParagraphOf } from '../../ui/edit-inputs.js';
-import { publicModels } from './fixtures.js';
+import { checkEditInputs, editInputsOf, keepTextApplies, textParagraphOf } from '../../core/edit-inputs.js';
+import { publicModels } from '../ui/fixtures.js';
 
 const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
 const legacy = publicModels.models.find((m) => m.id === 'gemini-2.5-flash-image')!;

@@ -4,11 +4,11 @@
  * and checked before anything is sent: one region shape at most, a closed one, and no more images than the model
  * takes (`maxInputImages` from `GET /v1/models`).
  */
-import { appError, type AppError } from '../core/errors.js';
-import type { NodeSnapshot } from '../core/messages.js';
-import type { PublicModel } from '../core/proxy-schema.js';
-import type { ReferenceRole, SelectionRoles } from '../core/selection-roles.js';
-import { classifyTextLayers, textContextInstruction } from '../core/text-context.js';
+import { appError, type AppError } from './errors.js';
+import type { NodeSnapshot } from './messages.js';
+import type { PublicModel } from './proxy-schema.js';
+import type { ReferenceRole, SelectionRoles } from './selection-roles.js';
+import { classifyTextLayers, textContextInstruction } from './text-context.js';
 
 /** A subject pinned for the panel session: it goes with every turn as a subject reference. */
 export interface PinnedSubject {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeSnapshot } from '../../core/messages.js';
 import type { PublicModel } from '../../core/proxy-schema.js';
-import { NO_EDIT_INPUTS } from '../../ui/edit-inputs.js';
-import { planRequest } from '../../ui/request-plan.js';
-import { publicModels } from './fixtures.js';
+import { NO_EDIT_INPUTS } from '../../core/edit-inputs.js';
+import { planRequest } from '../../core/request-plan.js';
+import { publicModels } from '../ui/fixtures.js';
 
 const flash = publicModels.models.find((m) => m.id === 'gemini-3.1-flash-image')!;
 const legacy = publicModels.models.find((m) => m.id === 'gemini-2.5-flash-image')!;

@@ -1,0 +1,73 @@
+/**
+ * The one running Generate (a single result or N variants): the run object owns starting it, moving it from step to
+ * step, ending it, and Cancel, and it alone answers "is this run still the state's?" — a run that was cancelled, or
+ * replaced by a newer one, must not touch the state again.
+ *
+ * Cancel aborts the running request at once (the proxy fetch is aborted, and the proxy aborts Gemini). Once the
+ * result is being placed it is too late to cancel cleanly, so that step ignores it. A request already sent may still
+ * be billed by Google (the abort does not stop the call on Google's side), so the message says what it may cost: the
+ * estimate shown when it started.
+ */
+import { batch } from '@preact/signals';
+import { appError } from '../../core/errors.js';
+import type { AppState, RunState } from '../state.js';
+import type { AppDeps } from './deps.js';
+
+/** A started run, as the actions that drive it see it. */
+export interface Run {
+  /** Aborted by Cancel. */
+  readonly signal: AbortSignal;
+  /** Whether this run is still the state's: not cancelled, not ended, not replaced. */
+  isCurrent(): boolean;
+  /** Moves the run to `step`, unless it has ended (or been cancelled) meanwhile. */
+  step(step: RunState['step']): void;
+  /**
+   * Ends the run and applies `outcome` in the same batch, when it is still current; a cancelled run has already
+   * been ended and reported by {@link cancelRun}, so then nothing happens. Returns whether it was current.
+   */
+  end(outcome?: () => void): boolean;
+}
+
+/**
+ * Starts a run at `step` with the estimate shown now: the run becomes the state's, the last error and result are
+ * cleared, and so is whatever `clear` clears, in one batch.
+ */
+export function startRun(deps: AppDeps, step: RunState['step'], clear?: () => void): Run {
+  const { state } = deps;
+  const controller = new AbortController();
+  batch(() => {
+    state.run.value = { startedAt: deps.now(), controller, step, estimateUsd: state.runEstimateUsd.peek() };
+    state.error.value = null;
+    state.lastResult.value = null;
+    clear?.();
+  });
+  const isCurrent = (): boolean => !controller.signal.aborted && state.run.peek()?.controller === controller;
+  return {
+    signal: controller.signal,
+    isCurrent,
+    step: (next) => {
+      const current = state.run.peek();
+      if (isCurrent() && current) state.run.value = { ...current, step: next };
+    },
+    end: (outcome) => {
+      if (!isCurrent()) return false;
+      batch(() => {
+        state.run.value = null;
+        outcome?.();
+      });
+      return true;
+    },
+  };
+}
+
+/** Cancel: aborts the state's run and ends it with `cancelled`, saying what Gemini may bill for it. */
+export function cancelRun(state: AppState): void {
+  const run = state.run.peek();
+  if (!run || run.step === 'placing') return;
+  run.controller.abort();
+  const mayHaveBilledUsd = run.step === 'generating' && run.estimateUsd ? run.estimateUsd : null;
+  batch(() => {
+    state.run.value = null;
+    state.error.value = { ...appError('cancelled'), ...(mayHaveBilledUsd !== null ? { mayHaveBilledUsd } : {}) };
+  });
+}
