@@ -1,9 +1,11 @@
 import type { ModelRegistry } from '../core/models.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './call-with-retries.js';
 import type { AuthThrottle } from './auth-throttle.js';
+import type { BodyBudget } from './body-budget.js';
 import type { Clock } from './clock.js';
 import { DEFAULT_SERVING_LIMITS, type ServingLimits } from './config.js';
 import type { FairQueue } from './fair-queue.js';
+import type { FaultCounts } from './fault-counts.js';
 import type { GeminiPort } from './gemini-port.js';
 import type { RequestLogEntry } from './logger.js';
 import type { ModelAvailability } from './model-availability.js';
@@ -64,8 +66,14 @@ export interface AppContext extends AppDeps {
   availability: ModelAvailability;
   queue: FairQueue;
   authThrottle: AuthThrottle;
+  /** The same, for the admin token on `/admin/api/*`: a budget of its own. */
+  adminThrottle: AuthThrottle;
   /** Reservations older than this are left over from a stopped instance (`reservation-ttl.ts`). */
   reservationTtlMs: number;
+  /** Store work that failed without failing its request, since start (`fault-counts.ts`). */
+  faults: FaultCounts;
+  /** Request-body bytes held in memory, per person and in total (`body-budget.ts`). */
+  bodyBudget: BodyBudget;
 }
 
 /** Hono context variables set by middleware. */

@@ -15,20 +15,32 @@ import { usageSummary } from '../core/usage-summary.js';
 import { adminPage } from './admin/admin-page.js';
 import type { AppContext, AppDeps, AppEnv } from './app-env.js';
 import { createAuthThrottle } from './auth-throttle.js';
+import { budgetedBody, createBodyBudget, declaredLengthLimit } from './body-budget.js';
 import { systemClock } from './clock.js';
 import { createFairQueue } from './fair-queue.js';
+import { createFaultCounts } from './fault-counts.js';
 import { scrub } from './gemini-errors.js';
-import { bodyTooLargeMessage } from './generate-input.js';
 import { everyModelAvailable } from './model-availability.js';
 import { ProxyError } from './proxy-error.js';
 import { adminApi } from './routes/admin-api.js';
 import { bearerToken } from './routes/bearer-token.js';
+import { allowOnly } from './routes/method-not-allowed.js';
 import { generateHandler } from './routes/generate.js';
 import { publicModels } from './routes/models.js';
 import { playgroundRoutes } from './routes/playground.js';
 import { throttleTokenCheck } from './routes/throttle-token-check.js';
 import { reservationTtlMs } from './reservation-ttl.js';
+import { storeReady } from './store-ready.js';
 import { StoreUnavailableError } from './store/store.js';
+
+/** The app's own paths and their methods: any other method on one is 405 with `Allow`, not 404. */
+const KNOWN_ROUTES: readonly [string, readonly string[]][] = [
+  ['/health', ['GET']],
+  ['/health/ready', ['GET']],
+  ['/v1/models', ['GET']],
+  ['/v1/generate', ['POST']],
+  ['/v1/usage/me', ['GET']],
+];
 
 /** Largest admin API body: a token name and three numbers. */
 const MAX_ADMIN_BODY_BYTES = 16 * 1024;
@@ -36,23 +48,7 @@ const MAX_ADMIN_BODY_BYTES = 16 * 1024;
 const STORE_RETRY_AFTER_SECONDS = 5;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const ctx: AppContext = {
-    ...deps,
-    clock: deps.clock ?? systemClock,
-    queue:
-      deps.queue ??
-      createFairQueue({
-        maxConcurrent: deps.config.maxConcurrent,
-        maxWaiting: deps.config.maxQueue,
-        maxWaitMs: deps.config.maxQueueWaitMs,
-      }),
-    authThrottle: createAuthThrottle({
-      perClient: deps.config.authFailuresPerClient,
-      global: deps.config.authFailuresGlobal,
-    }),
-    reservationTtlMs: reservationTtlMs(deps.registry, deps.config),
-    availability: deps.availability ?? everyModelAvailable(deps.registry),
-  };
+  const ctx = appContext(deps);
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -83,19 +79,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
 
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: deps.config.maxBodyBytes,
-      onError: (c) => {
-        const length = c.req.header('content-length');
-        throw new ProxyError(
-          'request_too_large',
-          bodyTooLargeMessage(length === undefined ? null : Number(length), deps.config.maxBodyBytes),
-        );
-      },
-    }),
-  );
+  // By Content-Length, before a byte is read; a chunked body is counted as it arrives, after the token check
+  // (`body-budget.ts`), so nobody can make the proxy buffer a body before it knows whose it is.
+  app.use('/v1/*', declaredLengthLimit(ctx));
   app.use(
     '/admin/api/*',
     bodyLimit({
@@ -114,8 +100,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Readiness for a load balancer: this instance can reach its database. `/health` stays a liveness check that
   // never touches it, so a database outage takes instances out of rotation without restarting them.
   app.get('/health/ready', async (c) => {
-    await ctx.store.ping();
-    return c.json({ status: 'ok', store: ctx.store.kind });
+    await storeReady(ctx.store);
+    return c.json({ status: 'ok', store: ctx.store.kind, faults: ctx.faults });
   });
 
   app.get('/v1/models', (c) =>
@@ -124,7 +110,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       inlineImageMaxBytes: inlineImageMaxBytes(deps.config.mode),
     }),
   );
-  app.post('/v1/generate', requireTeamToken(ctx), generateHandler(ctx));
+  app.post('/v1/generate', requireTeamToken(ctx), budgetedBody(ctx), generateHandler(ctx));
   app.get('/v1/usage/me', requireTeamToken(ctx), async (c) => {
     const owner = c.get('owner');
     const now = ctx.clock.now();
@@ -134,6 +120,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ]);
     return c.json(usageSummary({ token: { id: owner.id, name: owner.name }, limits: owner.limits, day, month, now }));
   });
+
+  for (const [path, methods] of KNOWN_ROUTES) allowOnly(app, path, methods);
 
   app.route('/admin/api', adminApi(ctx));
   app.get('/admin', (c) => adminPage(c));
@@ -150,6 +138,38 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   return app;
 }
 
+/** The dependencies with their defaults filled in, and the per-instance state the routes share. */
+function appContext(deps: AppDeps): AppContext {
+  return {
+    ...deps,
+    clock: deps.clock ?? systemClock,
+    queue:
+      deps.queue ??
+      createFairQueue({
+        maxConcurrent: deps.config.maxConcurrent,
+        maxWaiting: deps.config.maxQueue,
+        maxWaitingPerKey: deps.config.maxQueuePerPerson,
+        maxWaitMs: deps.config.maxQueueWaitMs,
+      }),
+    authThrottle: createAuthThrottle({
+      perClient: deps.config.authFailuresPerClient,
+      global: deps.config.authFailuresGlobal,
+    }),
+    // Its own budget: team-token guessing behind an office NAT must not lock the admin out, nor the reverse.
+    adminThrottle: createAuthThrottle({
+      perClient: deps.config.authFailuresPerClient,
+      global: deps.config.authFailuresGlobal,
+    }),
+    reservationTtlMs: reservationTtlMs(deps.registry, deps.config),
+    availability: deps.availability ?? everyModelAvailable(deps.registry),
+    faults: createFaultCounts(),
+    bodyBudget: createBodyBudget({
+      total: Math.max(deps.config.maxBufferedBytes, deps.config.maxBodyBytes),
+      perKey: Math.max(deps.config.maxBufferedPerPersonBytes, deps.config.maxBodyBytes),
+    }),
+  };
+}
+
 /**
  * Accepts `Authorization: Bearer <team token>` and remembers whose it is (looked up afresh on every request).
  * An address that has tried too many wrong tokens is refused before its token is looked at (`auth-throttle.ts`).
@@ -163,7 +183,7 @@ function requireTeamToken(ctx: AppContext) {
         'No team token was sent. Paste your team token in Settings; your admin can give you one.',
       );
     }
-    const client = throttleTokenCheck(ctx, c);
+    const client = throttleTokenCheck(ctx, c, token);
     const owner = await ctx.store.verifyToken(token, ctx.clock.now());
     if (!owner) {
       ctx.authThrottle.failed(client, ctx.clock.now());

@@ -8,6 +8,7 @@
  */
 import { serve } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,10 @@ import { createGeminiClient, type GeminiBackendConfig } from './gemini-client.js
 import { createRequestLogger } from './logger.js';
 import { createModelAvailability, type CheckTimers } from './model-availability.js';
 import { reservationTtlMs } from './reservation-ttl.js';
+import { answerClientError } from './client-error.js';
+import { startupError } from './startup-errors.js';
+import { watchUploadRate } from './upload-rate.js';
+import { isGoneFromThisHost } from './store/instance-name.js';
 import { describeStore, openStore } from './store/open-store.js';
 import type { ProxyStore } from './store/store.js';
 
@@ -98,7 +103,12 @@ export async function startProxy(
   }
 
   const dataDir = resolve(settings.dataDir);
-  const storeSettings = { databaseUrl: settings.databaseUrl, dataDir, dbPoolMax: settings.dbPoolMax };
+  const storeSettings = {
+    databaseUrl: settings.databaseUrl,
+    dataDir,
+    dbPoolMax: settings.dbPoolMax,
+    minFreeBytes: settings.minFreeBytes,
+  };
   const config = proxyConfig({
     mode: settings.backend.kind,
     version,
@@ -116,15 +126,20 @@ export async function startProxy(
     stops.push(() => store.close());
     await store.putStaticToken({ name: 'dev', token: devToken, kind: 'dev', now: clock.now() });
     await store.expireReservations(clock.now() - staleAfterMs);
+    // A proxy that crashed on this machine (this one's previous run, or a neighbour) holds quota no request owns.
+    await store.settleGoneInstances(isGoneFromThisHost);
   } catch (error) {
     // E.g. a database from a newer proxy: stop the double we may have started before failing.
     for (const stop of stops) await stop();
-    throw error;
+    throw startupError(error, storeSettings) ?? error;
   }
   // Reservations left by an instance that died mid-request stop holding quota once no live request could still
   // own them; each instance sweeps (the update is idempotent, so several sweeping at once is harmless).
   const sweeper = setInterval(() => {
-    store.expireReservations(clock.now() - staleAfterMs).catch((error: unknown) => {
+    Promise.all([
+      store.expireReservations(clock.now() - staleAfterMs),
+      store.settleGoneInstances(isGoneFromThisHost),
+    ]).catch((error: unknown) => {
       console.error(`[store] could not settle stale reservations: ${String(error)}`);
     });
   }, SWEEP_INTERVAL_MS);
@@ -158,6 +173,10 @@ export async function startProxy(
   });
   // 4K answers can take minutes: let Node's own request timeout out of the way; the proxy times out per model.
   if ('requestTimeout' in server) server.requestTimeout = 0;
+  // Instead, a body that crawls is cut off by its rate, authenticated or not (`upload-rate.ts`).
+  server.on('request', (request: IncomingMessage) => watchUploadRate(request, config));
+  // Node's own refusals (bad HTTP, 431, slow headers) in the proxy's error envelope (`client-error.ts`).
+  server.on('clientError', answerClientError);
   // Keep idle connections longer than a load balancer's idle timeout (60 s on most): otherwise the proxy may close
   // a kept-alive connection just as the balancer (or any client) sends the next request on it, which fails that
   // request with a reset instead of an answer.

@@ -13,6 +13,7 @@ import { createTokenSchema, limitsFrom, limitsPatchSchema } from '../admin/token
 import type { AppContext, AppEnv } from '../app-env.js';
 import { ProxyError } from '../proxy-error.js';
 import { bearerToken } from './bearer-token.js';
+import { allowOnly } from './method-not-allowed.js';
 import { throttleTokenCheck } from './throttle-token-check.js';
 import { hashToken, sameHash } from '../team-tokens.js';
 
@@ -34,9 +35,9 @@ export function requireAdmin(ctx: AppContext) {
     if (!given) {
       throw new ProxyError('unauthorized', 'Send the admin token as "Authorization: Bearer <BANANA_ADMIN_TOKEN>".');
     }
-    const client = throttleTokenCheck(ctx, c);
+    const client = throttleTokenCheck(ctx, c, given, ctx.adminThrottle);
     if (sameHash(hashToken(given), expected)) {
-      ctx.authThrottle.succeeded(client, ctx.clock.now());
+      ctx.adminThrottle.succeeded(client, ctx.clock.now());
       c.set('logFields', { ...c.get('logFields'), tokenName: 'admin' });
       await next();
       return;
@@ -47,7 +48,7 @@ export function requireAdmin(ctx: AppContext) {
         'This is a team token. The admin routes need the admin token (the value of BANANA_ADMIN_TOKEN).',
       );
     }
-    ctx.authThrottle.failed(client, ctx.clock.now());
+    ctx.adminThrottle.failed(client, ctx.clock.now());
     throw new ProxyError('unauthorized', 'This admin token is not valid. Use the value of BANANA_ADMIN_TOKEN.');
   };
 }
@@ -108,6 +109,10 @@ export function adminApi(ctx: AppContext): Hono<AppEnv> {
     });
   });
 
+  allowOnly(api, '/tokens', ['GET', 'POST']);
+  allowOnly(api, '/tokens/:id/revoke', ['POST']);
+  allowOnly(api, '/tokens/:id', ['PATCH']);
+  allowOnly(api, '/usage', ['GET']);
   return api;
 }
 

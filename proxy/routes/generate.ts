@@ -1,6 +1,6 @@
 /**
  * `POST /v1/generate`: one image per call (variants are parallel calls, DESIGN.md §3). In order: validate; answer
- * from the cache when the same request was answered before (free, not counted against limits); reserve the
+ * from the cache when the same request was answered before (free, but a request: `answer-cache.ts`); reserve the
  * request against the person's limits in the store; wait for a fair share of the upstream slots; call Gemini with
  * retries inside the model's timeout; price the answer from `usageMetadata`; cache it. Every request that got
  * past authentication leaves exactly one usage row, whatever its outcome.
@@ -15,6 +15,7 @@ import { inlineImageMaxBytes } from '../../core/input-limits.js';
 import { costUsd, type ImageSize, type ModelInfo } from '../../core/models.js';
 import type { GenerateRequest, GenerateResponse } from '../../core/proxy-schema.js';
 import type { AppContext, AppEnv } from '../app-env.js';
+import { answerFromCache, cacheAnswer, cacheOwner } from '../answer-cache.js';
 import { cacheKey } from '../cache-key.js';
 import { callWithRetries } from '../call-with-retries.js';
 import {
@@ -29,6 +30,7 @@ import {
   type PreparedImage,
 } from '../generate-input.js';
 import type { GeminiInputPart, GeminiResponse } from '../gemini-port.js';
+import { noteFault } from '../fault-counts.js';
 import { limitError } from '../limit-error.js';
 import { modelUnavailableError } from '../model-availability.js';
 import { truncatePrompt } from '../logger.js';
@@ -83,7 +85,7 @@ export function generateHandler(ctx: AppContext) {
       try {
         await ctx.store.recordUsage(record);
       } catch (error) {
-        console.error(`[${record.requestId}] could not record usage: ${String(error)}`);
+        noteFault(ctx.faults, c, 'usageWriteFailed', error, ctx.config.secrets);
       }
       c.set('logFields', {
         ...c.get('logFields'),
@@ -124,6 +126,7 @@ async function generate(
   const key =
     request.cache !== false && ctx.config.cacheBytes > 0
       ? cacheKey({
+          owner: cacheOwner(ctx, record.tokenId),
           model: model.id,
           prompt: request.prompt,
           aspectRatio: request.aspectRatio ?? null,
@@ -141,27 +144,17 @@ async function generate(
           })),
         })
       : null;
-  if (key) {
-    const hit = await ctx.store.cacheGet(key, ctx.clock.now());
-    // A cached answer has no modelTurn (the cache keeps only the image): the panel then continues it stateless.
-    if (hit) {
-      record.cached = true;
-      record.savedUsd = hit.costUsd;
-      const body: GenerateResponse = {
-        image: {
-          data: Buffer.from(hit.bytes.buffer, hit.bytes.byteOffset, hit.bytes.byteLength).toString('base64'),
-          mimeType: hit.mimeType,
-          width: hit.width,
-          height: hit.height,
-        },
-        ...(hit.text ? { text: hit.text } : {}),
-        model: hit.model,
-        usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0, costUsd: 0 },
-        cached: true,
-      };
-      return c.json(body);
-    }
-  }
+  const reserveFields = {
+    requestId: record.requestId,
+    tokenId: record.tokenId,
+    tokenName: record.tokenName,
+    model: model.id,
+    imageSize,
+    aspectRatio: record.aspectRatio,
+    inputImages: images.length,
+  };
+  const cached = key ? await answerFromCache(ctx, c, record, key, reserveFields) : null;
+  if (cached) return cached;
 
   state.estimate =
     estimateCostUsd(
@@ -172,13 +165,7 @@ async function generate(
     ) ?? 0;
   const now = ctx.clock.now();
   const reservation = await ctx.store.reserve({
-    requestId: record.requestId,
-    tokenId: record.tokenId,
-    tokenName: record.tokenName,
-    model: model.id,
-    imageSize,
-    aspectRatio: record.aspectRatio,
-    inputImages: images.length,
+    ...reserveFields,
     estimatedCostUsd: state.estimate,
     now,
     staleBefore: now - ctx.reservationTtlMs,
@@ -222,20 +209,15 @@ async function generate(
     ...(modelTurn ? { modelTurn } : {}),
   };
   if (key) {
-    await ctx.store.cachePut(
-      key,
-      {
-        bytes: Buffer.from(answer.image.data, 'base64'),
-        mimeType: answer.image.mimeType,
-        width: answer.image.width,
-        height: answer.image.height,
-        text: answer.text ?? null,
-        model: model.id,
-        costUsd: record.costUsd,
-      },
-      ctx.clock.now(),
-      ctx.config.cacheBytes,
-    );
+    await cacheAnswer(ctx, c, key, {
+      bytes: Buffer.from(answer.image.data, 'base64'),
+      mimeType: answer.image.mimeType,
+      width: answer.image.width,
+      height: answer.image.height,
+      text: answer.text ?? null,
+      model: model.id,
+      costUsd: record.costUsd,
+    });
   }
   return c.json(body);
 }

@@ -11,18 +11,26 @@ describe('loadSettings', () => {
       devToken: null,
       modelsFile: null,
       maxBodyBytes: 64 * 1024 * 1024,
+      maxBufferedBytes: 256 * 1024 * 1024,
+      maxBufferedPerPersonBytes: 128 * 1024 * 1024,
+      minUploadBytesPerSecond: 1024,
+      uploadWindowMs: 30_000,
       dataDir: './data',
       databaseUrl: null,
       dbPoolMax: 10,
+      minFreeBytes: 64 * 1024 * 1024,
       adminToken: null,
       maxConcurrent: 8,
       maxQueue: 500,
+      maxQueuePerPerson: 50,
       maxQueueWaitMs: 300_000,
       authFailuresPerClient: 10,
       authFailuresGlobal: 300,
       trustProxyHops: 0,
+      trustedProxies: [],
       cacheBytes: 512 * 1024 * 1024,
       logPrompts: false,
+      cacheScope: 'person',
     });
   });
 
@@ -38,6 +46,7 @@ describe('loadSettings', () => {
       BANANA_AUTH_FAILURES_PER_MIN: '5',
       BANANA_AUTH_FAILURES_GLOBAL_PER_MIN: '100',
       BANANA_TRUST_PROXY_HOPS: '1',
+      BANANA_TRUSTED_PROXIES: '10.0.0.0/8, fd00::/8,192.168.1.10',
     });
     expect(s).toMatchObject({
       databaseUrl: 'postgres://banana:secret@db.internal:5432/banana',
@@ -46,6 +55,7 @@ describe('loadSettings', () => {
       authFailuresPerClient: 5,
       authFailuresGlobal: 100,
       trustProxyHops: 1,
+      trustedProxies: ['10.0.0.0/8', 'fd00::/8', '192.168.1.10'],
     });
   });
 
@@ -90,6 +100,9 @@ describe('loadSettings', () => {
     [{ DATABASE_URL: 'mysql://x:y@h/db' }, /DATABASE_URL must be a PostgreSQL URL/],
     [{ BANANA_DB_POOL_MAX: '0' }, /BANANA_DB_POOL_MAX/],
     [{ BANANA_TRUST_PROXY_HOPS: '-1' }, /BANANA_TRUST_PROXY_HOPS/],
+    [{ BANANA_TRUST_PROXY_HOPS: '1' }, /BANANA_TRUST_PROXY_HOPS needs BANANA_TRUSTED_PROXIES/],
+    [{ BANANA_TRUSTED_PROXIES: '10.0.0.0/33' }, /BANANA_TRUSTED_PROXIES: "10\.0\.0\.0\/33" is not an address or CIDR/],
+    [{ BANANA_TRUSTED_PROXIES: 'balancer.internal' }, /BANANA_TRUSTED_PROXIES: "balancer\.internal"/],
     [{ BANANA_AUTH_FAILURES_PER_MIN: 'lots' }, /BANANA_AUTH_FAILURES_PER_MIN/],
   ])('rejects %j in plain words', (env, message) => {
     expect(() => loadSettings(env)).toThrow(ConfigError);

@@ -78,6 +78,8 @@ export interface HarnessOptions extends Partial<ProxyConfig> {
   unreachableModels?: string[];
   /** `false`: leave the model check for later (a key that lost a model after the last check). */
   checkModels?: boolean;
+  /** SQLite: free disk space below which the store is not ready (default: the store's own, 64 MB). */
+  minFreeBytes?: number;
 }
 
 export interface Harness {
@@ -114,6 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     storeRetry,
     unreachableModels,
     checkModels = true,
+    minFreeBytes,
     ...config
   } = options;
   const double =
@@ -129,7 +132,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         poolMax: 5,
         ...(storeRetry ? { retry: storeRetry } : {}),
       })
-    : openSqliteStore({ dataDir, now: clock.now() });
+    : openSqliteStore({ dataDir, now: clock.now(), ...(minFreeBytes !== undefined ? { minFreeBytes } : {}) });
   await store.putStaticToken({ name: 'Ana', token: TEAM_TOKEN, kind: 'team', now: clock.now() });
   const logs: string[] = [];
   const geminiConfig: GeminiBackendConfig =
