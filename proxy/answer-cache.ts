@@ -6,7 +6,8 @@
  */
 import type { Context } from 'hono';
 import type { GenerateResponse } from '../core/proxy-schema.js';
-import type { AppContext, AppEnv } from './app-env.js';
+import type { AppContext } from './app-context.js';
+import type { AppEnv } from './app-env.js';
 import { noteFault } from './fault-counts.js';
 import { limitError } from './limit-error.js';
 import type { CacheEntry, ReserveRequest, UsageRecord } from './store/store.js';

@@ -13,7 +13,8 @@ import type { HealthResponse } from '../core/proxy-schema.js';
 import { utcDayStart, utcMonthStart } from '../core/usage-periods.js';
 import { usageSummary } from '../core/usage-summary.js';
 import { adminPage } from './admin/admin-page.js';
-import type { AppContext, AppDeps, AppEnv } from './app-env.js';
+import type { AppContext, ProxyAppDeps } from './app-context.js';
+import type { AppEnv } from './app-env.js';
 import { createAuthThrottle } from './auth-throttle.js';
 import { budgetedBody, createBodyBudget, declaredLengthLimit } from './body-budget.js';
 import { systemClock } from './clock.js';
@@ -47,7 +48,7 @@ const MAX_ADMIN_BODY_BYTES = 16 * 1024;
 /** What a client is asked to wait while the database is away: a restart takes seconds. */
 const STORE_RETRY_AFTER_SECONDS = 5;
 
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(deps: ProxyAppDeps): Hono<AppEnv> {
   const ctx = appContext(deps);
   const app = new Hono<AppEnv>();
 
@@ -93,7 +94,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   app.get('/health', (c) => {
-    const body: HealthResponse = { status: 'ok', mode: deps.config.mode, version: deps.config.version };
+    const body: HealthResponse = { status: 'ok', mode: deps.config.backend.kind, version: deps.config.version };
     return c.json(body);
   });
 
@@ -107,7 +108,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/v1/models', (c) =>
     c.json({
       ...publicModels(deps.registry, ctx.availability.unreachable()),
-      inlineImageMaxBytes: inlineImageMaxBytes(deps.config.mode),
+      inlineImageMaxBytes: inlineImageMaxBytes(deps.config.backend.kind),
     }),
   );
   app.post('/v1/generate', requireTeamToken(ctx), budgetedBody(ctx), generateHandler(ctx));
@@ -139,7 +140,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 }
 
 /** The dependencies with their defaults filled in, and the per-instance state the routes share. */
-function appContext(deps: AppDeps): AppContext {
+function appContext(deps: ProxyAppDeps): AppContext {
   return {
     ...deps,
     clock: deps.clock ?? systemClock,

@@ -6,7 +6,8 @@
  * request ends. So ten 60 MB uploads from one token hold at most the person's share, not ten times the body limit.
  */
 import type { Context } from 'hono';
-import type { AppContext, AppEnv } from './app-env.js';
+import type { AppContext } from './app-context.js';
+import type { AppEnv } from './app-env.js';
 import { bodyTooLargeMessage } from './generate-input.js';
 import { ProxyError } from './proxy-error.js';
 

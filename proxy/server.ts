@@ -1,7 +1,7 @@
 /**
  * Starts the proxy: the only file that reads the environment. With no Gemini credentials it starts the offline
  * Gemini double on loopback and points the real SDK at it, so the whole flow runs with no key and no network; it
- * does so only when the proxy itself listens on loopback or BANANA_OFFLINE=1 asks for it (`loadSettings` refuses
+ * does so only when the proxy itself listens on loopback or BANANA_OFFLINE=1 asks for it (`loadConfig` refuses
  * otherwise), so a team proxy started without its key never serves fake images.
  * Tokens, usage and the cache live in one SQLite file under `BANANA_DATA_DIR`, or in PostgreSQL (`DATABASE_URL`)
  * when several instances share them.
@@ -13,10 +13,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseModelRegistry } from '../core/models.js';
-import { proxyConfig, type ProxyConfig } from './app-env.js';
+import type { Backend, ProxyConfig } from './proxy-config.js';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
-import { ConfigError, loadSettings, servingLimitsOf, type ServerSettings } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
 import { createGeminiClient, type GeminiBackendConfig } from './gemini-client.js';
 import { createRequestLogger } from './logger.js';
 import { createModelAvailability, type CheckTimers } from './model-availability.js';
@@ -70,55 +70,44 @@ export async function startProxy(
   env: Record<string, string | undefined>,
   options: StartOptions = {},
 ): Promise<RunningProxy> {
-  const settings = loadSettings(env);
+  const loaded = loadConfig(env);
   const clock = options.clock ?? systemClock;
   const registry = parseModelRegistry(
-    JSON.parse(readFileSync(settings.modelsFile ?? new URL('config/models.json', root), 'utf8')),
+    JSON.parse(readFileSync(loaded.modelsFile ?? new URL('config/models.json', root), 'utf8')),
   );
   const version = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string }).version;
   const stops: (() => Promise<void>)[] = [];
 
   let backend: GeminiBackendConfig;
-  let devToken = settings.devToken;
-  let adminToken = settings.adminToken;
-  if (settings.backend.kind === 'offline') {
+  let devToken = loaded.devToken;
+  let adminToken = loaded.adminToken;
+  if (loaded.backend.kind === 'offline') {
     const { startGeminiDouble } = await import('../dev/gemini-double/server.js');
     const double = await startGeminiDouble({ registry, host: '127.0.0.1', port: 0, ...unreachableOf(env) });
     stops.push(() => double.close());
     backend = { backend: 'gemini', apiKey: 'offline-double', baseUrl: double.url };
     devToken ??= `dev-${randomBytes(18).toString('base64url')}`;
     adminToken ??= `admin-${randomBytes(24).toString('base64url')}`;
-  } else if (settings.backend.kind === 'gemini') {
-    backend = { backend: 'gemini', apiKey: settings.backend.apiKey, ...baseUrlOf(settings) };
   } else {
-    const { apiKey, project, location } = settings.backend;
-    backend = {
-      backend: 'vertex',
-      location,
-      ...(apiKey ? { apiKey } : {}),
-      ...(project ? { project } : {}),
-      ...(options.vertexAuthClient ? { authClient: options.vertexAuthClient } : {}),
-      ...baseUrlOf(settings),
-    };
+    backend = geminiBackendOf(loaded.backend, options.vertexAuthClient);
   }
 
-  const dataDir = resolve(settings.dataDir);
-  const storeSettings = {
-    databaseUrl: settings.databaseUrl,
-    dataDir,
-    dbPoolMax: settings.dbPoolMax,
-    minFreeBytes: settings.minFreeBytes,
-  };
-  const config = proxyConfig({
-    mode: settings.backend.kind,
+  const config: ProxyConfig = {
+    ...loaded,
+    dataDir: resolve(loaded.dataDir),
     version,
-    ...servingLimitsOf(settings),
     secrets: backend.apiKey ? [backend.apiKey] : [],
     adminToken,
     devToken,
     playgroundDir: fileURLToPath(new URL('dist/playground/', root)),
     ...options.config,
-  });
+  };
+  const storeSettings = {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    dbPoolMax: config.dbPoolMax,
+    minFreeBytes: config.minFreeBytes,
+  };
   const staleAfterMs = reservationTtlMs(registry, config);
   let store: ProxyStore;
   try {
@@ -169,7 +158,7 @@ export async function startProxy(
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
-    const s = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () => resolveServer(s));
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
   });
   // 4K answers can take minutes: let Node's own request timeout out of the way; the proxy times out per model.
   if ('requestTimeout' in server) server.requestTimeout = 0;
@@ -185,7 +174,7 @@ export async function startProxy(
     server.headersTimeout = KEEP_ALIVE_MS + 1000;
   }
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : settings.port;
+  const port = typeof address === 'object' && address ? address.port : config.port;
   let drainMs = 0;
   stops.unshift(
     () =>
@@ -200,11 +189,11 @@ export async function startProxy(
       }),
   );
   return {
-    url: `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${port}`,
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     port,
     devToken,
     adminToken,
-    dataDir,
+    dataDir: config.dataDir,
     storeDescription: describeStore(storeSettings),
     async close(options = {}) {
       drainMs = options.drainMs ?? 0;
@@ -222,15 +211,26 @@ function unreachableOf(env: Record<string, string | undefined>): { unreachableMo
   return ids.length > 0 ? { unreachableModels: ids } : {};
 }
 
-function baseUrlOf(settings: ServerSettings): { baseUrl?: string } {
-  return 'baseUrl' in settings.backend && settings.backend.baseUrl ? { baseUrl: settings.backend.baseUrl } : {};
+/** The SDK's settings for a real backend: the Gemini API, or Vertex AI (with a key or a project). */
+function geminiBackendOf(backend: Exclude<Backend, { kind: 'offline' }>, authClient: unknown): GeminiBackendConfig {
+  const baseUrl = backend.baseUrl ? { baseUrl: backend.baseUrl } : {};
+  if (backend.kind === 'gemini') return { backend: 'gemini', apiKey: backend.apiKey, ...baseUrl };
+  const { apiKey, project, location } = backend;
+  return {
+    backend: 'vertex',
+    location,
+    ...(apiKey ? { apiKey } : {}),
+    ...(project ? { project } : {}),
+    ...(authClient ? { authClient } : {}),
+    ...baseUrl,
+  };
 }
 
 async function main(): Promise<void> {
   let proxy: RunningProxy;
-  let settings: ServerSettings;
+  let settings: ProxyConfig;
   try {
-    settings = loadSettings(process.env);
+    settings = loadConfig(process.env);
     proxy = await startProxy(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -14,7 +14,8 @@ import { costModelOf, estimateCostUsd } from '../../core/cost-estimate.js';
 import { inlineImageMaxBytes } from '../../core/input-limits.js';
 import { costUsd, type ImageSize, type ModelInfo } from '../../core/models.js';
 import type { GenerateRequest, GenerateResponse } from '../../core/proxy-schema.js';
-import type { AppContext, AppEnv } from '../app-env.js';
+import type { AppContext } from '../app-context.js';
+import type { AppEnv } from '../app-env.js';
 import { answerFromCache, cacheAnswer, cacheOwner } from '../answer-cache.js';
 import { cacheKey } from '../cache-key.js';
 import { callWithRetries } from '../call-with-retries.js';
@@ -116,7 +117,7 @@ async function generate(
   record.aspectRatio = request.aspectRatio ?? null;
   const imageSize = checkCapabilities(model, request);
   record.imageSize = imageSize;
-  const maxImageBytes = inlineImageMaxBytes(ctx.config.mode);
+  const maxImageBytes = inlineImageMaxBytes(ctx.config.backend.kind);
   const images = prepareImages(request, maxImageBytes);
   const history = prepareHistory(request, maxImageBytes);
   // Every image Gemini reads as input, replayed ones included: they are billed like the new ones.

@@ -6,7 +6,8 @@
 import { Hono } from 'hono';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import type { AppContext, AppEnv } from '../app-env.js';
+import type { AppContext } from '../app-context.js';
+import type { AppEnv } from '../app-env.js';
 import { ProxyError } from '../proxy-error.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -31,7 +32,7 @@ export function playgroundRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/config.json', (c) => {
-    const offline = ctx.config.mode === 'offline';
+    const offline = ctx.config.backend.kind === 'offline';
     // Never readable by another site's script: no CORS grant here, whatever the rest of the proxy allows.
     c.header('Access-Control-Allow-Origin', undefined);
     if (offline && !ownPage(c.req.raw)) {

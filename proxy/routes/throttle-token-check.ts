@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { describeDuration } from '../../core/usage-periods.js';
-import type { AppContext, AppEnv } from '../app-env.js';
+import type { AppContext } from '../app-context.js';
+import type { AppEnv } from '../app-env.js';
 import type { AuthThrottle } from '../auth-throttle.js';
 import { clientAddress } from '../client-address.js';
 import { ProxyError } from '../proxy-error.js';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { proxyConfig } from '../../proxy/app-env.js';
-import { ConfigError, loadSettings, servingLimitsOf } from '../../proxy/config.js';
+import { proxyConfig } from '../../proxy/proxy-config.js';
+import { ConfigError, loadConfig } from '../../proxy/config.js';
+import { DEFAULT_RETRY_POLICY } from '../../proxy/call-with-retries.js';
 
-describe('loadSettings', () => {
+describe('loadConfig', () => {
   it('runs offline on port 8787 with nothing set', () => {
-    expect(loadSettings({})).toEqual({
+    expect(loadConfig({})).toEqual({
       port: 8787,
       host: '127.0.0.1',
       backend: { kind: 'offline' },
@@ -31,15 +32,24 @@ describe('loadSettings', () => {
       cacheBytes: 512 * 1024 * 1024,
       logPrompts: false,
       cacheScope: 'person',
+      version: '0.0.0',
+      secrets: [],
+      timeoutScale: 1,
+      retry: DEFAULT_RETRY_POLICY,
+      playgroundDir: null,
     });
   });
 
-  it('gives the app the same defaults when nothing is set', () => {
-    expect(proxyConfig()).toMatchObject(servingLimitsOf(loadSettings({})));
+  it('is the one set of defaults: nothing set is what tests and tools start from', () => {
+    expect(loadConfig({})).toEqual(proxyConfig());
+  });
+
+  it('keeps the Gemini key among the secrets to scrub', () => {
+    expect(loadConfig({ GEMINI_API_KEY: 'AIza-a-key' }).secrets).toEqual(['AIza-a-key']);
   });
 
   it('reads the settings for several instances on PostgreSQL', () => {
-    const s = loadSettings({
+    const s = loadConfig({
       DATABASE_URL: 'postgres://banana:secret@db.internal:5432/banana',
       BANANA_DB_POOL_MAX: '20',
       BANANA_MAX_QUEUE_WAIT_S: '60',
@@ -83,7 +93,7 @@ describe('loadSettings', () => {
       { kind: 'vertex', apiKey: 'vk', location: 'global' },
     ],
   ])('picks the backend for %s', (_name, env, backend) => {
-    expect(loadSettings(env).backend).toEqual(backend);
+    expect(loadConfig(env).backend).toEqual(backend);
   });
 
   it.each([
@@ -105,12 +115,12 @@ describe('loadSettings', () => {
     [{ BANANA_TRUSTED_PROXIES: 'balancer.internal' }, /BANANA_TRUSTED_PROXIES: "balancer\.internal"/],
     [{ BANANA_AUTH_FAILURES_PER_MIN: 'lots' }, /BANANA_AUTH_FAILURES_PER_MIN/],
   ])('rejects %j in plain words', (env, message) => {
-    expect(() => loadSettings(env)).toThrow(ConfigError);
-    expect(() => loadSettings(env)).toThrow(message);
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
   });
 
   it('reads port, host, token and limits', () => {
-    const s = loadSettings({
+    const s = loadConfig({
       PORT: '9000',
       HOST: '0.0.0.0',
       GEMINI_API_KEY: 'k1',
@@ -121,7 +131,7 @@ describe('loadSettings', () => {
   });
 
   it('reads the store, admin, concurrency, cache and logging settings', () => {
-    const s = loadSettings({
+    const s = loadConfig({
       BANANA_DATA_DIR: '/var/lib/banana',
       BANANA_ADMIN_TOKEN: 'a-long-admin-token-0123',
       BANANA_MAX_CONCURRENT: '16',
@@ -142,29 +152,29 @@ describe('loadSettings', () => {
 
 describe('the offline double without a key', () => {
   it.each(['127.0.0.1', 'localhost', '::1', '127.0.0.2'])('starts on the loopback host %s', (host) => {
-    expect(loadSettings({ HOST: host }).backend).toEqual({ kind: 'offline' });
+    expect(loadConfig({ HOST: host }).backend).toEqual({ kind: 'offline' });
   });
 
   it.each(['0.0.0.0', '::', '10.0.0.5', 'proxy.internal'])('is refused on %s, naming what to set', (host) => {
-    expect(() => loadSettings({ HOST: host })).toThrow(ConfigError);
+    expect(() => loadConfig({ HOST: host })).toThrow(ConfigError);
     const said = [
       `HOST=${host} serves the network`,
       'GEMINI_API_KEY',
       'GOOGLE_GENAI_USE_VERTEXAI=true',
       'BANANA_OFFLINE=1',
     ];
-    for (const words of said) expect(() => loadSettings({ HOST: host })).toThrow(words);
+    for (const words of said) expect(() => loadConfig({ HOST: host })).toThrow(words);
   });
 
   it('starts on a network host when BANANA_OFFLINE=1 asks for it', () => {
-    expect(loadSettings({ HOST: '0.0.0.0', BANANA_OFFLINE: '1' }).backend).toEqual({ kind: 'offline' });
-    expect(() => loadSettings({ HOST: '0.0.0.0', BANANA_OFFLINE: '0' })).toThrow(/BANANA_OFFLINE=1/);
-    expect(() => loadSettings({ BANANA_OFFLINE: 'maybe' })).toThrow('BANANA_OFFLINE must be 1 or 0, got "maybe".');
+    expect(loadConfig({ HOST: '0.0.0.0', BANANA_OFFLINE: '1' }).backend).toEqual({ kind: 'offline' });
+    expect(() => loadConfig({ HOST: '0.0.0.0', BANANA_OFFLINE: '0' })).toThrow(/BANANA_OFFLINE=1/);
+    expect(() => loadConfig({ BANANA_OFFLINE: 'maybe' })).toThrow('BANANA_OFFLINE must be 1 or 0, got "maybe".');
   });
 
   it('needs no flag on a network host once there are credentials', () => {
-    expect(loadSettings({ HOST: '0.0.0.0', GEMINI_API_KEY: 'k1' }).backend).toEqual({ kind: 'gemini', apiKey: 'k1' });
-    const vertex = loadSettings({ HOST: '0.0.0.0', GOOGLE_GENAI_USE_VERTEXAI: 'true', GOOGLE_CLOUD_PROJECT: 'p' });
+    expect(loadConfig({ HOST: '0.0.0.0', GEMINI_API_KEY: 'k1' }).backend).toEqual({ kind: 'gemini', apiKey: 'k1' });
+    const vertex = loadConfig({ HOST: '0.0.0.0', GOOGLE_GENAI_USE_VERTEXAI: 'true', GOOGLE_CLOUD_PROJECT: 'p' });
     expect(vertex.backend.kind).toBe('vertex');
   });
 });

@@ -147,7 +147,7 @@ describePostgres('two instances on one database', () => {
 describe('the reservation lifetime', () => {
   it('covers the queue wait, the longest model timeout and a minute to settle', async () => {
     const { reservationTtlMs } = await import('../../proxy/reservation-ttl.js');
-    const { proxyConfig } = await import('../../proxy/app-env.js');
+    const { proxyConfig } = await import('../../proxy/proxy-config.js');
     const { loadRegistry } = await import('../support/registry.js');
     // The registry's longest timeout is 3 Pro at 4K: 360 s.
     expect(reservationTtlMs(loadRegistry(), proxyConfig())).toBe(300_000 + 360_000 + 60_000);

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ModelRegistry } from '../../core/models.js';
 import { createApp } from '../../proxy/app.js';
-import { proxyConfig, type AppEnv, type ProxyConfig } from '../../proxy/app-env.js';
+import type { AppEnv } from '../../proxy/app-env.js';
+import { proxyConfig, type ProxyConfig } from '../../proxy/proxy-config.js';
 import type { Clock } from '../../proxy/clock.js';
 import type { FairQueue } from '../../proxy/fair-queue.js';
 import { createGeminiClient, type GeminiBackendConfig } from '../../proxy/gemini-client.js';
@@ -57,8 +58,11 @@ export function tempDataDir(label = 'banana-proxy'): string {
 export interface HarnessOptions extends Partial<ProxyConfig> {
   registry?: ModelRegistry;
   clock?: TestClock;
-  /** Which backend the SDK speaks to the double as: the Gemini API (default), Vertex express, or Vertex project. */
-  backend?: 'gemini' | 'vertex-express' | 'vertex-project';
+  /**
+   * Which backend the SDK speaks to the double as: the Gemini API (default), Vertex express, or Vertex project. The
+   * config's `backend` follows it unless given too.
+   */
+  sdk?: 'gemini' | 'vertex-express' | 'vertex-project';
   /** Use this data dir (e.g. one the admin CLI wrote) instead of a fresh one; it is left in place on close. */
   dataDir?: string;
   /** The upstream queue, to watch it from a test. */
@@ -78,8 +82,6 @@ export interface HarnessOptions extends Partial<ProxyConfig> {
   unreachableModels?: string[];
   /** `false`: leave the model check for later (a key that lost a model after the last check). */
   checkModels?: boolean;
-  /** SQLite: free disk space below which the store is not ready (default: the store's own, 64 MB). */
-  minFreeBytes?: number;
 }
 
 export interface Harness {
@@ -107,7 +109,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const {
     registry = loadRegistry(),
     clock = testClock(),
-    backend = 'gemini',
+    sdk = 'gemini',
     queue,
     dataDir: given,
     store: storeKind = options.databaseUrl ? 'postgres' : 'sqlite',
@@ -136,9 +138,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await store.putStaticToken({ name: 'Ana', token: TEAM_TOKEN, kind: 'team', now: clock.now() });
   const logs: string[] = [];
   const geminiConfig: GeminiBackendConfig =
-    backend === 'gemini'
+    sdk === 'gemini'
       ? { backend: 'gemini', apiKey: TEST_KEY, baseUrl: double.url }
-      : backend === 'vertex-express'
+      : sdk === 'vertex-express'
         ? { backend: 'vertex', apiKey: TEST_KEY, baseUrl: double.url }
         : {
             backend: 'vertex',
@@ -160,7 +162,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     ...(queue ? { queue } : {}),
     config: proxyConfig({
-      mode: backend === 'gemini' ? 'gemini' : 'vertex',
+      backend:
+        sdk === 'gemini'
+          ? { kind: 'gemini', apiKey: TEST_KEY, baseUrl: double.url }
+          : { kind: 'vertex', apiKey: TEST_KEY, location: 'us-central1', baseUrl: double.url },
+      dataDir,
+      databaseUrl,
       version: 'test',
       maxBodyBytes: 8 * 1024 * 1024,
       secrets: [TEST_KEY],

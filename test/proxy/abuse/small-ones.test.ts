@@ -21,7 +21,11 @@ let h: Harness;
 let offline: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  offline = await startHarness({ mode: 'offline', devToken: 'dev-token-of-the-playground', double: h.double });
+  offline = await startHarness({
+    backend: { kind: 'offline' },
+    devToken: 'dev-token-of-the-playground',
+    double: h.double,
+  });
 });
 afterAll(async () => {
   await offline.close();
