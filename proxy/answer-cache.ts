@@ -9,22 +9,52 @@ import type { GenerateResponse } from '../core/proxy-schema.js';
 import type { AppContext } from './app-context.js';
 import type { AppEnv } from './app-env.js';
 import { noteFault } from './fault-counts.js';
-import { limitError } from './limit-error.js';
-import type { CacheEntry, ReserveRequest, UsageRecord } from './store/store.js';
+import { cacheKey } from './cache-key.js';
+import type { GeneratePlan, PlannedReservation } from './generate-plan.js';
+import { reserveRequest } from './reserve-request.js';
+import type { CacheEntry } from './store/store.js';
 
 /** The key's owner: the person's token id with the cache per person (the default), null for the team's cache. */
 export function cacheOwner(ctx: AppContext, tokenId: string): string | null {
   return ctx.config.cacheScope === 'team' ? null : tokenId;
 }
 
-/** The cached answer as a response, after its reservation; null when there is none (or the cache failed). */
+/** The key of a planned request, or null when it skips the cache (`cache: false`, or the cache is off). */
+export function planCacheKey(ctx: AppContext, tokenId: string, plan: GeneratePlan): string | null {
+  if (plan.request.cache === false || ctx.config.cacheBytes <= 0) return null;
+  return cacheKey({
+    owner: cacheOwner(ctx, tokenId),
+    model: plan.model.id,
+    prompt: plan.request.prompt,
+    aspectRatio: plan.request.aspectRatio ?? null,
+    imageSize: plan.imageSize,
+    variant: plan.request.variant ?? 0,
+    images: plan.images,
+    history: plan.history.map(({ content, images: decoded }) => ({
+      role: content.role,
+      parts: content.parts.map((part, i) => ({
+        ...(part.text !== undefined ? { text: part.text } : {}),
+        ...(part.thought ? { thought: true } : {}),
+        ...(part.thoughtSignature !== undefined ? { thoughtSignature: part.thoughtSignature } : {}),
+        ...(decoded[i] ? { image: decoded[i] } : {}),
+      })),
+    })),
+  });
+}
+
+/** A cached answer: the body to send, and what the original answer cost (each hit saves that much). */
+export interface CacheHit {
+  body: GenerateResponse;
+  savedUsd: number;
+}
+
+/** The cached answer, after its reservation; null when there is none (or the cache failed). */
 export async function answerFromCache(
   ctx: AppContext,
   c: Context<AppEnv>,
-  record: UsageRecord,
   key: string,
-  reserve: Omit<ReserveRequest, 'estimatedCostUsd' | 'now' | 'cacheHit'>,
-): Promise<Response | null> {
+  planned: PlannedReservation,
+): Promise<CacheHit | null> {
   let hit: CacheEntry | null;
   try {
     hit = await ctx.store.cacheGet(key, ctx.clock.now());
@@ -33,17 +63,7 @@ export async function answerFromCache(
     return null;
   }
   if (!hit) return null;
-  const now = ctx.clock.now();
-  const reservation = await ctx.store.reserve({
-    ...reserve,
-    estimatedCostUsd: 0,
-    now,
-    staleBefore: now - ctx.reservationTtlMs,
-    cacheHit: { rateOnly: ctx.config.cacheScope !== 'team' },
-  });
-  if (!reservation.ok) throw limitError(reservation.refusal, now);
-  record.cached = true;
-  record.savedUsd = hit.costUsd;
+  await reserveRequest(ctx, planned, 0, { rateOnly: ctx.config.cacheScope !== 'team' });
   // A cached answer has no modelTurn (the cache keeps only the image): the panel then continues it stateless.
   const body: GenerateResponse = {
     image: {
@@ -57,11 +77,25 @@ export async function answerFromCache(
     usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0, costUsd: 0 },
     cached: true,
   };
-  return c.json(body);
+  return { body, savedUsd: hit.costUsd };
 }
 
 /** Caches a paid answer; a failure (disk full, read-only, database away) is logged and counted, never thrown. */
-export async function cacheAnswer(ctx: AppContext, c: Context<AppEnv>, key: string, entry: CacheEntry): Promise<void> {
+export async function cacheAnswer(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  key: string,
+  body: GenerateResponse,
+): Promise<void> {
+  const entry: CacheEntry = {
+    bytes: Buffer.from(body.image.data, 'base64'),
+    mimeType: body.image.mimeType,
+    width: body.image.width,
+    height: body.image.height,
+    text: body.text ?? null,
+    model: body.model,
+    costUsd: body.usage.costUsd,
+  };
   try {
     await ctx.store.cachePut(key, entry, ctx.clock.now(), ctx.config.cacheBytes);
   } catch (error) {

@@ -6,7 +6,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import { randomUUID } from 'node:crypto';
 import { inlineImageMaxBytes } from '../core/input-limits.js';
 import type { HealthResponse } from '../core/proxy-schema.js';
@@ -32,6 +31,7 @@ import { playgroundRoutes } from './routes/playground.js';
 import { throttleTokenCheck } from './routes/throttle-token-check.js';
 import { reservationTtlMs } from './reservation-ttl.js';
 import { storeReady } from './store-ready.js';
+import { toProxyError } from './to-proxy-error.js';
 import { StoreUnavailableError } from './store/store.js';
 
 /** The app's own paths and their methods: any other method on one is 405 with `Allow`, not 404. */
@@ -45,8 +45,6 @@ const KNOWN_ROUTES: readonly [string, readonly string[]][] = [
 
 /** Largest admin API body: a token name and three numbers. */
 const MAX_ADMIN_BODY_BYTES = 16 * 1024;
-/** What a client is asked to wait while the database is away: a restart takes seconds. */
-const STORE_RETRY_AFTER_SECONDS = 5;
 
 export function createApp(deps: ProxyAppDeps): Hono<AppEnv> {
   const ctx = appContext(deps);
@@ -200,28 +198,14 @@ function requireTeamToken(ctx: AppContext) {
   };
 }
 
+/** The one error funnel: every error answers in the envelope (`to-proxy-error.ts`); the unexpected are logged. */
 function errorResponse(error: unknown, c: Context<AppEnv>, secrets: readonly string[]): Response {
-  let proxyError: ProxyError;
-  if (error instanceof ProxyError) proxyError = error;
-  else if (error instanceof StoreUnavailableError) {
+  const proxyError = toProxyError(error, c.get('requestId'));
+  if (error instanceof StoreUnavailableError) {
     console.error(`[${c.get('requestId')}] database unavailable: ${scrub(error.message, secrets)}`);
-    proxyError = new ProxyError(
-      'proxy_busy',
-      'The team proxy cannot reach its database right now. Try again in a few seconds; if it keeps happening, tell your admin.',
-      { headers: { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) } },
-    );
-  } else if (error instanceof HTTPException) {
-    proxyError = new ProxyError(error.status === 413 ? 'request_too_large' : 'bad_request', undefined, {
-      status: error.status,
-    });
-  } else {
-    // Unexpected: report the request id so an admin can find the log line, and never the error text itself.
+  } else if (proxyError.code === 'internal_error' && !(error instanceof ProxyError)) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     console.error(`[${c.get('requestId')}] unexpected error: ${scrub(detail, secrets)}`);
-    proxyError = new ProxyError(
-      'internal_error',
-      `Something went wrong inside the proxy (request ${c.get('requestId')}). Try again; if it keeps happening, tell your admin.`,
-    );
   }
   c.set('logFields', { ...c.get('logFields'), outcome: proxyError.code });
   return c.json(proxyError.toJSON(), proxyError.status as 400, proxyError.headers);

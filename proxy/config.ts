@@ -45,7 +45,7 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
     backend,
     modelsFile: value('BANANA_MODELS_FILE') ?? null,
     ...storeOf(value, defaults),
-    ...servingLimitsOf(value),
+    ...readServingLimits(value),
     secrets: 'apiKey' in backend && backend.apiKey ? [backend.apiKey] : [],
     adminToken: adminTokenOf(value),
     devToken: value('BANANA_DEV_TOKEN') ?? null,
@@ -107,7 +107,7 @@ function storeOf(
 }
 
 /** Every serving limit, from its variable in the variable's unit, or its default. */
-function servingLimitsOf(value: EnvValue): ServingLimits {
+function readServingLimits(value: EnvValue): ServingLimits {
   const limit = (key: NumericLimit, name: string, min: number, max: number, unit = 1) =>
     integer(value(name), DEFAULT_SERVING_LIMITS[key] / unit, name, min, max) * unit;
   const logPrompts = value('BANANA_LOG_PROMPTS') ?? 'false';
