@@ -50,22 +50,7 @@ export function createApp(deps: ProxyAppDeps): Hono<AppEnv> {
   const ctx = appContext(deps);
   const app = new Hono<AppEnv>();
 
-  app.use('*', async (c, next) => {
-    const started = performance.now();
-    const requestId = randomUUID();
-    c.set('requestId', requestId);
-    c.set('logFields', {});
-    await next();
-    c.header('X-Request-Id', requestId);
-    deps.log?.({
-      requestId,
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
-      ms: Math.round(performance.now() - started),
-      ...c.get('logFields'),
-    });
-  });
+  app.use('*', requestLog(deps.log));
 
   app.use(
     '*',
@@ -110,15 +95,7 @@ export function createApp(deps: ProxyAppDeps): Hono<AppEnv> {
     }),
   );
   app.post('/v1/generate', requireTeamToken(ctx), budgetedBody(ctx), generateHandler(ctx));
-  app.get('/v1/usage/me', requireTeamToken(ctx), async (c) => {
-    const owner = c.get('owner');
-    const now = ctx.clock.now();
-    const [day, month] = await Promise.all([
-      ctx.store.usageTotals(owner.id, utcDayStart(now)),
-      ctx.store.usageTotals(owner.id, utcMonthStart(now)),
-    ]);
-    return c.json(usageSummary({ token: { id: owner.id, name: owner.name }, limits: owner.limits, day, month, now }));
-  });
+  app.get('/v1/usage/me', requireTeamToken(ctx), usageMe(ctx));
 
   for (const [path, methods] of KNOWN_ROUTES) allowOnly(app, path, methods);
 
@@ -135,6 +112,39 @@ export function createApp(deps: ProxyAppDeps): Hono<AppEnv> {
 
   app.onError((error, c) => errorResponse(error, c, deps.config.secrets));
   return app;
+}
+
+/** Gives each request its id (`X-Request-Id`) and, once answered, its one log line. */
+function requestLog(log: ProxyAppDeps['log']) {
+  return async (c: Context<AppEnv>, next: () => Promise<void>): Promise<void> => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    c.set('logFields', {});
+    await next();
+    c.header('X-Request-Id', requestId);
+    log?.({
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      ...c.get('logFields'),
+    });
+  };
+}
+
+/** `GET /v1/usage/me`: the person's own use today and this month, against their limits. */
+function usageMe(ctx: AppContext) {
+  return async (c: Context<AppEnv>): Promise<Response> => {
+    const owner = c.get('owner');
+    const now = ctx.clock.now();
+    const [day, month] = await Promise.all([
+      ctx.store.usageTotals(owner.id, utcDayStart(now)),
+      ctx.store.usageTotals(owner.id, utcMonthStart(now)),
+    ]);
+    return c.json(usageSummary({ token: { id: owner.id, name: owner.name }, limits: owner.limits, day, month, now }));
+  };
 }
 
 /** The dependencies with their defaults filled in, and the per-instance state the routes share. */

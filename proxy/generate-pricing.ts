@@ -9,7 +9,10 @@ import { historyTextChars } from './generate-input.js';
 import type { GeneratePlan } from './generate-plan.js';
 import type { GeminiResponse } from './gemini-port.js';
 
-/** Outcomes after which Gemini may still bill: the SDK's abort does not stop the call server-side (§2.4). */
+/**
+ * Outcomes after which Gemini may still bill: the SDK's abort does not stop the call server-side
+ * (docs/gemini-platform.md#sdk-errors).
+ */
 const MAYBE_BILLED = new Set(['cancelled', 'upstream_timeout']);
 
 /** The estimate a reservation holds: every input image, replayed ones too, and every character of text. */
@@ -44,9 +47,10 @@ export interface CostFacts {
 }
 
 /**
- * What the usage row says a request cost: a blocked image is not billed (gemini-api.md §7); a call abandoned or
- * timed out after it reached Gemini keeps its estimate, since Google may still bill it; anything else is billed as
- * Gemini's answer says (nothing when no answer came).
+ * What the usage row says a request cost: a blocked image is not billed
+ * (docs/gemini-platform.md#blocked-and-failed-answers); a call abandoned or timed out after it reached Gemini keeps
+ * its estimate, since Google may still bill it; anything else is billed as Gemini's answer says (nothing when no
+ * answer came).
  */
 export function settledCostUsd(facts: CostFacts): number {
   if (facts.outcome === 'safety_blocked') return 0;

@@ -6,13 +6,11 @@
  * Tokens, usage and the cache live in one SQLite file under `BANANA_DATA_DIR`, or in PostgreSQL (`DATABASE_URL`)
  * when several instances share them.
  */
-import { serve } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseModelRegistry } from '../core/models.js';
+import { parseModelRegistry, type ModelRegistry } from '../core/models.js';
 import type { Backend, ProxyConfig } from './proxy-config.js';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
@@ -21,20 +19,16 @@ import { createGeminiClient, type GeminiBackendConfig } from './gemini-client.js
 import { createRequestLogger } from './logger.js';
 import { createModelAvailability, type CheckTimers } from './model-availability.js';
 import { reservationTtlMs } from './reservation-ttl.js';
-import { answerClientError } from './client-error.js';
 import { startupError } from './startup-errors.js';
-import { watchUploadRate } from './upload-rate.js';
+import { listen } from './listen.js';
 import { isGoneFromThisHost } from './store/instance-name.js';
-import { describeStore, openStore } from './store/open-store.js';
+import { describeStore, openStore, type StoreSettings } from './store/open-store.js';
 import type { ProxyStore } from './store/store.js';
 
 const root = new URL('../', import.meta.url);
 
 /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
 const SHUTDOWN_DRAIN_MS = 25_000;
-
-/** Idle keep-alive connections are kept this long (longer than a load balancer's usual 60 s). */
-const KEEP_ALIVE_MS = 65_000;
 
 /** How often each instance settles reservations that a stopped instance left behind. */
 const SWEEP_INTERVAL_MS = 60_000;
@@ -78,19 +72,7 @@ export async function startProxy(
   const version = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string }).version;
   const stops: (() => Promise<void>)[] = [];
 
-  let backend: GeminiBackendConfig;
-  let devToken = loaded.devToken;
-  let adminToken = loaded.adminToken;
-  if (loaded.backend.kind === 'offline') {
-    const { startGeminiDouble } = await import('../dev/gemini-double/server.js');
-    const double = await startGeminiDouble({ registry, host: '127.0.0.1', port: 0, ...unreachableOf(env) });
-    stops.push(() => double.close());
-    backend = { backend: 'gemini', apiKey: 'offline-double', baseUrl: double.url };
-    devToken ??= `dev-${randomBytes(18).toString('base64url')}`;
-    adminToken ??= `admin-${randomBytes(24).toString('base64url')}`;
-  } else {
-    backend = geminiBackendOf(loaded.backend, options.vertexAuthClient);
-  }
+  const { backend, devToken, adminToken } = await startBackend(loaded, registry, env, options, stops);
 
   const config: ProxyConfig = {
     ...loaded,
@@ -108,32 +90,14 @@ export async function startProxy(
     dbPoolMax: config.dbPoolMax,
     minFreeBytes: config.minFreeBytes,
   };
-  const staleAfterMs = reservationTtlMs(registry, config);
   let store: ProxyStore;
   try {
-    store = await openStore(storeSettings, clock.now());
-    stops.push(() => store.close());
-    await store.putStaticToken({ name: 'dev', token: devToken, kind: 'dev', now: clock.now() });
-    await store.expireReservations(clock.now() - staleAfterMs);
-    // A proxy that crashed on this machine (this one's previous run, or a neighbour) holds quota no request owns.
-    await store.settleGoneInstances(isGoneFromThisHost);
+    store = await startStore(storeSettings, reservationTtlMs(registry, config), devToken, clock, stops);
   } catch (error) {
     // E.g. a database from a newer proxy: stop the double we may have started before failing.
     for (const stop of stops) await stop();
     throw startupError(error, storeSettings) ?? error;
   }
-  // Reservations left by an instance that died mid-request stop holding quota once no live request could still
-  // own them; each instance sweeps (the update is idempotent, so several sweeping at once is harmless).
-  const sweeper = setInterval(() => {
-    Promise.all([
-      store.expireReservations(clock.now() - staleAfterMs),
-      store.settleGoneInstances(isGoneFromThisHost),
-    ]).catch((error: unknown) => {
-      console.error(`[store] could not settle stale reservations: ${String(error)}`);
-    });
-  }, SWEEP_INTERVAL_MS);
-  sweeper.unref();
-  stops.unshift(async () => clearInterval(sweeper));
 
   const gemini = createGeminiClient(backend);
   // Which configured models the key can reach: asked now and then hourly (model-availability.ts).
@@ -157,40 +121,12 @@ export async function startProxy(
     log: createRequestLogger(options.writeLog ?? ((line) => process.stdout.write(`${line}\n`))),
   });
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
-  });
-  // 4K answers can take minutes: let Node's own request timeout out of the way; the proxy times out per model.
-  if ('requestTimeout' in server) server.requestTimeout = 0;
-  // Instead, a body that crawls is cut off by its rate, authenticated or not (`upload-rate.ts`).
-  server.on('request', (request: IncomingMessage) => watchUploadRate(request, config));
-  // Node's own refusals (bad HTTP, 431, slow headers) in the proxy's error envelope (`client-error.ts`).
-  server.on('clientError', answerClientError);
-  // Keep idle connections longer than a load balancer's idle timeout (60 s on most): otherwise the proxy may close
-  // a kept-alive connection just as the balancer (or any client) sends the next request on it, which fails that
-  // request with a reset instead of an answer.
-  if ('keepAliveTimeout' in server) {
-    server.keepAliveTimeout = KEEP_ALIVE_MS;
-    server.headersTimeout = KEEP_ALIVE_MS + 1000;
-  }
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+  const server = await listen(app, config);
   let drainMs = 0;
-  stops.unshift(
-    () =>
-      new Promise<void>((resolveClose) => {
-        // Stop accepting at once; let requests in flight finish (and settle their usage rows) for up to drainMs.
-        server.close(() => resolveClose());
-        const cut = (): void => {
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        };
-        if (drainMs > 0) setTimeout(cut, drainMs).unref();
-        else cut();
-      }),
-  );
+  stops.unshift(() => server.close(drainMs));
   return {
-    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
-    port,
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${server.port}`,
+    port: server.port,
     devToken,
     adminToken,
     dataDir: config.dataDir,
@@ -200,6 +136,63 @@ export async function startProxy(
       for (const stop of stops) await stop();
     },
   };
+}
+
+/**
+ * The SDK's backend. With no credentials, the offline Gemini double on loopback, and generated dev and admin tokens
+ * where none are set (printed at start); its stop goes on `stops`.
+ */
+async function startBackend(
+  loaded: ProxyConfig,
+  registry: ModelRegistry,
+  env: Record<string, string | undefined>,
+  options: StartOptions,
+  stops: (() => Promise<void>)[],
+): Promise<{ backend: GeminiBackendConfig; devToken: string | null; adminToken: string | null }> {
+  const { devToken, adminToken } = loaded;
+  if (loaded.backend.kind !== 'offline') {
+    return { backend: geminiBackendOf(loaded.backend, options.vertexAuthClient), devToken, adminToken };
+  }
+  const { startGeminiDouble } = await import('../dev/gemini-double/server.js');
+  const double = await startGeminiDouble({ registry, host: '127.0.0.1', port: 0, ...unreachableOf(env) });
+  stops.push(() => double.close());
+  return {
+    backend: { backend: 'gemini', apiKey: 'offline-double', baseUrl: double.url },
+    devToken: devToken ?? `dev-${randomBytes(18).toString('base64url')}`,
+    adminToken: adminToken ?? `admin-${randomBytes(24).toString('base64url')}`,
+  };
+}
+
+/**
+ * Opens the store, puts the dev token in it, settles the reservations no live request owns (stale ones, and those
+ * of a crashed process on this machine), and sweeps them each minute. Its stops go on `stops`.
+ */
+async function startStore(
+  settings: StoreSettings,
+  staleAfterMs: number,
+  devToken: string | null,
+  clock: Clock,
+  stops: (() => Promise<void>)[],
+): Promise<ProxyStore> {
+  const store = await openStore(settings, clock.now());
+  stops.push(() => store.close());
+  await store.putStaticToken({ name: 'dev', token: devToken, kind: 'dev', now: clock.now() });
+  await store.expireReservations(clock.now() - staleAfterMs);
+  // A proxy that crashed on this machine (this one's previous run, or a neighbour) holds quota no request owns.
+  await store.settleGoneInstances(isGoneFromThisHost);
+  // Reservations left by an instance that died mid-request stop holding quota once no live request could still
+  // own them; each instance sweeps (the update is idempotent, so several sweeping at once is harmless).
+  const sweeper = setInterval(() => {
+    Promise.all([
+      store.expireReservations(clock.now() - staleAfterMs),
+      store.settleGoneInstances(isGoneFromThisHost),
+    ]).catch((error: unknown) => {
+      console.error(`[store] could not settle stale reservations: ${String(error)}`);
+    });
+  }, SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  stops.unshift(async () => clearInterval(sweeper));
+  return store;
 }
 
 /** `GEMINI_DOUBLE_UNREACHABLE=id,id` makes the offline double refuse those models (docs/gemini-double.md). */

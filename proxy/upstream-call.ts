@@ -62,7 +62,10 @@ export async function callUpstream(
   }
 }
 
-/** Input images first, in order, then the instruction (Google's examples put the text last, gemini-api.md §4b). */
+/**
+ * Input images first, in order, then the instruction: Google's examples put the text last
+ * (docs/gemini-platform.md#an-edit-with-two-images).
+ */
 function toParts(request: GenerateRequest, images: readonly PreparedImage[]): GeminiInputPart[] {
   return [
     ...images.map((image) => ({ inlineData: { data: image.base64, mimeType: image.mimeType } })),

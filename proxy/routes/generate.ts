@@ -1,9 +1,10 @@
 /**
- * `POST /v1/generate`: one image per call (variants are parallel calls, DESIGN.md §3). The handler runs the steps in
- * order, each returning its value: validate and plan (`generate-plan.ts`); answer from the cache when the same
- * request was answered before (free, but a request: `answer-cache.ts`); reserve the request against the person's
- * limits (`reserve-request.ts`); wait for a fair share of the upstream slots and call Gemini with retries inside
- * the model's timeout (`upstream-call.ts`); price the answer from `usageMetadata` (`generate-pricing.ts`); cache it.
+ * `POST /v1/generate`: one image per call (variants are parallel calls: docs/variants.md). The handler runs the
+ * steps in order, each returning its value: validate and plan (`generate-plan.ts`); answer from the cache when the
+ * same request was answered before (free, but a request: `answer-cache.ts`); reserve the request against the
+ * person's limits (`reserve-request.ts`); wait for a fair share of the upstream slots and call Gemini with retries
+ * inside the model's timeout (`upstream-call.ts`); price the answer from `usageMetadata` (`generate-pricing.ts`);
+ * cache it.
  * Every request that got past authentication leaves exactly one usage row, whatever its outcome; the handler alone
  * writes it, from what the steps returned.
  *
