@@ -88,7 +88,11 @@ async function benchConcurrent(proxy: ProxyProcess, maxConcurrent: number, count
   await Promise.all(
     Array.from({ length: count }, async (_, i) => {
       const t = performance.now();
-      const res = await generate(proxy.url, { prompt: `load ${maxConcurrent} ${i}`, imageSize: '512' });
+      const res = await generate(proxy.url, {
+        prompt: `load ${maxConcurrent} ${i}`,
+        model: 'gemini-3.1-flash-image',
+        imageSize: '512',
+      });
       await res.arrayBuffer();
       latencies.push(performance.now() - t);
       statuses.push(res.status);

@@ -83,7 +83,11 @@ async function benchRun(run: Run, doubleUrl: string): Promise<string> {
           fetch(`${p.url}/v1/generate`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-            body: JSON.stringify({ prompt: `warm-up ${p.url} ${i}`, imageSize: '512' }),
+            body: JSON.stringify({
+              prompt: `warm-up ${p.url} ${i}`,
+              model: 'gemini-3.1-flash-image',
+              imageSize: '512',
+            }),
           }).then((res) => res.arrayBuffer()),
         ),
       ),
@@ -111,7 +115,7 @@ async function benchRun(run: Run, doubleUrl: string): Promise<string> {
             const res = await fetch(`${instances[i % 2]!.url}/v1/generate`, {
               method: 'POST',
               headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-              body: JSON.stringify({ prompt: run.prompt(i), imageSize: '512' }),
+              body: JSON.stringify({ prompt: run.prompt(i), model: 'gemini-3.1-flash-image', imageSize: '512' }),
             });
             const text = await res.text();
             answered++;

@@ -7,11 +7,13 @@ import { benchProxyLoad } from './proxy-load.js';
 import { benchComposite } from './composite.js';
 import { benchProxyOverhead } from './proxy-overhead.js';
 import { benchProxyScaleOut } from './proxy-scale-out.js';
+import { benchProxySoak } from './proxy-soak.js';
 
 const sections: [string, () => Promise<string[]>][] = [
   ['Proxy', () => benchProxyOverhead()],
   ['Team proxy: cache and load', () => benchProxyLoad()],
   ['Scale-out: two instances on PostgreSQL, under load and faults', () => benchProxyScaleOut()],
+  ['Soak: 20,000 requests, faults, aborts and a killed instance', () => benchProxySoak()],
   ['Conversation context: input tokens', () => benchConversationTokens()],
   ['Regional edits: compositing', () => benchComposite()],
   ['Panel: image work for a 4K result (Chromium)', async () => (await import('./panel-image.js')).benchPanelImage()],

@@ -11,6 +11,7 @@
  * call sends. The panel (ui/actions/generate.ts) sends it as `history` on `POST /v1/generate` (core/proxy-schema.ts),
  * and the proxy hands the model's answer back as `modelTurn` when asked with `returnModelTurn`.
  */
+import { historyInputImageCount, MAX_THOUGHT_IMAGES_PER_TURN, thoughtImageFault } from './history-images.js';
 import type { ImageRole } from './image-sizes.js';
 import { roleSentence } from './input-instruction.js';
 
@@ -72,7 +73,10 @@ export interface ReplayRequest {
   signaturesRequired: boolean;
   /** The base turn's layer still shows exactly what the model made (its fill is that turn's image). */
   baseUnchanged: boolean;
-  /** The model's limit on input images; user images of the whole call count against it (as the double counts). */
+  /**
+   * The model's limit on input images. Every image of the call that is not a thought counts against it, the
+   * replayed model turns' too, as the proxy counts them (core/history-images.ts).
+   */
   maxInputImages?: number;
   /** Images the new user content adds (references selected now). */
   newImages?: number;
@@ -110,13 +114,21 @@ export function replayDecision(session: readonly LiveTurn[], request: ReplayRequ
       return refuse('a model turn lost its thought signatures');
     }
   }
+  const contents = path.flatMap((turn) => [turn.user, turn.modelTurn]);
+  const thoughts = thoughtImageFault(contents);
+  if (thoughts?.kind === 'in_user_turn') return refuse('a user turn holds an image marked as a thought');
+  if (thoughts?.kind === 'too_many') {
+    return refuse(
+      `a model turn holds ${thoughts.count} thought images; at most ${MAX_THOUGHT_IMAGES_PER_TURN} are taken`,
+    );
+  }
   if (request.maxInputImages !== undefined) {
-    const images = userImageCount(path) + (request.newImages ?? 0);
+    const images = historyInputImageCount(contents) + (request.newImages ?? 0);
     if (images > request.maxInputImages) {
       return refuse(`the conversation holds ${images} input images; the model takes ${request.maxInputImages}`);
     }
   }
-  const chars = contentsChars(path.flatMap((turn) => [turn.user, turn.modelTurn])) + (request.newChars ?? 0);
+  const chars = contentsChars(contents) + (request.newChars ?? 0);
   if (chars > MAX_REPLAY_CHARS) return refuse('the conversation is too large to send again');
   return { ok: true, path };
 }
@@ -202,11 +214,6 @@ export function rememberTurn(session: readonly LiveTurn[], turn: LiveTurn): Live
 export function forgetTurns(session: readonly LiveTurn[], path: readonly Pick<LiveTurn, 'turnId'>[]): LiveTurn[] {
   const gone = new Set(path.map((turn) => turn.turnId));
   return session.filter((turn) => !gone.has(turn.turnId));
-}
-
-/** User images (not thoughts) of the path's user contents: what counts against the model's image limit. */
-export function userImageCount(path: readonly LiveTurn[]): number {
-  return path.reduce((n, turn) => n + turn.user.parts.filter((p) => p.inlineData && !p.thought).length, 0);
 }
 
 /** Characters the contents take on the wire, roughly: base64 of images, text and signatures. */

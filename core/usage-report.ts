@@ -17,7 +17,7 @@ export interface UsageGroup {
   /** Images made (not counting cache hits). */
   images: number;
   cachedImages: number;
-  /** Requests that ended in an error (limits, upstream failures, cancels). */
+  /** Requests that ended in an error (limits, upstream failures); not those their client cancelled. */
   errors: number;
   costUsd: number;
   /** What cache hits would have cost. */

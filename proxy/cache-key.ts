@@ -6,7 +6,8 @@
  *
  * A replayed call (docs/live-replay.md) also keys on its `history`: every content's role and every part in order,
  * text, thought flag, thought signature and the image's bytes. A stateless request has no `history` in its
- * canonical form at all, so its key is the one it had before replay existed.
+ * canonical form at all, so its key is the one it had before replay existed. With the cache per person (the
+ * default) the key also holds the person's token id, so nobody is answered from, or learns about, a teammate's.
  */
 import { createHash } from 'node:crypto';
 
@@ -14,6 +15,8 @@ import { createHash } from 'node:crypto';
 const KEY_VERSION = 'banana-cache-v1';
 
 export interface CacheKeyInput {
+  /** Whose answers this key may find: a person's token id (`BANANA_CACHE_SCOPE=person`), or null for the team. */
+  owner?: string | null;
   model: string;
   prompt: string;
   aspectRatio: string | null;
@@ -34,6 +37,7 @@ export interface CacheKeyContent {
 export function cacheKey(input: CacheKeyInput): string {
   const canonical = JSON.stringify({
     v: KEY_VERSION,
+    ...(input.owner ? { owner: input.owner } : {}),
     model: input.model,
     prompt: input.prompt,
     aspectRatio: input.aspectRatio,

@@ -1,159 +1,168 @@
 /**
- * Proxy settings from environment variables. Pure: `server.ts` passes `process.env` in, tests pass tables.
- * Variables follow `@google/genai`'s own names where one exists (gemini-api.md §2.1).
+ * The proxy's configuration from environment variables. Pure: `server.ts` passes `process.env` in, tests pass
+ * tables. Variables follow `@google/genai`'s own names where one exists (gemini-api.md §2.1).
  */
-export type Backend =
-  | { kind: 'offline' }
-  | { kind: 'gemini'; apiKey: string; baseUrl?: string }
-  | { kind: 'vertex'; apiKey?: string; project?: string; location: string; baseUrl?: string };
-
-/**
- * The limits and switches the environment sets and the app runs with: `ServerSettings` reads them, `ProxyConfig`
- * (`app-env.ts`) carries them into the app, and both take their defaults from {@link DEFAULT_SERVING_LIMITS}.
- */
-export interface ServingLimits {
-  /** Largest request body accepted, in bytes (`BANANA_MAX_BODY_MB`). */
-  maxBodyBytes: number;
-  /** Upstream calls in flight at once, over all designers (`BANANA_MAX_CONCURRENT`). */
-  maxConcurrent: number;
-  /** Requests that may wait for a slot at once; more are refused with `proxy_busy` (`BANANA_MAX_QUEUE`). */
-  maxQueue: number;
-  /** Longest a request waits for a slot before `proxy_busy`, in ms (`BANANA_MAX_QUEUE_WAIT_S`). */
-  maxQueueWaitMs: number;
-  /** Failed token checks one client address may make per minute before 429 (`BANANA_AUTH_FAILURES_PER_MIN`). */
-  authFailuresPerClient: number;
-  /**
-   * Failed token checks per minute over all addresses on this instance before 429, except known-good addresses
-   * (`BANANA_AUTH_FAILURES_GLOBAL_PER_MIN`).
-   */
-  authFailuresGlobal: number;
-  /** Proxies in front of this one that append to `X-Forwarded-For` (`BANANA_TRUST_PROXY_HOPS`); 0 trusts none. */
-  trustProxyHops: number;
-  /** Cache cap in bytes (`BANANA_CACHE_MB`); 0 turns the cache off. */
-  cacheBytes: number;
-  /** Log prompt text, truncated (`BANANA_LOG_PROMPTS`). Never images, tokens or the key. */
-  logPrompts: boolean;
-}
-
-const MIB = 1024 * 1024;
-
-/** Every limit at its default: what an unset variable means, and what tests start from (`proxyConfig()`). */
-export const DEFAULT_SERVING_LIMITS: Readonly<ServingLimits> = Object.freeze({
-  maxBodyBytes: 64 * MIB,
-  maxConcurrent: 8,
-  maxQueue: 500,
-  maxQueueWaitMs: 300_000,
-  authFailuresPerClient: 10,
-  authFailuresGlobal: 300,
-  trustProxyHops: 0,
-  cacheBytes: 512 * MIB,
-  logPrompts: false,
-});
-
-/** Just the serving limits of `settings` (no port, backend or store), to hand to the app. */
-export function servingLimitsOf(settings: ServingLimits): ServingLimits {
-  const keys = Object.keys(DEFAULT_SERVING_LIMITS) as (keyof ServingLimits)[];
-  return Object.fromEntries(keys.map((key) => [key, settings[key]])) as unknown as ServingLimits;
-}
-
-export interface ServerSettings extends ServingLimits {
-  port: number;
-  host: string;
-  backend: Backend;
-  /** A team token accepted as "dev"; in offline mode one is generated when unset. */
-  devToken: string | null;
-  modelsFile: string | null;
-  /** Where the SQLite file lives (tokens, usage, cache) when there is no `databaseUrl`. */
-  dataDir: string;
-  /** PostgreSQL for several instances (`DATABASE_URL`); null keeps the embedded SQLite file. */
-  databaseUrl: string | null;
-  /** PostgreSQL connections per instance (`BANANA_DB_POOL_MAX`). */
-  dbPoolMax: number;
-  /** Bearer token for `/admin`; null turns the admin routes off (offline mode generates one). */
-  adminToken: string | null;
-}
+import { blockListOf } from './cidr-list.js';
+import {
+  DEFAULT_SERVING_LIMITS,
+  proxyConfig,
+  type Backend,
+  type ProxyConfig,
+  type ServingLimits,
+} from './proxy-config.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const DEFAULT_PORT = 8787;
-const DEFAULT_HOST = '127.0.0.1';
-const DEFAULT_DB_POOL_MAX = 10;
 /** Shortest admin token accepted: it guards every team token and the whole budget. */
 export const MIN_ADMIN_TOKEN_CHARS = 16;
 
-/** Reads the settings; throws ConfigError with a plain message for a value that cannot work. */
-export function loadSettings(env: Record<string, string | undefined>): ServerSettings {
-  const value = (name: string): string | undefined => {
+const MIB = 1024 * 1024;
+
+/** A variable's value, trimmed; undefined when unset or blank. */
+type EnvValue = (name: string) => string | undefined;
+
+/** The serving limits that are numbers (set by `BANANA_*` variables in their own units). */
+type NumericLimit = Exclude<keyof ServingLimits, 'logPrompts' | 'cacheScope' | 'trustedProxies'>;
+
+/**
+ * Reads the configuration; throws ConfigError with a plain message for a value that cannot work. What the
+ * environment does not set (the version, the playground folder, the retry policy) keeps its default from
+ * {@link proxyConfig}, for `server.ts` to fill in.
+ */
+export function loadConfig(env: Record<string, string | undefined>): ProxyConfig {
+  const value: EnvValue = (name) => {
     const v = env[name]?.trim();
     return v ? v : undefined;
   };
-  /** A numeric limit, set in the variable's unit (`unit` of the setting's), its default from the one table. */
-  const limit = (key: Exclude<keyof ServingLimits, 'logPrompts'>, name: string, min: number, max: number, unit = 1) =>
-    integer(value(name), DEFAULT_SERVING_LIMITS[key] / unit, name, min, max) * unit;
-  const port = integer(value('PORT'), DEFAULT_PORT, 'PORT', 0, 65535);
-  const maxBodyBytes = limit('maxBodyBytes', 'BANANA_MAX_BODY_MB', 1, 1024, MIB);
+  const defaults = proxyConfig();
+  const host = value('HOST') ?? defaults.host;
+  const backend = backendOf(value, host);
+  return proxyConfig({
+    port: integer(value('PORT'), defaults.port, 'PORT', 0, 65535),
+    host,
+    backend,
+    modelsFile: value('BANANA_MODELS_FILE') ?? null,
+    ...storeOf(value, defaults),
+    ...readServingLimits(value),
+    secrets: 'apiKey' in backend && backend.apiKey ? [backend.apiKey] : [],
+    adminToken: adminTokenOf(value),
+    devToken: value('BANANA_DEV_TOKEN') ?? null,
+  });
+}
+
+/** The Gemini API with a key, Vertex AI when asked for, else the offline double (on loopback only). */
+function backendOf(value: EnvValue, host: string): Backend {
   // GOOGLE_API_KEY wins over GEMINI_API_KEY, as in the SDK (gemini-api.md §2.1).
   const apiKey = value('GOOGLE_API_KEY') ?? value('GEMINI_API_KEY');
   const baseUrl = value('GEMINI_BASE_URL');
   if (baseUrl && !/^https?:\/\/[^\s]+$/.test(baseUrl)) {
     throw new ConfigError(`GEMINI_BASE_URL must be an http(s) URL, got "${baseUrl}".`);
   }
-  const vertex = /^(1|true|yes)$/i.test(value('GOOGLE_GENAI_USE_VERTEXAI') ?? '');
-  let backend: Backend;
-  if (vertex) {
+  if (/^(1|true|yes)$/i.test(value('GOOGLE_GENAI_USE_VERTEXAI') ?? '')) {
     const project = value('GOOGLE_CLOUD_PROJECT');
     if (!project && !apiKey) {
       throw new ConfigError(
         'Vertex AI needs GOOGLE_CLOUD_PROJECT (with application-default credentials) or an express-mode GOOGLE_API_KEY.',
       );
     }
-    backend = {
+    return {
       kind: 'vertex',
       location: value('GOOGLE_CLOUD_LOCATION') ?? 'global',
       ...(project ? { project } : { apiKey }),
       ...(baseUrl ? { baseUrl } : {}),
     };
-  } else if (apiKey) {
-    backend = { kind: 'gemini', apiKey, ...(baseUrl ? { baseUrl } : {}) };
-  } else {
-    backend = offlineBackend(value('HOST') ?? DEFAULT_HOST, value('BANANA_OFFLINE'));
   }
+  if (apiKey) return { kind: 'gemini', apiKey, ...(baseUrl ? { baseUrl } : {}) };
+  return offlineBackend(host, value('BANANA_OFFLINE'));
+}
+
+function adminTokenOf(value: EnvValue): string | null {
   const adminToken = value('BANANA_ADMIN_TOKEN') ?? null;
   if (adminToken !== null && adminToken.length < MIN_ADMIN_TOKEN_CHARS) {
     throw new ConfigError(
       `BANANA_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_CHARS} characters; make one with: openssl rand -base64 32`,
     );
   }
+  return adminToken;
+}
+
+/** Where tokens, usage and the cache live: the SQLite file in the data dir, or PostgreSQL. */
+function storeOf(
+  value: EnvValue,
+  defaults: ProxyConfig,
+): Pick<ProxyConfig, 'dataDir' | 'databaseUrl' | 'dbPoolMax' | 'minFreeBytes'> {
   const databaseUrl = value('DATABASE_URL') ?? null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database');
   }
+  const freeMb = integer(value('BANANA_MIN_FREE_MB'), defaults.minFreeBytes / MIB, 'BANANA_MIN_FREE_MB', 0, 1_048_576);
+  return {
+    dataDir: value('BANANA_DATA_DIR') ?? defaults.dataDir,
+    databaseUrl,
+    dbPoolMax: integer(value('BANANA_DB_POOL_MAX'), defaults.dbPoolMax, 'BANANA_DB_POOL_MAX', 1, 1000),
+    minFreeBytes: freeMb * MIB,
+  };
+}
+
+/** Every serving limit, from its variable in the variable's unit, or its default. */
+function readServingLimits(value: EnvValue): ServingLimits {
+  const limit = (key: NumericLimit, name: string, min: number, max: number, unit = 1) =>
+    integer(value(name), DEFAULT_SERVING_LIMITS[key] / unit, name, min, max) * unit;
   const logPrompts = value('BANANA_LOG_PROMPTS') ?? 'false';
   if (!/^(1|true|yes|0|false|no)$/i.test(logPrompts)) {
     throw new ConfigError(`BANANA_LOG_PROMPTS must be true or false, got "${logPrompts}".`);
   }
+  const trustedProxies = trustedProxiesOf(value);
+  const trustProxyHops = limit('trustProxyHops', 'BANANA_TRUST_PROXY_HOPS', 0, 10);
+  if (trustProxyHops > 0 && trustedProxies.length === 0) {
+    throw new ConfigError(
+      'BANANA_TRUST_PROXY_HOPS needs BANANA_TRUSTED_PROXIES, the addresses of the load balancers in front (e.g. 10.0.0.0/8): X-Forwarded-For is believed only from them.',
+    );
+  }
+  const cacheScope = (value('BANANA_CACHE_SCOPE') ?? 'person').toLowerCase();
+  if (cacheScope !== 'person' && cacheScope !== 'team') {
+    throw new ConfigError(`BANANA_CACHE_SCOPE must be person or team, got "${cacheScope}".`);
+  }
   return {
-    port,
-    host: value('HOST') ?? DEFAULT_HOST,
-    backend,
-    devToken: value('BANANA_DEV_TOKEN') ?? null,
-    modelsFile: value('BANANA_MODELS_FILE') ?? null,
-    maxBodyBytes,
-    dataDir: value('BANANA_DATA_DIR') ?? './data',
-    databaseUrl,
-    dbPoolMax: integer(value('BANANA_DB_POOL_MAX'), DEFAULT_DB_POOL_MAX, 'BANANA_DB_POOL_MAX', 1, 1000),
-    adminToken,
+    maxBodyBytes: limit('maxBodyBytes', 'BANANA_MAX_BODY_MB', 1, 1024, MIB),
+    maxBufferedBytes: limit('maxBufferedBytes', 'BANANA_MAX_BUFFERED_MB', 1, 1_048_576, MIB),
+    maxBufferedPerPersonBytes: limit(
+      'maxBufferedPerPersonBytes',
+      'BANANA_MAX_BUFFERED_PER_PERSON_MB',
+      1,
+      1_048_576,
+      MIB,
+    ),
+    minUploadBytesPerSecond: limit('minUploadBytesPerSecond', 'BANANA_MIN_UPLOAD_KBPS', 0, 1_000_000, 1024),
+    uploadWindowMs: limit('uploadWindowMs', 'BANANA_UPLOAD_WINDOW_S', 1, 3600, 1000),
     maxConcurrent: limit('maxConcurrent', 'BANANA_MAX_CONCURRENT', 1, 1024),
     maxQueue: limit('maxQueue', 'BANANA_MAX_QUEUE', 0, 100_000),
+    maxQueuePerPerson: limit('maxQueuePerPerson', 'BANANA_MAX_QUEUE_PER_PERSON', 1, 100_000),
     maxQueueWaitMs: limit('maxQueueWaitMs', 'BANANA_MAX_QUEUE_WAIT_S', 1, 3600, 1000),
     authFailuresPerClient: limit('authFailuresPerClient', 'BANANA_AUTH_FAILURES_PER_MIN', 1, 100_000),
     authFailuresGlobal: limit('authFailuresGlobal', 'BANANA_AUTH_FAILURES_GLOBAL_PER_MIN', 1, 10_000_000),
-    trustProxyHops: limit('trustProxyHops', 'BANANA_TRUST_PROXY_HOPS', 0, 10),
+    trustProxyHops,
+    trustedProxies,
     cacheBytes: limit('cacheBytes', 'BANANA_CACHE_MB', 0, 1_048_576, MIB),
     logPrompts: /^(1|true|yes)$/i.test(logPrompts),
+    cacheScope,
   };
+}
+
+/** `BANANA_TRUSTED_PROXIES`: comma-separated CIDRs or addresses, each checked now rather than at the first request. */
+function trustedProxiesOf(value: EnvValue): string[] {
+  const trustedProxies = (value('BANANA_TRUSTED_PROXIES') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  try {
+    blockListOf(trustedProxies);
+  } catch (error) {
+    throw new ConfigError(`BANANA_TRUSTED_PROXIES: ${(error as Error).message}.`);
+  }
+  return trustedProxies;
 }
 
 /** Hosts that only this machine can reach: the offline double may answer there without being asked for. */

@@ -1,8 +1,11 @@
 /**
  * A cap on concurrent upstream calls with fair queueing: waiting requests are grouped per person and served
  * round-robin (a free slot goes to the waiting person who was let through least recently, a newcomer first), so
- * one designer's burst of 4K variants cannot starve everyone else. The queue is bounded (a full
- * queue answers `proxy_busy` at once), and a waiting request whose client gives up leaves it.
+ * one designer's burst of 4K variants cannot starve everyone else. The queue is bounded, and so is each person's
+ * share of it: past `maxWaitingPerKey` waiting calls, or past a fair share of a full queue (its size over the
+ * people waiting), only that person is refused (429 `limit_reached`); when the queue is full and a newcomer
+ * arrives, the newest call of whoever holds more than a fair share makes room. `proxy_busy` is left for a queue
+ * that holds more people than places. A waiting request whose client gives up leaves the queue.
  *
  * The cap is per proxy process: it protects this process's memory and the key's quota from one instance's
  * load. Limits that must hold across instances (images, budget, rate) live in the store's transactions instead.
@@ -28,6 +31,8 @@ export interface FairQueueOptions {
   maxConcurrent: number;
   /** Most calls that may wait at once, over all people. */
   maxWaiting: number;
+  /** Most calls one person may have waiting at once (`BANANA_MAX_QUEUE_PER_PERSON`); absent: `maxWaiting`. */
+  maxWaitingPerKey?: number;
   /**
    * Longest one call may wait for a slot; past it the call is refused with `proxy_busy`. Bounding the wait bounds
    * how long a live request can hold its reservation (see `reservation-ttl.ts`). Absent: no bound.
@@ -42,6 +47,15 @@ interface Waiter {
 
 /** Seconds a client is asked to wait when the queue is full. */
 const BUSY_RETRY_SECONDS = 30;
+
+/** The refusal for a person who holds their share of the queue: only they are asked to wait. */
+function overShareError(waitingOwn: number): ProxyError {
+  return new ProxyError(
+    'limit_reached',
+    `You already have ${waitingOwn} ${waitingOwn === 1 ? 'request' : 'requests'} waiting for Gemini, your share of the team proxy's queue. Wait for them to finish, then try again.`,
+    { headers: { 'Retry-After': String(BUSY_RETRY_SECONDS) } },
+  );
+}
 
 export function createFairQueue(options: FairQueueOptions): FairQueue {
   const maxConcurrent = Math.max(1, Math.floor(options.maxConcurrent));
@@ -95,6 +109,22 @@ export function createFairQueue(options: FairQueueOptions): FairQueue {
     }
   };
 
+  /** A full queue's fair share per person, counting `key` among the people waiting. */
+  const fairShare = (own: number): number => Math.floor(options.maxWaiting / (queues.size + (own === 0 ? 1 : 0)));
+
+  /** Refuses the newest call of the person furthest over a fair share, for a person under it; false if none is. */
+  const makeRoomFor = (key: string, own: number): boolean => {
+    const share = fairShare(own);
+    if (own >= share) return false;
+    let heaviest: Waiter[] | null = null;
+    for (const [other, list] of queues) {
+      if (other !== key && list.length > share && list.length > (heaviest?.length ?? 0)) heaviest = list;
+    }
+    const bumped = heaviest?.at(-1);
+    bumped?.cancel(overShareError(heaviest!.length - 1));
+    return bumped !== undefined;
+  };
+
   return {
     get active() {
       return active;
@@ -105,7 +135,12 @@ export function createFairQueue(options: FairQueueOptions): FairQueue {
     acquire(key, signal) {
       if (signal?.aborted) return Promise.reject(new ProxyError('cancelled'));
       if (active < maxConcurrent && waiting === 0) return Promise.resolve(grant(key));
-      if (waiting >= options.maxWaiting) {
+      const own = queues.get(key)?.length ?? 0;
+      if (own >= (options.maxWaitingPerKey ?? options.maxWaiting) && options.maxWaiting > 0) {
+        return Promise.reject(overShareError(own));
+      }
+      if (waiting >= options.maxWaiting && !makeRoomFor(key, own)) {
+        if (own > 0 && own >= fairShare(own)) return Promise.reject(overShareError(own));
         return Promise.reject(
           new ProxyError(
             'proxy_busy',

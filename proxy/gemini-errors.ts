@@ -4,6 +4,7 @@
  * non-JSON body as `{"error":{"message":"<raw text>",…}}` (gemini-api.md §2.4), so both forms are parsed here.
  */
 import { ProxyError } from './proxy-error.js';
+import { scrubSecrets } from './scrub-secrets.js';
 
 interface GoogleErrorBody {
   code?: number;
@@ -64,7 +65,7 @@ export function upstreamError(status: number, rawMessage: string, secrets: reado
     const seconds = told ?? DEFAULT_RETRY_AFTER_SECONDS;
     return new ProxyError(
       'upstream_rate_limited',
-      `Gemini is rate-limiting the team's key right now. Wait about ${seconds} seconds and try again.`,
+      `Gemini is rate-limiting the team's key right now. Wait about ${seconds} ${seconds === 1 ? 'second' : 'seconds'} and try again.`,
       { headers: { 'Retry-After': String(seconds) }, upstreamRetryDelaySeconds: told },
     );
   }
@@ -97,11 +98,7 @@ export function upstreamError(status: number, rawMessage: string, secrets: reado
   );
 }
 
-/** Replaces every occurrence of each secret with a placeholder. */
+/** Replaces each secret, and any piece of one of 8 characters or more in any letter case, with a placeholder. */
 export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-  }
-  return out;
+  return scrubSecrets(text, secrets);
 }

@@ -3,12 +3,14 @@
  * capabilities, and its images decoded once (for the size check, the real MIME type and the cache key).
  */
 import type { Context } from 'hono';
+import { historyInputImageCount } from '../core/history-images.js';
 import { readImageHeader } from '../core/image-header.js';
 import { formatMegabytes } from '../core/input-limits.js';
 import { findModel, sizesOf, type ImageSize, type ModelInfo, type ModelRegistry } from '../core/models.js';
 import { describeIssue, generateRequestSchema, type GenerateRequest } from '../core/proxy-schema.js';
 import type { AppEnv } from './app-env.js';
 import type { GeminiContent, GeminiPart } from './gemini-port.js';
+import { checkThoughtImages } from './history-caps.js';
 import { imageDefect } from './image-integrity.js';
 import { ProxyError } from './proxy-error.js';
 
@@ -49,7 +51,7 @@ export async function readGenerateRequest(c: Context<AppEnv>): Promise<GenerateR
   if (!type.includes('application/json')) {
     throw new ProxyError('bad_request', 'Send the request as JSON with "Content-Type: application/json".');
   }
-  const text = await c.req.text();
+  const text = await readBodyText(c);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -59,6 +61,22 @@ export async function readGenerateRequest(c: Context<AppEnv>): Promise<GenerateR
   const parsed = generateRequestSchema.safeParse(raw);
   if (!parsed.success) throw new ProxyError('bad_request', `The request is not valid: ${describeIssue(parsed.error)}.`);
   return parsed.data;
+}
+
+/**
+ * The body as text. A client that goes away mid-upload is `cancelled` (nothing reached Gemini, nothing is billed),
+ * not an error of the proxy's: an abandoned upload must not count as a 500.
+ */
+async function readBodyText(c: Context<AppEnv>): Promise<string> {
+  try {
+    return await c.req.text();
+  } catch (error) {
+    if (error instanceof ProxyError) throw error;
+    throw new ProxyError(
+      'cancelled',
+      'The upload was cut off before the whole request arrived. Nothing was sent to Gemini.',
+    );
+  }
 }
 
 /** The model asked for, or the registry's default. */
@@ -90,8 +108,10 @@ export function checkCapabilities(model: ModelInfo, request: GenerateRequest): I
       `${model.label} does not offer the size ${imageSize}. Use one of: ${sizes.join(', ')}.`,
     );
   }
-  // Replayed user images count too: the limit is per request (the Gemini double counts every user image).
-  const count = (request.images?.length ?? 0) + historyImageCount(request, 'user');
+  // Every image Gemini reads as input counts, replayed ones of either role too: a model turn is only the client's
+  // word, and images in a forged one must not slip past the cap (thought images: `history-caps.ts`).
+  checkThoughtImages(request);
+  const count = (request.images?.length ?? 0) + historyImageCount(request);
   if (count > model.maxInputImages) {
     throw new ProxyError(
       'too_many_images',
@@ -155,14 +175,9 @@ export function prepareHistory(request: GenerateRequest, maxBytes: number): Prep
   }));
 }
 
-/** Inline images in the history that are not thoughts, of one role or all: what Gemini bills as input images. */
-export function historyImageCount(request: GenerateRequest, role?: 'user' | 'model'): number {
-  let count = 0;
-  for (const content of request.history ?? []) {
-    if (role && content.role !== role) continue;
-    count += content.parts.filter((part) => part.inlineData && !part.thought).length;
-  }
-  return count;
+/** Inline images in the history that are not thoughts, of either role: what Gemini bills as input images. */
+export function historyImageCount(request: GenerateRequest): number {
+  return historyInputImageCount(request.history ?? []);
 }
 
 /** Characters of text in the history (for the cost estimate). */

@@ -13,12 +13,24 @@ export function limitError(refusal: LimitRefusal, now: number): ProxyError {
   const headers = { 'Retry-After': String(Math.ceil(wait / 1000)) };
   const { allowed, used, requested } = refusal;
   switch (refusal.limit) {
-    case 'daily_images':
+    case 'daily_images': {
+      const resets = `Your limit resets ${describeReset(now, refusal.retryAt)}.`;
+      const inFlight = Math.min(used, refusal.inFlight ?? 0);
+      if (inFlight === 0) {
+        return new ProxyError(
+          'limit_reached',
+          `You have used your ${allowed} ${allowed === 1 ? 'image' : 'images'} for today. ${resets}`,
+          { headers },
+        );
+      }
+      // Never claim images were made that were not: some of the limit is held by requests still in flight (or
+      // left by a proxy that stopped mid-request, given back when it is settled).
       return new ProxyError(
         'limit_reached',
-        `You have used your ${allowed} ${allowed === 1 ? 'image' : 'images'} for today. Your limit resets ${describeReset(now, refusal.retryAt)}.`,
+        `Your ${allowed} ${allowed === 1 ? 'image for today is' : 'images for today are'} taken: ${used - inFlight} made and ${inFlight} still in progress. If none of your requests is running, the proxy was restarted mid-request and gives ${inFlight === 1 ? 'that image' : 'those images'} back within a few minutes. ${resets}`,
         { headers },
       );
+    }
     case 'monthly_usd': {
       const resets = `Your budget resets ${describeReset(now, refusal.retryAt)}.`;
       const left = Math.max(0, allowed - used);

@@ -19,6 +19,8 @@ export interface RequestLogEntry {
   attempts?: number;
   /** Only with `BANANA_LOG_PROMPTS=true`, already truncated. */
   prompt?: string;
+  /** Store work that failed without failing the request (`cache_read_failed`, `cache_write_failed`, …). */
+  fault?: string;
 }
 
 /** Longest prompt text written to a log line when prompt logging is on. */
@@ -52,6 +54,7 @@ export function createRequestLogger(write: LogLine): (entry: RequestLogEntry) =>
         cached,
         attempts: entry.attempts,
         prompt: entry.prompt,
+        fault: entry.fault,
       }),
     );
   };

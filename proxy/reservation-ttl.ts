@@ -5,7 +5,7 @@
  * crashed, lost its machine): it is settled as `interrupted` and stops holding quota.
  */
 import type { ModelRegistry } from '../core/models.js';
-import type { ProxyConfig } from './app-env.js';
+import type { ProxyConfig } from './proxy-config.js';
 
 const SETTLE_MARGIN_MS = 60_000;
 

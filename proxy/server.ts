@@ -1,35 +1,34 @@
 /**
  * Starts the proxy: the only file that reads the environment. With no Gemini credentials it starts the offline
  * Gemini double on loopback and points the real SDK at it, so the whole flow runs with no key and no network; it
- * does so only when the proxy itself listens on loopback or BANANA_OFFLINE=1 asks for it (`loadSettings` refuses
+ * does so only when the proxy itself listens on loopback or BANANA_OFFLINE=1 asks for it (`loadConfig` refuses
  * otherwise), so a team proxy started without its key never serves fake images.
  * Tokens, usage and the cache live in one SQLite file under `BANANA_DATA_DIR`, or in PostgreSQL (`DATABASE_URL`)
  * when several instances share them.
  */
-import { serve } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseModelRegistry } from '../core/models.js';
-import { proxyConfig, type ProxyConfig } from './app-env.js';
+import { parseModelRegistry, type ModelRegistry } from '../core/models.js';
+import type { Backend, ProxyConfig } from './proxy-config.js';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
-import { ConfigError, loadSettings, servingLimitsOf, type ServerSettings } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
 import { createGeminiClient, type GeminiBackendConfig } from './gemini-client.js';
 import { createRequestLogger } from './logger.js';
 import { createModelAvailability, type CheckTimers } from './model-availability.js';
 import { reservationTtlMs } from './reservation-ttl.js';
-import { describeStore, openStore } from './store/open-store.js';
+import { startupError } from './startup-errors.js';
+import { listen } from './listen.js';
+import { isGoneFromThisHost } from './store/instance-name.js';
+import { describeStore, openStore, type StoreSettings } from './store/open-store.js';
 import type { ProxyStore } from './store/store.js';
 
 const root = new URL('../', import.meta.url);
 
 /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
 const SHUTDOWN_DRAIN_MS = 25_000;
-
-/** Idle keep-alive connections are kept this long (longer than a load balancer's usual 60 s). */
-const KEEP_ALIVE_MS = 65_000;
 
 /** How often each instance settles reservations that a stopped instance left behind. */
 const SWEEP_INTERVAL_MS = 60_000;
@@ -65,71 +64,40 @@ export async function startProxy(
   env: Record<string, string | undefined>,
   options: StartOptions = {},
 ): Promise<RunningProxy> {
-  const settings = loadSettings(env);
+  const loaded = loadConfig(env);
   const clock = options.clock ?? systemClock;
   const registry = parseModelRegistry(
-    JSON.parse(readFileSync(settings.modelsFile ?? new URL('config/models.json', root), 'utf8')),
+    JSON.parse(readFileSync(loaded.modelsFile ?? new URL('config/models.json', root), 'utf8')),
   );
   const version = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string }).version;
   const stops: (() => Promise<void>)[] = [];
 
-  let backend: GeminiBackendConfig;
-  let devToken = settings.devToken;
-  let adminToken = settings.adminToken;
-  if (settings.backend.kind === 'offline') {
-    const { startGeminiDouble } = await import('../dev/gemini-double/server.js');
-    const double = await startGeminiDouble({ registry, host: '127.0.0.1', port: 0, ...unreachableOf(env) });
-    stops.push(() => double.close());
-    backend = { backend: 'gemini', apiKey: 'offline-double', baseUrl: double.url };
-    devToken ??= `dev-${randomBytes(18).toString('base64url')}`;
-    adminToken ??= `admin-${randomBytes(24).toString('base64url')}`;
-  } else if (settings.backend.kind === 'gemini') {
-    backend = { backend: 'gemini', apiKey: settings.backend.apiKey, ...baseUrlOf(settings) };
-  } else {
-    const { apiKey, project, location } = settings.backend;
-    backend = {
-      backend: 'vertex',
-      location,
-      ...(apiKey ? { apiKey } : {}),
-      ...(project ? { project } : {}),
-      ...(options.vertexAuthClient ? { authClient: options.vertexAuthClient } : {}),
-      ...baseUrlOf(settings),
-    };
-  }
+  const { backend, devToken, adminToken } = await startBackend(loaded, registry, env, options, stops);
 
-  const dataDir = resolve(settings.dataDir);
-  const storeSettings = { databaseUrl: settings.databaseUrl, dataDir, dbPoolMax: settings.dbPoolMax };
-  const config = proxyConfig({
-    mode: settings.backend.kind,
+  const config: ProxyConfig = {
+    ...loaded,
+    dataDir: resolve(loaded.dataDir),
     version,
-    ...servingLimitsOf(settings),
     secrets: backend.apiKey ? [backend.apiKey] : [],
     adminToken,
     devToken,
     playgroundDir: fileURLToPath(new URL('dist/playground/', root)),
     ...options.config,
-  });
-  const staleAfterMs = reservationTtlMs(registry, config);
+  };
+  const storeSettings = {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    dbPoolMax: config.dbPoolMax,
+    minFreeBytes: config.minFreeBytes,
+  };
   let store: ProxyStore;
   try {
-    store = await openStore(storeSettings, clock.now());
-    stops.push(() => store.close());
-    await store.putStaticToken({ name: 'dev', token: devToken, kind: 'dev', now: clock.now() });
-    await store.expireReservations(clock.now() - staleAfterMs);
+    store = await startStore(storeSettings, reservationTtlMs(registry, config), devToken, clock, stops);
   } catch (error) {
     // E.g. a database from a newer proxy: stop the double we may have started before failing.
     for (const stop of stops) await stop();
-    throw error;
+    throw startupError(error, storeSettings) ?? error;
   }
-  // Reservations left by an instance that died mid-request stop holding quota once no live request could still
-  // own them; each instance sweeps (the update is idempotent, so several sweeping at once is harmless).
-  const sweeper = setInterval(() => {
-    store.expireReservations(clock.now() - staleAfterMs).catch((error: unknown) => {
-      console.error(`[store] could not settle stale reservations: ${String(error)}`);
-    });
-  }, SWEEP_INTERVAL_MS);
-  sweeper.unref();
-  stops.unshift(async () => clearInterval(sweeper));
 
   const gemini = createGeminiClient(backend);
   // Which configured models the key can reach: asked now and then hourly (model-availability.ts).
@@ -153,45 +121,78 @@ export async function startProxy(
     log: createRequestLogger(options.writeLog ?? ((line) => process.stdout.write(`${line}\n`))),
   });
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
-    const s = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () => resolveServer(s));
-  });
-  // 4K answers can take minutes: let Node's own request timeout out of the way; the proxy times out per model.
-  if ('requestTimeout' in server) server.requestTimeout = 0;
-  // Keep idle connections longer than a load balancer's idle timeout (60 s on most): otherwise the proxy may close
-  // a kept-alive connection just as the balancer (or any client) sends the next request on it, which fails that
-  // request with a reset instead of an answer.
-  if ('keepAliveTimeout' in server) {
-    server.keepAliveTimeout = KEEP_ALIVE_MS;
-    server.headersTimeout = KEEP_ALIVE_MS + 1000;
-  }
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : settings.port;
+  const server = await listen(app, config);
   let drainMs = 0;
-  stops.unshift(
-    () =>
-      new Promise<void>((resolveClose) => {
-        // Stop accepting at once; let requests in flight finish (and settle their usage rows) for up to drainMs.
-        server.close(() => resolveClose());
-        const cut = (): void => {
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        };
-        if (drainMs > 0) setTimeout(cut, drainMs).unref();
-        else cut();
-      }),
-  );
+  stops.unshift(() => server.close(drainMs));
   return {
-    url: `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${port}`,
-    port,
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${server.port}`,
+    port: server.port,
     devToken,
     adminToken,
-    dataDir,
+    dataDir: config.dataDir,
     storeDescription: describeStore(storeSettings),
     async close(options = {}) {
       drainMs = options.drainMs ?? 0;
       for (const stop of stops) await stop();
     },
   };
+}
+
+/**
+ * The SDK's backend. With no credentials, the offline Gemini double on loopback, and generated dev and admin tokens
+ * where none are set (printed at start); its stop goes on `stops`.
+ */
+async function startBackend(
+  loaded: ProxyConfig,
+  registry: ModelRegistry,
+  env: Record<string, string | undefined>,
+  options: StartOptions,
+  stops: (() => Promise<void>)[],
+): Promise<{ backend: GeminiBackendConfig; devToken: string | null; adminToken: string | null }> {
+  const { devToken, adminToken } = loaded;
+  if (loaded.backend.kind !== 'offline') {
+    return { backend: geminiBackendOf(loaded.backend, options.vertexAuthClient), devToken, adminToken };
+  }
+  const { startGeminiDouble } = await import('../dev/gemini-double/server.js');
+  const double = await startGeminiDouble({ registry, host: '127.0.0.1', port: 0, ...unreachableOf(env) });
+  stops.push(() => double.close());
+  return {
+    backend: { backend: 'gemini', apiKey: 'offline-double', baseUrl: double.url },
+    devToken: devToken ?? `dev-${randomBytes(18).toString('base64url')}`,
+    adminToken: adminToken ?? `admin-${randomBytes(24).toString('base64url')}`,
+  };
+}
+
+/**
+ * Opens the store, puts the dev token in it, settles the reservations no live request owns (stale ones, and those
+ * of a crashed process on this machine), and sweeps them each minute. Its stops go on `stops`.
+ */
+async function startStore(
+  settings: StoreSettings,
+  staleAfterMs: number,
+  devToken: string | null,
+  clock: Clock,
+  stops: (() => Promise<void>)[],
+): Promise<ProxyStore> {
+  const store = await openStore(settings, clock.now());
+  stops.push(() => store.close());
+  await store.putStaticToken({ name: 'dev', token: devToken, kind: 'dev', now: clock.now() });
+  await store.expireReservations(clock.now() - staleAfterMs);
+  // A proxy that crashed on this machine (this one's previous run, or a neighbour) holds quota no request owns.
+  await store.settleGoneInstances(isGoneFromThisHost);
+  // Reservations left by an instance that died mid-request stop holding quota once no live request could still
+  // own them; each instance sweeps (the update is idempotent, so several sweeping at once is harmless).
+  const sweeper = setInterval(() => {
+    Promise.all([
+      store.expireReservations(clock.now() - staleAfterMs),
+      store.settleGoneInstances(isGoneFromThisHost),
+    ]).catch((error: unknown) => {
+      console.error(`[store] could not settle stale reservations: ${String(error)}`);
+    });
+  }, SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  stops.unshift(async () => clearInterval(sweeper));
+  return store;
 }
 
 /** `GEMINI_DOUBLE_UNREACHABLE=id,id` makes the offline double refuse those models (docs/gemini-double.md). */
@@ -203,15 +204,26 @@ function unreachableOf(env: Record<string, string | undefined>): { unreachableMo
   return ids.length > 0 ? { unreachableModels: ids } : {};
 }
 
-function baseUrlOf(settings: ServerSettings): { baseUrl?: string } {
-  return 'baseUrl' in settings.backend && settings.backend.baseUrl ? { baseUrl: settings.backend.baseUrl } : {};
+/** The SDK's settings for a real backend: the Gemini API, or Vertex AI (with a key or a project). */
+function geminiBackendOf(backend: Exclude<Backend, { kind: 'offline' }>, authClient: unknown): GeminiBackendConfig {
+  const baseUrl = backend.baseUrl ? { baseUrl: backend.baseUrl } : {};
+  if (backend.kind === 'gemini') return { backend: 'gemini', apiKey: backend.apiKey, ...baseUrl };
+  const { apiKey, project, location } = backend;
+  return {
+    backend: 'vertex',
+    location,
+    ...(apiKey ? { apiKey } : {}),
+    ...(project ? { project } : {}),
+    ...(authClient ? { authClient } : {}),
+    ...baseUrl,
+  };
 }
 
 async function main(): Promise<void> {
   let proxy: RunningProxy;
-  let settings: ServerSettings;
+  let settings: ProxyConfig;
   try {
-    settings = loadSettings(process.env);
+    settings = loadConfig(process.env);
     proxy = await startProxy(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -10,9 +10,11 @@ import { DAY_MS, utcDayStart } from '../../core/usage-periods.js';
 import { buildUsageReport, reportDays } from '../../core/usage-report.js';
 import { tokenJson } from '../admin/token-json.js';
 import { createTokenSchema, limitsFrom, limitsPatchSchema } from '../admin/token-limits.js';
-import type { AppContext, AppEnv } from '../app-env.js';
+import type { AppContext } from '../app-context.js';
+import type { AppEnv } from '../app-env.js';
 import { ProxyError } from '../proxy-error.js';
 import { bearerToken } from './bearer-token.js';
+import { allowOnly } from './method-not-allowed.js';
 import { throttleTokenCheck } from './throttle-token-check.js';
 import { hashToken, sameHash } from '../team-tokens.js';
 
@@ -34,9 +36,9 @@ export function requireAdmin(ctx: AppContext) {
     if (!given) {
       throw new ProxyError('unauthorized', 'Send the admin token as "Authorization: Bearer <BANANA_ADMIN_TOKEN>".');
     }
-    const client = throttleTokenCheck(ctx, c);
+    const client = throttleTokenCheck(ctx, c, given, ctx.adminThrottle);
     if (sameHash(hashToken(given), expected)) {
-      ctx.authThrottle.succeeded(client, ctx.clock.now());
+      ctx.adminThrottle.succeeded(client, ctx.clock.now());
       c.set('logFields', { ...c.get('logFields'), tokenName: 'admin' });
       await next();
       return;
@@ -47,7 +49,7 @@ export function requireAdmin(ctx: AppContext) {
         'This is a team token. The admin routes need the admin token (the value of BANANA_ADMIN_TOKEN).',
       );
     }
-    ctx.authThrottle.failed(client, ctx.clock.now());
+    ctx.adminThrottle.failed(client, ctx.clock.now());
     throw new ProxyError('unauthorized', 'This admin token is not valid. Use the value of BANANA_ADMIN_TOKEN.');
   };
 }
@@ -108,6 +110,10 @@ export function adminApi(ctx: AppContext): Hono<AppEnv> {
     });
   });
 
+  allowOnly(api, '/tokens', ['GET', 'POST']);
+  allowOnly(api, '/tokens/:id/revoke', ['POST']);
+  allowOnly(api, '/tokens/:id', ['PATCH']);
+  allowOnly(api, '/usage', ['GET']);
   return api;
 }
 

@@ -6,7 +6,8 @@
 import { Hono } from 'hono';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import type { AppContext, AppEnv } from '../app-env.js';
+import type { AppContext } from '../app-context.js';
+import type { AppEnv } from '../app-env.js';
 import { ProxyError } from '../proxy-error.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -30,12 +31,18 @@ const CONTENT_TYPES: Record<string, string> = {
 export function playgroundRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
-  routes.get('/config.json', (c) =>
-    c.json({
-      proxyUrl: new URL(c.req.url).origin,
-      devToken: ctx.config.mode === 'offline' ? ctx.config.devToken : null,
-    }),
-  );
+  routes.get('/config.json', (c) => {
+    const offline = ctx.config.backend.kind === 'offline';
+    // Never readable by another site's script: no CORS grant here, whatever the rest of the proxy allows.
+    c.header('Access-Control-Allow-Origin', undefined);
+    if (offline && !ownPage(c.req.raw)) {
+      throw new ProxyError(
+        'forbidden',
+        'The playground’s settings (with the dev token) are only given to the playground itself. Open the playground at this proxy’s address on this machine (http://localhost:<port>/playground).',
+      );
+    }
+    return c.json({ proxyUrl: new URL(c.req.url).origin, devToken: offline ? ctx.config.devToken : null });
+  });
 
   routes.get('/*', async (c) => {
     const root = ctx.config.playgroundDir;
@@ -59,6 +66,20 @@ export function playgroundRoutes(ctx: AppContext): Hono<AppEnv> {
   });
 
   return routes;
+}
+
+/**
+ * True when the request comes from the playground page itself: asked for by a loopback name (so a DNS-rebound
+ * domain pointing at 127.0.0.1 does not count), and sent by no other origin (`Origin`, when a browser sends it,
+ * is this proxy's; `Sec-Fetch-Site`, when sent, says same-origin or a typed address).
+ */
+function ownPage(request: Request): boolean {
+  const url = new URL(request.url);
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return false;
+  const origin = request.headers.get('origin');
+  if (origin !== null && origin !== url.origin) return false;
+  const site = request.headers.get('sec-fetch-site');
+  return site === null || site === 'same-origin' || site === 'none';
 }
 
 /**

@@ -14,6 +14,8 @@ const USD_EPSILON = 1e-9;
 export interface CountedUsage {
   /** Images today (UTC), in-flight reservations included. */
   images: () => number;
+  /** Of those, the reservations still in flight (a request running, or one a stopped proxy left). */
+  reservedImages: () => number;
   /** Dollars this month (UTC), reservations' estimates included. */
   spentUsd: () => number;
   /** Times of the requests that went upstream in the last minute, oldest first. */
@@ -28,12 +30,16 @@ export function hasLimits(limits: TokenLimits): boolean {
 /** The first limit this request would break, or null when every limit allows it. */
 export function firstRefusal(limits: TokenLimits, request: ReserveRequest, usage: CountedUsage): LimitRefusal | null {
   const { now } = request;
-  if (limits.dailyImages !== null) {
+  const rateOnly = request.cacheHit?.rateOnly ?? false;
+  if (limits.dailyImages !== null && !rateOnly) {
     const allowed = limits.dailyImages;
     const used = usage.images();
-    if (used >= allowed) return { limit: 'daily_images', allowed, used, requested: 1, retryAt: utcNextDayStart(now) };
+    if (used >= allowed) {
+      const inFlight = usage.reservedImages();
+      return { limit: 'daily_images', allowed, used, requested: 1, inFlight, retryAt: utcNextDayStart(now) };
+    }
   }
-  if (limits.monthlyUsd !== null) {
+  if (limits.monthlyUsd !== null && !rateOnly) {
     const allowed = limits.monthlyUsd;
     const used = roundUsd(usage.spentUsd());
     if (used + request.estimatedCostUsd > allowed + USD_EPSILON) {

@@ -120,6 +120,14 @@ export function schemaMigrations(t: SchemaTypes): readonly Migration[] {
       CREATE INDEX usage_reserved ON usage (created_at) WHERE state = 'reserved';
     `,
     },
+    {
+      version: 4,
+      name: 'reserving instance',
+      sql: `
+      -- host/pid of the proxy that made a reservation: a restarted proxy settles those of processes that are gone.
+      ALTER TABLE usage ADD COLUMN instance TEXT;
+    `,
+    },
   ];
 }
 

@@ -12,6 +12,8 @@ export interface StoreSettings {
   dataDir: string;
   /** PostgreSQL connections per instance. */
   dbPoolMax?: number;
+  /** SQLite: free disk space below which the store is not ready. */
+  minFreeBytes?: number;
 }
 
 export async function openStore(settings: StoreSettings, now: number): Promise<ProxyStore> {
@@ -22,7 +24,11 @@ export async function openStore(settings: StoreSettings, now: number): Promise<P
       ...(settings.dbPoolMax ? { poolMax: settings.dbPoolMax } : {}),
     });
   }
-  return openSqliteStore({ dataDir: settings.dataDir, now });
+  return openSqliteStore({
+    dataDir: settings.dataDir,
+    now,
+    ...(settings.minFreeBytes !== undefined ? { minFreeBytes: settings.minFreeBytes } : {}),
+  });
 }
 
 /** Where the data lives, for a start-up line: never the password in a database URL. */

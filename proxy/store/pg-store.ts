@@ -18,8 +18,9 @@ import {
 import { createPgCacheTable } from './pg-cache.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
 import { createPgTokenTable } from './pg-tokens.js';
+import { thisInstance } from './instance-name.js';
 import { createPgUsageTable } from './pg-usage.js';
-import { StoreUnavailableError, type ProxyStore } from './store.js';
+import { StoreNotReadyError, StoreUnavailableError, type ProxyStore } from './store.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database` */
@@ -30,6 +31,8 @@ export interface PostgresStoreOptions {
   now?: number;
   /** How long one operation may keep retrying through an outage (tests shorten it). */
   retry?: RetryBudget;
+  /** The name this process's reservations carry (`instance-name.ts`). */
+  instance?: string;
 }
 
 /** Connects, applies any missing migrations (once over all instances), and returns the store. */
@@ -44,7 +47,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   const query = queryOn(pool);
   const tokens = createPgTokenTable(pool, query);
-  const usage = createPgUsageTable(pool, query);
+  const usage = createPgUsageTable(pool, query, options.instance ?? thisInstance());
   const cache = createPgCacheTable(pool, query);
   const retry = <T>(operation: () => Promise<T>): Promise<T> => withRetry(operation, budget);
   let closed: Promise<void> | null = null;
@@ -55,10 +58,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     // One try, no retries: a load balancer's readiness probe wants the answer now.
     ping: async () => {
       try {
-        await query('SELECT 1');
+        // A real write: a read-only server (a replica, default_transaction_read_only) or a full disk refuses it.
+        await query(
+          'UPDATE schema_migrations SET applied_at = applied_at WHERE version = (SELECT MIN(version) FROM schema_migrations)',
+        );
       } catch (error) {
         if (isTransient(error)) throw new StoreUnavailableError(describeDbError(error), { cause: error });
-        throw error;
+        throw new StoreNotReadyError(`the database does not take writes (${describeDbError(error)})`, { cause: error });
       }
     },
     createToken: (input) => retry(() => tokens.create(input)),
@@ -75,6 +81,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     recordUsage: (record) => retry(() => usage.record(record)),
     expireReservations: (before) => retry(() => usage.expire(before)),
+    settleGoneInstances: (isGone) => retry(() => usage.settleGone(isGone)),
     usageTotals: (tokenId, since) => retry(() => usage.totals(tokenId, since)),
     usageGroups: (since) => retry(() => usage.groups(since)),
     usageRecord: (requestId) => retry(() => usage.get(requestId)),

@@ -10,7 +10,7 @@ import type { TokenLimits } from '../../core/usage-summary.js';
 import { hashToken, newTeamToken, sameHash } from '../team-tokens.js';
 import { LOCKS, transaction, type Query } from './pg-db.js';
 import type { Row } from './row.js';
-import type { CreatedToken, TeamMember, TokenRecord } from './store.js';
+import { RevokedTokenError, type CreatedToken, type TeamMember, type TokenRecord } from './store.js';
 import {
   LAST_USED_RESOLUTION_MS,
   nameTakenError,
@@ -69,7 +69,10 @@ export function createPgTokenTable(pool: Pool, query: Query) {
           return;
         }
         const hash = hashToken(input.token);
-        const sameToken = await one(client, 'SELECT id FROM tokens WHERE token_hash = $1', [hash]);
+        const sameToken = await one(client, 'SELECT id, revoked_at FROM tokens WHERE token_hash = $1', [hash]);
+        if (sameToken && sameToken.revoked_at !== null) {
+          throw new RevokedTokenError(input.name, Number(sameToken.revoked_at));
+        }
         if (existing) {
           if (sameToken && sameToken.id !== existing.id) {
             await client.query('DELETE FROM tokens WHERE id = $1', [sameToken.id]);
@@ -80,7 +83,7 @@ export function createPgTokenTable(pool: Pool, query: Query) {
             existing.id,
           ]);
         } else if (sameToken) {
-          await client.query('UPDATE tokens SET name = $1, kind = $2, revoked_at = NULL WHERE id = $3', [
+          await client.query('UPDATE tokens SET name = $1, kind = $2 WHERE id = $3', [
             input.name,
             input.kind,
             sameToken.id,

@@ -19,8 +19,8 @@ import { finalRowValues, reservationValues, usageGroupOf, usageRecordOf, usageTo
 
 const INSERT_RESERVATION = `
   INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,
-    input_images, cost_usd, state, counts_image, metered)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'reserved', 1, 1)`;
+    input_images, cost_usd, state, counts_image, instance, metered)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'reserved', $11, $12, 1)`;
 
 /** A final row: inserted, or settling the reservation of the same request (which keeps its time and `metered`). */
 const UPSERT_FINAL = `
@@ -35,9 +35,9 @@ const UPSERT_FINAL = `
     cached = excluded.cached, state = 'done', outcome = excluded.outcome, counts_image = excluded.counts_image,
     latency_ms = excluded.latency_ms, attempts = excluded.attempts`;
 
-export function createPgUsageTable(pool: Pool, query: Query) {
+export function createPgUsageTable(pool: Pool, query: Query, instance: string) {
   const insertReservation = (db: Pool | PoolClient, r: ReserveRequest) =>
-    db.query(INSERT_RESERVATION, reservationValues(r));
+    db.query(INSERT_RESERVATION, reservationValues(r, instance));
 
   const reserveOnce = async (request: ReserveRequest): Promise<ReserveResult> => {
     const [peek] = await query<Row>('SELECT daily_images, monthly_usd, rpm FROM tokens WHERE id = $1', [
@@ -67,6 +67,7 @@ export function createPgUsageTable(pool: Pool, query: Query) {
       const totals = (
         await client.query<Row>(
           `SELECT COUNT(*) FILTER (WHERE created_at >= $2 AND counts_image = 1) AS images,
+             COUNT(*) FILTER (WHERE created_at >= $2 AND counts_image = 1 AND state = 'reserved') AS reserved,
              COALESCE(SUM(cost_usd) FILTER (WHERE created_at >= $3), 0) AS usd
            FROM usage WHERE token_id = $1 AND created_at >= LEAST($2::bigint, $3::bigint)`,
           [tokenId, dayStart, monthStart],
@@ -83,6 +84,7 @@ export function createPgUsageTable(pool: Pool, query: Query) {
             ).rows.map((r) => Number(r.created_at));
       const refusal = firstRefusal(limits, request, {
         images: () => Number(totals.images),
+        reservedImages: () => Number(totals.reserved),
         spentUsd: () => Number(totals.usd),
         meteredTimes: () => metered,
       });
@@ -113,6 +115,21 @@ export function createPgUsageTable(pool: Pool, query: Query) {
       await query(UPSERT_FINAL, finalRowValues(r));
     },
 
+    async settleGone(isGone: (instance: string) => boolean): Promise<number> {
+      const rows = await query<Row>(
+        "SELECT DISTINCT instance FROM usage WHERE state = 'reserved' AND instance IS NOT NULL",
+      );
+      let settled = 0;
+      for (const gone of rows.map((row) => String(row.instance)).filter(isGone)) {
+        const result = await pool.query(
+          "UPDATE usage SET state = 'done', outcome = 'interrupted', counts_image = 0 WHERE state = 'reserved' AND instance = $1",
+          [gone],
+        );
+        settled += result.rowCount ?? 0;
+      }
+      return settled;
+    },
+
     async expire(before: number): Promise<number> {
       const result = await pool.query(
         "UPDATE usage SET state = 'done', outcome = 'interrupted', counts_image = 0 WHERE state = 'reserved' AND created_at < $1",
@@ -136,7 +153,7 @@ export function createPgUsageTable(pool: Pool, query: Query) {
         `SELECT day, token_name, model, COUNT(*) AS requests,
            SUM(CASE WHEN outcome = 'ok' AND cached = 0 THEN 1 ELSE 0 END) AS images,
            SUM(cached) AS cached_images,
-           SUM(CASE WHEN state = 'done' AND outcome <> 'ok' THEN 1 ELSE 0 END) AS errors,
+           SUM(CASE WHEN state = 'done' AND outcome NOT IN ('ok', 'cancelled') THEN 1 ELSE 0 END) AS errors,
            SUM(cost_usd) AS cost_usd, SUM(saved_usd) AS saved_usd
          FROM usage WHERE created_at >= $1 GROUP BY day, token_name, model ORDER BY day, token_name, model`,
         [since],

@@ -9,6 +9,8 @@ import type { ProxyStore } from './store.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrate, openDatabase } from './sqlite-db.js';
 import { createCacheTable } from './sqlite-cache.js';
+import { thisInstance } from './instance-name.js';
+import { checkSqliteReady, probeWrite } from './sqlite-health.js';
 import { createTokenTable } from './sqlite-tokens.js';
 import { createUsageTable } from './sqlite-usage.js';
 
@@ -21,7 +23,13 @@ export interface SqliteStoreOptions {
   file?: string;
   /** Time for `schema_migrations.applied_at`; the app's clock. */
   now?: number;
+  /** Free disk space below which `ping` says the store is not ready (`BANANA_MIN_FREE_MB`); default 64 MB. */
+  minFreeBytes?: number;
+  /** The name this process's reservations carry (`instance-name.ts`); tests name a second "process". */
+  instance?: string;
 }
+
+const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
 
 /** Opens the store and brings its schema up to date. */
 export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
@@ -29,12 +37,14 @@ export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
   const db = openDatabase(file);
   try {
     migrate(db, MIGRATIONS, options.now ?? Date.now());
+    // SQLite opens a file it may not write read-only without a word: find out now, not at the first request.
+    probeWrite(db);
   } catch (error) {
     db.close();
     throw error;
   }
   const tokens = createTokenTable(db);
-  const usage = createUsageTable(db);
+  const usage = createUsageTable(db, options.instance ?? thisInstance());
   const cache = createCacheTable(db);
   let open = true;
   // Each method runs synchronously; wrapping in an async function turns a thrown error into a rejection.
@@ -42,7 +52,7 @@ export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
 
   return {
     kind: 'sqlite',
-    ping: () => run(() => void db.prepare('SELECT 1').get()),
+    ping: () => run(() => checkSqliteReady(db, file, options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES)),
     createToken: (input) => run(() => tokens.create(input)),
     putStaticToken: (input) => run(() => tokens.putStatic(input)),
     listTokens: (options = {}) => run(() => tokens.list(options.includeRevoked ?? false)),
@@ -54,6 +64,7 @@ export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
     reserve: (request) => run(() => usage.reserve(request)),
     recordUsage: (record) => run(() => usage.record(record)),
     expireReservations: (before) => run(() => usage.expire(before)),
+    settleGoneInstances: (isGone) => run(() => usage.settleGone(isGone)),
     usageTotals: (tokenId, since) => run(() => usage.totals(tokenId, since)),
     usageGroups: (since) => run(() => usage.groups(since)),
     usageRecord: (requestId) => run(() => usage.get(requestId)),

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../../core/result.js';
 import type { TokenLimits } from '../../core/usage-summary.js';
 import { hashToken, newTeamToken, sameHash } from '../team-tokens.js';
 import { transaction } from './sqlite-db.js';
-import type { CreatedToken, TeamMember, TokenRecord } from './store.js';
+import { RevokedTokenError, type CreatedToken, type TeamMember, type TokenRecord } from './store.js';
 import {
   LAST_USED_RESOLUTION_MS,
   nameTakenError,
@@ -61,17 +61,16 @@ export function createTokenTable(db: DatabaseSync) {
         }
         const hash = hashToken(input.token);
         const sameToken = byHash.get(hash);
+        if (sameToken && sameToken.revoked_at !== null) {
+          throw new RevokedTokenError(input.name, Number(sameToken.revoked_at));
+        }
         if (existing) {
           if (sameToken && sameToken.id !== existing.id)
             db.prepare('DELETE FROM tokens WHERE id = ?').run(sameToken.id!);
           db.prepare('UPDATE tokens SET token_hash = ?, kind = ? WHERE id = ?').run(hash, input.kind, existing.id!);
         } else if (sameToken) {
-          // The same value used before under a revoked or other name: bring that row back under this name.
-          db.prepare('UPDATE tokens SET name = ?, kind = ?, revoked_at = NULL WHERE id = ?').run(
-            input.name,
-            input.kind,
-            sameToken.id!,
-          );
+          // The same value, active under another name: it is this one now.
+          db.prepare('UPDATE tokens SET name = ?, kind = ? WHERE id = ?').run(input.name, input.kind, sameToken.id!);
         } else {
           insert.run(newTokenId(), input.name, input.kind, hash, null, null, null, input.now);
         }

@@ -14,10 +14,13 @@ import type { LimitRefusal, ReserveRequest, ReserveResult, UsageRecord } from '.
 import { tokenLimitsOf } from './token-rows.js';
 import { finalRowValues, reservationValues, usageGroupOf, usageRecordOf, usageTotalsOf } from './usage-rows.js';
 
-export function createUsageTable(db: DatabaseSync) {
+export function createUsageTable(db: DatabaseSync, instance: string) {
   const limitsOf = db.prepare('SELECT daily_images, monthly_usd, rpm FROM tokens WHERE id = ?');
   const imagesSince = db.prepare(
     'SELECT COUNT(*) AS n FROM usage WHERE token_id = ? AND created_at >= ? AND counts_image = 1',
+  );
+  const reservedSince = db.prepare(
+    "SELECT COUNT(*) AS n FROM usage WHERE token_id = ? AND created_at >= ? AND counts_image = 1 AND state = 'reserved'",
   );
   const spentSince = db.prepare(
     'SELECT COALESCE(SUM(cost_usd), 0) AS usd FROM usage WHERE token_id = ? AND created_at >= ?',
@@ -31,8 +34,8 @@ export function createUsageTable(db: DatabaseSync) {
   );
   const insertReservation = db.prepare(`
     INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,
-      input_images, cost_usd, state, counts_image, metered)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reserved', 1, 1)`);
+      input_images, cost_usd, state, counts_image, instance, metered)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reserved', ?, ?, 1)`);
   // A final row: inserted, or settling the reservation of the same request (which keeps its time and `metered`).
   const upsert = db.prepare(`
     INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,
@@ -51,13 +54,25 @@ export function createUsageTable(db: DatabaseSync) {
       return transaction(db, () => {
         const refusal = checkLimits(request);
         if (refusal) return { ok: false, refusal };
-        insertReservation.run(...reservationValues(request));
+        insertReservation.run(...reservationValues(request, instance));
         return { ok: true };
       });
     },
 
     record(r: UsageRecord): void {
       upsert.run(...finalRowValues(r));
+    },
+
+    settleGone(isGone: (instance: string) => boolean): number {
+      const instances = db
+        .prepare("SELECT DISTINCT instance FROM usage WHERE state = 'reserved' AND instance IS NOT NULL")
+        .all()
+        .map((row) => String(row.instance))
+        .filter(isGone);
+      const settle = db.prepare(
+        "UPDATE usage SET state = 'done', outcome = 'interrupted', counts_image = 0 WHERE state = 'reserved' AND instance = ?",
+      );
+      return instances.reduce((n, gone) => n + Number(settle.run(gone).changes), 0);
     },
 
     expire(before: number): number {
@@ -86,7 +101,7 @@ export function createUsageTable(db: DatabaseSync) {
           `SELECT day, token_name, model, COUNT(*) AS requests,
              SUM(CASE WHEN outcome = 'ok' AND cached = 0 THEN 1 ELSE 0 END) AS images,
              SUM(cached) AS cached_images,
-             SUM(CASE WHEN state = 'done' AND outcome <> 'ok' THEN 1 ELSE 0 END) AS errors,
+             SUM(CASE WHEN state = 'done' AND outcome NOT IN ('ok', 'cancelled') THEN 1 ELSE 0 END) AS errors,
              SUM(cost_usd) AS cost_usd, SUM(saved_usd) AS saved_usd
            FROM usage WHERE created_at >= ? GROUP BY day, token_name, model ORDER BY day, token_name, model`,
         )
@@ -114,6 +129,7 @@ export function createUsageTable(db: DatabaseSync) {
     if (request.staleBefore !== undefined) expireToken.run(tokenId, request.staleBefore);
     return firstRefusal(limits, request, {
       images: () => Number(imagesSince.get(tokenId, utcDayStart(now))!.n),
+      reservedImages: () => Number(reservedSince.get(tokenId, utcDayStart(now))!.n),
       spentUsd: () => Number(spentSince.get(tokenId, utcMonthStart(now))!.usd),
       meteredTimes: () => meteredSince.all(tokenId, now - MINUTE_MS).map((r) => Number(r.created_at)),
     });

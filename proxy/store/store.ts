@@ -52,6 +52,12 @@ export interface ReserveRequest {
    * holding quota. Absent: none are.
    */
   staleBefore?: number;
+  /**
+   * A cache hit: it makes no image, so its row holds none, but it is a request and counts toward the rate.
+   * `rateOnly` checks only requests per minute (a person's own cached answer); otherwise every limit is checked,
+   * so a person with no images left is told so even when a teammate's answer is in the cache.
+   */
+  cacheHit?: { rateOnly: boolean };
 }
 
 /** Which limit refused a request, and when it frees up. */
@@ -63,6 +69,8 @@ export interface LimitRefusal {
   used: number;
   /** For a budget: what this request would have added. */
   requested: number;
+  /** For daily images: how many of `used` are reservations still in flight (not images made). */
+  inFlight?: number;
   /** When enough frees up to try again (ms since the epoch). */
   retryAt: number;
 }
@@ -113,13 +121,17 @@ export interface CacheStats {
 export interface ProxyStore {
   /** `sqlite` (one file, the embedded default) or `postgres` (shared by several proxy instances). */
   readonly kind: 'sqlite' | 'postgres';
-  /** Resolves when the database answers; rejects (with {@link StoreUnavailableError} for PostgreSQL) when not. */
+  /**
+   * Resolves when the database answers and takes writes; rejects with {@link StoreUnavailableError} when it cannot
+   * be reached, {@link StoreNotReadyError} when it is read-only, full or damaged.
+   */
   ping(): Promise<void>;
   /** Creates a team token; fails when an active token already has that name. */
   createToken(input: { name: string; limits: TokenLimits; now: number }): Promise<Result<CreatedToken>>;
   /**
    * Makes `token` valid under `name` with no limits (the static dev token; tests use it to name a known token),
-   * replacing the value of an earlier one of that name; `null` revokes it.
+   * replacing the value of an earlier one of that name; `null` revokes it. A value that was revoked (by an admin,
+   * or by `null`) stays revoked: it is refused with {@link RevokedTokenError}.
    */
   putStaticToken(input: { name: string; token: string | null; kind: 'team' | 'dev'; now: number }): Promise<void>;
   listTokens(options?: { includeRevoked?: boolean }): Promise<TokenRecord[]>;
@@ -144,6 +156,11 @@ export interface ProxyStore {
    * image no longer counted, the estimate kept as cost (Gemini may have billed the call). Returns how many.
    */
   expireReservations(before: number): Promise<number>;
+  /**
+   * Settles, like {@link expireReservations}, every reservation whose process `isGone` says no longer runs (a
+   * crashed proxy on this machine, seen by the one that replaced it). Returns how many.
+   */
+  settleGoneInstances(isGone: (instance: string) => boolean): Promise<number>;
   /** One person's totals from `since` (inclusive). */
   usageTotals(tokenId: string, since: number): Promise<UsageTotals>;
   /** Usage from `since`, grouped by UTC day, person and model. */
@@ -170,4 +187,26 @@ export interface ProxyStore {
  */
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
+}
+
+/**
+ * A static token (`BANANA_DEV_TOKEN`) whose value was revoked: a revocation lasts, so the value is never brought
+ * back by a restart with the same environment. The proxy refuses to start and says how to go on.
+ */
+export class RevokedTokenError extends Error {
+  override name = 'RevokedTokenError';
+  constructor(
+    readonly tokenName: string,
+    readonly revokedAt: number,
+  ) {
+    super(`The token value given for "${tokenName}" was revoked at ${new Date(revokedAt).toISOString()}.`);
+  }
+}
+
+/**
+ * The store answers but cannot take the writes requests make (read-only, full, damaged): `ping` says why in words
+ * safe to show anyone (no path, no password), and `/health/ready` answers 503 with them.
+ */
+export class StoreNotReadyError extends Error {
+  override name = 'StoreNotReadyError';
 }

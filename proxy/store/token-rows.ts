@@ -28,8 +28,21 @@ export function tokenNameError(name: string): AppError | null {
   if (name === '' || name.length > MAX_TOKEN_NAME) {
     return appError('bad_request', `A token name is 1 to ${MAX_TOKEN_NAME} characters.`);
   }
+  if (UNPRINTABLE.test(name)) {
+    return appError(
+      'bad_request',
+      'A token name is printable text: no control characters, line breaks, or invisible marks such as direction overrides.',
+    );
+  }
   return null;
 }
+
+/**
+ * What a name may not hold: control characters (a name is printed in terminals and logs), format characters
+ * (bidi overrides and zero-width marks make "Ana" and a look-alike read the same), line and paragraph
+ * separators, private-use and unassigned code points, and lone surrogates.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]/u;
 
 /** The refusal when an active token already has `name`: one active token per name. */
 export function nameTakenError(name: string): AppError {

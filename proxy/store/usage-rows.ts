@@ -12,9 +12,10 @@ import type { ReserveRequest, UsageRecord } from './store.js';
 
 /**
  * The values a reservation binds, in the order of each store's insert: `request_id` to `input_images`, then the
- * estimate as `cost_usd` (`state`, `counts_image` and `metered` are constants in the statement).
+ * estimate as `cost_usd`, then `counts_image` (0 for a cache hit, which makes no image) and the reserving
+ * process's `instance` (`state` and `metered` are constants in the statement).
  */
-export function reservationValues(r: ReserveRequest): (string | number | null)[] {
+export function reservationValues(r: ReserveRequest, instance: string): (string | number | null)[] {
   return [
     r.requestId,
     r.tokenId,
@@ -26,6 +27,8 @@ export function reservationValues(r: ReserveRequest): (string | number | null)[]
     r.aspectRatio,
     r.inputImages,
     r.estimatedCostUsd,
+    r.cacheHit ? 0 : 1,
+    instance,
   ];
 }
 

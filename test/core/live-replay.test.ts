@@ -13,7 +13,6 @@ import {
   replayHistory,
   replayPrompt,
   userContent,
-  userImageCount,
   type LiveTurn,
   type ReplayPart,
   type ReplayRequest,
@@ -92,16 +91,39 @@ describe('replayDecision', () => {
       ['t3', 't4'],
     ],
     [
-      'within the model’s image limit: 3 replayed user images and 11 new ones',
+      'within the model’s image limit: 3 replayed user images, 3 of the model’s and 8 new ones',
       session,
-      ask({ maxInputImages: 14, newImages: 11 }),
+      ask({ maxInputImages: 14, newImages: 8 }),
       ['t1', 't2', 't3'],
     ],
     [
-      'over the model’s image limit',
+      'over the model’s image limit: the model turns’ images count too, as the proxy counts them',
       session,
-      ask({ maxInputImages: 14, newImages: 12 }),
+      ask({ maxInputImages: 14, newImages: 9 }),
       /holds 15 input images; the model takes 14/,
+    ],
+    [
+      'thought images do not count against the limit',
+      [
+        live('t1', null, undefined, [
+          ...signed(1),
+          { inlineData: png, thought: true },
+          { inlineData: png, thought: true },
+        ]),
+      ],
+      ask({ baseTurnId: 't1', maxInputImages: 3, newImages: 1 }),
+      ['t1'],
+    ],
+    [
+      'a model turn with more thought images than the proxy takes',
+      [
+        live('t1', null, undefined, [
+          ...signed(1),
+          ...Array.from({ length: 11 }, () => ({ inlineData: png, thought: true })),
+        ]),
+      ],
+      ask({ baseTurnId: 't1' }),
+      /holds 11 thought images; at most 10/,
     ],
     ['a call too large to send again', session, ask({ newChars: MAX_REPLAY_CHARS }), /too large to send again/],
   ];
@@ -214,7 +236,6 @@ describe('what a replayed call sends', () => {
     expect(history.map((c) => c.role)).toEqual(['user', 'model', 'user', 'model', 'user', 'model']);
     expect(historySchema.safeParse(history).success).toBe(true);
     expect(modelTurnSchema.safeParse(session[0]!.modelTurn).success).toBe(true);
-    expect(userImageCount(session)).toBe(3);
     // Characters on the wire: prompts, images and signatures.
     expect(contentsChars(history)).toBe(
       3 *

@@ -1,7 +1,8 @@
 /**
  * Token guessing is slowed: wrong tokens are counted per client address and over the whole instance, and past the
  * limit the answer is 429 with `Retry-After`, the same whether the token tried is valid or not. Through the whole
- * app, with the client address taken from `X-Forwarded-For` as behind one load balancer.
+ * app, with the client address taken from `X-Forwarded-For` as behind one load balancer (the TCP peer, given as
+ * the Node server would, is the balancer at 10.255.0.1, inside `trustedProxies`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthThrottle } from '../../proxy/auth-throttle.js';
@@ -9,16 +10,26 @@ import { ADMIN_TOKEN, startHarness, TEAM_TOKEN, type Harness } from '../support/
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ trustProxyHops: 1, authFailuresPerClient: 5, authFailuresGlobal: 12 });
+  h = await startHarness({
+    trustProxyHops: 1,
+    trustedProxies: ['10.255.0.0/16'],
+    authFailuresPerClient: 5,
+    authFailuresGlobal: 12,
+  });
 });
 afterAll(async () => {
   await h.close();
 });
 
+/** What @hono/node-server hands the app as `c.env`: the request's socket, here the balancer's. */
+const VIA_BALANCER = { incoming: { socket: { remoteAddress: '10.255.0.1' } } };
+
 async function usageMe(token: string, from: string, path = '/v1/usage/me') {
-  const res = await h.app.request(path, {
-    headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': from },
-  });
+  const res = await h.app.request(
+    path,
+    { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': from } },
+    VIA_BALANCER,
+  );
   return { status: res.status, json: await res.json(), retryAfter: res.headers.get('retry-after') };
 }
 
@@ -35,11 +46,11 @@ describe('wrong tokens from one address', () => {
     expect(Number(guess.retryAfter)).toBeGreaterThan(0);
     expect(Number(guess.retryAfter)).toBeLessThanOrEqual(60);
     // Generate is guarded the same way, before the body is even read.
-    const res = await h.app.request('/v1/generate', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TEAM_TOKEN}`, 'x-forwarded-for': '10.0.0.1' },
-      body: '{}',
-    });
+    const res = await h.app.request(
+      '/v1/generate',
+      { method: 'POST', headers: { authorization: `Bearer ${TEAM_TOKEN}`, 'x-forwarded-for': '10.0.0.1' }, body: '{}' },
+      VIA_BALANCER,
+    );
     expect(res.status).toBe(429);
   });
 

@@ -41,7 +41,7 @@ describe('the inline image limit of each backend', () => {
     ['vertex-express', 7_000_000, 413],
   ] as const)('%s: /v1/models says %d bytes per image, and a 9 MB image gets %d', async (backend, limit, status) => {
     // The default body limit (64 MB), so the image, not the body, meets a limit first.
-    const h = await startHarness({ backend, maxBodyBytes: 64 * 1024 * 1024 });
+    const h = await startHarness({ sdk: backend, maxBodyBytes: 64 * 1024 * 1024 });
     try {
       const models = await (await h.app.request('/v1/models')).json();
       expect(models.inlineImageMaxBytes).toBe(limit);
@@ -87,7 +87,7 @@ describe('Vertex AI through app.request()', () => {
       (headers: Record<string, string>) => expect(headers.authorization).toBe('Bearer test'),
     ],
   ] as const)('%s: calls Vertex’s path and says mode "vertex"', async (_name, backend, path, checkAuth) => {
-    const h = await startHarness({ backend });
+    const h = await startHarness({ sdk: backend });
     try {
       expect(await (await h.app.request('/health')).json()).toMatchObject({ mode: 'vertex' });
       const res = await h.app.request(

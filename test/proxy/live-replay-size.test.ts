@@ -9,7 +9,7 @@ import { withFullModelTurn } from '../../core/model-turn-wire.js';
 import { contentsChars, MAX_REPLAY_CHARS, MAX_REPLAY_TURNS } from '../../core/live-replay.js';
 import { createImage, encodePng } from '../../core/png.js';
 import { generateResponseSchema, type GenerateRequest, type ModelTurn } from '../../core/proxy-schema.js';
-import { DEFAULT_SERVING_LIMITS } from '../../proxy/config.js';
+import { DEFAULT_SERVING_LIMITS } from '../../proxy/proxy-config.js';
 import { IMAGE_SIGNATURE_CHARS } from '../../dev/gemini-double/answer.js';
 import { generateRequest, startHarness, type Harness } from '../support/proxy-harness.js';
 

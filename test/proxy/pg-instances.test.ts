@@ -139,7 +139,7 @@ describePostgres('two instances on one database', () => {
   it('answer /health/ready with the store they share', async () => {
     for (const h of [a, b]) {
       const res = await h.app.request('/health/ready');
-      expect([res.status, await res.json()]).toEqual([200, { status: 'ok', store: 'postgres' }]);
+      expect([res.status, await res.json()]).toMatchObject([200, { status: 'ok', store: 'postgres' }]);
     }
   });
 });
@@ -147,7 +147,7 @@ describePostgres('two instances on one database', () => {
 describe('the reservation lifetime', () => {
   it('covers the queue wait, the longest model timeout and a minute to settle', async () => {
     const { reservationTtlMs } = await import('../../proxy/reservation-ttl.js');
-    const { proxyConfig } = await import('../../proxy/app-env.js');
+    const { proxyConfig } = await import('../../proxy/proxy-config.js');
     const { loadRegistry } = await import('../support/registry.js');
     // The registry's longest timeout is 3 Pro at 4K: 360 s.
     expect(reservationTtlMs(loadRegistry(), proxyConfig())).toBe(300_000 + 360_000 + 60_000);

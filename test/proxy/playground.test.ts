@@ -21,7 +21,7 @@ beforeAll(async () => {
   h = await startHarness({
     playgroundDir: join(root, 'dist', 'playground'),
     devToken: 'dev-token-xyz',
-    mode: 'offline',
+    backend: { kind: 'offline' },
   });
 });
 afterAll(async () => {
@@ -90,7 +90,7 @@ describe('/playground/config.json', () => {
   });
 
   it('never hands out a token when real credentials are configured', async () => {
-    const real = await startHarness({ devToken: 'dev-token-xyz', mode: 'gemini' });
+    const real = await startHarness({ devToken: 'dev-token-xyz' }); // the Gemini API backend;
     try {
       const res = await real.app.request('http://proxy.example:9000/playground/config.json');
       expect(await res.json()).toEqual({ proxyUrl: 'http://proxy.example:9000', devToken: null });

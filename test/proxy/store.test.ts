@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
@@ -14,7 +15,14 @@ import { PG_MIGRATIONS } from '../../proxy/store/pg-migrations.js';
 import { openPostgresStore } from '../../proxy/store/pg-store.js';
 import { migrate } from '../../proxy/store/sqlite-db.js';
 import { DATABASE_FILE, openSqliteStore } from '../../proxy/store/sqlite-store.js';
-import type { CacheEntry, ProxyStore, ReserveRequest, TokenLimits, UsageRecord } from '../../proxy/store/store.js';
+import {
+  RevokedTokenError,
+  type CacheEntry,
+  type ProxyStore,
+  type ReserveRequest,
+  type TokenLimits,
+  type UsageRecord,
+} from '../../proxy/store/store.js';
 import { TEST_NOW, tempDataDir } from '../support/proxy-harness.js';
 import { adminQuery, createTestDatabase, testDatabaseUrl, type TestDatabase } from '../support/test-database.js';
 
@@ -101,7 +109,7 @@ describe('SQLite migrations', () => {
   it('applies only the versions a database lacks, in order', () => {
     const db = new DatabaseSync(':memory:');
     expect(migrate(db, MIGRATIONS.slice(0, 1), TEST_NOW)).toEqual([1]);
-    expect(migrate(db, [...MIGRATIONS].reverse(), TEST_NOW)).toEqual([2, 3]);
+    expect(migrate(db, [...MIGRATIONS].reverse(), TEST_NOW)).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
     expect(migrate(db, MIGRATIONS, TEST_NOW)).toEqual([]);
     db.close();
   });
@@ -219,7 +227,7 @@ function storeContract(kind: 'sqlite' | 'postgres'): void {
       expect(await store.revokeToken('nobody', TEST_NOW)).toBeNull();
     });
 
-    it('keeps one static dev token whose value can change between runs', async () => {
+    it('keeps one static dev token whose value can change between runs, and never brings a revoked one back', async () => {
       await store.putStaticToken({ name: 'dev', token: 'dev-one', kind: 'dev', now: TEST_NOW });
       const first = await store.verifyToken('dev-one', TEST_NOW);
       expect(first).toMatchObject({ name: 'dev', limits: NO_LIMITS });
@@ -228,8 +236,12 @@ function storeContract(kind: 'sqlite' | 'postgres'): void {
       expect((await store.verifyToken('dev-two', TEST_NOW))?.id).toBe(first?.id);
       await store.putStaticToken({ name: 'dev', token: null, kind: 'dev', now: TEST_NOW });
       expect(await store.verifyToken('dev-two', TEST_NOW)).toBeNull();
-      await store.putStaticToken({ name: 'dev', token: 'dev-two', kind: 'dev', now: TEST_NOW });
-      expect((await store.verifyToken('dev-two', TEST_NOW))?.id).toBe(first?.id);
+      await expect(
+        store.putStaticToken({ name: 'dev', token: 'dev-two', kind: 'dev', now: TEST_NOW }),
+      ).rejects.toBeInstanceOf(RevokedTokenError);
+      expect(await store.verifyToken('dev-two', TEST_NOW)).toBeNull();
+      await store.putStaticToken({ name: 'dev', token: 'dev-three', kind: 'dev', now: TEST_NOW });
+      expect((await store.verifyToken('dev-three', TEST_NOW))?.name).toBe('dev');
       expect((await store.listTokens()).map((t) => [t.name, t.kind])).toEqual([['dev', 'dev']]);
     });
 
@@ -253,7 +265,15 @@ function storeContract(kind: 'sqlite' | 'postgres'): void {
       const refused = await store.reserve(reservation(record.id));
       expect(refused).toEqual({
         ok: false,
-        refusal: { limit: 'daily_images', allowed: 2, used: 2, requested: 1, retryAt: Date.UTC(2026, 10, 19) },
+        // Both are reservations still in flight: the refusal says so (no image was made yet).
+        refusal: {
+          limit: 'daily_images',
+          allowed: 2,
+          used: 2,
+          requested: 1,
+          inFlight: 2,
+          retryAt: Date.UTC(2026, 10, 19),
+        },
       });
       // A failed request gives its image back.
       await store.recordUsage(settled(b, { outcome: 'upstream_unavailable', costUsd: 0 }));
@@ -318,6 +338,35 @@ function storeContract(kind: 'sqlite' | 'postgres'): void {
       expect((await store.reserve(reservation(record.id))).ok).toBe(true);
     });
 
+    it('settles at once the reservations of a process that is gone, and only those', async () => {
+      const { record } = await newToken('Crashed', { dailyImages: 1 });
+      const mine = reservation(record.id);
+      await store.reserve(mine);
+      // This store names its reservations after this process; nothing says it is gone.
+      expect(await store.settleGoneInstances(() => false)).toBe(0);
+      expect((await store.reserve(reservation(record.id))).ok).toBe(false);
+      const named: string[] = [];
+      expect(await store.settleGoneInstances((instance) => (named.push(instance), true))).toBe(1);
+      expect(named).toEqual([`${hostname()}/${process.pid}`]);
+      expect(await store.usageRecord(mine.requestId)).toMatchObject({ outcome: 'interrupted' });
+      expect((await store.reserve(reservation(record.id))).ok).toBe(true);
+    });
+
+    it('holds no image for a cache hit, and checks only the rate when asked to', async () => {
+      const { record } = await newToken('Hits', { dailyImages: 1, rpm: 2 });
+      expect((await store.reserve(reservation(record.id))).ok).toBe(true);
+      const hit = { cacheHit: { rateOnly: true } };
+      expect((await store.reserve(reservation(record.id, hit))).ok).toBe(true);
+      // Two requests in the minute: the rate refuses the third, hit or not.
+      expect(await store.reserve(reservation(record.id, hit))).toMatchObject({ ok: false, refusal: { limit: 'rpm' } });
+      // With every limit checked (the team's cache), the day's one image is taken.
+      const teamHit = reservation(record.id, { cacheHit: { rateOnly: false }, now: TEST_NOW + 61_000 });
+      expect(await store.reserve(teamHit)).toMatchObject({
+        ok: false,
+        refusal: { limit: 'daily_images', inFlight: 1 },
+      });
+    });
+
     it('stops a stale reservation holding quota at the next reservation, before any sweep', async () => {
       const { record } = await newToken('Kim', { dailyImages: 1 });
       const left = reservation(record.id, { now: TEST_NOW - 20 * 60_000 });
@@ -338,12 +387,15 @@ function storeContract(kind: 'sqlite' | 'postgres'): void {
       await store.recordUsage(settled(hit, { tokenName: 'Ana', cached: true, costUsd: 0, savedUsd: 0.072 }));
       const failed = reservation(record.id, { tokenName: 'Ana' });
       await store.recordUsage(settled(failed, { tokenName: 'Ana', outcome: 'limit_reached', costUsd: 0 }));
+      // A request its client gave up on is not an error of the proxy's: anyone could inflate the figure with them.
+      const abandoned = reservation(record.id, { tokenName: 'Ana' });
+      await store.recordUsage(settled(abandoned, { tokenName: 'Ana', outcome: 'cancelled', costUsd: 0 }));
       expect(await store.usageGroups(Date.UTC(2026, 10, 1))).toEqual([
         {
           day: '2026-11-18',
           tokenName: 'Ana',
           model: 'gemini-3.1-flash-image',
-          requests: 3,
+          requests: 4,
           images: 1,
           cachedImages: 1,
           errors: 1,

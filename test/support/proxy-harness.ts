@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ModelRegistry } from '../../core/models.js';
 import { createApp } from '../../proxy/app.js';
-import { proxyConfig, type AppEnv, type ProxyConfig } from '../../proxy/app-env.js';
+import type { AppEnv } from '../../proxy/app-env.js';
+import { proxyConfig, type ProxyConfig } from '../../proxy/proxy-config.js';
 import type { Clock } from '../../proxy/clock.js';
 import type { FairQueue } from '../../proxy/fair-queue.js';
 import { createGeminiClient, type GeminiBackendConfig } from '../../proxy/gemini-client.js';
@@ -57,8 +58,11 @@ export function tempDataDir(label = 'banana-proxy'): string {
 export interface HarnessOptions extends Partial<ProxyConfig> {
   registry?: ModelRegistry;
   clock?: TestClock;
-  /** Which backend the SDK speaks to the double as: the Gemini API (default), Vertex express, or Vertex project. */
-  backend?: 'gemini' | 'vertex-express' | 'vertex-project';
+  /**
+   * Which backend the SDK speaks to the double as: the Gemini API (default), Vertex express, or Vertex project. The
+   * config's `backend` follows it unless given too.
+   */
+  sdk?: 'gemini' | 'vertex-express' | 'vertex-project';
   /** Use this data dir (e.g. one the admin CLI wrote) instead of a fresh one; it is left in place on close. */
   dataDir?: string;
   /** The upstream queue, to watch it from a test. */
@@ -108,7 +112,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const {
     registry = loadRegistry(),
     clock = testClock(),
-    backend = 'gemini',
+    sdk = 'gemini',
     queue,
     dataDir: given,
     store: storeKind = options.databaseUrl ? 'postgres' : 'sqlite',
@@ -117,6 +121,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     storeRetry,
     unreachableModels,
     checkModels = true,
+    minFreeBytes,
     ...config
   } = options;
   const double =
@@ -132,13 +137,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         poolMax: 5,
         ...(storeRetry ? { retry: storeRetry } : {}),
       })
-    : openSqliteStore({ dataDir, now: clock.now() });
+    : openSqliteStore({ dataDir, now: clock.now(), ...(minFreeBytes !== undefined ? { minFreeBytes } : {}) });
   await store.putStaticToken({ name: 'Ana', token: TEAM_TOKEN, kind: 'team', now: clock.now() });
   const logs: string[] = [];
   const geminiConfig: GeminiBackendConfig =
-    backend === 'gemini'
+    sdk === 'gemini'
       ? { backend: 'gemini', apiKey: TEST_KEY, baseUrl: double.url }
-      : backend === 'vertex-express'
+      : sdk === 'vertex-express'
         ? { backend: 'vertex', apiKey: TEST_KEY, baseUrl: double.url }
         : {
             backend: 'vertex',
@@ -160,7 +165,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     ...(queue ? { queue } : {}),
     config: proxyConfig({
-      mode: backend === 'gemini' ? 'gemini' : 'vertex',
+      backend:
+        sdk === 'gemini'
+          ? { kind: 'gemini', apiKey: TEST_KEY, baseUrl: double.url }
+          : { kind: 'vertex', apiKey: TEST_KEY, location: 'us-central1', baseUrl: double.url },
+      dataDir,
+      databaseUrl,
       version: 'test',
       maxBodyBytes: 8 * 1024 * 1024,
       secrets: [TEST_KEY],

@@ -1,0 +1,130 @@
+/**
+ * Soak: 20,000 requests through two proxy processes sharing one store (one SQLite file by default; PostgreSQL
+ * when BANANA_TEST_DATABASE_URL is set), behind a simulated balancer, against the Gemini double with random
+ * upstream faults from its trigger words (503 once then success, 500, 429, answers without an image), client
+ * aborts mid-request, and one instance SIGKILLed halfway and started again on the same store. Prints requests
+ * served, errors by code, usage rows lost (answers whose request id has no usage row: must be 0), rows left in
+ * flight, peak RSS per instance, and p50/p95 latency of the answered requests.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openPostgresStore } from '../proxy/store/pg-store.js';
+import { openSqliteStore } from '../proxy/store/sqlite-store.js';
+import type { ProxyStore } from '../proxy/store/store.js';
+import { startGeminiDouble } from '../dev/gemini-double/server.js';
+import { createTestDatabase } from '../test/support/test-database.js';
+import { startProxyProcess, type ProxyProcess } from './proxy-process.js';
+import { fmt, mb, percentile } from './stats.js';
+
+const KEY = 'bench-soak-key';
+const TOKEN = `dev-soak-${randomBytes(12).toString('hex')}`;
+
+/** What request `i` asks for, from a small seeded generator: the same run every time. */
+function plan(i: number): { prompt: string; abortAfterMs: number | null } {
+  const roll = ((i * 2654435761) >>> 0) % 1000;
+  if (roll < 30) return { prompt: `soak ${i} [double:flaky-503]`, abortAfterMs: null };
+  if (roll < 40) return { prompt: `soak ${i} [double:500]`, abortAfterMs: null };
+  if (roll < 50) return { prompt: `soak ${i} [double:429:0.2s]`, abortAfterMs: null };
+  if (roll < 60) return { prompt: `soak ${i} [double:no-image]`, abortAfterMs: null };
+  if (roll < 80) return { prompt: `soak ${i} [double:slow:3000]`, abortAfterMs: 100 + (roll % 5) * 100 };
+  return { prompt: `soak ${i}`, abortAfterMs: null };
+}
+
+export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<string[]> {
+  const double = await startGeminiDouble({ apiKey: KEY });
+  const database = process.env.BANANA_TEST_DATABASE_URL ? await createTestDatabase('soak') : null;
+  const dataDir = mkdtempSync(join(tmpdir(), 'banana-soak-'));
+  const env: Record<string, string> = {
+    GEMINI_API_KEY: KEY,
+    GEMINI_BASE_URL: double.url,
+    BANANA_DEV_TOKEN: TOKEN,
+    BANANA_MAX_CONCURRENT: '16',
+    BANANA_CACHE_MB: '64',
+    BANANA_DATA_DIR: dataDir,
+    ...(database ? { DATABASE_URL: database.url } : {}),
+  };
+  const instances: ProxyProcess[] = await Promise.all([startProxyProcess(env), startProxyProcess(env)]);
+  const peak = instances.map((p) => p.rss());
+  const sampler = setInterval(() => instances.forEach((p, i) => (peak[i] = Math.max(peak[i] ?? 0, p.rss()))), 50);
+  const codes = new Map<string, number>();
+  const count = (code: string): void => void codes.set(code, (codes.get(code) ?? 0) + 1);
+  const answeredIds: string[] = [];
+  const latencies: number[] = [];
+  let served = 0;
+  let next = 0;
+  let killed = false;
+  /** While the killed instance is down the balancer sends everything to the other one. */
+  let down = false;
+  const started = performance.now();
+  try {
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < total) {
+          const i = next++;
+          if (!killed && i >= total / 2) {
+            killed = true;
+            // One instance dies mid-run (as an OOM kill would) and comes back on the same store.
+            const victim = instances[1]!;
+            down = true;
+            void victim.kill().then(async () => {
+              instances[1] = await startProxyProcess(env);
+              down = false;
+            });
+          }
+          const target = instances[down ? 0 : i % 2]!;
+          const { prompt, abortAfterMs } = plan(i);
+          const t = performance.now();
+          try {
+            const res = await fetch(`${target.url}/v1/generate`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+              body: JSON.stringify({ prompt, model: 'gemini-3.1-flash-image', imageSize: '512' }),
+              ...(abortAfterMs !== null ? { signal: AbortSignal.timeout(abortAfterMs) } : {}),
+            });
+            const text = await res.text();
+            latencies.push(performance.now() - t);
+            const id = res.headers.get('x-request-id');
+            if (id) answeredIds.push(id);
+            if (res.status === 200) served++;
+            else count(`${res.status} ${(JSON.parse(text) as { error: { code: string } }).error.code}`);
+          } catch (error) {
+            const name = (error as Error).name;
+            count(
+              name === 'TimeoutError' || name === 'AbortError' ? 'client aborted' : 'connection lost (instance killed)',
+            );
+          }
+        }
+      }),
+    );
+  } finally {
+    clearInterval(sampler);
+  }
+  const wall = performance.now() - started;
+  await Promise.all(instances.map((p) => p.stop()));
+  await double.close();
+  const store: ProxyStore = database
+    ? await openPostgresStore({ url: database.url, poolMax: 4 })
+    : openSqliteStore({ dataDir });
+  let lost = 0;
+  for (const id of answeredIds) if (!(await store.usageRecord(id))) lost++;
+  const rows = await store.countUsage();
+  const inFlight = await store.expireReservations(Number.MAX_SAFE_INTEGER);
+  await store.close();
+  await database?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+  return [
+    `${total} requests, ${concurrency} at a time, over two proxy processes on ${database ? 'one PostgreSQL database' : 'one SQLite file'}`,
+    '(3.1 Flash, 512, every prompt different; 3 % of calls fail once with 503, 1 % each 500, 429 and no image,',
+    '2 % aborted by the client after 0.1–0.5 s; instance B SIGKILLed at the half-way mark and started again):',
+    '',
+    `| served | wall time | throughput | p50 | p95 | usage rows lost | rows written | left in flight | peak RSS A / B |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| ${served} | ${fmt(wall)} | ${((total * 1000) / wall).toFixed(0)} req/s | ${fmt(percentile(latencies, 50))} | ` +
+      `${fmt(percentile(latencies, 95))} | ${lost} | ${rows} | ${inFlight} | ${mb(peak[0]!)} / ${mb(peak[1]!)} |`,
+    '',
+    'Errors by code:',
+    ...[...codes].sort((a, b) => b[1] - a[1]).map(([code, n]) => `- ${code}: ${n}`),
+  ];
+}
