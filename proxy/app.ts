@@ -1,7 +1,7 @@
 /**
  * The proxy as a Hono app, built from its dependencies so tests can call it in-process with `app.request()`.
  * Middleware runs in a fixed order: request id and log line, CORS (the Figma iframe's origin is `null`, so only
- * `*` works: figma-api.md §0.1), body limit, then the routes; every error goes through `onError` into one envelope.
+ * `*` works: docs/figma-platform.md#the-panels-origin-is-null), body limit, then the routes; every error goes through `onError` into one envelope.
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';

@@ -1,7 +1,7 @@
 /**
  * Retries an upstream call on the failures that are worth retrying (429, 500, 503 and dropped connections),
  * bounded in attempts and in time. The SDK's own retries are off (its default) because they ignore `RetryInfo`
- * (gemini-api.md §2.4); here a delay Google sends is honoured, a delay too long to wait for is answered at once
+ * (docs/gemini-platform.md#sdk-errors); here a delay Google sends is honoured, a delay too long to wait for is answered at once
  * (the 429 carries `Retry-After`), and no wait ever runs past the request's deadline.
  */
 import { ProxyError } from './proxy-error.js';

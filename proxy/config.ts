@@ -1,6 +1,6 @@
 /**
  * The proxy's configuration from environment variables. Pure: `server.ts` passes `process.env` in, tests pass
- * tables. Variables follow `@google/genai`'s own names where one exists (gemini-api.md §2.1).
+ * tables. Variables follow `@google/genai`'s own names where one exists (docs/gemini-platform.md#the-client).
  */
 import { blockListOf } from './cidr-list.js';
 import {
@@ -54,7 +54,7 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
 
 /** The Gemini API with a key, Vertex AI when asked for, else the offline double (on loopback only). */
 function backendOf(value: EnvValue, host: string): Backend {
-  // GOOGLE_API_KEY wins over GEMINI_API_KEY, as in the SDK (gemini-api.md §2.1).
+  // GOOGLE_API_KEY wins over GEMINI_API_KEY, as in the SDK (docs/gemini-platform.md#the-client).
   const apiKey = value('GOOGLE_API_KEY') ?? value('GEMINI_API_KEY');
   const baseUrl = value('GEMINI_BASE_URL');
   if (baseUrl && !/^https?:\/\/[^\s]+$/.test(baseUrl)) {

@@ -40,7 +40,7 @@ export function createGeminiClient(config: GeminiBackendConfig): GeminiPort {
     if (config.apiKey) options.apiKey = config.apiKey;
     if (config.project) options.project = config.project;
     if (config.location) options.location = config.location;
-    // Tests hand in a stub auth client, as Google's own replay tests do (gemini-api.md §5).
+    // Tests hand in a stub auth client, as Google's own replay tests do (docs/gemini-platform.md#endpoints).
     if (config.authClient) options.googleAuthOptions = { authClient: config.authClient as never };
   }
   const ai = new GoogleGenAI(options);
@@ -53,10 +53,10 @@ export function createGeminiClient(config: GeminiBackendConfig): GeminiPort {
         const response = await ai.models.generateContent({
           model: request.model,
           // A replayed call sends the earlier contents first, model parts exactly as Gemini gave them: signatures
-          // must go back byte for byte on the part they came with (gemini-api.md §2.6).
+          // must go back byte for byte on the part they came with (docs/gemini-platform.md#thought-signatures).
           contents: [...(request.history ?? []), { role: 'user', parts: request.parts }],
           config: {
-            // IMAGE only: asking for text too makes text-only answers likelier (gemini-api.md §7).
+            // IMAGE only: asking for text too makes text-only answers likelier (docs/gemini-platform.md#request-knobs).
             responseModalities: [Modality.IMAGE],
             imageConfig: {
               ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),

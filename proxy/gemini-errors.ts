@@ -1,7 +1,7 @@
 /**
  * Turns what the Gemini SDK throws into a `ProxyError` a designer can act on. Google sends its errors as JSON
  * (`{"error":{"code","message","status","details"}}`); the SDK puts that text in `ApiError.message`, or wraps a
- * non-JSON body as `{"error":{"message":"<raw text>",…}}` (gemini-api.md §2.4), so both forms are parsed here.
+ * non-JSON body as `{"error":{"message":"<raw text>",…}}` (docs/gemini-platform.md#sdk-errors), so both forms are parsed here.
  */
 import { ProxyError } from './proxy-error.js';
 import { scrubSecrets } from './scrub-secrets.js';
@@ -37,7 +37,7 @@ export function retryDelaySeconds(body: GoogleErrorBody | null): number | null {
 
 /**
  * Gemini's 400 for a replayed model turn it will not take: "Image part is missing a thought_signature in content
- * position 2, part position 1." (gemini-api.md §0.5) or "Invalid thought signature" after a model switch (§2.6).
+ * position 2, part position 1." (docs/gemini-platform.md#thought-signatures) or "Invalid thought signature" after a model switch.
  */
 const THOUGHT_SIGNATURE_REFUSAL = /thought[_ ]signature/i;
 

@@ -34,7 +34,7 @@ export function imageDefect(bytes: Uint8Array, header: ImageHeader): { tooLarge:
 function isCutOrDamaged(bytes: Uint8Array, header: ImageHeader): boolean {
   switch (header.mimeType) {
     case 'image/png': {
-      // IHDR: its CRC covers the type and the 13 data bytes (PNG spec §5.3), so a width or height changed in
+      // IHDR: its CRC covers the type and the 13 data bytes (the PNG specification, "Chunk layout"), so a width or height changed in
       // transit is caught here; and every PNG ends with the same 12-byte IEND chunk.
       const stored = bytes.length >= 33 ? Buffer.from(bytes.subarray(29, 33)).readUInt32BE(0) : -1;
       if (stored !== crc32(bytes.subarray(12, 29))) return true;

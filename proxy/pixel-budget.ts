@@ -16,7 +16,7 @@ import type { ImageHeader } from '../core/image-header.js';
 
 /** Deflate's largest expansion (zlib technical details: 1032:1). */
 const MAX_DEFLATE_RATIO = 1032;
-/** Channels per PNG colour type (PNG spec §11.2.2). */
+/** Channels per PNG colour type (the PNG specification, "IHDR Image header"). */
 const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
 /** Why the image cannot be the size it says, in words for "Image N …", or null when its data can hold it. */

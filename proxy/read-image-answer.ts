@@ -1,6 +1,6 @@
 /**
  * Reads Gemini's answer to an image request: the image to return, or the specific reason there is none.
- * Blocked and failed outputs arrive as HTTP 200 (gemini-api.md §2.3), so this is where they become errors.
+ * Blocked and failed outputs arrive as HTTP 200 (docs/gemini-platform.md#blocked-and-failed-answers), so this is where they become errors.
  */
 import { readImageHeader } from '../core/image-header.js';
 import { modelTurnSchema, type GeneratedImage, type ModelTurn } from '../core/proxy-schema.js';
@@ -19,7 +19,7 @@ const SAFETY_REASONS = new Set([
   'IMAGE_RECITATION',
 ]);
 
-/** Finish reasons for which Google says blocked images are not billed (gemini-api.md §2.3, §7). */
+/** Finish reasons for which Google says blocked images are not billed (docs/gemini-platform.md#blocked-and-failed-answers). */
 const NOT_CHARGED_REASONS = new Set(['IMAGE_SAFETY', 'IMAGE_PROHIBITED_CONTENT']);
 
 export interface ImageAnswer {

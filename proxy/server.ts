@@ -53,7 +53,7 @@ export interface StartOptions {
   clock?: Clock;
   /** Settings not taken from the environment (tests: a fast retry policy, a playground folder). */
   config?: Partial<ProxyConfig>;
-  /** Vertex auth client instead of application-default credentials (tests pass a stub, gemini-api.md §5). */
+  /** Vertex auth client instead of application-default credentials (tests pass a stub, docs/gemini-platform.md#endpoints). */
   vertexAuthClient?: unknown;
   /** Timers of the hourly model check (tests run it on their own). */
   modelCheckTimers?: CheckTimers;

@@ -1,5 +1,5 @@
 /**
- * `405 method_not_allowed` with `Allow` for a known path asked with the wrong method (RFC 9110 §15.5.6 requires
+ * `405 method_not_allowed` with `Allow` for a known path asked with the wrong method (RFC 9110, section 15.5.6 requires
  * the header), instead of a 404 that says the address does not exist. Registered after a path's real routes, so
  * only the methods they do not take reach it; HEAD is answered wherever GET is (Hono runs the GET route for it).
  */

@@ -29,8 +29,8 @@ export function checkedFiles(files: string[]): string[] {
   return files.filter((path) => CHECKED.test(path) && !VERBATIM.test(path));
 }
 
-/** Paths and anchors of the tree; `pendingTargets` are documents another branch adds, taken as existing. */
-export function treeIndex(root: string, files: string[], pendingTargets: readonly string[]): TreeIndex {
+/** Paths and anchors of the tree. */
+export function treeIndex(root: string, files: string[]): TreeIndex {
   const existing = new Set(files);
   const folders = new Set(
     files.flatMap((path) =>
@@ -42,7 +42,7 @@ export function treeIndex(root: string, files: string[], pendingTargets: readonl
   );
   const anchors = new Map<string, Set<string>>();
   return {
-    has: (path) => existing.has(path) || folders.has(path) || pendingTargets.includes(path),
+    has: (path) => existing.has(path) || folders.has(path),
     anchorsOf(path) {
       if (!existing.has(path)) return null;
       let found = anchors.get(path);

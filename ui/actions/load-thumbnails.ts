@@ -1,5 +1,5 @@
 /**
- * Fetches History thumbnails one layer at a time (one image per message, figma-api.md §0.8) and keeps them for
+ * Fetches History thumbnails one layer at a time (one image per message, docs/figma-platform.md#little-memory-in-the-sandbox) and keeps them for
  * the session by layer id; a result's pixels do not change once placed. A layer that cannot be exported (gone,
  * or with no area) simply shows without one.
  */

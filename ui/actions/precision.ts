@@ -1,5 +1,5 @@
 /**
- * The panel's actions for precise edits (issue 7): choose the base among the selected layers, give a reference its
+ * The panel's actions for precise edits (docs/regional-edits.md): choose the base among the selected layers, give a reference its
  * role, pin a subject for the session, switch Keep text editable, and put a style preset in the prompt.
  */
 import { batch } from '@preact/signals';
