@@ -2,7 +2,8 @@
  * Bounded memory and time for request bodies, through a real HTTP server: a body over the limit is refused by
  * its Content-Length before it is read (token or not); bodies held in memory are capped per person and in
  * total; an upload that crawls below the minimum rate is cut off whether or not it is authenticated, while a body
- * on a slow but honest link gets through. Windows and sizes are small here; the defaults are in docs/proxy-reliability.md.
+ * on a slow but honest link gets through. Windows and sizes are small here; the defaults are in
+ * docs/operating-the-proxy.md#environment-variables.
  */
 import { rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
