@@ -46,6 +46,10 @@ export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<
     ...(database ? { DATABASE_URL: database.url } : {}),
   };
   const instances: ProxyProcess[] = await Promise.all([startProxyProcess(env), startProxyProcess(env)]);
+  /** Every process of the run, the killed one included, whose logs explain an internal error. */
+  const everyProcess = [...instances];
+  /** Request ids of answers with a 500: a bug of ours, to be explained from the logs. */
+  const internalErrorIds: string[] = [];
   const peak = instances.map((p) => p.rss());
   const sampler = setInterval(() => instances.forEach((p, i) => (peak[i] = Math.max(peak[i] ?? 0, p.rss()))), 50);
   const codes = new Map<string, number>();
@@ -70,6 +74,7 @@ export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<
             down = true;
             void victim.kill().then(async () => {
               instances[1] = await startProxyProcess(env);
+              everyProcess.push(instances[1]);
               down = false;
             });
           }
@@ -88,6 +93,7 @@ export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<
             const id = res.headers.get('x-request-id');
             if (id) answeredIds.push(id);
             if (res.status === 200) served++;
+            if (res.status === 500 && id) internalErrorIds.push(id);
             else count(`${res.status} ${(JSON.parse(text) as { error: { code: string } }).error.code}`);
           } catch (error) {
             const name = (error as Error).name;
@@ -126,5 +132,17 @@ export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<
     '',
     'Errors by code:',
     ...[...codes].sort((a, b) => b[1] - a[1]).map(([code, n]) => `- ${code}: ${n}`),
+    ...internalErrorLines(everyProcess, internalErrorIds),
+  ];
+}
+
+/** The proxies' log lines of each request answered with a 500 (at most five requests), so the run says why. */
+function internalErrorLines(processes: readonly ProxyProcess[], ids: readonly string[]): string[] {
+  if (ids.length === 0) return [];
+  const lines = processes.flatMap((p) => p.output);
+  return [
+    '',
+    "Internal errors, from the proxies' logs:",
+    ...ids.slice(0, 5).flatMap((id) => lines.filter((line) => line.includes(id)).map((line) => `- ${line}`)),
   ];
 }
