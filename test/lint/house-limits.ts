@@ -15,6 +15,15 @@ export const MAX_FUNCTION_LINES = 80;
 /** Largest median length of the shipped source files. */
 export const MAX_MEDIAN_LINES = 60;
 
+/**
+ * Functions that are tables, which the limit exempts (docs/contributing.md#small-files-and-functions): each names
+ * its file and why it reads best whole.
+ */
+export const TABLES: ReadonlyMap<string, string> = new Map([
+  // The schema's migrations, one SQL step each in order: the history of the schema, read top to bottom.
+  ['proxy/store/migrations.ts schemaMigrations', 'the ordered list of schema steps'],
+]);
+
 /** Folders of code we ship (the plugin, the panel, the proxy, the shared core and the developer tools) and run. */
 const SHIPPED = /^(plugin|ui|proxy|core|dev|scripts|bench)\//;
 const SOURCE = /\.(ts|tsx)$/;
@@ -49,7 +58,7 @@ export function longFunctions(path: string, text: string, limit = MAX_FUNCTION_L
       const first = file.getLineAndCharacterOfPosition(node.getStart(file)).line;
       const last = file.getLineAndCharacterOfPosition(node.getEnd()).line;
       const lines = last - first + 1;
-      if (lines > limit) found.push({ line: first + 1, name: functionName(node), lines });
+      if (lines > limit && !TABLES.has(`${path} ${functionName(node)}`)) found.push({ line: first + 1, name: functionName(node), lines });
     }
     ts.forEachChild(node, visit);
   };
