@@ -58,7 +58,8 @@ export function longFunctions(path: string, text: string, limit = MAX_FUNCTION_L
       const first = file.getLineAndCharacterOfPosition(node.getStart(file)).line;
       const last = file.getLineAndCharacterOfPosition(node.getEnd()).line;
       const lines = last - first + 1;
-      if (lines > limit && !TABLES.has(`${path} ${functionName(node)}`)) found.push({ line: first + 1, name: functionName(node), lines });
+      if (lines > limit && !TABLES.has(`${path} ${functionName(node)}`))
+        found.push({ line: first + 1, name: functionName(node), lines });
     }
     ts.forEachChild(node, visit);
   };
