@@ -1,54 +1,14 @@
 /**
  * The conversation in the sandbox, on the Figma double: turns continue turns, records are written and read back,
- * branches go below, damaged and duplicated records are handled, ⌘Z removes exactly the last result, and a teammate who
- * opens the saved file continues where the first person stopped.
+ * branches go below, damaged records are listed and duplicated result layers stand for their turn.
  */
 import { describe, expect, it } from 'vitest';
 import { buildHistoryGraph, chainOf } from '../../core/history-graph.js';
-import type { HistorySnapshot, PlacedResult, SandboxMessage } from '../../core/messages.js';
-import { parseTurnRecord, TURN_RECORD_KEY, type TurnDraft, type TurnRecord } from '../../core/turn-record.js';
-import { solidPngBytes } from '../../dev/figma-double/index.js';
-import { startPlugin, valueOf, type Harness } from './harness.js';
-
-const draft = (prompt: string, nodeId: string): TurnDraft => ({
-  prompt,
-  model: 'gemini-3.1-flash-image',
-  params: { aspectRatio: '4:5', imageSize: '512' },
-  inputs: [{ nodeId, role: 'base', hash: 'a9993e364706816aba3e25717850c26c9cd0d89d' }],
-  usage: { inputTokens: 571, outputTokens: 747, totalTokens: 1500, costUsd: 0.0451 },
-});
-
-async function continueAsync(h: Harness, sourceId: string, prompt: string): Promise<PlacedResult> {
-  const image = solidPngBytes(464, 576, [prompt.length * 9, 90, 160, 255]);
-  return valueOf(
-    await h.requestAsync({ type: 'PLACE_RESULT', image, sourceNodeId: sourceId, turn: draft(prompt, sourceId) }),
-  ) as PlacedResult;
-}
-
-async function historyAsync(h: Harness): Promise<HistorySnapshot> {
-  return valueOf(await h.requestAsync({ type: 'READ_HISTORY' })) as HistorySnapshot;
-}
-
-async function nodeAsync(h: Harness, id: string): Promise<FrameNode> {
-  return (await h.figma.getNodeByIdAsync(id)) as FrameNode;
-}
-
-/** The record a layer carries, read as the plugin reads it. */
-function recordOn(node: SceneNode): TurnRecord | null {
-  const parsed = parseTurnRecord(node.getPluginData(TURN_RECORD_KEY));
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.value;
-}
+import { TURN_RECORD_KEY } from '../../core/turn-record.js';
+import { startPlugin, type Harness } from './harness.js';
+import { continueAsync, historyAsync, nodeAsync, recordOn, threeTurnsAsync } from './conversation-fixtures.js';
 
 const box = (p: { x: number; y: number; width: number; height: number }) => [p.x, p.y, p.width, p.height];
-
-/** Poster → "warmer light" → "navy jacket" → "remove the logo". */
-async function threeTurnsAsync(h: Harness) {
-  const t1 = await continueAsync(h, h.sample.poster.id, 'warmer light');
-  const t2 = await continueAsync(h, t1.nodeId, 'navy jacket');
-  const t3 = await continueAsync(h, t2.nodeId, 'remove the logo');
-  return { t1, t2, t3 };
-}
 
 /** No two top-level layers of the page overlap. */
 function expectNoOverlaps(h: Harness): void {
@@ -210,127 +170,3 @@ describe('duplicated result layers', () => {
     expect(chainOf(graph, t3.record.id)).toMatchObject({ missing: false });
   });
 });
-
-describe('undo', () => {
-  it('⌘Z removes exactly the last result and its record; the history follows', async () => {
-    const h = startPlugin();
-    const { t1, t2, t3 } = await threeTurnsAsync(h);
-    const before = await historyAsync(h);
-    await h.settleAsync();
-    const from = h.received().length;
-    h.double.undo();
-    expect(await h.figma.getNodeByIdAsync(t3.nodeId)).toBeNull();
-    expect(await nodeAsync(h, t2.nodeId)).not.toBeNull();
-    const after = await historyAsync(h);
-    expect(after.entries).toEqual(before.entries.slice(0, 2));
-    expect(recordOn(await nodeAsync(h, t1.nodeId))).toEqual(t1.record);
-    // The panel is told to read the history again.
-    await h.waitForAsync((m: SandboxMessage): m is SandboxMessage => m.type === 'HISTORY_CHANGED', from);
-    // A second ⌘Z removes the turn before, and only it.
-    h.double.undo();
-    expect((await historyAsync(h)).entries.map((e) => e.nodeId)).toEqual([t1.nodeId]);
-  });
-});
-
-describe('HISTORY_CHANGED', () => {
-  const changes: [string, boolean, (h: Harness, t: { t1: PlacedResult; t2: PlacedResult }) => Promise<void> | void][] =
-    [
-      ['a result is duplicated', true, async (h, { t2 }) => void (await nodeAsync(h, t2.nodeId)).clone()],
-      ['a result is deleted', true, async (h, { t2 }) => (await nodeAsync(h, t2.nodeId)).remove()],
-      [
-        'a record is changed',
-        true,
-        async (h, { t1 }) => (await nodeAsync(h, t1.nodeId)).setPluginData(TURN_RECORD_KEY, '{}'),
-      ],
-      ['a result is moved', false, async (h, { t2 }) => void ((await nodeAsync(h, t2.nodeId)).x = 5000)],
-      ['a plain rectangle is added', false, (h) => void h.figma.createRectangle()],
-    ];
-  it.each(changes)('%s → sent: %s', async (_name, expected, change) => {
-    const h = startPlugin();
-    const t1 = await continueAsync(h, h.sample.poster.id, 'warmer light');
-    const t2 = await continueAsync(h, t1.nodeId, 'navy jacket');
-    await h.settleAsync();
-    const from = h.received().length;
-    await change(h, { t1, t2 });
-    await h.settleAsync();
-    expect(
-      h
-        .received()
-        .slice(from)
-        .some((m) => m.type === 'HISTORY_CHANGED'),
-    ).toBe(expected);
-  });
-
-  it('is sent when the page changes, and follows the new page', async () => {
-    const h = startPlugin();
-    const page = h.figma.createPage();
-    await h.figma.setCurrentPageAsync(page);
-    await h.settleAsync();
-    const from = h.received().length;
-    expect((await historyAsync(h)).entries).toEqual([]);
-    const layer = h.figma.createFrame();
-    layer.resize(100, 100);
-    const placed = await continueAsync(h, layer.id, 'warmer light');
-    await h.settleAsync();
-    expect(
-      h
-        .received()
-        .slice(from)
-        .some((m) => m.type === 'HISTORY_CHANGED'),
-    ).toBe(true);
-    expect((await historyAsync(h)).entries.map((e) => e.nodeId)).toEqual([placed.nodeId]);
-  });
-});
-
-describe('READ_THUMBNAIL', () => {
-  it('gives a small PNG of a layer, and stale_node for one that has gone', async () => {
-    const h = startPlugin();
-    const t1 = await continueAsync(h, h.sample.poster.id, 'warmer light');
-    const thumb = valueOf(await h.requestAsync({ type: 'READ_THUMBNAIL', nodeId: t1.nodeId })) as {
-      width: number;
-      height: number;
-    };
-    expect([thumb.width, thumb.height]).toEqual([77, 96]);
-    (await nodeAsync(h, t1.nodeId)).remove();
-    const gone = await h.requestAsync({ type: 'READ_THUMBNAIL', nodeId: t1.nodeId });
-    expect(gone.ok ? null : gone.error.code).toBe('stale_node');
-  });
-});
-
-describe('continue anywhere', () => {
-  it('a teammate opens the saved file, sees the whole history and continues the last turn', async () => {
-    const first = startPlugin();
-    const { t1, t3 } = await threeTurnsAsync(first);
-    const saved = first.double.serialize();
-    first.close();
-
-    const teammate = startPlugin({ currentUser: { ...DEFAULT_TEAMMATE } });
-    teammate.double.load(saved);
-    await teammate.settleAsync();
-    const history = await historyAsync(teammate);
-    expect(history.entries.map((e) => ('record' in e ? e.record.prompt : null))).toEqual([
-      'warmer light',
-      'navy jacket',
-      'remove the logo',
-    ]);
-    const next = await continueAsync(teammate, t3.nodeId, 'add a hat');
-    const record = parseTurnRecord((await nodeAsync(teammate, next.nodeId)).getPluginData(TURN_RECORD_KEY));
-    expect(record.ok && record.value).toMatchObject({
-      parentId: t3.record.id,
-      rootId: t1.record.id,
-      sourceNodeId: t3.nodeId,
-      author: { id: 'u-2', name: 'Sam Teammate' },
-    } satisfies Partial<TurnRecord>);
-    // New ids in the teammate's session never collide with the saved ones.
-    expect(history.entries.some((e) => e.nodeId === next.nodeId)).toBe(false);
-    expect(next.x).toBe(t3.x + 540 + 40);
-  });
-});
-
-const DEFAULT_TEAMMATE: User = {
-  id: 'u-2',
-  name: 'Sam Teammate',
-  photoUrl: null,
-  color: '#00aa66',
-  sessionId: 2,
-};
