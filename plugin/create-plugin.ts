@@ -10,6 +10,7 @@ import type { SandboxFigma } from './sandbox-figma.js';
 import type { HandlerContext } from './handler-context.js';
 import { handlers } from './handlers/index.js';
 import { postSelectionAsync } from './post-selection.js';
+import { createHistoryIndex } from './history-index.js';
 import { watchHistory } from './watch-history.js';
 
 /**
@@ -39,6 +40,7 @@ export function createPlugin(figma: SandboxFigma, html: string, options: PluginO
     post: bridge.post,
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? (() => newTurnId()),
+    history: createHistoryIndex(figma),
   };
   bridge.listen(handlers, context);
   const onSelectionChange = (): void => {
@@ -50,9 +52,13 @@ export function createPlugin(figma: SandboxFigma, html: string, options: PluginO
   figma.on('selectionchange', onSelectionChange);
   const stopWatching = watchHistory(
     figma,
-    () => context.post({ type: 'HISTORY_CHANGED' }),
+    () => {
+      context.history.invalidate();
+      context.post({ type: 'HISTORY_CHANGED' });
+    },
     // The selection is the same but its look changed: tell the panel again (its image hash is what it knew).
     onSelectionChange,
+    context.history.isTemporary,
   );
   return {
     close() {

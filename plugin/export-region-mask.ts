@@ -23,6 +23,7 @@ export async function exportRegionMaskAsync(
   source: SceneNode,
   shape: SceneNode,
   scale: number,
+  markTemporary: (nodeId: string) => void,
 ): Promise<Result<ExportedImage>> {
   if (shape.type === 'LINE') {
     return fail(appError('bad_request', 'A line has no area. Draw a closed shape over the part to change.'));
@@ -45,6 +46,8 @@ export async function exportRegionMaskAsync(
     return fail(noAreaError(source));
   }
   const frame = figma.createFrame();
+  // Not the person's, and not history (plugin/history-index.ts): made here and removed below.
+  markTemporary(frame.id);
   let stand: SceneNode | null = null;
   try {
     figma.currentPage.appendChild(frame);
@@ -55,6 +58,7 @@ export async function exportRegionMaskAsync(
     frame.x = box.x;
     frame.y = box.y;
     stand = shape.clone();
+    markTemporary(stand.id);
     frame.appendChild(stand);
     const [[a, c, e], [b, d, f]] = shape.absoluteTransform;
     stand.relativeTransform = [

@@ -18,6 +18,8 @@ export interface ExportSourceOptions {
   hideText: boolean;
   /** Layers inside it to hide (on the copy); ids of other layers are ignored, as export draws only the subtree. */
   hideNodeIds: readonly string[];
+  /** Hears the id of the temporary copy, before it reaches the page (plugin/history-index.ts `markTemporary`). */
+  markTemporary(nodeId: string): void;
 }
 
 /** The layer's pixels as the base of an edit, or an error a person can act on. */
@@ -33,7 +35,7 @@ export async function exportSourceAsync(
   const hides = (n: SceneNode): boolean => hide.has(n.id) || (options.hideText && n.type === 'TEXT');
   const needsCopy = 'findOne' in node && node.findOne(hides) !== null;
   return needsCopy
-    ? withTemporaryCopyAsync(figma, node, hides, (copy) => exportPngAsync(copy, grid, node.id))
+    ? withTemporaryCopyAsync(figma, node, hides, options.markTemporary, (copy) => exportPngAsync(copy, grid, node.id))
     : exportPngAsync(node, grid);
 }
 
@@ -45,9 +47,11 @@ async function withTemporaryCopyAsync<T>(
   figma: Pick<SandboxFigma, 'currentPage'>,
   node: SceneNode,
   hides: (n: SceneNode) => boolean,
+  markTemporary: (nodeId: string) => void,
   use: (copy: SceneNode) => Promise<T>,
 ): Promise<T> {
   const copy = node.clone();
+  markTemporary(copy.id);
   try {
     // Not a result while it lives: the History must never list the copy (plugin data travels with clones).
     forgetTurns(copy);

@@ -1,5 +1,6 @@
 /** What every message handler gets besides its message. */
 import type { SandboxMessage } from '../core/messages.js';
+import type { HistoryIndex } from './history-index.js';
 import type { SandboxFigma } from './sandbox-figma.js';
 
 export interface HandlerContext {
@@ -10,4 +11,6 @@ export interface HandlerContext {
   now(): Date;
   /** A fresh turn id. */
   newId(): string;
+  /** The current page's turn records, read once per change (plugin/history-index.ts). */
+  history: HistoryIndex;
 }

@@ -44,7 +44,7 @@ export async function placeLiveTextResultAsync(
 
   const header = checkImageForFigma(message.image);
   if (!header.ok) return header;
-  const where = readPlacementContext(figma, source);
+  const where = readPlacementContext(context, source);
   if (!where.ok) return where;
   const image = createImageOrError(figma, message.image);
   if (!image.ok) return image;

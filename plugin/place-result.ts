@@ -31,7 +31,6 @@ import { findSceneNodeAsync } from './find-scene-node.js';
 import type { HandlerContext } from './handler-context.js';
 import type { SandboxFigma } from './sandbox-figma.js';
 import { isVisibleIn, placementCandidates, type PlacementCandidate } from './placement-anchor.js';
-import { readHistoryEntries } from './read-history.js';
 import { relaunchData } from './relaunch.js';
 import { variantLayerName, variantSpot, type VariantSpot } from './variant-spot.js';
 
@@ -50,7 +49,7 @@ export async function placeResultAsync(
     if (!found.ok) return found;
     source = found.value;
   }
-  const read = source ? readPlacementContext(figma, source) : null;
+  const read = source ? readPlacementContext(context, source) : null;
   if (read && !read.ok) return read;
   const where = read?.value ?? null;
 
@@ -81,11 +80,14 @@ export interface PlacementContext {
   entries: readonly HistoryEntry[];
 }
 
-/** Reads the source's placement candidates, turn and the page's history; a source no longer on a page is stale. */
-export function readPlacementContext(figma: SandboxFigma, source: SceneNode): Result<PlacementContext> {
+/**
+ * Reads the source's placement candidates and turn, with the page's history as the index holds it; a source no longer
+ * on a page is stale.
+ */
+export function readPlacementContext(context: HandlerContext, source: SceneNode): Result<PlacementContext> {
   const candidates = placementCandidates(source);
   if (candidates.length === 0) return fail(appError('stale_node'));
-  return ok({ source, candidates, parent: readTurn(source), entries: readHistoryEntries(figma.currentPage) });
+  return ok({ source, candidates, parent: readTurn(source), entries: context.history.entries() });
 }
 
 /** `figma.createImage`, with Figma's refusal as a plain error. */
@@ -170,6 +172,7 @@ export function stampResult(
     return text;
   }
   node.setPluginData(TURN_RECORD_KEY, text.value);
+  context.history.invalidate();
   node.setRelaunchData(relaunchData(record, turnNumber(where?.entries ?? [], parent)));
   const shown = batchSpot ? [...batchSpot.members, node] : [node];
   figma.currentPage.selection = shown;

@@ -21,12 +21,15 @@ export function readHistoryEntries(page: PageNode): HistoryEntry[] {
   return entries;
 }
 
-/** The page's history, plus the layers its first turns were made from, when they are still on the page. */
+/**
+ * The page's history (`entries`, as {@link readHistoryEntries} read them), plus the layers its first turns were made
+ * from, when they are still on the page.
+ */
 export async function readHistoryAsync(
   figma: Pick<SandboxFigma, 'currentPage' | 'getNodeByIdAsync'>,
+  entries: readonly HistoryEntry[],
 ): Promise<HistorySnapshot> {
   const page = figma.currentPage;
-  const entries = readHistoryEntries(page);
   const results = new Set(entries.map((e) => e.nodeId));
   const sourceIds = new Set<string>();
   for (const entry of entries) {
@@ -41,5 +44,5 @@ export async function readHistoryAsync(
       sources.push({ nodeId: node.id, name: node.name });
     }
   }
-  return { pageId: page.id, entries, sources };
+  return { pageId: page.id, entries: [...entries], sources };
 }

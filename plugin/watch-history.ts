@@ -12,15 +12,17 @@ import type { SandboxFigma } from './sandbox-figma.js';
  * Starts watching; returns the function that stops it. `onSelectionEdited` (optional) hears when a selected layer's
  * look changed in place (its fills, opacity, rotation…, or a layer added inside it): the selection is the same, so
  * Figma sends no `selectionchange`, but what the panel knows of it (its image hash, for live replay) is stale.
+ * Changes to layers `isTemporary` names (the sandbox's own export copies: plugin/history-index.ts) are not history.
  */
 export function watchHistory(
   figma: Pick<SandboxFigma, 'on' | 'off' | 'currentPage'>,
   notify: () => void,
   onSelectionEdited?: () => void,
+  isTemporary: (nodeId: string) => boolean = () => false,
 ): () => void {
   let page: PageNode | null = null;
   const onNodeChange = (event: NodeChangeEvent): void => {
-    if (event.nodeChanges.some(affectsHistory)) notify();
+    if (event.nodeChanges.some((change) => !isTemporary(change.node.id) && affectsHistory(change))) notify();
     if (onSelectionEdited && event.nodeChanges.some((change) => editsSelected(change, figma.currentPage))) {
       onSelectionEdited();
     }

@@ -79,6 +79,11 @@ function createSignals() {
     lastResult: signal<PlacedResult | null>(null),
     /** The turn records of the current page, as last read (null until the first read). */
     history: signal<HistorySnapshot | null>(null),
+    /**
+     * Whether `history` is as new as the page: false from the sandbox's change notice (or the panel's own placing of
+     * a result) until a read that began after it has ended (ui/actions/refresh-history.ts).
+     */
+    historyCurrent: signal(false),
     /** Small PNGs of layers for the History view, as data URLs, by layer id. */
     thumbnails: signal<ReadonlyMap<string, string>>(new Map()),
     /** Bumped to move the keyboard focus to the prompt ("Continue from here"). */

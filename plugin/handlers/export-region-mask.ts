@@ -6,11 +6,11 @@ import type { HandlerContext } from '../handler-context.js';
 
 export const handleExportRegionMask: UiMessageHandlers<HandlerContext>['EXPORT_REGION_MASK'] = async (
   message,
-  { figma },
+  { figma, history },
 ) => {
   const source = await findSceneNodeAsync(figma, message.sourceNodeId);
   if (!source.ok) return source;
   const shape = await findSceneNodeAsync(figma, message.shapeNodeId);
   if (!shape.ok) return shape;
-  return exportRegionMaskAsync(figma, source.value, shape.value, message.scale);
+  return exportRegionMaskAsync(figma, source.value, shape.value, message.scale, history.markTemporary);
 };

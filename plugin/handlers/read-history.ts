@@ -4,5 +4,7 @@ import { ok } from '../../core/result.js';
 import type { HandlerContext } from '../handler-context.js';
 import { readHistoryAsync } from '../read-history.js';
 
-export const handleReadHistory: UiMessageHandlers<HandlerContext>['READ_HISTORY'] = async (_message, { figma }) =>
-  ok(await readHistoryAsync(figma));
+export const handleReadHistory: UiMessageHandlers<HandlerContext>['READ_HISTORY'] = async (
+  _message,
+  { figma, history },
+) => ok(await readHistoryAsync(figma, history.entries()));

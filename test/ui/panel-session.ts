@@ -23,6 +23,8 @@ export interface PanelSession {
   sample: SampleDocument;
   state: AppState;
   actions: Actions;
+  /** The types of the messages the panel sent the sandbox so far, in order. */
+  sentTypes(): string[];
   /** Stops the panel and the sandbox. */
   close(): void;
 }
@@ -60,6 +62,7 @@ export async function openPanelSessionAsync(options: PanelSessionOptions): Promi
     sample,
     state,
     actions,
+    sentTypes: () => relay.sent.map((message) => (message as { type: string }).type),
     close() {
       bridge.close();
       plugin.close();

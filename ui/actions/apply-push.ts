@@ -22,7 +22,8 @@ export function applyPush(state: AppState, message: PushMessage): void {
       state.error.value = message.error;
       return;
     case 'HISTORY_CHANGED':
-      // Nothing to apply: the history is read again (actions/start-app.ts).
+      // What the panel holds is out of date until the read this notice starts has ended (actions/start-app.ts).
+      state.historyCurrent.value = false;
       return;
   }
 }

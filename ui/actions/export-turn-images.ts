@@ -3,22 +3,23 @@
  * now (and the pinned subject) with `EXPORT_NODE`, the references the chain carried (a layer that has gone is simply
  * left out: the chain's summary still names the edit), and the base last, with `EXPORT_SOURCE` at the plan's base
  * scale (the export scale, capped at what the size asked for draws), its text hidden when Keep text editable is on.
+ * Each goes through the turn's {@link TurnExports}, so a turn prepared again exports nothing twice.
  */
 import { appError } from '../../core/errors.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import type { PlannedImage, TurnPlan } from '../../core/turn-plan.js';
 import type { SentImage } from '../../core/turn-request.js';
-import type { AppDeps } from './deps.js';
+import type { TurnExports } from './turn-exports.js';
 
 /** Exports the selected references and the pinned subject, or says which one could not be exported. */
 export async function exportReferencesAsync(
-  deps: AppDeps,
+  exports: TurnExports,
   references: readonly PlannedImage[],
   maxSide: number,
 ): Promise<Result<SentImage[]>> {
   const images: SentImage[] = [];
   for (const reference of references) {
-    const exported = await deps.bridge.request('EXPORT_NODE', { nodeId: reference.nodeId, maxSide });
+    const exported = await exports.nodeAsync(reference.nodeId, maxSide);
     if (!exported.ok) {
       const gone = exported.error.code === 'stale_node';
       if (reference.pinned && gone) {
@@ -44,19 +45,18 @@ export async function exportReferencesAsync(
  * The exported images of a text-to-image turn or a whole-frame edit, in the plan's send order. The selected
  * references go first (a failure ends the turn before anything else is exported), then the carried ones, then the base.
  */
-export async function exportTurnImagesAsync(deps: AppDeps, plan: TurnPlan): Promise<Result<SentImage[]>> {
-  const { bridge } = deps;
+export async function exportTurnImagesAsync(exports: TurnExports, plan: TurnPlan): Promise<Result<SentImage[]>> {
   const { maxSide, baseScale, inputs } = plan.shape;
   const of = (source: PlannedImage['source']): PlannedImage[] => plan.images.filter((i) => i.source === source);
-  const selected = await exportReferencesAsync(deps, of('reference'), maxSide);
+  const selected = await exportReferencesAsync(exports, of('reference'), maxSide);
   if (!selected.ok) return selected;
   const exported = new Map<PlannedImage, SentImage>(of('reference').map((image, i) => [image, selected.value[i]!]));
   for (const carried of of('carried')) {
-    const image = await bridge.request('EXPORT_NODE', { nodeId: carried.nodeId, maxSide });
+    const image = await exports.nodeAsync(carried.nodeId, maxSide);
     if (image.ok) exported.set(carried, { nodeId: carried.nodeId, role: carried.role, bytes: image.value.bytes });
   }
   for (const base of of('base')) {
-    const image = await bridge.request('EXPORT_SOURCE', {
+    const image = await exports.sourceAsync({
       nodeId: base.nodeId,
       scale: baseScale,
       hideText: inputs.keepText,

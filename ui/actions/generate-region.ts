@@ -18,6 +18,7 @@ import { prepareRegionEditAsync } from '../image/region-edit.js';
 import type { AppDeps } from './deps.js';
 import { exportReferencesAsync } from './export-turn-images.js';
 import { fitSentImagesAsync } from './fit-sent-images.js';
+import type { TurnExports } from './turn-exports.js';
 import type { PreparedTurn } from './prepared-turn.js';
 
 /** Exports the frame, the shape's mask and the references of a planned regional edit, and builds its request. */
@@ -25,13 +26,14 @@ export async function prepareRegionalTurnAsync(
   deps: AppDeps,
   signal: AbortSignal,
   plan: TurnPlan,
+  exports: TurnExports,
 ): Promise<Result<PreparedTurn>> {
   const { bridge } = deps;
   const { target, exportScale: scale, inputs, maxSide } = plan.shape;
   const shape = inputs.region;
   if (!target || !shape) return fail(appError('bad_request', 'Select a frame and a shape drawn over it.'));
   // The frame at its own export scale: the result replaces it pixel for pixel, so it is as sharp as the frame.
-  const source = await bridge.request('EXPORT_SOURCE', {
+  const source = await exports.sourceAsync({
     nodeId: target.id,
     scale,
     hideText: inputs.keepText,
@@ -41,7 +43,7 @@ export async function prepareRegionalTurnAsync(
   const mask = await bridge.request('EXPORT_REGION_MASK', { sourceNodeId: target.id, shapeNodeId: shape.id, scale });
   if (!mask.ok) return mask;
   const planned = plan.images.filter((image) => image.source === 'reference');
-  const references = await exportReferencesAsync(deps, planned, maxSide);
+  const references = await exportReferencesAsync(exports, planned, maxSide);
   if (!references.ok) return references;
   if (signal.aborted) return fail(appError('cancelled'));
 
@@ -60,7 +62,7 @@ export async function prepareRegionalTurnAsync(
     role: image.role,
     bytes: bytesOf(image, i),
   }));
-  const sent = await fitSentImagesAsync(deps, exported);
+  const sent = await fitSentImagesAsync(exports, exported);
   if (!sent.ok) return sent;
   const { request, images } = turnRequest(measured, sent.value);
   const crop = measured.region!;

@@ -10,7 +10,7 @@
  * continues it on the same model, in this session, with the layer unchanged, replays the session's earlier turns as
  * `history` and sends only the new instruction and references. When the proxy refuses the replay (`replay_rejected`:
  * Gemini did not take the signatures; or the request is too large), the turn is planned again stateless and sent
- * once more, at once, and that chain is forgotten. Variants and regional edits are always stateless.
+ * once more, at once, reusing the images already exported (ui/actions/turn-exports.ts), and that chain is forgotten. Variants and regional edits are always stateless.
  */
 import type { PlacedResult } from '../../core/messages.js';
 import type { GenerateResponse } from '../../core/proxy-schema.js';
@@ -23,6 +23,7 @@ import { firstStepOf, planPressAsync, readyToGenerate, type Press } from './plan
 import { prepareTurnAsync } from './prepare-turn.js';
 import type { PreparedTurn } from './prepared-turn.js';
 import { startRun, type Run } from './run.js';
+import { createTurnExports } from './turn-exports.js';
 
 /** Runs one turn unless one is already running. Resolves when it has ended, whatever the outcome. */
 export async function generateAsync(deps: AppDeps): Promise<void> {
@@ -59,7 +60,8 @@ async function runTurnAsync(deps: AppDeps, run: Run, press: Press): Promise<Resu
   const { state } = deps;
   const { signal } = run;
   const plan = await planPressAsync(deps, press, true);
-  let turn = await prepareTurnAsync(deps, signal, plan);
+  const exports = createTurnExports(deps);
+  let turn = await prepareTurnAsync(deps, signal, plan, exports);
   if (!turn.ok) return turn;
   run.step('generating');
   const proxy = deps.proxyFor(state.settings.peek());
@@ -69,7 +71,7 @@ async function runTurnAsync(deps: AppDeps, run: Run, press: Press): Promise<Resu
     // Gemini (or the proxy) would not take the replayed turns: never offer that chain again, and send this turn
     // once more the stateless way, at once, so the person sees a result instead of an error.
     state.liveTurns.value = forgetTurns(state.liveTurns.peek(), replayed);
-    turn = await prepareTurnAsync(deps, signal, statelessPlanOf(turn.value.plan));
+    turn = await prepareTurnAsync(deps, signal, statelessPlanOf(turn.value.plan), exports);
     if (!turn.ok) return turn;
     answer = await proxy.generate(turn.value.request, signal);
   }

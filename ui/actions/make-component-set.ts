@@ -24,6 +24,8 @@ export async function makeComponentSetAsync({ state, bridge }: AppDeps): Promise
     variants.making.value = true;
     state.error.value = null;
   });
+  // The results become components carrying their records: the next turn reads the history again.
+  state.historyCurrent.value = false;
   const made = await bridge.request('MAKE_COMPONENT_SET', { nodeIds: nodes.map((n) => n.id) });
   batch(() => {
     variants.making.value = false;

@@ -64,6 +64,8 @@ export async function placeAnswerAsync(
   if (options.signal.aborted) return fail(appError('cancelled'));
 
   options.onPlacing?.();
+  // The page's history changes with this result (or may have, should the reply be lost): the next turn reads it again.
+  deps.state.historyCurrent.value = false;
   const { prompt, params, inputs, region } = placement.turn;
   return deps.bridge.request('PLACE_RESULT', {
     image: image.value,

@@ -1,10 +1,10 @@
 /**
  * What a Generate press works with, read from the state when it is pressed, and its turn plan (core/turn-plan.ts).
- * An edit's chain is read from the page's history afresh, once per press: the sandbox may have changed since the
- * panel last looked.
+ * An edit's chain comes from the page's history the panel already holds when it is current (no change notice since it
+ * was read); otherwise from one read of it now.
  */
 import { appError } from '../../core/errors.js';
-import { buildHistoryGraph, chainOf, turnOfNode } from '../../core/history-graph.js';
+import { buildHistoryGraph, chainOf, turnOfNode, type HistoryGraph } from '../../core/history-graph.js';
 import type { PublicModel } from '../../core/proxy-schema.js';
 import type { RequestPlan } from '../../core/request-plan.js';
 import { fail, ok, type Result } from '../../core/result.js';
@@ -59,12 +59,18 @@ export async function planPressAsync(deps: AppDeps, press: Press, live: boolean)
   });
 }
 
-/** The chain of turns the layer `nodeId` continues, oldest first, read from the page's history afresh. */
+/** The chain of turns the layer `nodeId` continues, oldest first. */
 async function chainOfLayerAsync(deps: AppDeps, nodeId: string): Promise<TurnRecord[]> {
-  const { state, bridge } = deps;
-  const history = await bridge.request('READ_HISTORY', {});
-  if (history.ok) state.history.value = history.value;
-  const graph = buildHistoryGraph(history.ok ? history.value.entries : []);
+  const graph = await currentGraphAsync(deps);
   const turn = turnOfNode(graph, nodeId);
   return turn ? chainOf(graph, turn.id).turns.map((t) => t.record) : [];
+}
+
+/** The page's history graph: the one the panel holds when it is current, else read now (and kept). */
+async function currentGraphAsync(deps: AppDeps): Promise<HistoryGraph> {
+  const { state, bridge } = deps;
+  if (state.history.peek() && state.historyCurrent.peek()) return state.graph.peek();
+  const history = await bridge.request('READ_HISTORY', {});
+  if (history.ok) state.history.value = history.value;
+  return history.ok ? state.graph.peek() : buildHistoryGraph([]);
 }

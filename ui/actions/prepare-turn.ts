@@ -13,12 +13,21 @@ import { exportTurnImagesAsync } from './export-turn-images.js';
 import { fitSentImagesAsync } from './fit-sent-images.js';
 import { prepareRegionalTurnAsync } from './generate-region.js';
 import type { PreparedTurn } from './prepared-turn.js';
+import { createTurnExports, type TurnExports } from './turn-exports.js';
 
-/** Exports what `plan` sends and builds its request and placement. */
-export function prepareTurnAsync(deps: AppDeps, signal: AbortSignal, plan: TurnPlan): Promise<Result<PreparedTurn>> {
+/**
+ * Exports what `plan` sends and builds its request and placement. `exports` are the run's: a turn prepared again
+ * with the same ones reuses what was exported (ui/actions/turn-exports.ts).
+ */
+export function prepareTurnAsync(
+  deps: AppDeps,
+  signal: AbortSignal,
+  plan: TurnPlan,
+  exports: TurnExports = createTurnExports(deps),
+): Promise<Result<PreparedTurn>> {
   return plan.kind === 'regional-edit'
-    ? prepareRegionalTurnAsync(deps, signal, plan)
-    : prepareFrameTurnAsync(deps, signal, plan);
+    ? prepareRegionalTurnAsync(deps, signal, plan, exports)
+    : prepareFrameTurnAsync(signal, plan, exports);
 }
 
 /**
@@ -26,17 +35,17 @@ export function prepareTurnAsync(deps: AppDeps, signal: AbortSignal, plan: TurnP
  * planned again and sent stateless (core/turn-request.ts `replayRefusal`).
  */
 async function prepareFrameTurnAsync(
-  deps: AppDeps,
   signal: AbortSignal,
   plan: TurnPlan,
+  exports: TurnExports,
 ): Promise<Result<PreparedTurn>> {
-  const exported = await exportTurnImagesAsync(deps, plan);
+  const exported = await exportTurnImagesAsync(exports, plan);
   if (!exported.ok) return exported;
-  const sent = await fitSentImagesAsync(deps, exported.value);
+  const sent = await fitSentImagesAsync(exports, exported.value);
   if (!sent.ok) return sent;
   if (signal.aborted) return fail(appError('cancelled'));
   const { request, images } = turnRequest(plan, sent.value);
-  if (replayRefusal(plan, request) !== null) return prepareFrameTurnAsync(deps, signal, statelessPlanOf(plan));
+  if (replayRefusal(plan, request) !== null) return prepareFrameTurnAsync(signal, statelessPlanOf(plan), exports);
   const target = plan.shape.target;
   return ok({
     plan,

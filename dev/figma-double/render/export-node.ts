@@ -29,8 +29,9 @@ export async function exportNodeAsync(node: NodeDouble, settings?: unknown): Pro
   }
   const { canvas } = renderForExport(node, s);
   const bytes = s.format === 'JPG' ? encodeJpeg(canvas.toRgba8([1, 1, 1])) : encodePng(canvas.toRgba8(), 1);
-  // Figma resolves exports later; so does the double, so callers can't rely on it being synchronous.
-  await Promise.resolve();
+  // Figma resolves exports later, after rendering; so does the double, on a later task, so callers can't rely on it
+  // being synchronous, and change events of the meantime (the caller's own temporary layers too) arrive first.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   return bytes;
 }
 
