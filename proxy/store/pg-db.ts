@@ -5,6 +5,7 @@
  */
 import { DatabaseError, Pool, type PoolClient, type QueryResultRow } from 'pg';
 import { pendingMigrations, type Migration } from './migrations.js';
+import type { Row } from './row.js';
 import { StoreUnavailableError } from './store.js';
 
 /** One query on any pooled connection. */
@@ -148,6 +149,26 @@ export async function transaction<T>(pool: Pool, fn: (client: PoolClient) => Pro
   } finally {
     release(broken);
   }
+}
+
+/**
+ * Runs `fn` in one transaction that first takes the transaction-scoped advisory lock `lock` (one of {@link LOCKS}):
+ * every instance's changes under the same lock take turns, and the lock goes with the transaction's end.
+ */
+export function lockedTransactionAsync<T>(
+  pool: Pool,
+  lock: number,
+  fn: (client: PoolClient) => Promise<T>,
+): Promise<T> {
+  return transaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+    return fn(client);
+  });
+}
+
+/** The first row of one statement on `client`, or null when it returns none. */
+export async function firstRowAsync(client: PoolClient, sql: string, params: unknown[]): Promise<Row | null> {
+  return (await client.query<Row>(sql, params)).rows[0] ?? null;
 }
 
 /** Rows of one query on the pool. */

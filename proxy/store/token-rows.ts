@@ -1,13 +1,21 @@
 /**
  * What both stores' token tables share: the columns a token is read with, how such a row becomes a record, the
- * rules for a new token's name and id, and how often a use is written down. The SQL stays with each store
- * (`sqlite-tokens.ts`, `pg-tokens.ts`).
+ * rules for a new token's name and id, when a row found by hash is the token presented, and how often a use is
+ * written down. The SQL stays with each store (`sqlite-tokens.ts`, `pg-tokens.ts`).
  */
 import { randomBytes } from 'node:crypto';
 import { appError, type AppError } from '../../core/errors.js';
 import type { TokenLimits } from '../../core/usage-summary.js';
+import { sameHash } from '../team-tokens.js';
 import { nullableNumber, type Row } from './row.js';
 import type { TeamMember, TokenRecord } from './store.js';
+
+/** A token an admin creates (`ProxyStore.createToken`): its name as typed, trimmed by the store. */
+export interface NewToken {
+  name: string;
+  limits: TokenLimits;
+  now: number;
+}
 
 /** Longest token name accepted: a person's name or a role, not a paragraph. */
 export const MAX_TOKEN_NAME = 64;
@@ -75,4 +83,12 @@ export function tokenRecordOf(row: Row): TokenRecord {
 export function teamMemberOf(row: Row): TeamMember {
   const record = tokenRecordOf(row);
   return { id: record.id, name: record.name, limits: record.limits };
+}
+
+/**
+ * True when `row` (found by `token_hash`, with `revoked_at`) is an active token whose hash is `hash`, confirmed in
+ * constant time: the index lookup alone would trust the database's comparison.
+ */
+export function isActiveMatch(hash: Buffer, row: Row | null | undefined): row is Row {
+  return !!row && row.revoked_at === null && sameHash(hash, Buffer.from(row.token_hash as Uint8Array));
 }
