@@ -1,7 +1,7 @@
 /**
  * What both stores' token tables share: the columns a token is read with, how such a row becomes a record, the
  * rules for a new token's name and id, when a row found by hash is the token presented, and how often a use is
- * written down. The SQL stays with each store (`sqlite-tokens.ts`, `pg-tokens.ts`).
+ * written down. The SQL stays with each store (`sqlite-tokens.ts`, `pg-tokens.ts` and their static-token files).
  */
 import { randomBytes } from 'node:crypto';
 import { appError, type AppError } from '../../core/errors.js';

@@ -1,7 +1,8 @@
 /**
  * What both stores' usage tables share: the values their reservation and final-row statements bind, in order, and
- * how a row read back becomes a record, a group or totals. The SQL stays with each store (`sqlite-usage.ts`,
- * `pg-usage.ts`: placeholders, locking, PostgreSQL's `FILTER`), so only the dialect differs between them.
+ * how a row read back becomes a record, a group or totals. The SQL stays with each store (`sqlite-reservations.ts`,
+ * `sqlite-usage.ts`, `sqlite-usage-report.ts` and their `pg-` counterparts: placeholders, locking, PostgreSQL's
+ * `FILTER`), so only the dialect differs between them.
  */
 import { roundUsd } from '../../core/models.js';
 import { utcDayKey } from '../../core/usage-periods.js';
