@@ -15,7 +15,7 @@ import { transaction, type Query } from './pg-db.js';
 import type { Row } from './row.js';
 import type { ReserveRequest, ReserveResult } from './store.js';
 import { tokenLimitsOf } from './token-rows.js';
-import { reservationValues } from './usage-rows.js';
+import { reservationValues } from './usage-row-values.js';
 
 const INSERT_RESERVATION = `
   INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,

@@ -7,7 +7,7 @@ import type { Pool } from 'pg';
 import { hashToken } from '../team-tokens.js';
 import { firstRowAsync as one, LOCKS, lockedTransactionAsync } from './pg-db.js';
 import { staticTokenChange, type StaticToken } from './static-token-change.js';
-import { newTokenId } from './token-rows.js';
+import { newTokenId } from './new-token.js';
 
 /** Makes `input.token` the token of `input.name` with no limits, or revokes the name's token for `null`. */
 export async function putStaticTokenAsync(pool: Pool, input: StaticToken): Promise<void> {

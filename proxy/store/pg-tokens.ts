@@ -13,17 +13,8 @@ import { putStaticTokenAsync } from './pg-static-token.js';
 import type { Row } from './row.js';
 import type { StaticToken } from './static-token-change.js';
 import type { CreatedToken, TeamMember, TokenRecord } from './store.js';
-import {
-  isActiveMatch,
-  LAST_USED_RESOLUTION_MS,
-  nameTakenError,
-  newTokenId,
-  teamMemberOf,
-  TOKEN_COLUMNS,
-  tokenNameError,
-  tokenRecordOf,
-  type NewToken,
-} from './token-rows.js';
+import { nameTakenError, newTokenId, tokenNameError, type NewToken } from './new-token.js';
+import { isActiveMatch, LAST_USED_RESOLUTION_MS, teamMemberOf, TOKEN_COLUMNS, tokenRecordOf } from './token-rows.js';
 
 const BY_ID_OR_NAME = `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE revoked_at IS NULL AND (id = $1 OR name = $1) ORDER BY (id = $1) DESC LIMIT 1`;
 

@@ -9,7 +9,7 @@ import { reserveUsageAsync } from './pg-reservations.js';
 import { countUsageAsync, usageGroupsAsync, usageRecordAsync, usageTotalsAsync } from './pg-usage-report.js';
 import type { Row } from './row.js';
 import type { ReserveRequest, UsageRecord } from './store.js';
-import { finalRowValues } from './usage-rows.js';
+import { finalRowValues } from './usage-row-values.js';
 
 /** A final row: inserted, or settling the reservation of the same request (which keeps its time and `metered`). */
 const UPSERT_FINAL = `

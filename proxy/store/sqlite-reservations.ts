@@ -11,7 +11,7 @@ import { firstRefusal, hasLimits } from './limit-check.js';
 import { transaction } from './sqlite-db.js';
 import type { LimitRefusal, ReserveRequest, ReserveResult } from './store.js';
 import { tokenLimitsOf } from './token-rows.js';
-import { reservationValues } from './usage-rows.js';
+import { reservationValues } from './usage-row-values.js';
 
 /** The database, and the statements a reservation runs, prepared once per store. */
 export interface ReserveStatements {

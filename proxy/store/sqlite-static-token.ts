@@ -6,7 +6,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { hashToken } from '../team-tokens.js';
 import { transaction } from './sqlite-db.js';
 import { staticTokenChange, type StaticToken } from './static-token-change.js';
-import { newTokenId } from './token-rows.js';
+import { newTokenId } from './new-token.js';
 
 /** The database, and the statements of `sqlite-tokens.ts` a static token reads and inserts with. */
 export interface StaticTokenStatements {

@@ -11,17 +11,8 @@ import { transaction } from './sqlite-db.js';
 import { putStaticToken } from './sqlite-static-token.js';
 import type { StaticToken } from './static-token-change.js';
 import type { CreatedToken, TeamMember, TokenRecord } from './store.js';
-import {
-  isActiveMatch,
-  LAST_USED_RESOLUTION_MS,
-  nameTakenError,
-  newTokenId,
-  teamMemberOf,
-  TOKEN_COLUMNS,
-  tokenNameError,
-  tokenRecordOf,
-  type NewToken,
-} from './token-rows.js';
+import { nameTakenError, newTokenId, tokenNameError, type NewToken } from './new-token.js';
+import { isActiveMatch, LAST_USED_RESOLUTION_MS, teamMemberOf, TOKEN_COLUMNS, tokenRecordOf } from './token-rows.js';
 
 /** The database, and the statements token operations run most, prepared once per store. */
 interface TokenStatements {

@@ -7,7 +7,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { prepareReserveStatements, reserveUsage } from './sqlite-reservations.js';
 import { countUsage, usageGroups, usageRecord, usageTotals } from './sqlite-usage-report.js';
 import type { ReserveRequest, UsageRecord } from './store.js';
-import { finalRowValues } from './usage-rows.js';
+import { finalRowValues } from './usage-row-values.js';
 
 /** The usage table of one SQLite database: the operations `sqlite-store.ts` serves the store's usage methods with. */
 export function createUsageTable(db: DatabaseSync, instance: string) {
