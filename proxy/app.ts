@@ -15,7 +15,8 @@ import { adminPage } from './admin/admin-page.js';
 import type { AppContext, ProxyAppDeps } from './app-context.js';
 import type { AppEnv } from './app-env.js';
 import { createAuthThrottle } from './auth-throttle.js';
-import { budgetedBody, createBodyBudget, declaredLengthLimit } from './body-budget.js';
+import { createBodyBudget } from './body-budget.js';
+import { budgetedBody, declaredLengthLimit } from './budgeted-body.js';
 import { systemClock } from './clock.js';
 import { createFairQueue } from './fair-queue.js';
 import { createFaultCounts } from './fault-counts.js';
@@ -64,7 +65,7 @@ export function createApp(deps: ProxyAppDeps): Hono<AppEnv> {
   );
 
   // By Content-Length, before a byte is read; a chunked body is counted as it arrives, after the token check
-  // (`body-budget.ts`), so nobody can make the proxy buffer a body before it knows whose it is.
+  // (`budgeted-body.ts`), so nobody can make the proxy buffer a body before it knows whose it is.
   app.use('/v1/*', declaredLengthLimit(ctx));
   app.use(
     '/admin/api/*',

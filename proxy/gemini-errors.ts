@@ -1,39 +1,12 @@
 /**
  * Turns what the Gemini SDK throws into a `ProxyError` a designer can act on. Google sends its errors as JSON
  * (`{"error":{"code","message","status","details"}}`); the SDK puts that text in `ApiError.message`, or wraps a
- * non-JSON body as `{"error":{"message":"<raw text>",…}}` (docs/gemini-platform.md#sdk-errors), so both forms are parsed here.
+ * non-JSON body as `{"error":{"message":"<raw text>",…}}` (docs/gemini-platform.md#sdk-errors): both forms are
+ * parsed by `google-error-body.ts`.
  */
+import { parseGoogleError, retryDelaySeconds } from './google-error-body.js';
 import { ProxyError } from './proxy-error.js';
 import { scrubSecrets } from './scrub-secrets.js';
-
-interface GoogleErrorBody {
-  code?: number;
-  message?: string;
-  status?: string;
-  details?: { '@type'?: string; reason?: string; retryDelay?: string }[];
-}
-
-/** The `error` object inside an SDK error message, or null when it holds none. */
-export function parseGoogleError(message: string): GoogleErrorBody | null {
-  const start = message.indexOf('{');
-  if (start < 0) return null;
-  try {
-    const parsed = JSON.parse(message.slice(start)) as { error?: GoogleErrorBody };
-    if (typeof parsed.error !== 'object' || parsed.error === null) return null;
-    // A non-JSON upstream body arrives wrapped once more: its message may itself be a JSON error.
-    const inner = typeof parsed.error.message === 'string' ? parseGoogleError(parsed.error.message) : null;
-    return inner ?? parsed.error;
-  } catch {
-    return null;
-  }
-}
-
-/** Seconds to wait from a `google.rpc.RetryInfo` detail (`"26s"`, `"1.5s"`), or null. */
-export function retryDelaySeconds(body: GoogleErrorBody | null): number | null {
-  const info = body?.details?.find((d) => d['@type']?.endsWith('google.rpc.RetryInfo'));
-  const match = info?.retryDelay ? /^(\d+(?:\.\d+)?)s$/.exec(info.retryDelay) : null;
-  return match ? Math.max(1, Math.ceil(Number(match[1]))) : null;
-}
 
 /**
  * Gemini's 400 for a replayed model turn it will not take: "Image part is missing a thought_signature in content

@@ -7,13 +7,8 @@ import type { ImageSize, ModelInfo } from '../core/models.js';
 import { inlineImageMaxBytes } from '../core/input-limits.js';
 import type { GenerateRequest } from '../core/proxy-schema.js';
 import type { AppContext } from './app-context.js';
-import {
-  historyImageCount,
-  prepareHistory,
-  prepareImages,
-  type PreparedHistoryContent,
-  type PreparedImage,
-} from './generate-input.js';
+import { historyImageCount, prepareHistory, type PreparedHistoryContent } from './prepared-history.js';
+import { prepareImages, type PreparedImage } from './prepared-images.js';
 import { modelUnavailableError } from './model-availability.js';
 import type { ReserveRequest } from './store/store.js';
 

@@ -5,7 +5,7 @@
  */
 import { costModelOf, estimateCostUsd } from '../core/cost-estimate.js';
 import { costUsd } from '../core/models.js';
-import { historyTextChars } from './generate-input.js';
+import { historyTextChars } from './prepared-history.js';
 import type { GeneratePlan } from './generate-plan.js';
 import type { GeminiResponse } from './gemini-port.js';
 

@@ -1,10 +1,11 @@
 /**
  * A store that cannot be opened, in words an admin can act on: which file or setting, what is wrong with it, and
  * the fix. `server.ts` turns these into a `ConfigError`, which `npm start` prints as one line (no stack trace).
+ * PostgreSQL's refusals are read in `postgres-startup-error.ts`.
  */
 import { join } from 'node:path';
-import { DatabaseError } from 'pg';
 import { ConfigError } from './config.js';
+import { postgresStartupError } from './postgres-startup-error.js';
 import type { StoreSettings } from './store/open-store.js';
 import { DATABASE_FILE } from './store/sqlite-store.js';
 import { RevokedTokenError } from './store/store.js';
@@ -23,7 +24,7 @@ export function startupError(error: unknown, store: StoreSettings): ConfigError 
       `BANANA_DEV_TOKEN was revoked at ${new Date(error.revokedAt).toISOString()}, and a revoked token stays revoked. Set BANANA_DEV_TOKEN to a new value (e.g. openssl rand -base64 24), or unset it.`,
     );
   }
-  if (store.databaseUrl) return postgresError(error);
+  if (store.databaseUrl) return postgresStartupError(error);
   const file = join(store.dataDir, DATABASE_FILE);
   const fix = `or set BANANA_DATA_DIR to a folder this user can write`;
   const code = (error as { code?: string }).code;
@@ -50,41 +51,6 @@ export function startupError(error: unknown, store: StoreSettings): ConfigError 
       );
     case SQLITE_FULL:
       return new ConfigError(`The disk holding ${file} is full. Free some space and start again.`);
-  }
-  if (error instanceof Error && /newer Banana Studio proxy/.test(error.message)) return new ConfigError(error.message);
-  return null;
-}
-
-/** PostgreSQL's refusals at connect time (SQLSTATE, postgresql.org/docs/current/errcodes-appendix.html). */
-function postgresError(error: unknown): ConfigError | null {
-  const cause = error instanceof Error && error.cause instanceof DatabaseError ? error.cause : error;
-  if (cause instanceof DatabaseError) {
-    if (cause.code === '28P01' || cause.code === '28000') {
-      return new ConfigError(
-        'PostgreSQL refused the user name or password in DATABASE_URL. Check them (postgres://user:password@host:5432/database).',
-      );
-    }
-    if (cause.code === '3D000') {
-      return new ConfigError(
-        'The database named in DATABASE_URL does not exist. Create it (createdb), or fix the name.',
-      );
-    }
-    if (cause.code === '42501') {
-      return new ConfigError(
-        'The DATABASE_URL user may not create tables in that database. Grant it CREATE, or use its owner.',
-      );
-    }
-  }
-  const code = (cause as { code?: string }).code;
-  if (
-    code === 'ECONNREFUSED' ||
-    code === 'ENOTFOUND' ||
-    code === 'ETIMEDOUT' ||
-    (error instanceof Error && error.name === 'StoreUnavailableError')
-  ) {
-    return new ConfigError(
-      'Cannot reach PostgreSQL at the host and port in DATABASE_URL. Is the server running, and is the address right?',
-    );
   }
   if (error instanceof Error && /newer Banana Studio proxy/.test(error.message)) return new ConfigError(error.message);
   return null;

@@ -9,7 +9,7 @@ import type { AppContext } from './app-context.js';
 import type { AppEnv } from './app-env.js';
 import { callWithRetries } from './call-with-retries.js';
 import type { GeneratePlan } from './generate-plan.js';
-import type { PreparedImage } from './generate-input.js';
+import type { PreparedImage } from './prepared-images.js';
 import type { GeminiInputPart, GeminiResponse } from './gemini-port.js';
 import { modelUnavailableError } from './model-availability.js';
 import { ProxyError } from './proxy-error.js';

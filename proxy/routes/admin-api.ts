@@ -1,7 +1,7 @@
 /**
  * `/admin/api/*`: the admin CLI's operations over HTTP, as JSON, behind `Authorization: Bearer
- * $BANANA_ADMIN_TOKEN`. Team tokens are refused here even when valid: a designer's token must never manage
- * tokens or read the team's usage.
+ * $BANANA_ADMIN_TOKEN` (`require-admin.ts`). Team tokens are refused here even when valid: a designer's token must
+ * never manage tokens or read the team's usage.
  */
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
@@ -13,47 +13,14 @@ import { createTokenSchema, limitsFrom, limitsPatchSchema } from '../admin/token
 import type { AppContext } from '../app-context.js';
 import type { AppEnv } from '../app-env.js';
 import { ProxyError } from '../proxy-error.js';
-import { bearerToken } from './bearer-token.js';
 import { allowOnly } from './method-not-allowed.js';
-import { throttleTokenCheck } from './throttle-token-check.js';
-import { hashToken, sameHash } from '../team-tokens.js';
+import { requireAdmin } from './require-admin.js';
 
 /** Days the usage report covers unless `?days=` says otherwise. */
 export const DEFAULT_REPORT_DAYS = 30;
 const MAX_REPORT_DAYS = 366;
 
-/** Refuses everything but the admin token; says how to turn the routes on when there is none. */
-export function requireAdmin(ctx: AppContext) {
-  const expected = ctx.config.adminToken ? hashToken(ctx.config.adminToken) : null;
-  return async (c: Context<AppEnv>, next: () => Promise<void>): Promise<void> => {
-    if (!expected) {
-      throw new ProxyError(
-        'forbidden',
-        'The admin routes are off because BANANA_ADMIN_TOKEN is not set. Start the proxy with it set to a long random value, e.g. BANANA_ADMIN_TOKEN=$(openssl rand -base64 32) npm start',
-      );
-    }
-    const given = bearerToken(c);
-    if (!given) {
-      throw new ProxyError('unauthorized', 'Send the admin token as "Authorization: Bearer <BANANA_ADMIN_TOKEN>".');
-    }
-    const client = throttleTokenCheck(ctx, c, given, ctx.adminThrottle);
-    if (sameHash(hashToken(given), expected)) {
-      ctx.adminThrottle.succeeded(client, ctx.clock.now());
-      c.set('logFields', { ...c.get('logFields'), tokenName: 'admin' });
-      await next();
-      return;
-    }
-    if (await ctx.store.verifyToken(given, ctx.clock.now())) {
-      throw new ProxyError(
-        'forbidden',
-        'This is a team token. The admin routes need the admin token (the value of BANANA_ADMIN_TOKEN).',
-      );
-    }
-    ctx.adminThrottle.failed(client, ctx.clock.now());
-    throw new ProxyError('unauthorized', 'This admin token is not valid. Use the value of BANANA_ADMIN_TOKEN.');
-  };
-}
-
+/** The admin routes: tokens (list, create, change limits, revoke), the usage report and the models. */
 export function adminApi(ctx: AppContext): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.use('*', requireAdmin(ctx));

@@ -15,7 +15,8 @@
 import type { Context } from 'hono';
 import type { AppContext } from '../app-context.js';
 import type { AppEnv } from '../app-env.js';
-import { answerFromCache, cacheAnswer, planCacheKey } from '../answer-cache.js';
+import { answerFromCache, cacheAnswer } from '../answer-cache.js';
+import { planCacheKey } from '../plan-cache-key.js';
 import { noteFault } from '../fault-counts.js';
 import { checkCapabilities, readGenerateRequest, resolveModel } from '../generate-input.js';
 import { plannedReservation, preparedInputs, refuseUnreachable, type GeneratePlan } from '../generate-plan.js';

@@ -4,30 +4,12 @@
  * token is ever handed out: a page anyone on the network can open must not carry a key to the team's budget.
  */
 import { Hono } from 'hono';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
 import type { AppContext } from '../app-context.js';
 import type { AppEnv } from '../app-env.js';
 import { ProxyError } from '../proxy-error.js';
+import { contentTypeOf, readFileOrNull, resolveInside } from './static-files.js';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
+/** The playground's page, its files and its `config.json`. */
 export function playgroundRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
@@ -59,7 +41,7 @@ export function playgroundRoutes(ctx: AppContext): Hono<AppEnv> {
       throw new ProxyError('not_found', `There is no file "${rest}" in the playground.`);
     }
     return c.body(new Uint8Array(body), 200, {
-      'Content-Type': CONTENT_TYPES[extname(file!).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file!),
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     });
@@ -80,24 +62,4 @@ function ownPage(request: Request): boolean {
   if (origin !== null && origin !== url.origin) return false;
   const site = request.headers.get('sec-fetch-site');
   return site === null || site === 'same-origin' || site === 'none';
-}
-
-/**
- * The file a URL path names inside `root`, or null when it would leave it. Hono has already decoded `%2e%2e`;
- * resolving and checking the prefix also catches `..`, absolute paths and backslashes.
- */
-export function resolveInside(root: string, relative: string): string | null {
-  if (relative.includes('\0')) return null;
-  const base = resolve(root);
-  const file = resolve(base, relative.replaceAll('\\', '/'));
-  return file.startsWith(base + sep) ? file : null;
-}
-
-async function readFileOrNull(file: string): Promise<Buffer | null> {
-  try {
-    if (!(await stat(file)).isFile()) return null;
-    return await readFile(file);
-  } catch {
-    return null;
-  }
 }

@@ -6,7 +6,7 @@
  */
 import type { Pool } from 'pg';
 import { cacheEntryOf, cacheRowValues, cacheStatsOf, keysToEvict } from './cache-rows.js';
-import { LOCKS, transaction, type Query } from './pg-db.js';
+import { LOCKS, lockedTransactionAsync, type Query } from './pg-db.js';
 import type { Row } from './row.js';
 import type { CacheEntry, CacheStats } from './store.js';
 
@@ -23,8 +23,7 @@ export function createPgCacheTable(pool: Pool, query: Query) {
 
     async put(key: string, entry: CacheEntry, now: number, capBytes: number): Promise<void> {
       if (entry.bytes.byteLength > capBytes) return;
-      await transaction(pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.cache]);
+      await lockedTransactionAsync(pool, LOCKS.cache, async (client) => {
         await client.query(
           `INSERT INTO cache (key, model, mime_type, width, height, text, cost_usd, bytes, size_bytes, created_at, last_used_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)

@@ -5,16 +5,9 @@
  * outage (a restart, a terminated connection) with bounded retries, then fails with `StoreUnavailableError`.
  */
 import type { Pool } from 'pg';
-import {
-  createPool,
-  DEFAULT_RETRY_BUDGET,
-  describeDbError,
-  isTransient,
-  migratePg,
-  queryOn,
-  withRetry,
-  type RetryBudget,
-} from './pg-db.js';
+import { createPool, queryOn } from './pg-db.js';
+import { migratePg } from './pg-migrate.js';
+import { DEFAULT_RETRY_BUDGET, describeDbError, isTransient, withRetry, type RetryBudget } from './pg-retry.js';
 import { createPgCacheTable } from './pg-cache.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
 import { createPgTokenTable } from './pg-tokens.js';

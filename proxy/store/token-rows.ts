@@ -1,53 +1,19 @@
 /**
- * What both stores' token tables share: the columns a token is read with, how such a row becomes a record, the
- * rules for a new token's name and id, and how often a use is written down. The SQL stays with each store
- * (`sqlite-tokens.ts`, `pg-tokens.ts`).
+ * What both stores' token tables share when they read a token: the columns it is read with, how such a row becomes
+ * a record, when a row found by hash is the token presented, and how often a use is written down. A new token's
+ * rules are in `new-token.ts`; the SQL stays with each store (`sqlite-tokens.ts`, `pg-tokens.ts` and their
+ * static-token files).
  */
-import { randomBytes } from 'node:crypto';
-import { appError, type AppError } from '../../core/errors.js';
 import type { TokenLimits } from '../../core/usage-summary.js';
+import { sameHash } from '../team-tokens.js';
 import { nullableNumber, type Row } from './row.js';
 import type { TeamMember, TokenRecord } from './store.js';
-
-/** Longest token name accepted: a person's name or a role, not a paragraph. */
-export const MAX_TOKEN_NAME = 64;
 
 /** The columns {@link tokenRecordOf} reads (never `token_hash`, which `verify` selects on its own). */
 export const TOKEN_COLUMNS = 'id, name, kind, daily_images, monthly_usd, rpm, created_at, revoked_at, last_used_at';
 
 /** How often `last_used_at` is written at most: once a minute is plenty for the admin page, and saves a write. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
-
-/** `tok_` and 12 hex digits: short enough to type in `tokens revoke <id>`, never the token itself. */
-export function newTokenId(): string {
-  return `tok_${randomBytes(6).toString('hex')}`;
-}
-
-/** Why `name` (already trimmed) cannot name a new token, or null when it can. */
-export function tokenNameError(name: string): AppError | null {
-  if (name === '' || name.length > MAX_TOKEN_NAME) {
-    return appError('bad_request', `A token name is 1 to ${MAX_TOKEN_NAME} characters.`);
-  }
-  if (UNPRINTABLE.test(name)) {
-    return appError(
-      'bad_request',
-      'A token name is printable text: no control characters, line breaks, or invisible marks such as direction overrides.',
-    );
-  }
-  return null;
-}
-
-/**
- * What a name may not hold: control characters (a name is printed in terminals and logs), format characters
- * (bidi overrides and zero-width marks make "Ana" and a look-alike read the same), line and paragraph
- * separators, private-use and unassigned code points, and lone surrogates.
- */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]/u;
-
-/** The refusal when an active token already has `name`: one active token per name. */
-export function nameTakenError(name: string): AppError {
-  return appError('bad_request', `An active token is already named "${name}". Revoke it first, or pick another name.`);
-}
 
 /** A token's limit columns (`daily_images, monthly_usd, rpm`); a null column is no limit. */
 export function tokenLimitsOf(row: Row): TokenLimits {
@@ -75,4 +41,12 @@ export function tokenRecordOf(row: Row): TokenRecord {
 export function teamMemberOf(row: Row): TeamMember {
   const record = tokenRecordOf(row);
   return { id: record.id, name: record.name, limits: record.limits };
+}
+
+/**
+ * True when `row` (found by `token_hash`, with `revoked_at`) is an active token whose hash is `hash`, confirmed in
+ * constant time: the index lookup alone would trust the database's comparison.
+ */
+export function isActiveMatch(hash: Buffer, row: Row | null | undefined): row is Row {
+  return !!row && row.revoked_at === null && sameHash(hash, Buffer.from(row.token_hash as Uint8Array));
 }

@@ -1,64 +1,13 @@
 /**
- * What both stores' usage tables share: the values their reservation and final-row statements bind, in order, and
- * how a row read back becomes a record, a group or totals. The SQL stays with each store (`sqlite-usage.ts`,
- * `pg-usage.ts`: placeholders, locking, PostgreSQL's `FILTER`), so only the dialect differs between them.
+ * What both stores' usage tables share when they read rows back: how a row becomes a record, a group of the report
+ * or one person's totals. What they bind when they write is in `usage-row-values.ts`; the SQL stays with each
+ * store (`sqlite-usage-report.ts`, `pg-usage-report.ts`), so only the dialect differs between them.
  */
 import { roundUsd } from '../../core/models.js';
-import { utcDayKey } from '../../core/usage-periods.js';
 import type { UsageGroup } from '../../core/usage-report.js';
 import type { UsageTotals } from '../../core/usage-summary.js';
 import type { Row } from './row.js';
-import type { ReserveRequest, UsageRecord } from './store.js';
-
-/**
- * The values a reservation binds, in the order of each store's insert: `request_id` to `input_images`, then the
- * estimate as `cost_usd`, then `counts_image` (0 for a cache hit, which makes no image) and the reserving
- * process's `instance` (`state` and `metered` are constants in the statement).
- */
-export function reservationValues(r: ReserveRequest, instance: string): (string | number | null)[] {
-  return [
-    r.requestId,
-    r.tokenId,
-    r.tokenName,
-    r.now,
-    utcDayKey(r.now),
-    r.model,
-    r.imageSize,
-    r.aspectRatio,
-    r.inputImages,
-    r.estimatedCostUsd,
-    r.cacheHit ? 0 : 1,
-    instance,
-  ];
-}
-
-/**
- * The values a final row binds, in the order of each store's upsert: the columns up to `cached`, then `outcome`,
- * `counts_image` (an image made, not served from the cache), `latency_ms` and `attempts` (`state = 'done'` and
- * `metered = 0` are constants in the statement).
- */
-export function finalRowValues(r: UsageRecord): (string | number | null)[] {
-  return [
-    r.requestId,
-    r.tokenId,
-    r.tokenName,
-    r.createdAt,
-    utcDayKey(r.createdAt),
-    r.model,
-    r.imageSize,
-    r.aspectRatio,
-    r.inputImages,
-    r.inputTokens,
-    r.outputTokens,
-    r.costUsd,
-    r.savedUsd,
-    r.cached ? 1 : 0,
-    r.outcome,
-    r.outcome === 'ok' && !r.cached ? 1 : 0,
-    Math.round(r.latencyMs),
-    r.attempts,
-  ];
-}
+import type { UsageRecord } from './store.js';
 
 /** A whole `usage` row (`SELECT *`) as a record; a reservation not yet settled has the outcome `reserved`. */
 export function usageRecordOf(row: Row): UsageRecord {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoogleError, retryDelaySeconds, scrub, upstreamError } from '../../proxy/gemini-errors.js';
+import { scrub, upstreamError } from '../../proxy/gemini-errors.js';
+import { parseGoogleError, retryDelaySeconds } from '../../proxy/google-error-body.js';
 
 const body = (error: object): string => JSON.stringify({ error });
 const rateLimited = body({

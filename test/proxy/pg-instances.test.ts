@@ -5,7 +5,8 @@
  * migrations that instances starting together must apply exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPool, migratePg } from '../../proxy/store/pg-db.js';
+import { createPool } from '../../proxy/store/pg-db.js';
+import { migratePg } from '../../proxy/store/pg-migrate.js';
 import { PG_MIGRATIONS } from '../../proxy/store/pg-migrations.js';
 import { openPostgresStore } from '../../proxy/store/pg-store.js';
 import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';

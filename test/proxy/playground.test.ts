@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveInside } from '../../proxy/routes/playground.js';
+import { resolveInside } from '../../proxy/routes/static-files.js';
 import { startHarness, tempDataDir, type Harness } from '../support/proxy-harness.js';
 
 let root: string;

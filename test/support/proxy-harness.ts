@@ -20,7 +20,7 @@ import {
   everyModelAvailable,
   type ModelAvailability,
 } from '../../proxy/model-availability.js';
-import type { RetryBudget } from '../../proxy/store/pg-db.js';
+import type { RetryBudget } from '../../proxy/store/pg-retry.js';
 import { openPostgresStore } from '../../proxy/store/pg-store.js';
 import { openSqliteStore } from '../../proxy/store/sqlite-store.js';
 import type { ProxyStore, TokenLimits } from '../../proxy/store/store.js';

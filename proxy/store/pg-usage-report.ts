@@ -1,0 +1,47 @@
+/**
+ * What the PostgreSQL store reports from its usage rows, as `sqlite-usage-report.ts` does: one person's totals,
+ * the usage grouped by day, person and model, one row, and how many rows there are.
+ */
+import type { UsageGroup } from '../../core/usage-report.js';
+import type { UsageTotals } from '../../core/usage-summary.js';
+import type { Query } from './pg-db.js';
+import type { Row } from './row.js';
+import type { UsageRecord } from './store.js';
+import { usageGroupOf, usageRecordOf, usageTotalsOf } from './usage-rows.js';
+
+/** One person's totals from `since` (inclusive). */
+export async function usageTotalsAsync(query: Query, tokenId: string, since: number): Promise<UsageTotals> {
+  const [row] = await query<Row>(
+    `SELECT COALESCE(SUM(counts_image), 0) AS images, COALESCE(SUM(cached), 0) AS cached,
+           COALESCE(SUM(cost_usd), 0) AS usd
+         FROM usage WHERE token_id = $1 AND created_at >= $2`,
+    [tokenId, since],
+  );
+  return usageTotalsOf(row!);
+}
+
+/** Usage from `since`, grouped by UTC day, person and model. */
+export async function usageGroupsAsync(query: Query, since: number): Promise<UsageGroup[]> {
+  const rows = await query<Row>(
+    `SELECT day, token_name, model, COUNT(*) AS requests,
+           SUM(CASE WHEN outcome = 'ok' AND cached = 0 THEN 1 ELSE 0 END) AS images,
+           SUM(cached) AS cached_images,
+           SUM(CASE WHEN state = 'done' AND outcome NOT IN ('ok', 'cancelled') THEN 1 ELSE 0 END) AS errors,
+           SUM(cost_usd) AS cost_usd, SUM(saved_usd) AS saved_usd
+         FROM usage WHERE created_at >= $1 GROUP BY day, token_name, model ORDER BY day, token_name, model`,
+    [since],
+  );
+  return rows.map(usageGroupOf);
+}
+
+/** One usage row, or null when there is none for `requestId`. */
+export async function usageRecordAsync(query: Query, requestId: string): Promise<UsageRecord | null> {
+  const [row] = await query<Row>('SELECT * FROM usage WHERE request_id = $1', [requestId]);
+  return row ? usageRecordOf(row) : null;
+}
+
+/** Number of usage rows from `since`. */
+export async function countUsageAsync(query: Query, since: number): Promise<number> {
+  const [row] = await query<Row>('SELECT COUNT(*) AS n FROM usage WHERE created_at >= $1', [since]);
+  return Number(row!.n);
+}
