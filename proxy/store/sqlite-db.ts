@@ -8,10 +8,13 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { pendingMigrations, type Migration } from './migrations.js';
 
+/** How long a statement waits for another process's write lock before SQLite gives up with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /** Opens (creating if needed) the database file, or an in-memory one for `:memory:`. */
-export function openDatabase(file: string): DatabaseSync {
+export function openDatabase(file: string, busyTimeoutMs = BUSY_TIMEOUT_MS): DatabaseSync {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new DatabaseSync(file, { timeout: 5000 });
+  const db = new DatabaseSync(file, { timeout: busyTimeoutMs });
   db.exec('PRAGMA journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL per commit.
   db.exec('PRAGMA synchronous = NORMAL');

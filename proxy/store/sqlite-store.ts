@@ -5,7 +5,7 @@
  * transactions in each table keep the same guarantees a PostgreSQL store will give across instances.
  */
 import { join } from 'node:path';
-import type { ProxyStore } from './store.js';
+import { StoreUnavailableError, type ProxyStore } from './store.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrate, openDatabase } from './sqlite-db.js';
 import { createCacheTable } from './sqlite-cache.js';
@@ -27,6 +27,8 @@ export interface SqliteStoreOptions {
   minFreeBytes?: number;
   /** The name this process's reservations carry (`instance-name.ts`); tests name a second "process". */
   instance?: string;
+  /** How long to wait for another process's write lock (`BUSY_TIMEOUT_MS` by default; tests wait less). */
+  busyTimeoutMs?: number;
 }
 
 const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
@@ -34,7 +36,7 @@ const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
 /** Opens the store and brings its schema up to date. */
 export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
   const file = options.file ?? join(options.dataDir ?? './data', DATABASE_FILE);
-  const db = openDatabase(file);
+  const db = openDatabase(file, options.busyTimeoutMs);
   try {
     migrate(db, MIGRATIONS, options.now ?? Date.now());
     // SQLite opens a file it may not write read-only without a word: find out now, not at the first request.
@@ -47,8 +49,17 @@ export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
   const usage = createUsageTable(db, options.instance ?? thisInstance());
   const cache = createCacheTable(db);
   let open = true;
-  // Each method runs synchronously; wrapping in an async function turns a thrown error into a rejection.
-  const run = async <T>(fn: () => T): Promise<T> => fn();
+  // Each method runs synchronously; wrapping in an async function turns a thrown error into a rejection. A file
+  // another process holds locked past the busy timeout is the store being away for a moment, as a PostgreSQL
+  // connection lost is: the client is asked to try again (503 `proxy_busy`), not told of an internal error.
+  const run = async <T>(fn: () => T): Promise<T> => {
+    try {
+      return fn();
+    } catch (error) {
+      if (isLockTimeout(error)) throw new StoreUnavailableError('The database file stayed locked', { cause: error });
+      throw error;
+    }
+  };
 
   return {
     kind: 'sqlite',
@@ -88,4 +99,13 @@ export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
         db.close();
       }),
   };
+}
+
+const SQLITE_BUSY = 5;
+const SQLITE_LOCKED = 6;
+
+/** SQLITE_BUSY or SQLITE_LOCKED (any extended code): another connection held the lock past the busy timeout. */
+function isLockTimeout(error: unknown): boolean {
+  const code = (error as { errcode?: unknown } | null)?.errcode;
+  return typeof code === 'number' && ((code & 0xff) === SQLITE_BUSY || (code & 0xff) === SQLITE_LOCKED);
 }

@@ -82,6 +82,8 @@ export interface HarnessOptions extends Partial<ProxyConfig> {
   unreachableModels?: string[];
   /** `false`: leave the model check for later (a key that lost a model after the last check). */
   checkModels?: boolean;
+  /** SQLite: how long to wait for another process's write lock (the store's 5 s by default). */
+  busyTimeoutMs?: number;
 }
 
 export interface Harness {
@@ -122,6 +124,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     unreachableModels,
     checkModels = true,
     minFreeBytes,
+    busyTimeoutMs,
     ...config
   } = options;
   const double =
@@ -137,7 +140,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         poolMax: 5,
         ...(storeRetry ? { retry: storeRetry } : {}),
       })
-    : openSqliteStore({ dataDir, now: clock.now(), ...(minFreeBytes !== undefined ? { minFreeBytes } : {}) });
+    : openSqliteStore({
+        dataDir,
+        now: clock.now(),
+        ...(minFreeBytes !== undefined ? { minFreeBytes } : {}),
+        ...(busyTimeoutMs !== undefined ? { busyTimeoutMs } : {}),
+      });
   await store.putStaticToken({ name: 'Ana', token: TEAM_TOKEN, kind: 'team', now: clock.now() });
   const logs: string[] = [];
   const geminiConfig: GeminiBackendConfig =
