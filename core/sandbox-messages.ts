@@ -37,7 +37,7 @@ const replyFailSchema = z.strictObject({
   ok: z.literal(false),
   error: appErrorSchema,
 });
-/** The one answer to a request; `value` is checked against `replyValueSchemas` (core/reply-values.ts) by the requester. */
+/** The one answer to a request; the requester checks `value` against `replyValueSchemas` (core/reply-values.ts). */
 export const replyMessageSchema = z.discriminatedUnion('ok', [replyOkSchema, replyFailSchema]);
 /** A problem not tied to a request (a malformed message without a requestId, a failed thumbnail, …). */
 export const errorMessageSchema = z.strictObject({ type: z.literal('ERROR'), error: appErrorSchema });
