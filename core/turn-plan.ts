@@ -72,7 +72,7 @@ export interface TurnPlan {
   images: PlannedImage[];
   /** Earlier prompts of the chain, oldest first, that a stateless edit summarises. */
   earlier: string[];
-  /** The paragraph about the frame's text (core/text-context.ts), or ''. */
+  /** The paragraph about the frame's text (core/text-context-instruction.ts), or ''. */
   text: string;
   /** The live turns sent again as `history`, oldest first, and what was asked of the rule; null when stateless. */
   replay: { path: LiveTurn[]; ask: ReplayRequest } | null;
