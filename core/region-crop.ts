@@ -3,7 +3,8 @@
  * padding, grown to a ratio the model draws, kept inside the frame; and whether a small whole-frame scene reference
  * goes with it. All sizes are pixels of the source export (the frame at its export scale).
  */
-import { chooseImageSize, fitWithin, nearestAspectRatio, parseRatio, type ModelShape, type Rect } from './aspect.js';
+import { chooseImageSize, nearestAspectRatio, parseRatio, type ModelShape, type Rect } from './aspect.js';
+import { fitWithin } from './cover-crop.js';
 import { appError } from './errors.js';
 import { tabledPixels, type ImageSize } from './models.js';
 import { fail, ok, type Result } from './result.js';
