@@ -10,7 +10,7 @@
  * measured crop ({@link withMeasuredCrop}) before the request is built.
  */
 import { textParagraphOf, type PlannedReference } from './edit-inputs.js';
-import { carriedReferences } from './conversation-context.js';
+import { carriedReferences } from './carried-references.js';
 import type { ImageRole } from './image-sizes.js';
 import { replayDecision, type LiveTurn, type ReplayRequest } from './live-replay.js';
 import type { ImageSize } from './models.js';
