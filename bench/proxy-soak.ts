@@ -32,6 +32,7 @@ function plan(i: number): { prompt: string; abortAfterMs: number | null } {
   return { prompt: `soak ${i}`, abortAfterMs: null };
 }
 
+/** The soak's table, its errors by code, and the log lines of any internal error. */
 export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<string[]> {
   const double = await startGeminiDouble({ apiKey: KEY });
   const database = process.env.BANANA_TEST_DATABASE_URL ? await createTestDatabase('soak') : null;
@@ -48,62 +49,12 @@ export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<
   const instances: ProxyProcess[] = await Promise.all([startProxyProcess(env), startProxyProcess(env)]);
   /** Every process of the run, the killed one included, whose logs explain an internal error. */
   const everyProcess = [...instances];
-  /** Request ids of answers with a 500: a bug of ours, to be explained from the logs. */
-  const internalErrorIds: string[] = [];
   const peak = instances.map((p) => p.rss());
   const sampler = setInterval(() => instances.forEach((p, i) => (peak[i] = Math.max(peak[i] ?? 0, p.rss()))), 50);
-  const codes = new Map<string, number>();
-  const count = (code: string): void => void codes.set(code, (codes.get(code) ?? 0) + 1);
-  const answeredIds: string[] = [];
-  const latencies: number[] = [];
-  let served = 0;
-  let next = 0;
-  let killed = false;
-  /** While the killed instance is down the balancer sends everything to the other one. */
-  let down = false;
+  const tally = newTally();
   const started = performance.now();
   try {
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < total) {
-          const i = next++;
-          if (!killed && i >= total / 2) {
-            killed = true;
-            // One instance dies mid-run (as an OOM kill would) and comes back on the same store.
-            const victim = instances[1]!;
-            down = true;
-            void victim.kill().then(async () => {
-              instances[1] = await startProxyProcess(env);
-              everyProcess.push(instances[1]);
-              down = false;
-            });
-          }
-          const target = instances[down ? 0 : i % 2]!;
-          const { prompt, abortAfterMs } = plan(i);
-          const t = performance.now();
-          try {
-            const res = await fetch(`${target.url}/v1/generate`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-              body: JSON.stringify({ prompt, model: 'gemini-3.1-flash-image', imageSize: '512' }),
-              ...(abortAfterMs !== null ? { signal: AbortSignal.timeout(abortAfterMs) } : {}),
-            });
-            const text = await res.text();
-            latencies.push(performance.now() - t);
-            const id = res.headers.get('x-request-id');
-            if (id) answeredIds.push(id);
-            if (res.status === 200) served++;
-            if (res.status === 500 && id) internalErrorIds.push(id);
-            else count(`${res.status} ${(JSON.parse(text) as { error: { code: string } }).error.code}`);
-          } catch (error) {
-            const name = (error as Error).name;
-            count(
-              name === 'TimeoutError' || name === 'AbortError' ? 'client aborted' : 'connection lost (instance killed)',
-            );
-          }
-        }
-      }),
-    );
+    await soakAsync(instances, everyProcess, env, total, concurrency, tally);
   } finally {
     clearInterval(sampler);
   }
@@ -114,12 +65,13 @@ export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<
     ? await openPostgresStore({ url: database.url, poolMax: 4 })
     : openSqliteStore({ dataDir });
   let lost = 0;
-  for (const id of answeredIds) if (!(await store.usageRecord(id))) lost++;
+  for (const id of tally.answeredIds) if (!(await store.usageRecord(id))) lost++;
   const rows = await store.countUsage();
   const inFlight = await store.expireReservations(Number.MAX_SAFE_INTEGER);
   await store.close();
   await database?.drop();
   rmSync(dataDir, { recursive: true, force: true });
+  const { served, latencies } = tally;
   return [
     `${total} requests, ${concurrency} at a time, over two proxy processes on ${database ? 'one PostgreSQL database' : 'one SQLite file'}`,
     '(3.1 Flash, 512, every prompt different; 3 % of calls fail once with 503, 1 % each 500, 429 and no image,',
@@ -131,9 +83,88 @@ export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<
       `${fmt(percentile(latencies, 95))} | ${lost} | ${rows} | ${inFlight} | ${mb(peak[0]!)} / ${mb(peak[1]!)} |`,
     '',
     'Errors by code:',
-    ...[...codes].sort((a, b) => b[1] - a[1]).map(([code, n]) => `- ${code}: ${n}`),
-    ...internalErrorLines(everyProcess, internalErrorIds),
+    ...[...tally.codes].sort((a, b) => b[1] - a[1]).map(([code, n]) => `- ${code}: ${n}`),
+    ...internalErrorLines(everyProcess, tally.internalErrorIds),
   ];
+}
+
+/** What the soak's requests came to. */
+interface SoakTally {
+  served: number;
+  /** Answers (any status) by `status code`, and requests that got none by why. */
+  codes: Map<string, number>;
+  /** Request ids of every answer, each of which must have its usage row. */
+  answeredIds: string[];
+  /** Request ids of answers with a 500: a bug of ours, to be explained from the logs. */
+  internalErrorIds: string[];
+  latencies: number[];
+}
+
+/** A tally with nothing counted yet. */
+function newTally(): SoakTally {
+  return { served: 0, codes: new Map(), answeredIds: [], internalErrorIds: [], latencies: [] };
+}
+
+/**
+ * The `total` requests, `concurrency` at a time, alternating between the two instances; half-way, instance B is
+ * killed and started again on the same store, and while it is down everything goes to A.
+ */
+async function soakAsync(
+  instances: ProxyProcess[],
+  everyProcess: ProxyProcess[],
+  env: Record<string, string>,
+  total: number,
+  concurrency: number,
+  tally: SoakTally,
+): Promise<void> {
+  let next = 0;
+  let killed = false;
+  /** While the killed instance is down the balancer sends everything to the other one. */
+  let down = false;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        if (!killed && i >= total / 2) {
+          killed = true;
+          // One instance dies mid-run (as an OOM kill would) and comes back on the same store.
+          const victim = instances[1]!;
+          down = true;
+          void victim.kill().then(async () => {
+            instances[1] = await startProxyProcess(env);
+            everyProcess.push(instances[1]);
+            down = false;
+          });
+        }
+        await soakRequestAsync(instances[down ? 0 : i % 2]!, i, tally);
+      }
+    }),
+  );
+}
+
+/** Request `i` of the soak's plan, sent to `target`, and what came of it. */
+async function soakRequestAsync(target: ProxyProcess, i: number, tally: SoakTally): Promise<void> {
+  const count = (code: string): void => void tally.codes.set(code, (tally.codes.get(code) ?? 0) + 1);
+  const { prompt, abortAfterMs } = plan(i);
+  const t = performance.now();
+  try {
+    const res = await fetch(`${target.url}/v1/generate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ prompt, model: 'gemini-3.1-flash-image', imageSize: '512' }),
+      ...(abortAfterMs !== null ? { signal: AbortSignal.timeout(abortAfterMs) } : {}),
+    });
+    const text = await res.text();
+    tally.latencies.push(performance.now() - t);
+    const id = res.headers.get('x-request-id');
+    if (id) tally.answeredIds.push(id);
+    if (res.status === 200) tally.served++;
+    if (res.status === 500 && id) tally.internalErrorIds.push(id);
+    else count(`${res.status} ${(JSON.parse(text) as { error: { code: string } }).error.code}`);
+  } catch (error) {
+    const name = (error as Error).name;
+    count(name === 'TimeoutError' || name === 'AbortError' ? 'client aborted' : 'connection lost (instance killed)');
+  }
 }
 
 /** The proxies' log lines of each request answered with a 500 (at most five requests), so the run says why. */

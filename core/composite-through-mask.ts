@@ -7,7 +7,8 @@
  * whatever their alpha (fully or partly transparent pixels included). So are mask pixels outside `patchRect`,
  * where there is no answer to show.
  */
-import { coverCrop, type Rect } from './aspect.js';
+import type { Rect } from './aspect.js';
+import { coverCrop } from './cover-crop.js';
 import type { RgbaImage } from './png.js';
 import { forEachWeightRow } from './region-feather.js';
 import { maskBounds, type AlphaMask } from './region-mask.js';

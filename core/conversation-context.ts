@@ -9,11 +9,11 @@
  * Images go references first, base last: Google's examples put the image being edited last, one report says the last
  * image's size wins (docs/gemini-platform.md#request-knobs), and the Gemini double edits the last image. Each model
  * takes at most `maxInputImages` (from `GET /v1/models`); over that, the oldest references drop first and the base
- * never does.
+ * never does. The references earlier turns used are sent again too (core/carried-references.ts).
  */
 import type { ImageRole } from './image-sizes.js';
 import { truncatePrompt } from './naming.js';
-import { MAX_RECORD_PROMPT_CHARS, type TurnRecord } from './turn-record.js';
+import { MAX_RECORD_PROMPT_CHARS } from './turn-record.js';
 
 /** Most earlier prompts the summary lists; older ones are counted, not quoted. */
 export const MAX_SUMMARISED_PROMPTS = 8;
@@ -97,31 +97,4 @@ export function contextPrompt(
     if (prompt.length <= maxChars) return { prompt, summarised: shown, omitted };
   }
   return { prompt: now, summarised: 0, omitted: quotes.length };
-}
-
-/** A reference layer an earlier turn of the chain used, to send again. */
-export interface CarriedReference {
-  nodeId: string;
-  role: Exclude<ImageRole, 'base'>;
-}
-
-/**
- * The references the chain's turns used, for the next turn to send again, oldest first: a product or a style
- * given at turn 1 should still hold at turn 5, and the base image alone lets it drift. A layer used by several
- * turns counts from its latest use (with that use's role); layers in `exclude` (the base, the new references)
- * are left out. Whether each layer still exists is the caller's to check.
- */
-export function carriedReferences(
-  chain: readonly Pick<TurnRecord, 'inputs'>[],
-  exclude: ReadonlySet<string> = new Set(),
-): CarriedReference[] {
-  const latest = new Map<string, CarriedReference>();
-  for (const turn of chain) {
-    for (const input of turn.inputs) {
-      if (input.role === 'base' || exclude.has(input.nodeId)) continue;
-      latest.delete(input.nodeId);
-      latest.set(input.nodeId, { nodeId: input.nodeId, role: input.role });
-    }
-  }
-  return [...latest.values()];
 }

@@ -8,7 +8,8 @@ import { appError, type AppError } from './errors.js';
 import type { NodeSnapshot } from './messages.js';
 import type { PublicModel } from './proxy-schema.js';
 import type { ReferenceRole, SelectionRoles } from './selection-roles.js';
-import { classifyTextLayers, textContextInstruction } from './text-context.js';
+import { classifyTextLayers } from './text-context.js';
+import { textContextInstruction } from './text-context-instruction.js';
 
 /** A subject pinned for the panel session: it goes with every turn as a subject reference. */
 export interface PinnedSubject {
@@ -96,7 +97,7 @@ export function checkEditInputs(model: PublicModel, base: NodeSnapshot, inputs: 
   return null;
 }
 
-/** The instruction's paragraph about the frame's text (core/text-context.ts), or '' for a frame without any. */
+/** The paragraph about the frame's text (core/text-context-instruction.ts), or '' for a frame without any. */
 export function textParagraphOf(base: NodeSnapshot | null, keepText: boolean): string {
   if (!base?.texts || base.texts.length === 0) return '';
   const items = classifyTextLayers(base.texts, { width: base.width, height: base.height });

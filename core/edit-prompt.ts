@@ -11,7 +11,7 @@ export interface EditPromptParts {
   images: readonly ImageRole[];
   /** The instruction itself. */
   instruction: string;
-  /** The paragraph about the frame's text (core/text-context.ts), or ''. */
+  /** The paragraph about the frame's text (core/text-context-instruction.ts), or ''. */
   text: string;
 }
 

@@ -3,7 +3,8 @@
  * padding, grown to a ratio the model draws, kept inside the frame; and whether a small whole-frame scene reference
  * goes with it. All sizes are pixels of the source export (the frame at its export scale).
  */
-import { chooseImageSize, fitWithin, nearestAspectRatio, parseRatio, type ModelShape, type Rect } from './aspect.js';
+import { chooseImageSize, nearestAspectRatio, parseRatio, type ModelShape, type Rect } from './aspect.js';
+import { fitWithin } from './cover-crop.js';
 import { appError } from './errors.js';
 import { tabledPixels, type ImageSize } from './models.js';
 import { fail, ok, type Result } from './result.js';
@@ -94,56 +95,29 @@ export function planRegionCrop(
     sceneLongSide = SCENE_LONG_SIDE,
   } = options;
 
-  // 1. Region (whole pixels, covering any fraction) and padded region, both inside the frame.
-  const rx0 = clamp(Math.floor(region.x), 0, frameWidth);
-  const ry0 = clamp(Math.floor(region.y), 0, frameHeight);
-  const rx1 = clamp(Math.ceil(region.x + region.width), 0, frameWidth);
-  const ry1 = clamp(Math.ceil(region.y + region.height), 0, frameHeight);
-  if (!(rx1 > rx0 && ry1 > ry0)) {
+  // 1. Region and padded region, both inside the frame.
+  const r = clipRegion(region, frameWidth, frameHeight);
+  if (r === null) {
     return fail(appError('bad_request', 'The shape does not overlap the image. Draw it over the part to change.'));
   }
-  const rw = rx1 - rx0;
-  const rh = ry1 - ry0;
-  const padX = Math.ceil(Math.max(minPaddingPx, paddingFraction * rw));
-  const padY = Math.ceil(Math.max(minPaddingPx, paddingFraction * rh));
-  const px0 = Math.max(0, rx0 - padX);
-  const py0 = Math.max(0, ry0 - padY);
-  const px1 = Math.min(frameWidth, rx1 + padX);
-  const py1 = Math.min(frameHeight, ry1 + padY);
-  const pw = px1 - px0;
-  const ph = py1 - py0;
-  const padded = Math.log(pw / ph);
+  const p = padRegion(r, frameWidth, frameHeight, paddingFraction, minPaddingPx);
+  const pw = p.x1 - p.x0;
+  const ph = p.y1 - p.y0;
 
   // 2. The best ratio.
-  let best: Candidate | null = null;
-  for (const ratio of model.aspectRatios) {
-    const r = parseRatio(ratio);
-    if (r === null) continue;
-    let width = Math.max(pw, ph * r);
-    let height = width / r;
-    const shrink = Math.min(1, frameWidth / width, frameHeight / height);
-    width = Math.round(width * shrink);
-    height = Math.round(height * shrink);
-    if (width < rw || height < rh) continue;
-    const keptX = pw > rw ? Math.min(1, (width - rw) / (pw - rw)) : 1;
-    const keptY = ph > rh ? Math.min(1, (height - rh) / (ph - rh)) : 1;
-    const candidate = { ratio, width, height, kept: Math.min(keptX, keptY), distance: Math.abs(Math.log(r) - padded) };
-    if (
-      !best ||
-      candidate.kept > best.kept + 1e-9 ||
-      (candidate.kept > best.kept - 1e-9 && candidate.distance < best.distance - 1e-12)
-    ) {
-      best = candidate;
-    }
-  }
+  const best = bestRatio(model.aspectRatios, r, p, frameWidth, frameHeight);
   const ratioExact = best !== null;
   const aspectRatio = best?.ratio ?? nearestAspectRatio(pw, ph, model.aspectRatios);
   const width = best?.width ?? pw;
   const height = best?.height ?? ph;
 
   // 3. Centre on the padded region; shift to stay in the frame and keep the whole region.
-  const x = clamp(Math.round((px0 + px1 - width) / 2), Math.max(0, rx1 - width), Math.min(rx0, frameWidth - width));
-  const y = clamp(Math.round((py0 + py1 - height) / 2), Math.max(0, ry1 - height), Math.min(ry0, frameHeight - height));
+  const x = clamp(Math.round((p.x0 + p.x1 - width) / 2), Math.max(0, r.x1 - width), Math.min(r.x0, frameWidth - width));
+  const y = clamp(
+    Math.round((p.y0 + p.y1 - height) / 2),
+    Math.max(0, r.y1 - height),
+    Math.min(r.y0, frameHeight - height),
+  );
   const crop = { x, y, width, height };
 
   const imageSize = chooseImageSize(model, aspectRatio, width, height);
@@ -153,7 +127,7 @@ export function planRegionCrop(
   const roomForScene = model.maxInputImages === undefined || model.maxInputImages >= 2;
   const scene = small && roomForScene ? fitWithin(frameWidth, frameHeight, sceneLongSide) : null;
   return ok({
-    region: { x: rx0, y: ry0, width: rw, height: rh },
+    region: { x: r.x0, y: r.y0, width: r.x1 - r.x0, height: r.y1 - r.y0 },
     crop,
     aspectRatio,
     imageSize,
@@ -161,4 +135,80 @@ export function planRegionCrop(
     send,
     scene,
   });
+}
+
+/** A rectangle by its edges, in whole pixels: left, top, right and bottom. */
+interface Edges {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The region in whole pixels (covering any fraction), clipped to the frame; null when nothing of it is left. */
+function clipRegion(region: Rect, frameWidth: number, frameHeight: number): Edges | null {
+  const x0 = clamp(Math.floor(region.x), 0, frameWidth);
+  const y0 = clamp(Math.floor(region.y), 0, frameHeight);
+  const x1 = clamp(Math.ceil(region.x + region.width), 0, frameWidth);
+  const y1 = clamp(Math.ceil(region.y + region.height), 0, frameHeight);
+  return x1 > x0 && y1 > y0 ? { x0, y0, x1, y1 } : null;
+}
+
+/** The region padded by `max(minPaddingPx, paddingFraction × side)` on each side, clipped to the frame again. */
+function padRegion(
+  r: Edges,
+  frameWidth: number,
+  frameHeight: number,
+  paddingFraction: number,
+  minPaddingPx: number,
+): Edges {
+  const padX = Math.ceil(Math.max(minPaddingPx, paddingFraction * (r.x1 - r.x0)));
+  const padY = Math.ceil(Math.max(minPaddingPx, paddingFraction * (r.y1 - r.y0)));
+  return {
+    x0: Math.max(0, r.x0 - padX),
+    y0: Math.max(0, r.y0 - padY),
+    x1: Math.min(frameWidth, r.x1 + padX),
+    y1: Math.min(frameHeight, r.y1 + padY),
+  };
+}
+
+/**
+ * Of the ratios the model draws, the one whose crop keeps the most of the padding `p` round the region `r`, then
+ * grows the least; null when none can hold the region inside the frame (see step 2 of {@link planRegionCrop}).
+ */
+function bestRatio(
+  ratios: readonly string[],
+  r: Edges,
+  p: Edges,
+  frameWidth: number,
+  frameHeight: number,
+): Candidate | null {
+  const rw = r.x1 - r.x0;
+  const rh = r.y1 - r.y0;
+  const pw = p.x1 - p.x0;
+  const ph = p.y1 - p.y0;
+  const padded = Math.log(pw / ph);
+  let best: Candidate | null = null;
+  for (const ratio of ratios) {
+    const value = parseRatio(ratio);
+    if (value === null) continue;
+    let width = Math.max(pw, ph * value);
+    let height = width / value;
+    const shrink = Math.min(1, frameWidth / width, frameHeight / height);
+    width = Math.round(width * shrink);
+    height = Math.round(height * shrink);
+    if (width < rw || height < rh) continue;
+    const keptX = pw > rw ? Math.min(1, (width - rw) / (pw - rw)) : 1;
+    const keptY = ph > rh ? Math.min(1, (height - rh) / (ph - rh)) : 1;
+    const kept = Math.min(keptX, keptY);
+    const candidate = { ratio, width, height, kept, distance: Math.abs(Math.log(value) - padded) };
+    if (
+      !best ||
+      candidate.kept > best.kept + 1e-9 ||
+      (candidate.kept > best.kept - 1e-9 && candidate.distance < best.distance - 1e-12)
+    ) {
+      best = candidate;
+    }
+  }
+  return best;
 }

@@ -18,6 +18,14 @@
  * number small and exact.
  */
 import type { Rect } from './aspect.js';
+import {
+  columnDistances,
+  distanceBox,
+  envelopeRow,
+  envelopeScratch,
+  spreadRow,
+  type DistanceBox,
+} from './region-distance.js';
 import type { AlphaMask } from './region-mask.js';
 import { checkRectInside } from './resample.js';
 
@@ -27,7 +35,8 @@ const ENVELOPE_THRESHOLD = 8;
 /**
  * Calls `visit(row, weights)` for each row of `window` (a rectangle of the mask's grid), top to bottom, with the
  * weights of that row's pixels. `weights` is one buffer reused for every row: read it before returning. Memory is
- * one byte per pixel of `window` plus a one-pixel border (two when `featherPx` passes 253), allocated once.
+ * one byte per pixel of `window` plus a one-pixel border (two when `featherPx` passes 253), allocated once. The
+ * distance transform is core/region-distance.ts.
  */
 export function forEachWeightRow(
   mask: AlphaMask,
@@ -38,134 +47,53 @@ export function forEachWeightRow(
   if (!(featherPx >= 0 && Number.isFinite(featherPx))) throw new RangeError(`featherPx must be ≥ 0, got ${featherPx}`);
   if (mask.alpha.length !== mask.width * mask.height) throw new RangeError('mask data does not match its size');
   checkRectInside(window, mask.width, mask.height);
-  const { alpha, width } = mask;
-  // The window and a one-pixel ring around it (inside the image): every ring pixel is outside the window, so it is
-  // a seed, and the nearest seed of any window pixel lies within this box (clamping a point to the box brings it
-  // no farther). So the transform over the box is exact for the window.
-  const bx0 = Math.max(0, window.x - 1);
-  const by0 = Math.max(0, window.y - 1);
-  const bx1 = Math.min(mask.width, window.x + window.width + 1);
-  const by1 = Math.min(mask.height, window.y + window.height + 1);
-  const bw = bx1 - bx0;
-  const bh = by1 - by0;
-  const wx1 = window.x + window.width;
-  const wy1 = window.y + window.height;
-  const cap = Math.min(65_535, Math.ceil(featherPx) + 2);
-  const far = cap * cap;
-
-  // Vertical pass: distance to the nearest seed in the same column, capped, by a sweep down and a sweep up. Ring
-  // rows and columns are seeds; inside the window, pixels where the mask is 0.
-  // One byte per pixel when the feather is short (it always is in practice), so the passes move half the memory.
-  const vertical = cap < 256 ? new Uint8Array(bw * bh) : new Uint16Array(bw * bh);
-  const run = new Uint16Array(bw).fill(cap);
-  const innerX0 = window.x - bx0;
-  const innerX1 = wx1 - bx0;
-  for (let y = 0; y < bh; y++) {
-    const my = by0 + y;
-    const row = y * bw;
-    if (my < window.y || my >= wy1) {
-      run.fill(0); // `vertical` is already 0 here
-      continue;
-    }
-    if (innerX0 > 0) run[0] = 0;
-    if (innerX1 < bw) run[innerX1] = 0;
-    const maskRow = my * width + bx0;
-    for (let x = innerX0; x < innerX1; x++) {
-      const up = run[x]! + 1;
-      const d = alpha[maskRow + x] === 0 ? 0 : up < cap ? up : cap;
-      run[x] = d;
-      vertical[row + x] = d;
-    }
-  }
-  // The sweep up also counts, per row, the columns with a seed nearer than `cap` (see the horizontal pass).
-  const nearCount = new Int32Array(bh);
-  run.fill(cap);
-  for (let y = bh - 1; y >= 0; y--) {
-    const row = y * bw;
-    let near = 0;
-    for (let x = 0; x < bw; x++) {
-      const here = vertical[row + x]!;
-      const below = run[x]! + 1;
-      const d = here === 0 ? 0 : below < here ? below : here;
-      run[x] = d;
-      vertical[row + x] = d;
-      if (d < cap) near++;
-    }
-    nearCount[y] = near;
-  }
+  const box = distanceBox(mask, window, featherPx);
+  const { bw, by0, cap, far } = box;
+  const { vertical, nearCount } = columnDistances(mask, window, box);
 
   // Horizontal pass: squared distance = min over columns q of (x − q)² + vertical(q)². Only columns with a seed
   // nearer than `cap` matter, and only within `cap` of x. When such columns are few (the usual case: a band along
   // the shape's edge), each spreads its parabola over its neighbours; when they are many (a mask full of holes),
   // the lower envelope of Felzenszwalb & Huttenlocher does the row in linear time.
   const squared = new Int32Array(bw);
-  const f = new Float64Array(bw);
-  const v = new Int32Array(bw);
-  const z = new Float64Array(bw + 1);
+  const scratch = envelopeScratch(bw);
   const weights = new Float32Array(window.width);
-  const reach = featherPx + 1;
-  const reach2 = reach * reach;
   const spread = 2 * cap - 1;
-  for (let y = window.y; y < wy1; y++) {
+  for (let y = window.y; y < window.y + window.height; y++) {
     const row = (y - by0) * bw;
     const near = nearCount[y - by0]!;
-    if (near === 0) {
-      squared.fill(far);
-    } else if (near * spread <= ENVELOPE_THRESHOLD * bw) {
-      squared.fill(far);
-      for (let q = 0; q < bw; q++) {
-        const d = vertical[row + q]!;
-        if (d >= cap) continue;
-        const fq = d * d;
-        const from = Math.max(0, q - cap + 1);
-        const to = Math.min(bw - 1, q + cap - 1);
-        for (let x = from; x <= to; x++) {
-          const candidate = (x - q) * (x - q) + fq;
-          if (candidate < squared[x]!) squared[x] = candidate;
-        }
-      }
-    } else {
-      for (let x = 0; x < bw; x++) {
-        const d = vertical[row + x]!;
-        f[x] = d * d;
-      }
-      let k = 0;
-      v[0] = 0;
-      z[0] = -Infinity;
-      z[1] = Infinity;
-      for (let q = 1; q < bw; q++) {
-        const fq = f[q]! + q * q;
-        let p = v[k]!;
-        let s = (fq - (f[p]! + p * p)) / (2 * (q - p));
-        while (s <= z[k]!) {
-          k--;
-          p = v[k]!;
-          s = (fq - (f[p]! + p * p)) / (2 * (q - p));
-        }
-        k++;
-        v[k] = q;
-        z[k] = s;
-        z[k + 1] = Infinity;
-      }
-      k = 0;
-      for (let q = 0; q < bw; q++) {
-        while (z[k + 1]! < q) k++;
-        const p = v[k]!;
-        squared[q] = Math.min(far, (q - p) * (q - p) + f[p]!);
-      }
-    }
-    const maskRow = y * width;
-    for (let x = window.x; x < wx1; x++) {
-      const a = alpha[maskRow + x]!;
-      if (a === 0) {
-        weights[x - window.x] = 0;
-        continue;
-      }
-      const d2 = squared[x - bx0]!;
-      const ramp = d2 >= reach2 ? 1 : Math.sqrt(d2) / reach;
-      weights[x - window.x] = a === 255 ? ramp : (a / 255) * ramp;
-    }
+    if (near === 0) squared.fill(far);
+    else if (near * spread <= ENVELOPE_THRESHOLD * bw) spreadRow(vertical, row, box, squared);
+    else envelopeRow(vertical, row, box, squared, scratch);
+    writeRowWeights(mask, window, box, y, squared, featherPx + 1, weights);
     visit(y - window.y, weights);
+  }
+}
+
+/** Row `y`'s weights from its squared distances: the mask's alpha times the ramp over the first `reach` pixels. */
+function writeRowWeights(
+  mask: AlphaMask,
+  window: Rect,
+  box: DistanceBox,
+  y: number,
+  squared: Int32Array,
+  reach: number,
+  weights: Float32Array,
+): void {
+  const { alpha } = mask;
+  const { bx0 } = box;
+  const reach2 = reach * reach;
+  const wx1 = window.x + window.width;
+  const maskRow = y * mask.width;
+  for (let x = window.x; x < wx1; x++) {
+    const a = alpha[maskRow + x]!;
+    if (a === 0) {
+      weights[x - window.x] = 0;
+      continue;
+    }
+    const d2 = squared[x - bx0]!;
+    const ramp = d2 >= reach2 ? 1 : Math.sqrt(d2) / reach;
+    weights[x - window.x] = a === 255 ? ramp : (a / 255) * ramp;
   }
 }
 

@@ -8,56 +8,7 @@
  */
 import type { Rect } from './aspect.js';
 import type { RgbaImage } from './png.js';
-
-/** Filter taps along one axis: for output index i, `count[i]` source indices from `start[i]`, with their weights. */
-interface Taps {
-  start: Int32Array;
-  count: Int32Array;
-  weights: Float64Array;
-  stride: number;
-}
-
-/** Taps mapping `srcSize` source pixels onto `dstSize` output pixels. Weights of each output pixel sum to 1. */
-function axisTaps(srcSize: number, dstSize: number): Taps {
-  const scale = srcSize / dstSize;
-  const stride = scale > 1 ? Math.ceil(scale) + 1 : 2;
-  const start = new Int32Array(dstSize);
-  const count = new Int32Array(dstSize);
-  const weights = new Float64Array(dstSize * stride);
-  for (let i = 0; i < dstSize; i++) {
-    const base = i * stride;
-    if (scale > 1) {
-      // Area average: output pixel i covers source [i·scale, (i+1)·scale); each source pixel counts by its overlap.
-      const from = i * scale;
-      const to = Math.min(srcSize, from + scale);
-      const first = Math.floor(from);
-      let n = 0;
-      for (let j = first; j < to && n < stride; j++) {
-        const overlap = Math.min(j + 1, to) - Math.max(j, from);
-        if (overlap <= 0) continue;
-        if (n === 0) start[i] = j;
-        weights[base + n] = overlap / scale;
-        n++;
-      }
-      count[i] = n;
-    } else {
-      // Bilinear between the two source pixels around the output pixel's centre, clamped at the edges.
-      const centre = Math.max(0, Math.min(srcSize - 1, (i + 0.5) * scale - 0.5));
-      const j = Math.floor(centre);
-      const t = centre - j;
-      start[i] = j;
-      if (t === 0 || j + 1 >= srcSize) {
-        weights[base] = 1;
-        count[i] = 1;
-      } else {
-        weights[base] = 1 - t;
-        weights[base + 1] = t;
-        count[i] = 2;
-      }
-    }
-  }
-  return { start, count, weights, stride };
-}
+import { axisTaps, type Taps } from './resample-taps.js';
 
 /** True when every pixel of `rect` has alpha 255. */
 function isOpaque(image: RgbaImage, rect: Rect): boolean {
@@ -93,17 +44,9 @@ export function resampleWindow(
   if (src.data.length !== src.width * src.height * 4) throw new RangeError('pixel data does not match the size');
   checkRectInside(srcRect, src.width, src.height);
   checkRectInside(window, dstWidth, dstHeight);
+  // Same size: an exact copy of the rows, so resampling to the same size never changes a byte.
+  if (srcRect.width === dstWidth && srcRect.height === dstHeight) return copyWindow(src, srcRect, window);
   const out = new Uint8Array(window.width * window.height * 4);
-  const data = src.data;
-  const srcStride = src.width * 4;
-  if (srcRect.width === dstWidth && srcRect.height === dstHeight) {
-    // Same size: an exact copy of the rows, so resampling to the same size never changes a byte.
-    for (let y = 0; y < window.height; y++) {
-      const from = (srcRect.y + window.y + y) * srcStride + (srcRect.x + window.x) * 4;
-      out.set(data.subarray(from, from + window.width * 4), y * window.width * 4);
-    }
-    return { width: window.width, height: window.height, data: out };
-  }
   const columns = axisTaps(srcRect.width, dstWidth);
   const rows = axisTaps(srcRect.height, dstHeight);
   // Opaque sources (every Gemini answer) skip the alpha weighting: same result, half the work.
@@ -113,81 +56,134 @@ export function resampleWindow(
   const lastTap = window.x + window.width - 1;
   const span = columns.start[lastTap]! + columns.count[lastTap]! - firstColumn;
   const line = new Float64Array(span * 4);
-  const { start: cStart, count: cCount, weights: cWeights, stride: cStride } = columns;
-  const windowEnd = window.x + window.width;
   for (let y = 0; y < window.height; y++) {
     const dy = window.y + y;
-    line.fill(0);
-    const rowBase = dy * rows.stride;
-    for (let k = 0; k < rows.count[dy]!; k++) {
-      const weight = rows.weights[rowBase + k]!;
-      let p = (srcRect.y + rows.start[dy]! + k) * srcStride + (srcRect.x + firstColumn) * 4;
-      if (opaque) {
-        for (let i = 0; i < span * 4; i += 4, p += 4) {
-          line[i] = line[i]! + data[p]! * weight;
-          line[i + 1] = line[i + 1]! + data[p + 1]! * weight;
-          line[i + 2] = line[i + 2]! + data[p + 2]! * weight;
-        }
-        continue;
-      }
-      for (let i = 0; i < span * 4; i += 4, p += 4) {
-        const wa = weight * data[p + 3]!;
-        line[i] = line[i]! + data[p]! * wa;
-        line[i + 1] = line[i + 1]! + data[p + 1]! * wa;
-        line[i + 2] = line[i + 2]! + data[p + 2]! * wa;
-        line[i + 3] = line[i + 3]! + wa;
-      }
-    }
-    let o = y * window.width * 4;
-    // Storing an int is much faster than a double; + 0.5 and truncation round (every value is ≥ 0).
+    sumSourceRows(line, src, srcRect, rows, dy, firstColumn, span, opaque);
+    const o = y * window.width * 4;
+    if (opaque) writeOpaqueRow(out, o, line, columns, window, firstColumn);
+    else writeRow(out, o, line, columns, window, firstColumn);
+  }
+  return { width: window.width, height: window.height, data: out };
+}
+
+/** The window of `srcRect` copied byte for byte, for a resample that keeps the size. */
+function copyWindow(src: RgbaImage, srcRect: Rect, window: Rect): RgbaImage {
+  const out = new Uint8Array(window.width * window.height * 4);
+  const srcStride = src.width * 4;
+  for (let y = 0; y < window.height; y++) {
+    const from = (srcRect.y + window.y + y) * srcStride + (srcRect.x + window.x) * 4;
+    out.set(src.data.subarray(from, from + window.width * 4), y * window.width * 4);
+  }
+  return { width: window.width, height: window.height, data: out };
+}
+
+/**
+ * The vertical pass for output row `dy`: the weighted sum of its source rows over `span` columns from `firstColumn`,
+ * into `line`; premultiplied by alpha unless the source is `opaque` (then the alpha sums are left at 0, unused).
+ */
+function sumSourceRows(
+  line: Float64Array,
+  src: RgbaImage,
+  srcRect: Rect,
+  rows: Taps,
+  dy: number,
+  firstColumn: number,
+  span: number,
+  opaque: boolean,
+): void {
+  const data = src.data;
+  const srcStride = src.width * 4;
+  line.fill(0);
+  const rowBase = dy * rows.stride;
+  for (let k = 0; k < rows.count[dy]!; k++) {
+    const weight = rows.weights[rowBase + k]!;
+    let p = (srcRect.y + rows.start[dy]! + k) * srcStride + (srcRect.x + firstColumn) * 4;
     if (opaque) {
-      // Weights sum to 1, so the sums are already colours.
-      for (let dx = window.x; dx < windowEnd; dx++, o += 4) {
-        const base = dx * cStride;
-        let r = 0;
-        let g = 0;
-        let b = 0;
-        let i = (cStart[dx]! - firstColumn) * 4;
-        const n = cCount[dx]!;
-        for (let k = 0; k < n; k++, i += 4) {
-          const weight = cWeights[base + k]!;
-          r += line[i]! * weight;
-          g += line[i + 1]! * weight;
-          b += line[i + 2]! * weight;
-        }
-        out[o] = (r + 0.5) | 0;
-        out[o + 1] = (g + 0.5) | 0;
-        out[o + 2] = (b + 0.5) | 0;
-        out[o + 3] = 255;
+      for (let i = 0; i < span * 4; i += 4, p += 4) {
+        line[i] = line[i]! + data[p]! * weight;
+        line[i + 1] = line[i + 1]! + data[p + 1]! * weight;
+        line[i + 2] = line[i + 2]! + data[p + 2]! * weight;
       }
       continue;
     }
-    for (let dx = window.x; dx < windowEnd; dx++, o += 4) {
-      const base = dx * cStride;
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      let a = 0;
-      let i = (cStart[dx]! - firstColumn) * 4;
-      const n = cCount[dx]!;
-      for (let k = 0; k < n; k++, i += 4) {
-        const weight = cWeights[base + k]!;
-        r += line[i]! * weight;
-        g += line[i + 1]! * weight;
-        b += line[i + 2]! * weight;
-        a += line[i + 3]! * weight;
-      }
-      if (a > 0) {
-        // Un-premultiply: colour is the alpha-weighted mean, so it needs no division by 255.
-        const inverse = 1 / a;
-        out[o] = (r * inverse + 0.5) | 0;
-        out[o + 1] = (g * inverse + 0.5) | 0;
-        out[o + 2] = (b * inverse + 0.5) | 0;
-        out[o + 3] = (a + 0.5) | 0;
-      }
+    for (let i = 0; i < span * 4; i += 4, p += 4) {
+      const wa = weight * data[p + 3]!;
+      line[i] = line[i]! + data[p]! * wa;
+      line[i + 1] = line[i + 1]! + data[p + 1]! * wa;
+      line[i + 2] = line[i + 2]! + data[p + 2]! * wa;
+      line[i + 3] = line[i + 3]! + wa;
     }
   }
-  return { width: window.width, height: window.height, data: out };
+}
+
+// Storing an int is much faster than a double; + 0.5 and truncation round (every value is ≥ 0).
+
+/** The horizontal pass of an opaque source's row into `out` from `o`: weights sum to 1, so the sums are colours. */
+function writeOpaqueRow(
+  out: Uint8Array,
+  o: number,
+  line: Float64Array,
+  columns: Taps,
+  window: Rect,
+  firstColumn: number,
+): void {
+  const { start: cStart, count: cCount, weights: cWeights, stride: cStride } = columns;
+  const windowEnd = window.x + window.width;
+  for (let dx = window.x; dx < windowEnd; dx++, o += 4) {
+    const base = dx * cStride;
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    let i = (cStart[dx]! - firstColumn) * 4;
+    const n = cCount[dx]!;
+    for (let k = 0; k < n; k++, i += 4) {
+      const weight = cWeights[base + k]!;
+      r += line[i]! * weight;
+      g += line[i + 1]! * weight;
+      b += line[i + 2]! * weight;
+    }
+    out[o] = (r + 0.5) | 0;
+    out[o + 1] = (g + 0.5) | 0;
+    out[o + 2] = (b + 0.5) | 0;
+    out[o + 3] = 255;
+  }
+}
+
+/** The horizontal pass of a premultiplied row into `out` from `o`, un-premultiplied; fully transparent stays 0. */
+function writeRow(
+  out: Uint8Array,
+  o: number,
+  line: Float64Array,
+  columns: Taps,
+  window: Rect,
+  firstColumn: number,
+): void {
+  const { start: cStart, count: cCount, weights: cWeights, stride: cStride } = columns;
+  const windowEnd = window.x + window.width;
+  for (let dx = window.x; dx < windowEnd; dx++, o += 4) {
+    const base = dx * cStride;
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    let a = 0;
+    let i = (cStart[dx]! - firstColumn) * 4;
+    const n = cCount[dx]!;
+    for (let k = 0; k < n; k++, i += 4) {
+      const weight = cWeights[base + k]!;
+      r += line[i]! * weight;
+      g += line[i + 1]! * weight;
+      b += line[i + 2]! * weight;
+      a += line[i + 3]! * weight;
+    }
+    if (a > 0) {
+      // Un-premultiply: colour is the alpha-weighted mean, so it needs no division by 255.
+      const inverse = 1 / a;
+      out[o] = (r * inverse + 0.5) | 0;
+      out[o + 1] = (g * inverse + 0.5) | 0;
+      out[o + 2] = (b * inverse + 0.5) | 0;
+      out[o + 3] = (a + 0.5) | 0;
+    }
+  }
 }
 
 /**

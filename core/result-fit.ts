@@ -4,7 +4,8 @@
  * and never past 4096 px a side, which `figma.createImage` rejects (docs/figma-platform.md#images-at-most-4096-px; 4K
  * at 16:9 is 5504×3072).
  */
-import { coverCrop, type Rect } from './aspect.js';
+import type { Rect } from './aspect.js';
+import { coverCrop } from './cover-crop.js';
 import { MAX_FIGMA_IMAGE_SIDE } from './export-plan.js';
 
 export interface ResultFitPlan {

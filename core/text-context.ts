@@ -1,9 +1,8 @@
 /**
  * Posters and layouts (docs/architecture.md#posters-and-live-text): the text layers of the frame being edited are read
  * as context. Each gets a role (headline, body, call to action) from its size, length and name, and a place in the
- * frame; their strings go into the instruction, so the image leaves room for them and matches their tone. With "Keep
- * text editable" the text is not in the pixels sent (it stays live on top of the result), so the model is told not to
- * draw any.
+ * frame; their strings go into the instruction (core/text-context-instruction.ts), so the image leaves room for them
+ * and matches their tone.
  */
 import { truncatePrompt } from './naming.js';
 
@@ -19,6 +18,7 @@ export interface TextLayerInfo {
   height: number;
 }
 
+/** What a text layer is for in the layout. */
 export type TextRole = 'headline' | 'body' | 'cta';
 
 /** A text layer with its role, its text on one line, and where it sits ("bottom-left"). */
@@ -93,37 +93,4 @@ export function classifyTextLayers(texts: readonly TextLayerInfo[], frame: Size)
   return kept
     .sort((a, b) => a.layer.y - b.layer.y || a.layer.x - b.layer.x)
     .map((t) => ({ role: roleOf(t), text: t.text, place: placeInFrame(t.layer, frame) }));
-}
-
-const ROLE_WORDS: Record<TextRole, string> = {
-  headline: 'the headline',
-  body: 'body text',
-  cta: 'the call to action',
-};
-
-/** "a, b and c". */
-function listOf(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-}
-
-/**
- * The instruction's paragraph about the frame's text, or '' when it has none. With `live` (Keep text editable) the
- * text is set on top of the result, so the image must leave calm room for it and hold no text of its own; without,
- * the text is part of the image sent and must stay exactly as written.
- */
-export function textContextInstruction(items: readonly TextContextItem[], live: boolean): string {
-  if (items.length === 0) return '';
-  const listed = listOf(items.map((item) => `${ROLE_WORDS[item.role]} "${item.text}" (${item.place})`));
-  if (live) {
-    return (
-      `This is a layout with live text set on top of the image: ${listed}. Keep the areas behind the text calm and ` +
-      `uncluttered so it stays readable, and match the image's mood to the text's tone. Do not draw any text, ` +
-      `letters or logos into the image: the text is set separately.`
-    );
-  }
-  return (
-    `The image is a layout with this text: ${listed}. Keep the text exactly as written, in the same place and ` +
-    `style, and match the image's mood to the text's tone.`
-  );
 }

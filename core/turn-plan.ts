@@ -10,7 +10,7 @@
  * measured crop ({@link withMeasuredCrop}) before the request is built.
  */
 import { textParagraphOf, type PlannedReference } from './edit-inputs.js';
-import { carriedReferences } from './conversation-context.js';
+import { carriedReferences } from './carried-references.js';
 import type { ImageRole } from './image-sizes.js';
 import { replayDecision, type LiveTurn, type ReplayRequest } from './live-replay.js';
 import type { ImageSize } from './models.js';
@@ -72,7 +72,7 @@ export interface TurnPlan {
   images: PlannedImage[];
   /** Earlier prompts of the chain, oldest first, that a stateless edit summarises. */
   earlier: string[];
-  /** The paragraph about the frame's text (core/text-context.ts), or ''. */
+  /** The paragraph about the frame's text (core/text-context-instruction.ts), or ''. */
   text: string;
   /** The live turns sent again as `history`, oldest first, and what was asked of the rule; null when stateless. */
   replay: { path: LiveTurn[]; ask: ReplayRequest } | null;

@@ -28,6 +28,7 @@ import { findSceneNodeAsync } from './find-scene-node.js';
 import type { HandlerContext } from './handler-context.js';
 import type { FreeContainer } from './placement-anchor.js';
 import { readPublishStatusAsync } from './publish-status.js';
+import type { SandboxFigma } from './sandbox-figma.js';
 
 /** A result layer that may become a variant, with its record. */
 interface ResultLayer {
@@ -41,21 +42,12 @@ export async function makeComponentSetAsync(
   nodeIds: readonly string[],
 ): Promise<Result<ComponentSetMade>> {
   const { figma } = context;
-  const found: SceneNode[] = [];
-  for (const id of new Set(nodeIds)) {
-    const node = await findSceneNodeAsync(figma, id);
-    if (!node.ok) return node;
-    found.push(node.value);
-  }
+  const found = await findNodesAsync(figma, nodeIds);
+  if (!found.ok) return found;
   // Nothing below awaits until the set is made, so no other message can change the page in between.
-  const layers: ResultLayer[] = [];
-  for (const node of found) {
-    if (node.removed) return fail(appError('stale_node'));
-    const checked = checkResultLayer(node);
-    if (!checked.ok) return checked;
-    layers.push(checked.value);
-  }
-  layers.sort((a, b) => top(a.node) - top(b.node) || left(a.node) - left(b.node));
+  const checked = resultLayersOf(found.value);
+  if (!checked.ok) return checked;
+  const layers = checked.value;
   const sourceName = continuedName(layers[0]!.node.name);
   const plan = planComponentSet(
     sourceName,
@@ -87,16 +79,7 @@ export async function makeComponentSetAsync(
     set.description =
       `AI-generated variants made with Banana Studio from “${sourceName}”. ` +
       'Each variant keeps its turn, so it can be continued in Banana Studio.';
-    const layout = componentSetLayout(components.map((c) => ({ width: c.width, height: c.height })));
-    components.forEach((component, i) => {
-      component.x = layout.offsets[i]!.x;
-      component.y = layout.offsets[i]!.y;
-    });
-    set.resizeWithoutConstraints(layout.width, layout.height);
-    const obstacles = parent.children.filter((child) => child.id !== set.id).map((child) => boxIn(parent, child));
-    const spot = componentSetSpot(boxes, layout, obstacles);
-    set.x = spot.x;
-    set.y = spot.y;
+    arrangeSet(set, components, parent, boxes);
     figma.currentPage.selection = [set];
     figma.viewport.scrollAndZoomIntoView([set]);
     figma.commitUndo();
@@ -118,6 +101,52 @@ export async function makeComponentSetAsync(
     properties: plan.properties,
     publishStatus: await readPublishStatusAsync(set),
   });
+}
+
+/** The layers with these ids (each once), looked up again; `stale_node` when one has gone. */
+async function findNodesAsync(figma: SandboxFigma, nodeIds: readonly string[]): Promise<Result<SceneNode[]>> {
+  const found: SceneNode[] = [];
+  for (const id of new Set(nodeIds)) {
+    const node = await findSceneNodeAsync(figma, id);
+    if (!node.ok) return node;
+    found.push(node.value);
+  }
+  return ok(found);
+}
+
+/** The layers as variants-to-be, ordered as they sit on the canvas (top to bottom, then left to right). */
+function resultLayersOf(found: readonly SceneNode[]): Result<ResultLayer[]> {
+  const layers: ResultLayer[] = [];
+  for (const node of found) {
+    if (node.removed) return fail(appError('stale_node'));
+    const checked = checkResultLayer(node);
+    if (!checked.ok) return checked;
+    layers.push(checked.value);
+  }
+  layers.sort((a, b) => top(a.node) - top(b.node) || left(a.node) - left(b.node));
+  return ok(layers);
+}
+
+/**
+ * Lays the components out in the set and sizes it (core/component-set-layout.ts), then puts the set where the
+ * variants were (`boxes`), or below them when that place is taken by another child of `parent`.
+ */
+function arrangeSet(
+  set: ComponentSetNode,
+  components: readonly ComponentNode[],
+  parent: FreeContainer,
+  boxes: readonly { x: number; y: number; width: number; height: number }[],
+): void {
+  const layout = componentSetLayout(components.map((c) => ({ width: c.width, height: c.height })));
+  components.forEach((component, i) => {
+    component.x = layout.offsets[i]!.x;
+    component.y = layout.offsets[i]!.y;
+  });
+  set.resizeWithoutConstraints(layout.width, layout.height);
+  const obstacles = parent.children.filter((child) => child.id !== set.id).map((child) => boxIn(parent, child));
+  const spot = componentSetSpot(boxes, layout, obstacles);
+  set.x = spot.x;
+  set.y = spot.y;
 }
 
 /** The layer as a variant-to-be, or why it is refused (naming it, in words a designer can act on). */

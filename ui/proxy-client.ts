@@ -20,7 +20,8 @@ import {
 import { withFullModelTurn } from '../core/model-turn-wire.js';
 import { fail, ok, type Result } from '../core/result.js';
 import { proxyBaseUrl, type Settings } from '../core/settings.js';
-import { BUILD_TARGET, buildMayReach, notAllowedMessage, type BuildTarget } from '../core/build-target.js';
+import { buildMayReach, notAllowedMessage } from '../core/build-may-reach.js';
+import { BUILD_TARGET, type BuildTarget } from '../core/build-target.js';
 
 export interface ProxyClient {
   /** `GET /health`: whether the proxy answers from Gemini, Vertex AI or the offline double. */

@@ -6,7 +6,7 @@
  * view and copy repeated rows, so a 4K answer costs well under the PNG encoding.
  */
 import jpeg from 'jpeg-js';
-import { coverCrop } from '../../core/aspect.js';
+import { coverCrop } from '../../core/cover-crop.js';
 import { readImageHeader } from '../../core/image-header.js';
 import { createImage, decodePng, type RgbaImage } from '../../core/png.js';
 import { encodePngNative } from './encode-png-native.js';

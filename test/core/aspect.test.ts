@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   COVER_TOLERANCE,
   chooseImageSize,
-  coverCrop,
-  fitWithin,
   frameRequestShape,
   nearestAspectRatio,
   parseRatio,
 } from '../../core/aspect.js';
+import { coverCrop, fitWithin } from '../../core/cover-crop.js';
 import { findModel } from '../../core/models.js';
 import { loadRegistry } from '../support/registry.js';
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BUILD_TARGET,
-  DEVELOPMENT_TARGET,
-  buildMayReach,
-  notAllowedMessage,
-  originOf,
-  type BuildTarget,
-} from '../../core/build-target.js';
+import { buildMayReach, notAllowedMessage, originOf } from '../../core/build-may-reach.js';
+import { BUILD_TARGET, DEVELOPMENT_TARGET, type BuildTarget } from '../../core/build-target.js';
 import { DEFAULT_PROXY_URL, proxyUrlProblem } from '../../core/settings.js';
 
 const TEAM: BuildTarget = {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coverCrop, type Rect } from '../../core/aspect.js';
+import type { Rect } from '../../core/aspect.js';
+import { coverCrop } from '../../core/cover-crop.js';
 import { compositeThroughMask, REGION_FEATHER_PX } from '../../core/composite-through-mask.js';
 import { createImage, type RgbaImage } from '../../core/png.js';
 import { createMask, maskBounds, type AlphaMask } from '../../core/region-mask.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { carriedReferences } from '../../core/carried-references.js';
 import {
   buildTurnContext,
-  carriedReferences,
   contextPrompt,
   MAX_SUMMARISED_PROMPTS,
   type ContextImage,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createImage } from '../../core/png.js';
-import { alignShapeMask, createMask, maskBounds, shapeMaskOffset } from '../../core/region-mask.js';
+import { alignShapeMask, shapeMaskOffset } from '../../core/align-shape-mask.js';
+import { createMask, maskBounds } from '../../core/region-mask.js';
 import { rasterizeShape, type ShapeDescription } from '../../core/region-shape.js';
 
 describe('maskBounds', () => {

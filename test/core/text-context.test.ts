@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { textContextInstruction } from '../../core/text-context-instruction.js';
 import {
   classifyTextLayers,
   MAX_TEXT_CONTEXT_ITEMS,
   placeInFrame,
-  textContextInstruction,
   type TextLayerInfo,
 } from '../../core/text-context.js';
 

@@ -9,7 +9,7 @@ import { base64ToBytes } from '../../core/base64.js';
 import type { ImageSize } from '../../core/image-sizes.js';
 import { readImageHeader } from '../../core/image-header.js';
 import { decodePng } from '../../core/png.js';
-import { alignShapeMask } from '../../core/region-mask.js';
+import { alignShapeMask } from '../../core/align-shape-mask.js';
 import { STYLE_PRESETS } from '../../core/style-presets.js';
 import { pngExportSettings } from '../../plugin/export-png.js';
 import { publicModels } from './fixtures.js';

@@ -1,11 +1,10 @@
 /**
  * Component sets for the team library (docs/architecture.md#variants-and-component-sets). With several results
- * selected: "Make component set". With the set just made selected: what it holds, whether it is published, and that
- * publishing is a person's step in Figma's Assets panel, because plugins cannot publish
- * (docs/figma-platform.md#plugins-cannot-publish).
+ * selected: "Make component set". With the set just made selected, the card of ui/components/made-set.tsx.
  */
-import type { ComponentSetMade, NodeSnapshot, PublishStatus } from '../../core/messages.js';
+import type { ComponentSetMade, NodeSnapshot } from '../../core/messages.js';
 import type { Mode } from '../state.js';
+import { MadeSet } from './made-set.js';
 
 export interface ComponentSetCardProps {
   /** The component set made last. */
@@ -24,12 +23,7 @@ export interface ComponentSetCardProps {
   onCheckPublished(): void;
 }
 
-const STATUS_WORDS: Record<PublishStatus, string> = {
-  UNPUBLISHED: 'Not published yet.',
-  CURRENT: 'Published, and up to date.',
-  CHANGED: 'Changed since it was last published.',
-};
-
+/** The component set card: the offer to make one from the selected results, or the set just made. */
 export function ComponentSetCard(props: ComponentSetCardProps) {
   const { made, selection: nodes } = props;
   if (made && props.targetId === made.setId) return <MadeSet made={made} onCheckPublished={props.onCheckPublished} />;
@@ -52,32 +46,6 @@ export function ComponentSetCard(props: ComponentSetCardProps) {
       <div class="actions">
         <button type="button" disabled={making || props.running} onClick={() => props.onMake()}>
           {making ? 'Making…' : 'Make component set'}
-        </button>
-      </div>
-    </section>
-  );
-}
-
-function MadeSet({ made, onCheckPublished }: { made: ComponentSetMade; onCheckPublished(): void }) {
-  const count = made.componentIds.length;
-  const properties = Object.entries(made.properties)
-    .map(([name, values]) => `${name}: ${values.join(', ')}`)
-    .join(' · ');
-  return (
-    <section class="card component-set" aria-label="Component set">
-      <p>
-        <strong>Made component set</strong> “{made.name}”
-      </p>
-      <p class="muted">
-        {count === 1 ? '1 variant' : `${count} variants`} · {properties}. Each keeps its turn, so it can be continued.
-      </p>
-      <p data-status={made.publishStatus ?? 'unknown'}>
-        {made.publishStatus ? STATUS_WORDS[made.publishStatus] : 'Figma did not say whether it is published.'} Plugins
-        cannot publish: to share it with your team, publish it from Figma’s Assets panel.
-      </p>
-      <div class="actions">
-        <button type="button" onClick={() => onCheckPublished()}>
-          Check again
         </button>
       </div>
     </section>

@@ -1,13 +1,13 @@
 /**
  * What Generate will work on: the selected layer with its thumbnail, name and size, or nothing; and, for a result,
- * which turn of its conversation it is and what Generate will do with it.
+ * which turn of its conversation it is and what Generate will do with it (ui/components/conversation-line.tsx).
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import { bytesToBase64 } from '../../core/base64.js';
-import type { HistoryChain, HistoryTurn } from '../../core/history-graph.js';
 import type { NodeSnapshot } from '../../core/messages.js';
 import { formatSize } from '../format.js';
 import type { Mode, Thumbnail } from '../state.js';
+import { ConversationLine, type ConversationLineProps } from './conversation-line.js';
 
 export interface SelectionCardProps {
   mode: Mode;
@@ -25,17 +25,7 @@ export interface SelectionCardProps {
   conversation: ConversationLineProps;
 }
 
-/** What the selected layer's turn is, for the line under its name. */
-export interface ConversationLineProps {
-  turn: HistoryTurn | null;
-  /** Why its record could not be read, when it could not. */
-  damage: { message: string } | null;
-  chain: HistoryChain | null;
-  /** Results were made from this layer (it has a History to show). */
-  hasHistory: boolean;
-  onShowHistory(): void;
-}
-
+/** The selection card: what is selected, and for one layer its preview, size and conversation line. */
 export function SelectionCard(props: SelectionCardProps) {
   const { mode, target, thumbnail, onLoadThumbnailsAsync } = props;
   const src = useMemo(
@@ -76,41 +66,5 @@ export function SelectionCard(props: SelectionCardProps) {
         <ConversationLine {...props.conversation} />
       </div>
     </section>
-  );
-}
-
-/** What the next Generate does with the selected layer: a first edit, the next turn, or a new branch. */
-function ConversationLine({ turn, damage, chain, hasHistory, onShowHistory }: ConversationLineProps) {
-  const history = (
-    <button type="button" class="link" onClick={() => onShowHistory()}>
-      History
-    </button>
-  );
-  if (damage) {
-    return (
-      <span class="muted" data-code="corrupt_history">
-        This layer’s history is damaged; it can still be used as an image. The next result starts a new history.
-      </span>
-    );
-  }
-  if (!turn || !chain) {
-    const made = hasHistory;
-    return (
-      <span class="muted">
-        The result goes beside it; this layer is not changed.{made ? ' ' : ''}
-        {made && history}
-      </span>
-    );
-  }
-  const number = chain.turns.length + (chain.missing ? 1 : 0);
-  const continued = turn.children.length > 0;
-  return (
-    <span class="muted">
-      AI-generated · turn {number}.{' '}
-      {continued
-        ? 'Generate adds a new branch from this turn, placed below the others.'
-        : 'Generate continues from this turn.'}{' '}
-      {history}
-    </span>
   );
 }

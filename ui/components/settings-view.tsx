@@ -4,7 +4,8 @@
  * Save is a plain button and Enter in a field does the same.
  */
 import { useSignal } from '@preact/signals';
-import { BUILD_TARGET, reachableOrigins } from '../../core/build-target.js';
+import { reachableOrigins } from '../../core/build-may-reach.js';
+import { BUILD_TARGET } from '../../core/build-target.js';
 import type { Settings } from '../../core/settings.js';
 
 export interface SettingsViewProps {

@@ -16,7 +16,7 @@
  * touches the values, and before its first exact step the codec checks this browser's canvas on a small probe
  * ({@link canvasIsExactAsync}). A canvas that fails in any way falls back to the pure codec: slower, never wrong.
  */
-import { coverCrop } from '../../core/aspect.js';
+import { coverCrop } from '../../core/cover-crop.js';
 import { isOpaqueRgba } from '../../core/flatten-rgba.js';
 import { readImageHeader } from '../../core/image-header.js';
 import { createImage, decodePng, decodePngAsync, encodePng, type RgbaImage } from '../../core/png.js';

@@ -5,7 +5,8 @@
  * larger than the frame needs at that scale either (core/result-fit.ts `fitResultPlan`). Pure, so it is tested without
  * a canvas.
  */
-import { coverCrop, fitWithin, type Rect } from '../../core/aspect.js';
+import type { Rect } from '../../core/aspect.js';
+import { coverCrop, fitWithin } from '../../core/cover-crop.js';
 import { MAX_FIGMA_IMAGE_SIDE } from '../../core/export-plan.js';
 import { readImageHeader } from '../../core/image-header.js';
 import { fitResultPlan } from '../../core/result-fit.js';

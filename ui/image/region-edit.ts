@@ -12,7 +12,8 @@ import { compositeThroughMask, REGION_FEATHER_PX } from '../../core/composite-th
 import { appError } from '../../core/errors.js';
 import { PngError, type RgbaImage } from '../../core/png.js';
 import { planRegionCrop, type RegionCropPlan, type RegionModel } from '../../core/region-crop.js';
-import { alignShapeMask, maskBounds, type AlphaMask } from '../../core/region-mask.js';
+import { alignShapeMask } from '../../core/align-shape-mask.js';
+import { maskBounds, type AlphaMask } from '../../core/region-mask.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import type { PixelCodec } from './pixel-codec.js';
 

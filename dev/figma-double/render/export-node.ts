@@ -6,7 +6,8 @@
  */
 import { encodePng, MAX_PNG_SIDE } from '../../../core/png.js';
 import { figmaError, notImplementedError } from '../errors.js';
-import { absoluteBoundingBoxOf, absoluteRenderBoundsOf, containerTransformOf, isScene } from '../nodes/geometry.js';
+import { absoluteBoundingBoxOf, containerTransformOf, isScene } from '../nodes/geometry.js';
+import { absoluteRenderBoundsOf } from '../nodes/render-bounds.js';
 import type { NodeDouble } from '../nodes/node-double.js';
 import { pageOf } from '../nodes/tree.js';
 import { multiply, unionRects } from '../transform.js';

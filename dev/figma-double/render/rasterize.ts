@@ -25,42 +25,12 @@ export function rasterize(
   canvasWidth: number,
   canvasHeight: number,
 ): Mask | null {
-  const top: number[] = [];
-  const bottom: number[] = [];
-  const xTop: number[] = [];
-  const slope: number[] = [];
-  const dir: number[] = [];
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (const loop of loops) {
-    const n = loop.length >> 1;
-    if (n < 3) continue;
-    for (let i = 0; i < n; i++) {
-      const ax = loop[2 * i]!;
-      const ay = loop[2 * i + 1]!;
-      const j = (i + 1) % n;
-      const bx = loop[2 * j]!;
-      const by = loop[2 * j + 1]!;
-      minX = Math.min(minX, ax);
-      maxX = Math.max(maxX, ax);
-      minY = Math.min(minY, ay);
-      maxY = Math.max(maxY, ay);
-      if (ay === by) continue;
-      const down = by > ay;
-      const [x0, y0, x1, y1] = down ? [ax, ay, bx, by] : [bx, by, ax, ay];
-      top.push(y0);
-      bottom.push(y1);
-      xTop.push(x0);
-      slope.push((x1 - x0) / (y1 - y0));
-      dir.push(down ? 1 : -1);
-    }
-  }
-  const bx0 = Math.max(0, Math.floor(minX));
-  const bx1 = Math.min(canvasWidth, Math.ceil(maxX));
-  const by0 = Math.max(0, Math.floor(minY));
-  const by1 = Math.min(canvasHeight, Math.ceil(maxY));
+  const edges = edgeTable(loops);
+  const { top, bottom } = edges;
+  const bx0 = Math.max(0, Math.floor(edges.minX));
+  const bx1 = Math.min(canvasWidth, Math.ceil(edges.maxX));
+  const by0 = Math.max(0, Math.floor(edges.minY));
+  const by1 = Math.min(canvasHeight, Math.ceil(edges.maxY));
   if (top.length === 0 || bx1 <= bx0 || by1 <= by0) return null;
   const width = bx1 - bx0;
   const height = by1 - by0;
@@ -71,52 +41,14 @@ export function rasterize(
   let next = 0;
   const xs: number[] = [];
   const ds: number[] = [];
-  const weight = 1 / SUB;
-  const addSpan = (xa: number, xb: number): void => {
-    const a = Math.max(xa, bx0) - bx0;
-    const b = Math.min(xb, bx1) - bx0;
-    if (b <= a) return;
-    const ia = Math.floor(a);
-    const fa = a - ia;
-    acc[ia] = acc[ia]! + (1 - fa) * weight;
-    acc[ia + 1] = acc[ia + 1]! + fa * weight;
-    const ib = Math.floor(b);
-    const fb = b - ib;
-    acc[ib] = acc[ib]! - (1 - fb) * weight;
-    acc[ib + 1] = acc[ib + 1]! - fb * weight;
-  };
   for (let y = by0; y < by1; y++) {
     acc.fill(0);
     for (let s = 0; s < SUB; s++) {
       const sy = y + (s + 0.5) / SUB;
       while (next < order.length && top[order[next]!]! <= sy) active.push(order[next++]!);
       active = active.filter((e) => bottom[e]! > sy);
-      xs.length = 0;
-      ds.length = 0;
-      for (const e of active) {
-        if (top[e]! > sy) continue;
-        const x = xTop[e]! + (sy - top[e]!) * slope[e]!;
-        // Insertion sort: the lists are short.
-        let k = xs.length;
-        xs.push(x);
-        ds.push(dir[e]!);
-        while (k > 0 && xs[k - 1]! > x) {
-          xs[k] = xs[k - 1]!;
-          ds[k] = ds[k - 1]!;
-          k--;
-        }
-        xs[k] = x;
-        ds[k] = dir[e]!;
-      }
-      let winding = 0;
-      let start = 0;
-      for (let k = 0; k < xs.length; k++) {
-        const was = rule === 'EVENODD' ? (winding & 1) !== 0 : winding !== 0;
-        winding += rule === 'EVENODD' ? 1 : ds[k]!;
-        const is = rule === 'EVENODD' ? (winding & 1) !== 0 : winding !== 0;
-        if (!was && is) start = xs[k]!;
-        else if (was && !is) addSpan(start, xs[k]!);
-      }
+      crossingsAt(edges, active, sy, xs, ds);
+      addSpans(acc, xs, ds, rule, bx0, bx1);
     }
     let run = 0;
     const row = (y - by0) * width;
@@ -126,4 +58,114 @@ export function rasterize(
     }
   }
   return { x0: bx0, y0: by0, width, height, data };
+}
+
+/** The polygons' non-horizontal edges, each from its top end (with its slope and direction), and their bounds. */
+interface EdgeTable {
+  top: number[];
+  bottom: number[];
+  xTop: number[];
+  slope: number[];
+  dir: number[];
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
+
+/** Every edge of the loops (loops of fewer than three points draw nothing), and the bounds of their points. */
+function edgeTable(loops: readonly (readonly number[])[]): EdgeTable {
+  const edges: EdgeTable = {
+    top: [],
+    bottom: [],
+    xTop: [],
+    slope: [],
+    dir: [],
+    minX: Infinity,
+    maxX: -Infinity,
+    minY: Infinity,
+    maxY: -Infinity,
+  };
+  for (const loop of loops) {
+    const n = loop.length >> 1;
+    if (n < 3) continue;
+    for (let i = 0; i < n; i++) {
+      const ax = loop[2 * i]!;
+      const ay = loop[2 * i + 1]!;
+      const j = (i + 1) % n;
+      const bx = loop[2 * j]!;
+      const by = loop[2 * j + 1]!;
+      edges.minX = Math.min(edges.minX, ax);
+      edges.maxX = Math.max(edges.maxX, ax);
+      edges.minY = Math.min(edges.minY, ay);
+      edges.maxY = Math.max(edges.maxY, ay);
+      if (ay === by) continue;
+      const down = by > ay;
+      const [x0, y0, x1, y1] = down ? [ax, ay, bx, by] : [bx, by, ax, ay];
+      edges.top.push(y0);
+      edges.bottom.push(y1);
+      edges.xTop.push(x0);
+      edges.slope.push((x1 - x0) / (y1 - y0));
+      edges.dir.push(down ? 1 : -1);
+    }
+  }
+  return edges;
+}
+
+/** Where the active edges cross sub-scanline `sy`, sorted left to right, into `xs` with their directions in `ds`. */
+function crossingsAt(edges: EdgeTable, active: readonly number[], sy: number, xs: number[], ds: number[]): void {
+  const { top, xTop, slope, dir } = edges;
+  xs.length = 0;
+  ds.length = 0;
+  for (const e of active) {
+    if (top[e]! > sy) continue;
+    const x = xTop[e]! + (sy - top[e]!) * slope[e]!;
+    // Insertion sort: the lists are short.
+    let k = xs.length;
+    xs.push(x);
+    ds.push(dir[e]!);
+    while (k > 0 && xs[k - 1]! > x) {
+      xs[k] = xs[k - 1]!;
+      ds[k] = ds[k - 1]!;
+      k--;
+    }
+    xs[k] = x;
+    ds[k] = dir[e]!;
+  }
+}
+
+/**
+ * Adds one sub-scanline's inside spans (by the fill rule) to the row's coverage differences `acc`, with exact
+ * fractional coverage at each span's ends, clipped to the box [bx0, bx1).
+ */
+function addSpans(
+  acc: Float64Array,
+  xs: readonly number[],
+  ds: readonly number[],
+  rule: 'NONZERO' | 'EVENODD',
+  bx0: number,
+  bx1: number,
+): void {
+  const weight = 1 / SUB;
+  let winding = 0;
+  let start = 0;
+  for (let k = 0; k < xs.length; k++) {
+    const was = rule === 'EVENODD' ? (winding & 1) !== 0 : winding !== 0;
+    winding += rule === 'EVENODD' ? 1 : ds[k]!;
+    const is = rule === 'EVENODD' ? (winding & 1) !== 0 : winding !== 0;
+    if (!was && is) start = xs[k]!;
+    else if (was && !is) {
+      const a = Math.max(start, bx0) - bx0;
+      const b = Math.min(xs[k]!, bx1) - bx0;
+      if (b <= a) continue;
+      const ia = Math.floor(a);
+      const fa = a - ia;
+      acc[ia] = acc[ia]! + (1 - fa) * weight;
+      acc[ia + 1] = acc[ia + 1]! + fa * weight;
+      const ib = Math.floor(b);
+      const fb = b - ib;
+      acc[ib] = acc[ib]! - (1 - fb) * weight;
+      acc[ib + 1] = acc[ib + 1]! - fb * weight;
+    }
+  }
 }

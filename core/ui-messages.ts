@@ -1,0 +1,159 @@
+/**
+ * The panel → sandbox half of the contract (core/messages.ts): every message the panel sends, one discriminated
+ * union on `type`. Requests carry a `requestId` and get one REPLY (core/reply-values.ts says with what);
+ * notifications get none. Uses `zod/mini` so the sandbox bundle stays small.
+ */
+import * as z from 'zod/mini';
+import { bytes, nodeId, pixels, requestId, type Same } from './message-fields.js';
+import { settingsSchema } from './settings.js';
+import { turnDraftSchema } from './turn-record.js';
+
+/** The panel has loaded: the sandbox answers with the current selection (and its thumbnail). */
+export const uiReadyMessageSchema = z.strictObject({ type: z.literal('UI_READY') });
+/** Read the settings from clientStorage. Replies {@link Settings}. */
+export const loadSettingsMessageSchema = z.strictObject({ type: z.literal('LOAD_SETTINGS'), requestId });
+/** Store the settings in clientStorage. Replies the stored {@link Settings}. */
+export const saveSettingsMessageSchema = z.strictObject({
+  type: z.literal('SAVE_SETTINGS'),
+  requestId,
+  settings: settingsSchema,
+});
+/** Export a layer as PNG (absolute bounds, sRGB), its longest side at most `maxSide`. Replies {@link ExportedImage}. */
+export const exportNodeMessageSchema = z.strictObject({
+  type: z.literal('EXPORT_NODE'),
+  requestId,
+  nodeId,
+  maxSide: pixels,
+});
+/**
+ * Put one result image on the canvas: beside `sourceNodeId` at the source's size, or at the viewport centre at
+ * the image's size when it is null. When the source carries a turn record (a result, or a copy of one) the new turn
+ * continues that turn: the sandbox reads the parent from the source itself, and places a first continuation right
+ * of the source and a further one (a branch) below the earlier ones. Replies {@link PlacedResult}.
+ */
+export const placeResultMessageSchema = z.strictObject({
+  type: z.literal('PLACE_RESULT'),
+  requestId,
+  image: bytes,
+  sourceNodeId: z.nullable(nodeId),
+  turn: turnDraftSchema,
+  /**
+   * Keep text editable (posters and layouts): the result is a copy of the source frame whose fill is the image and
+   * whose text layers stay live on top (plugin/place-live-text-result.ts). Only for a FRAME source; ignored otherwise.
+   */
+  liveText: z.optional(z.boolean()),
+});
+/** Most variants one MAKE_COMPONENT_SET combines (a page of results is far more than any library needs). */
+export const MAX_COMPONENT_SET_VARIANTS = 100;
+
+/** Select these layers and scroll them into view. Replies null. */
+export const selectNodesMessageSchema = z.strictObject({
+  type: z.literal('SELECT_NODES'),
+  requestId,
+  nodeIds: z.array(nodeId).check(z.minLength(1), z.maxLength(100)),
+});
+/** Read a layer's turn record. Replies the record, null when it has none, or a `corrupt_history` error. */
+export const readTurnMessageSchema = z.strictObject({ type: z.literal('READ_TURN'), requestId, nodeId });
+/** Read every turn record on the current page (the history graph's input). Replies {@link HistorySnapshot}. */
+export const readHistoryMessageSchema = z.strictObject({ type: z.literal('READ_HISTORY'), requestId });
+/** A small PNG of a layer for the History view (at most 96 px a side). Replies {@link ExportedImage}. */
+export const readThumbnailMessageSchema = z.strictObject({ type: z.literal('READ_THUMBNAIL'), requestId, nodeId });
+/**
+ * Turn these result layers (made by Banana Studio: a valid turn record written on the layer itself) into
+ * components and combine them as one component set with a `Variant` property (and `Prompt` when their prompts
+ * differ). Any other layer in the list is refused by name and nothing changes. Replies {@link ComponentSetMade}.
+ */
+export const makeComponentSetMessageSchema = z.strictObject({
+  type: z.literal('MAKE_COMPONENT_SET'),
+  requestId,
+  nodeIds: z.array(nodeId).check(z.minLength(1), z.maxLength(MAX_COMPONENT_SET_VARIANTS)),
+});
+/** Whether a component set (or component) is published to the team library. Replies {@link PublishStatus} or null. */
+export const readPublishStatusMessageSchema = z.strictObject({
+  type: z.literal('READ_PUBLISH_STATUS'),
+  requestId,
+  nodeId,
+});
+/** Largest export scale a panel may ask for (Figma's own export presets stop at 4×; 4096 px caps it anyway). */
+export const MAX_EXPORT_SCALE = 16;
+const exportScale = z.number().check(z.positive(), z.lte(MAX_EXPORT_SCALE));
+/** Most layers an EXPORT_SOURCE hides. */
+export const MAX_HIDDEN_LAYERS = 20;
+/**
+ * Export the layer being edited, at `scale` (capped so no side passes 4096), PNG, absolute bounds, sRGB:
+ * with its text layers hidden (`hideText`, for Keep text editable) and without the listed layers inside it (the
+ * region's shape when it was drawn inside the frame). Anything hidden is hidden on a temporary copy that is removed
+ * at once: the person's layers are never changed. Replies {@link ExportedImage}.
+ */
+export const exportSourceMessageSchema = z.strictObject({
+  type: z.literal('EXPORT_SOURCE'),
+  requestId,
+  nodeId,
+  scale: exportScale,
+  hideText: z.boolean(),
+  hideNodeIds: z.array(nodeId).check(z.maxLength(MAX_HIDDEN_LAYERS)),
+});
+/**
+ * The alpha mask of a regional edit (docs/regional-edits.md#21-sandbox-two-exports-on-one-pixel-grid): the shape
+ * `shapeNodeId`, filled solid, on the pixel grid of `sourceNodeId` exported at the same `scale` as EXPORT_SOURCE. Made
+ * in a temporary clipping frame that is removed at once, also on failure; the shape itself is never changed. Replies
+ * {@link ExportedImage} (the source's size).
+ */
+export const exportRegionMaskMessageSchema = z.strictObject({
+  type: z.literal('EXPORT_REGION_MASK'),
+  requestId,
+  sourceNodeId: nodeId,
+  shapeNodeId: nodeId,
+  scale: exportScale,
+});
+/** Show a Figma toast. No reply. */
+export const notifyMessageSchema = z.strictObject({
+  type: z.literal('NOTIFY'),
+  message: z.string().check(z.minLength(1), z.maxLength(500)),
+  error: z.optional(z.boolean()),
+});
+
+/** Every message the panel sends, as received by the sandbox. */
+export const uiMessageSchema = z.discriminatedUnion('type', [
+  uiReadyMessageSchema,
+  loadSettingsMessageSchema,
+  saveSettingsMessageSchema,
+  exportNodeMessageSchema,
+  placeResultMessageSchema,
+  selectNodesMessageSchema,
+  readTurnMessageSchema,
+  readHistoryMessageSchema,
+  readThumbnailMessageSchema,
+  notifyMessageSchema,
+  exportSourceMessageSchema,
+  exportRegionMaskMessageSchema,
+  makeComponentSetMessageSchema,
+  readPublishStatusMessageSchema,
+]);
+/** Every message the panel sends to the sandbox. */
+export type UiMessage = z.infer<typeof uiMessageSchema>;
+/** The `type` of every panel message. */
+export type UiMessageType = UiMessage['type'];
+/** The panel message of one type. */
+export type UiMessageOf<K extends UiMessageType> = Extract<UiMessage, { type: K }>;
+
+/** Every panel message type, in the order of the union. */
+export const UI_MESSAGE_TYPES = [
+  'UI_READY',
+  'LOAD_SETTINGS',
+  'SAVE_SETTINGS',
+  'EXPORT_NODE',
+  'PLACE_RESULT',
+  'SELECT_NODES',
+  'READ_TURN',
+  'READ_HISTORY',
+  'READ_THUMBNAIL',
+  'NOTIFY',
+  'EXPORT_SOURCE',
+  'EXPORT_REGION_MASK',
+  'MAKE_COMPONENT_SET',
+  'READ_PUBLISH_STATUS',
+] as const;
+// A type missing from the list (or listed but not in the union) fails here.
+const typeListComplete: Same<(typeof UI_MESSAGE_TYPES)[number], UiMessageType> = true;
+void typeListComplete;
