@@ -21,7 +21,7 @@ export function snapshotNode(node: SceneNode): NodeSnapshot {
 }
 
 /**
- * The hash of the image the layer shows as it is (see `imageHash` in core/messages.ts): one visible fill, an IMAGE
+ * The hash of the image the layer shows as it is (see `imageHash` in core/node-snapshot.ts): one visible fill, an IMAGE
  * paint filling the layer unrotated at full opacity with no filters, and no visible leaf inside but text (a
  * result with Keep text editable carries its live text). Anything else, and the layer no longer shows exactly an
  * image Figma knows by that hash.

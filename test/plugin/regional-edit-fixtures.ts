@@ -5,7 +5,8 @@
 import { expect } from 'vitest';
 import type { ExportedImage, PlacedResult } from '../../core/messages.js';
 import { decodePng, encodePng, type RgbaImage } from '../../core/png.js';
-import { alignShapeMask, type AlphaMask } from '../../core/region-mask.js';
+import { alignShapeMask } from '../../core/align-shape-mask.js';
+import type { AlphaMask } from '../../core/region-mask.js';
 import type { TurnDraft } from '../../core/turn-record.js';
 import { MASK_FRAME_NAME } from '../../plugin/export-region-mask.js';
 import { pngExportSettings } from '../../plugin/export-png.js';
