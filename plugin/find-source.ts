@@ -13,9 +13,7 @@ export type PressedSource = NonNullable<UiMessageOf<'PLACE_RESULT'>['pressedSour
 
 /** What a result's source turned out to be: none (text-to-image), the layer, or gone with its old spot. */
 export type FoundSource =
-  | { kind: 'none' }
-  | { kind: 'layer'; node: SceneNode }
-  | { kind: 'deleted'; pressed: PressedSource };
+  { kind: 'none' } | { kind: 'layer'; node: SceneNode } | { kind: 'deleted'; pressed: PressedSource };
 
 /**
  * Finds the source of `message`. A source that no longer exists (deleted, or detached from every page) with a

@@ -206,7 +206,16 @@ export function stampResult(
   }
   figma.commitUndo();
   const { id: nodeId, name, x, y, width, height } = node;
-  return ok({ nodeId, name, x, y, width, height, record, ...(deleted ? { sourceDeleted: { name: deleted.name } } : {}) });
+  return ok({
+    nodeId,
+    name,
+    x,
+    y,
+    width,
+    height,
+    record,
+    ...(deleted ? { sourceDeleted: { name: deleted.name } } : {}),
+  });
 }
 
 /** The turn a layer carries, or null when it has none or it cannot be read. */
