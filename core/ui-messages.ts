@@ -60,6 +60,11 @@ export const placeResultMessageSchema = z.strictObject({
    * the result is still placed, as a new top-level frame at this box, and the reply says so (`sourceDeleted`).
    */
   pressedSource: z.optional(z.object({ name: z.string().check(z.maxLength(1000)), box: pressedBoxSchema })),
+  /**
+   * Apply in place: the result replaces the source's visible IMAGE fill, as one undo step, instead of becoming a new
+   * layer (plugin/apply-in-place.ts). A source without one gets a new layer beside it as usual.
+   */
+  applyInPlace: z.optional(z.boolean()),
 });
 /** Most variants one MAKE_COMPONENT_SET combines (a page of results is far more than any library needs). */
 export const MAX_COMPONENT_SET_VARIANTS = 100;
