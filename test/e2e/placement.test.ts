@@ -129,4 +129,47 @@ describe('results and the designer’s canvas', () => {
     // The second was asked for with the first in the middle of the view (the first was scrolled to): it went beside.
     expect(errors).toEqual([]);
   });
+
+  it('applies an edit in place when ticked: the image layer’s fill, one ⌘Z away from the original', async () => {
+    const { page, pg, errors } = await servers.openPageAsync();
+    const original = await pg.nodes();
+    const productShot = original.find((n) => n.name === 'Product shot')!;
+    const fillsOf = () =>
+      page.evaluate((id) => {
+        const node = (window as unknown as { figma: PluginAPI }).figma.currentPage.findOne((n) => n.id === id);
+        return (node as FrameNode).fills as ImagePaint[];
+      }, productShot.id);
+    const before = await fillsOf();
+    await clickLayerAsync(page, productShot);
+    const choice = pg.panel.getByRole('checkbox', { name: /Apply in place/ });
+    await choice.check();
+
+    await pg.generate('studio light, applied in place');
+    await pg.panel.getByText('Applied in place to “Product shot” (⌘Z undoes it).').waitFor({ timeout: 30_000 });
+    expect((await pg.nodes()).length).toBe(original.length);
+    const after = await fillsOf();
+    expect(after).toHaveLength(2);
+    expect(after[0]).toMatchObject({ imageHash: before[0]!.imageHash, visible: false });
+    expect(after[1]!.imageHash).not.toBe(before[0]!.imageHash);
+    const record = JSON.parse((await pg.pluginData(productShot.id))['banana.turn']!) as { replacedFill: unknown };
+    expect(record.replacedFill).toMatchObject({ imageHash: before[0]!.imageHash, scaleMode: 'FILL', index: 0 });
+
+    // The toolbar's Undo (⌘Z): the layer as it was.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(fillsOf).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+
+  it('offers Apply in place for an image layer only: not for a frame with text on it', async () => {
+    const { page, pg, errors } = await servers.openPageAsync();
+    const original = await pg.nodes();
+    const productShot = original.find((n) => n.name === 'Product shot')!;
+    const poster = original.find((n) => n.name === 'Poster')!;
+    await clickLayerAsync(page, productShot);
+    await pg.panel.getByRole('checkbox', { name: /Apply in place/ }).waitFor();
+    await clickLayerAsync(page, poster);
+    await pg.panel.getByText('Poster').first().waitFor();
+    expect(await pg.panel.getByRole('checkbox', { name: /Apply in place/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

@@ -19,7 +19,10 @@ export function ResultNote({ result, running, onShow }: ResultNoteProps) {
       {result.sourceDeleted && (
         <>{result.sourceDeleted.name} was deleted while Gemini worked; the result is where it was. </>
       )}
-      Added “{result.name}”. <span class="muted cost">{formatUsage(result.record.usage)}</span>.{' '}
+      {result.record.replacedFill
+        ? `Applied in place to “${result.name}” (⌘Z undoes it). `
+        : `Added “${result.name}”. `}
+      <span class="muted cost">{formatUsage(result.record.usage)}</span>.{' '}
       <button type="button" class="link" onClick={() => onShow()}>
         Show it
       </button>
