@@ -48,7 +48,7 @@ export interface SelectedLayer {
 export interface SelectionRoles<T extends SelectedLayer> {
   base: T | null;
   /** How the base was chosen, for the panel to say. */
-  baseReason: 'chosen' | 'largest-frame' | 'only-frame' | 'first' | null;
+  baseReason: 'chosen' | 'largest-frame' | 'only-frame' | 'first' | 'under-shape' | null;
   /** The shape that marks the region, or null for a whole-frame edit. */
   region: T | null;
   /** Further shapes over the base: a regional edit takes one. */
@@ -61,6 +61,16 @@ export interface SelectionRoles<T extends SelectedLayer> {
 export interface SelectionChoices {
   baseId?: string | null;
   roles?: ReadonlyMap<string, ReferenceRole>;
+  /** The layer under a shape selected alone (plugin/find-region-host.ts): the base unless the person chose one. */
+  regionHostId?: string | null;
+}
+
+/**
+ * The layers the rules read: the selection, after the layer under a lone shape when the sandbox found one, so
+ * a shape selected alone over a photo reads as the photo with a region.
+ */
+export function withRegionHost<T extends SelectedLayer>(selection: readonly T[], host: T | null): readonly T[] {
+  return host && !selection.some((layer) => layer.id === host.id) ? [host, ...selection] : selection;
 }
 
 /** Whether a layer is a bare shape (no image of its own), the kind that marks a region. */
@@ -81,6 +91,10 @@ export function interpretSelection<T extends SelectedLayer>(
   if (layers.length === 0) return { base: null, baseReason: null, region: null, extraShapes: [], references: [] };
   let base: T | undefined = layers.find((layer) => layer.id === choices.baseId);
   let baseReason: SelectionRoles<T>['baseReason'] = base ? 'chosen' : null;
+  if (!base && choices.regionHostId) {
+    base = layers.find((layer) => layer.id === choices.regionHostId);
+    if (base) baseReason = 'under-shape';
+  }
   if (!base && layers.length > 1 && layers.every((layer) => layer.hasTurn)) {
     return { base: null, baseReason: null, region: null, extraShapes: [], references: [] };
   }

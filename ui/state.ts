@@ -14,7 +14,7 @@ import type { ImageSize } from '../core/models.js';
 import { planNextTurn } from '../core/next-turn.js';
 import type { HealthResponse, PublicModel } from '../core/proxy-schema.js';
 import { planRequest } from '../core/request-plan.js';
-import { interpretSelection } from '../core/selection-roles.js';
+import { interpretSelection, withRegionHost } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
 import { createPrecisionState } from './precision-state.js';
@@ -58,6 +58,8 @@ function createSignals() {
   return {
     selection: signal<NodeSnapshot[]>([]),
     selectionCount: signal(0),
+    /** The frame or image layer under a shape selected alone, which the shape marks a region of, or null. */
+    regionHost: signal<NodeSnapshot | null>(null),
     thumbnail: signal<Thumbnail | null>(null),
     settings: signal<Settings>({ ...DEFAULT_SETTINGS }),
     settingsLoaded: signal(false),
@@ -108,7 +110,11 @@ function deriveSelection(s: Signals) {
   const model = computed(() => s.models.value.find((m) => m.id === s.modelId.value) ?? null);
   /** The selection read as base, region shape and references (core/selection-roles.ts). */
   const selectionRoles = computed(() =>
-    interpretSelection(s.selection.value, { baseId: s.precision.baseId.value, roles: s.precision.roles.value }),
+    interpretSelection(withRegionHost(s.selection.value, s.regionHost.value), {
+      baseId: s.precision.baseId.value,
+      roles: s.precision.roles.value,
+      regionHostId: s.regionHost.value?.id ?? null,
+    }),
   );
   const mode = computed<Mode>(() =>
     s.selectionCount.value === 0

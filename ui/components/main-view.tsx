@@ -9,6 +9,7 @@ import { GenerateBar } from './generate-bar.js';
 import { ModelPicker } from './model-picker.js';
 import { PromptBox } from './prompt-box.js';
 import { RatioPicker } from './ratio-picker.js';
+import { regionOutline } from '../../core/region-outline.js';
 import { ReferenceList } from './reference-list.js';
 import { ResultNote } from './result-note.js';
 import { SelectionCard } from './selection-card.js';
@@ -98,6 +99,7 @@ function SelectionWired({ state, actions }: PanelProps) {
   const turn = state.targetTurn.value;
   const damage = state.targetDamage.value;
   const chain = state.targetChain.value;
+  const region = state.editInputs.value.region;
   // Read the History view only where the line shows it, as it always was: reading it also moves what it keeps
   // showing once nothing is selected (ui/state.ts), so reading it more often would change what History shows.
   const hasHistory = target !== null && !damage && !(turn && chain) && state.historyView.value !== null;
@@ -106,11 +108,12 @@ function SelectionWired({ state, actions }: PanelProps) {
       mode={state.mode.value}
       target={target}
       thumbnail={state.targetThumbnail.value}
-      firstSelectedId={state.selection.value[0]?.id}
+      firstSelectedId={state.regionHost.value?.id ?? state.selection.value[0]?.id}
       selectionCount={state.selectionCount.value}
       thumbnails={state.thumbnails.value}
       onLoadThumbnailsAsync={actions.loadThumbnailsAsync}
       conversation={{ turn, damage, chain, hasHistory, onShowHistory: () => actions.showView('history') }}
+      region={region && target ? { name: region.name, outline: regionOutline(region, target) } : null}
     />
   );
 }

@@ -34,6 +34,7 @@ const BASE_REASONS = {
   'largest-frame': 'the largest frame selected',
   'only-frame': 'the frame being edited',
   first: 'the first layer selected',
+  'under-shape': 'the layer under the shape',
 } as const;
 
 export function ReferenceList({ mode, selection, roles, inputs, pinned, base, precision }: ReferenceListProps) {
@@ -53,7 +54,8 @@ export function ReferenceList({ mode, selection, roles, inputs, pinned, base, pr
   }
   if (!base) return null;
   const textApplies = base.type === 'FRAME' && base.hasText;
-  const selectedCount = selection.length;
+  // A shape selected alone edits the layer under it: that layer counts as selected with it.
+  const selectedCount = selection.length + (roles.baseReason === 'under-shape' ? 1 : 0);
   if (selectedCount <= 1 && !pinned && !textApplies) return null;
   // The pinned subject gets its own row when it is not one of the selected layers.
   const pinnedApart =
