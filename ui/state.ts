@@ -14,6 +14,7 @@ import type { ImageSize } from '../core/models.js';
 import { planNextTurn } from '../core/next-turn.js';
 import type { HealthResponse, PublicModel } from '../core/proxy-schema.js';
 import { planRequest } from '../core/request-plan.js';
+import { selectionKindOf } from '../core/selection-kind.js';
 import { interpretSelection, withRegionHost } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
@@ -116,13 +117,18 @@ function deriveSelection(s: Signals) {
       regionHostId: s.regionHost.value?.id ?? null,
     }),
   );
-  const mode = computed<Mode>(() =>
-    s.selectionCount.value === 0
-      ? 'generate'
-      : selectionRoles.value.base && s.selectionCount.value <= s.selection.value.length
-        ? 'edit'
-        : 'multiple',
+  /** What kind of selection it is, so the panel offers only what works for it (core/selection-kind.ts). */
+  const selectionKind = computed(() =>
+    selectionKindOf(
+      withRegionHost(s.selection.value, s.regionHost.value),
+      s.selectionCount.value,
+      selectionRoles.value,
+    ),
   );
+  const mode = computed<Mode>(() => {
+    const kind = selectionKind.value.kind;
+    return kind === 'none' ? 'generate' : kind === 'edit' ? 'edit' : 'multiple';
+  });
   const target = computed(() => (mode.value === 'edit' ? selectionRoles.value.base : null));
   /** What goes with the edit: region, references (with the pinned subject), Keep text editable. */
   const editInputs = computed(() =>
@@ -145,7 +151,7 @@ function deriveSelection(s: Signals) {
   const canGenerate = computed(
     () => s.run.value === null && s.prompt.value.trim() !== '' && plan.value !== null && plan.value.ok,
   );
-  return { model, selectionRoles, mode, target, editInputs, targetThumbnail, plan, canGenerate };
+  return { model, selectionRoles, selectionKind, mode, target, editInputs, targetThumbnail, plan, canGenerate };
 }
 
 type Selection = ReturnType<typeof deriveSelection>;

@@ -4,7 +4,8 @@
  * with the Ellipse tool over the product shot and selected alone is a regional edit of the product shot.
  */
 import { describe, expect, it } from 'vitest';
-import { page, pg, productIdAsync, recordOf, sent, usePrecisionPlayground } from './precision-fixtures.js';
+import { ARTIFACTS_DIR } from '../support/browser.js';
+import { page, pg, POSTER, productIdAsync, recordOf, sent, usePrecisionPlayground } from './precision-fixtures.js';
 
 usePrecisionPlayground();
 
@@ -58,6 +59,7 @@ describe('a shape selected alone over an image', () => {
     expect((drawn.y - thumb.y) / thumb.height).toBeCloseTo(150 / 600, 1);
     expect(drawn.width / thumb.width).toBeCloseTo(200 / 600, 1);
     await expect.poll(() => pg.panel.locator('.readout').innerText()).toBe('Shape’s crop at 2×');
+    await page.locator('#panel').screenshot({ path: `${ARTIFACTS_DIR}shape-alone-region.png` });
 
     const before = await pg.nodes();
     await pg.generate('a red armchair');
@@ -84,5 +86,72 @@ describe('a shape selected alone over an image', () => {
     expect(await selectedIdsAsync()).toEqual([rectangle.id]);
     await pg.panel.getByText('The result goes beside it; this layer is not changed.').waitFor();
     expect(await pg.panel.getByText(/Edit inside/).count()).toBe(0);
+  });
+});
+
+/** Whether the panel offers Generate, the prompt and the ratio and size menus. */
+async function offersGenerateAsync(): Promise<boolean> {
+  const generate = await pg.panel.getByRole('button', { name: 'Generate' }).count();
+  const prompt = await pg.panel.getByPlaceholder(/What should change|Describe/).count();
+  const menus = await pg.panel.locator('select:not([aria-label^="Role"])').count();
+  return generate + prompt > 0 && menus > 0;
+}
+
+describe('only what works for the selection is offered', () => {
+  it(
+    'several results: no Generate or menus, a component set, then one of its variants',
+    { timeout: 120_000 },
+    async () => {
+      const product = await productIdAsync();
+      await pg.select([product]);
+      await pg.panel.getByLabel('Variants').selectOption('2');
+      await pg.generate('two beaches');
+      await pg.panel.getByText(/2 results selected/).waitFor({ timeout: 60_000 });
+      expect(await offersGenerateAsync()).toBe(false);
+      expect(await pg.panel.getByRole('button', { name: 'Generate' }).count()).toBe(0);
+      await pg.panel.getByRole('button', { name: 'Make component set' }).click();
+      await pg.panel.getByText('Made component set').waitFor();
+      const set = (await pg.nodes()).find((n) => n.type === 'COMPONENT_SET')!;
+      await pg.panel.getByText(`“${set.name}” is a component set with 2 variants. To edit one, select it:`).waitFor();
+      expect(await offersGenerateAsync()).toBe(false);
+
+      await pg.panel.getByRole('button', { name: 'Edit Variant=2' }).click();
+      const variant = (await pg.nodes()).find((n) => n.parentId === set.id && n.name === 'Variant=2')!;
+      await expect.poll(selectedIdsAsync).toEqual([variant.id]);
+      await pg.panel.getByRole('button', { name: 'Generate' }).waitFor();
+      await pg.panel.locator('.selection .name').getByText('Variant=2').waitFor();
+    },
+  );
+
+  it('a lone text layer offers its frame, which a click selects', { timeout: 60_000 }, async () => {
+    const headline = (await pg.nodes()).find((n) => n.name === 'Headline')!;
+    // The playground's canvas clicks top-level layers, as a first click in Figma does: the layers panel's pick.
+    await pg.select([headline.id]);
+    await pg.panel.getByText(/“Headline” is a text layer/).waitFor();
+    expect(await offersGenerateAsync()).toBe(false);
+    await pg.panel.getByRole('button', { name: 'Edit its frame Poster' }).click();
+    await expect.poll(selectedIdsAsync).toEqual([POSTER]);
+    await pg.panel.getByRole('button', { name: 'Generate' }).waitFor();
+    expect(await offersGenerateAsync()).toBe(true);
+  });
+
+  it('several plain layers: select one to edit', { timeout: 60_000 }, async () => {
+    await page.evaluate(() => {
+      (window as unknown as { figma: PluginAPI }).figma.viewport.center = { x: 2100, y: 2040 };
+    });
+    await drawAsync('rectangle', [2000, 2000], [2080, 2060]);
+    await drawAsync('star', [2150, 2000], [2230, 2060]);
+    await page.locator('button[data-tool=move]').click();
+    await page.keyboard.down('Shift');
+    await page.mouse.click(...(await screenPointAsync(2040, 2030)));
+    await page.keyboard.up('Shift');
+    await expect.poll(async () => (await selectedIdsAsync()).length).toBe(2);
+    await pg.panel.getByText(/2 layers selected\. Select one layer to edit it/).waitFor();
+    expect(await offersGenerateAsync()).toBe(false);
+    // One of them alone is a layer to edit again: click empty canvas, then the rectangle.
+    await page.mouse.click(...(await screenPointAsync(2100, 2200)));
+    await page.mouse.click(...(await screenPointAsync(2040, 2030)));
+    await expect.poll(async () => (await selectedIdsAsync()).length).toBe(1);
+    await pg.panel.getByRole('button', { name: 'Generate' }).waitFor();
   });
 });
