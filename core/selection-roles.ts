@@ -6,16 +6,17 @@
  * The base is the one the person chose; otherwise the largest frame (the first of equal ones); otherwise the first
  * layer that is not a bare shape; otherwise the first layer. Several results and nothing else (a batch of variants,
  * the selection "Make component set" works on) have no base until the person picks one: they are not references.
+ *
+ * A reference's role is the person's choice; otherwise the one its name says (core/role-from-name.ts: "Logo",
+ * "Product shot", "Model"); otherwise none, and the panel asks for one before Generate (core/edit-inputs.ts).
  */
 import type { Rect } from './aspect.js';
 import type { ImageRole } from './image-sizes.js';
+import { roleFromName } from './role-from-name.js';
 
 /** The roles a reference layer can have. */
 export const REFERENCE_ROLES = ['style', 'subject', 'product'] as const;
 export type ReferenceRole = Extract<ImageRole, (typeof REFERENCE_ROLES)[number]>;
-
-/** The role a newly selected reference starts with: style is what most references are for. */
-export const DEFAULT_REFERENCE_ROLE: ReferenceRole = 'style';
 
 /** Layer types that can mark a region: closed shapes and pen paths (a line is refused later: it has no area). */
 export const REGION_SHAPE_TYPES: readonly string[] = [
@@ -34,6 +35,8 @@ const FRAME_TYPES: readonly string[] = ['FRAME', 'COMPONENT', 'INSTANCE'];
 /** What the rules read of a selected layer (a `NodeSnapshot` has all of it). */
 export interface SelectedLayer {
   id: string;
+  /** The layer's name: a reference's role may come from it. */
+  name?: string;
   type: string;
   width: number;
   height: number;
@@ -53,8 +56,8 @@ export interface SelectionRoles<T extends SelectedLayer> {
   region: T | null;
   /** Further shapes over the base: a regional edit takes one. */
   extraShapes: T[];
-  /** The other layers, in selection order, with their roles. */
-  references: { layer: T; role: ReferenceRole }[];
+  /** The other layers, in selection order, with their roles; null when neither the person nor the name gave one. */
+  references: { layer: T; role: ReferenceRole | null }[];
 }
 
 /** The person's choices: which layer is the base, and the role of each reference. */
@@ -114,7 +117,7 @@ export function interpretSelection<T extends SelectedLayer>(
   for (const layer of layers) {
     if (layer === base) continue;
     if (isShapeLayer(layer) && overlaps(layer.box, base.box)) shapes.push(layer);
-    else references.push({ layer, role: choices.roles?.get(layer.id) ?? DEFAULT_REFERENCE_ROLE });
+    else references.push({ layer, role: choices.roles?.get(layer.id) ?? roleFromName(layer.name ?? '') });
   }
   return { base, baseReason, region: shapes[0] ?? null, extraShapes: shapes.slice(1), references };
 }

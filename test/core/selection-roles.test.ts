@@ -56,11 +56,13 @@ describe('interpretSelection', () => {
     expect(interpretSelection([poster, product], { baseId: 'product' }).baseReason).toBe('chosen');
   });
 
-  it('gives references their roles, style by default', () => {
-    const roles = interpretSelection([poster, product, photo], { roles: new Map([['photo', 'product']]) });
+  it('gives references their roles: the person’s, else the one the name says, else none', () => {
+    const logo = layer('logo', 'RECTANGLE', at(0, 2000, 100, 100), { hasImageFill: true, name: 'Brand logo' });
+    const roles = interpretSelection([poster, product, photo, logo], { roles: new Map([['photo', 'subject']]) });
     expect(roles.references.map((r) => [r.layer.id, r.role])).toEqual([
-      ['product', 'style'],
-      ['photo', 'product'],
+      ['product', null],
+      ['photo', 'subject'],
+      ['logo', 'product'],
     ]);
   });
 

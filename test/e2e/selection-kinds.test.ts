@@ -155,3 +155,30 @@ describe('only what works for the selection is offered', () => {
     await pg.panel.getByRole('button', { name: 'Generate' }).waitFor();
   });
 });
+
+describe('reference roles', () => {
+  it('takes the role a name says, and asks for the others before sending', { timeout: 90_000 }, async () => {
+    const product = await productIdAsync();
+    const frame = await page.evaluate(() => {
+      const figma = (window as unknown as { figma: PluginAPI }).figma;
+      const node = figma.createFrame();
+      node.name = 'Frame 7';
+      node.x = 1400;
+      return node.id;
+    });
+    await pg.select([POSTER, product, frame]);
+    await expect.poll(() => pg.panel.getByLabel('Role of Product shot').inputValue()).toBe('product');
+    await expect.poll(() => pg.panel.getByLabel('Role of Frame 7').inputValue()).toBe('');
+    await pg.panel.locator('[data-role=unset]').getByText('choose what it is for').waitFor();
+
+    const calls = sent.length;
+    await pg.generate('put the bottle in her hand');
+    await pg.panel.getByText('Choose what “Frame 7” is for: style, subject or product.', { exact: false }).waitFor();
+    expect(sent.length).toBe(calls);
+
+    await pg.panel.getByLabel('Role of Frame 7').selectOption('style');
+    await pg.panel.getByRole('button', { name: 'Generate' }).click();
+    await expect.poll(() => sent.length, { timeout: 60_000 }).toBe(calls + 1);
+    expect(sent.at(-1)!.images!.map((image) => image.role)).toEqual(['product', 'style', 'base']);
+  });
+});

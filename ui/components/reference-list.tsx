@@ -112,7 +112,8 @@ export function ReferenceList({ mode, selection, roles, inputs, pinned, base, pr
 
 interface ReferenceRowProps {
   layer: NodeSnapshot;
-  role: ReferenceRole;
+  /** Null until the person chooses one (the name said none). */
+  role: ReferenceRole | null;
   /** Its place in the order the references are sent, from 1. */
   order: number;
   /** It is the pinned subject. */
@@ -123,17 +124,25 @@ interface ReferenceRowProps {
 /** One reference: its place in the order, its name and role, Pin for a subject, and Make base. */
 function ReferenceRow({ layer, role, order, pinned: isPinned, precision }: ReferenceRowProps) {
   return (
-    <div class="input-row" data-role={role}>
+    <div class="input-row" data-role={role ?? 'unset'}>
       <span class="input-badge" title="Sent in this order, before the frame">
         {order}
       </span>
-      <InputText name={layer.name} note={isPinned ? 'pinned: goes with every turn' : ROLE_HINTS[role]} />
+      <InputText
+        name={layer.name}
+        note={isPinned ? 'pinned: goes with every turn' : role ? ROLE_HINTS[role] : 'choose what it is for'}
+      />
       <select
-        class="role"
+        class={role ? 'role' : 'role unset'}
         aria-label={`Role of ${layer.name}`}
-        value={role}
+        value={role ?? ''}
         onChange={(event) => precision.setReferenceRole(layer.id, event.currentTarget.value as ReferenceRole)}
       >
+        {role === null && (
+          <option value="" disabled>
+            Choose a role
+          </option>
+        )}
         {REFERENCE_ROLES.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABELS[r]}
