@@ -182,3 +182,23 @@ describe('reference roles', () => {
     expect(sent.at(-1)!.images!.map((image) => image.role)).toEqual(['product', 'style', 'base']);
   });
 });
+
+describe('live text context', () => {
+  it('a headline edited after the poster was selected is sent as it is at the press', { timeout: 90_000 }, async () => {
+    await pg.select([POSTER]);
+    await pg.panel.locator('.selection .name').getByText('Poster').waitFor();
+    // The designer edits the headline while the poster stays selected (the playground has no text tool).
+    await page.evaluate(async () => {
+      const figma = (window as unknown as { figma: PluginAPI }).figma;
+      const headline = figma.currentPage.findOne((n) => n.name === 'Headline') as TextNode;
+      await figma.loadFontAsync(headline.fontName as FontName);
+      headline.characters = 'Winter Sale';
+    });
+    const calls = sent.length;
+    await pg.generate('warmer light');
+    await expect.poll(() => sent.length, { timeout: 60_000 }).toBe(calls + 1);
+    const prompt = sent.at(-1)!.prompt;
+    expect(prompt).toContain('Winter Sale');
+    expect(prompt).not.toContain('Summer Sale');
+  });
+});
