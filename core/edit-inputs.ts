@@ -34,6 +34,11 @@ export interface EditInputs {
   references: PlannedReference[];
   /** Keep text editable: export without the text, place a copy of the frame with its text live on top. */
   keepText: boolean;
+  /**
+   * The names of selected references with no role yet (neither chosen nor said by the name): nothing is sent until
+   * each has one, so a reference is never silently taken as style.
+   */
+  unassigned?: readonly string[];
 }
 
 export const NO_EDIT_INPUTS: EditInputs = { region: null, extraShapes: [], references: [], keepText: false };
@@ -54,12 +59,12 @@ export function editInputsOf(
 ): EditInputs {
   const base = roles.base;
   if (!base) return NO_EDIT_INPUTS;
-  const references: PlannedReference[] = roles.references.map(({ layer, role }) => ({
-    nodeId: layer.id,
-    name: layer.name,
-    role,
-    pinned: pinned?.nodeId === layer.id,
-  }));
+  const references: PlannedReference[] = [];
+  const unassigned: string[] = [];
+  for (const { layer, role } of roles.references) {
+    if (role) references.push({ nodeId: layer.id, name: layer.name, role, pinned: pinned?.nodeId === layer.id });
+    else unassigned.push(layer.name);
+  }
   if (pinned && pinned.nodeId !== base.id && !references.some((r) => r.nodeId === pinned.nodeId)) {
     references.push({ nodeId: pinned.nodeId, name: pinned.name, role: 'subject', pinned: true });
   }
@@ -68,6 +73,7 @@ export function editInputsOf(
     extraShapes: roles.extraShapes,
     references,
     keepText: keepTextApplies(base, keepTextChoice),
+    ...(unassigned.length > 0 ? { unassigned } : {}),
   };
 }
 
@@ -78,6 +84,15 @@ export function checkEditInputs(model: PublicModel, base: NodeSnapshot, inputs: 
     return appError(
       'bad_request',
       `${count} shapes are over “${base.name}”. Select one shape to mark the part to change, or none to edit it all.`,
+    );
+  }
+  const unassigned = inputs.unassigned ?? [];
+  if (unassigned.length > 0) {
+    const names = unassigned.map((name) => `“${name}”`).join(', ');
+    return appError(
+      'bad_request',
+      `Choose what ${names} ${unassigned.length === 1 ? 'is' : 'are'} for: style, subject or product. ` +
+        'Each reference needs a role before Generate.',
     );
   }
   if (inputs.region?.type === 'LINE') {

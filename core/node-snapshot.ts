@@ -25,6 +25,12 @@ export const textLayerSnapshotSchema = z.object({
 /** A text layer of a snapshot. */
 export type TextLayerSnapshot = z.infer<typeof textLayerSnapshotSchema>;
 
+/** Most variants a component set's snapshot lists. */
+export const MAX_SNAPSHOT_VARIANTS = 50;
+
+/** A layer named by id and name (a text layer's frame, a component set's variant). */
+const namedLayerSchema = z.object({ id: nodeId, name: z.string().check(z.maxLength(200)) });
+
 /** A plain description of a selected layer: all the panel needs, nothing live. */
 export const nodeSnapshotSchema = z.object({
   id: nodeId,
@@ -50,6 +56,11 @@ export const nodeSnapshotSchema = z.object({
   exportScale: z.optional(z.number().check(z.positive())),
   /** Its visible text layers (for a frame, group or component), as context for the instruction. */
   texts: z.optional(z.array(textLayerSnapshotSchema).check(z.maxLength(MAX_SNAPSHOT_TEXTS))),
+  /** For a text layer: the nearest frame, component or instance it is in, which the panel offers to edit instead. */
+  frame: z.optional(namedLayerSchema),
+  /** For a component set: how many variants it holds, and the first of them (the panel offers to select one). */
+  variantCount: z.optional(z.int().check(z.nonnegative())),
+  variants: z.optional(z.array(namedLayerSchema).check(z.maxLength(MAX_SNAPSHOT_VARIANTS))),
 });
 /** A selected layer as the panel sees it. */
 export type NodeSnapshot = z.infer<typeof nodeSnapshotSchema>;

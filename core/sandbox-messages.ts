@@ -16,6 +16,11 @@ export const selectionChangedMessageSchema = z.strictObject({
   nodes: z.array(nodeSnapshotSchema).check(z.maxLength(MAX_SNAPSHOTS)),
   /** How many layers are selected, which may be more than `nodes` holds. */
   count: z.int().check(z.nonnegative()),
+  /**
+   * When the selection is one shape alone: the frame or image layer under it that it marks a region of
+   * (plugin/find-region-host.ts), which the panel edits inside the shape.
+   */
+  regionHost: z.optional(nodeSnapshotSchema),
 });
 /** A small PNG of the first selected layer, sent after its SELECTION_CHANGED. */
 export const thumbnailMessageSchema = z.strictObject({

@@ -6,16 +6,17 @@
  * The base is the one the person chose; otherwise the largest frame (the first of equal ones); otherwise the first
  * layer that is not a bare shape; otherwise the first layer. Several results and nothing else (a batch of variants,
  * the selection "Make component set" works on) have no base until the person picks one: they are not references.
+ *
+ * A reference's role is the person's choice; otherwise the one its name says (core/role-from-name.ts: "Logo",
+ * "Product shot", "Model"); otherwise none, and the panel asks for one before Generate (core/edit-inputs.ts).
  */
 import type { Rect } from './aspect.js';
 import type { ImageRole } from './image-sizes.js';
+import { roleFromName } from './role-from-name.js';
 
 /** The roles a reference layer can have. */
 export const REFERENCE_ROLES = ['style', 'subject', 'product'] as const;
 export type ReferenceRole = Extract<ImageRole, (typeof REFERENCE_ROLES)[number]>;
-
-/** The role a newly selected reference starts with: style is what most references are for. */
-export const DEFAULT_REFERENCE_ROLE: ReferenceRole = 'style';
 
 /** Layer types that can mark a region: closed shapes and pen paths (a line is refused later: it has no area). */
 export const REGION_SHAPE_TYPES: readonly string[] = [
@@ -34,6 +35,8 @@ const FRAME_TYPES: readonly string[] = ['FRAME', 'COMPONENT', 'INSTANCE'];
 /** What the rules read of a selected layer (a `NodeSnapshot` has all of it). */
 export interface SelectedLayer {
   id: string;
+  /** The layer's name: a reference's role may come from it. */
+  name?: string;
   type: string;
   width: number;
   height: number;
@@ -48,19 +51,29 @@ export interface SelectedLayer {
 export interface SelectionRoles<T extends SelectedLayer> {
   base: T | null;
   /** How the base was chosen, for the panel to say. */
-  baseReason: 'chosen' | 'largest-frame' | 'only-frame' | 'first' | null;
+  baseReason: 'chosen' | 'largest-frame' | 'only-frame' | 'first' | 'under-shape' | null;
   /** The shape that marks the region, or null for a whole-frame edit. */
   region: T | null;
   /** Further shapes over the base: a regional edit takes one. */
   extraShapes: T[];
-  /** The other layers, in selection order, with their roles. */
-  references: { layer: T; role: ReferenceRole }[];
+  /** The other layers, in selection order, with their roles; null when neither the person nor the name gave one. */
+  references: { layer: T; role: ReferenceRole | null }[];
 }
 
 /** The person's choices: which layer is the base, and the role of each reference. */
 export interface SelectionChoices {
   baseId?: string | null;
   roles?: ReadonlyMap<string, ReferenceRole>;
+  /** The layer under a shape selected alone (plugin/find-region-host.ts): the base unless the person chose one. */
+  regionHostId?: string | null;
+}
+
+/**
+ * The layers the rules read: the selection, after the layer under a lone shape when the sandbox found one, so
+ * a shape selected alone over a photo reads as the photo with a region.
+ */
+export function withRegionHost<T extends SelectedLayer>(selection: readonly T[], host: T | null): readonly T[] {
+  return host && !selection.some((layer) => layer.id === host.id) ? [host, ...selection] : selection;
 }
 
 /** Whether a layer is a bare shape (no image of its own), the kind that marks a region. */
@@ -81,6 +94,10 @@ export function interpretSelection<T extends SelectedLayer>(
   if (layers.length === 0) return { base: null, baseReason: null, region: null, extraShapes: [], references: [] };
   let base: T | undefined = layers.find((layer) => layer.id === choices.baseId);
   let baseReason: SelectionRoles<T>['baseReason'] = base ? 'chosen' : null;
+  if (!base && choices.regionHostId) {
+    base = layers.find((layer) => layer.id === choices.regionHostId);
+    if (base) baseReason = 'under-shape';
+  }
   if (!base && layers.length > 1 && layers.every((layer) => layer.hasTurn)) {
     return { base: null, baseReason: null, region: null, extraShapes: [], references: [] };
   }
@@ -100,7 +117,7 @@ export function interpretSelection<T extends SelectedLayer>(
   for (const layer of layers) {
     if (layer === base) continue;
     if (isShapeLayer(layer) && overlaps(layer.box, base.box)) shapes.push(layer);
-    else references.push({ layer, role: choices.roles?.get(layer.id) ?? DEFAULT_REFERENCE_ROLE });
+    else references.push({ layer, role: choices.roles?.get(layer.id) ?? roleFromName(layer.name ?? '') });
   }
   return { base, baseReason, region: shapes[0] ?? null, extraShapes: shapes.slice(1), references };
 }

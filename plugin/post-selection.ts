@@ -8,17 +8,23 @@ import { MAX_SNAPSHOTS, type ExportedImage } from '../core/messages.js';
 import type { Result } from '../core/result.js';
 import { exportPngAsync } from './export-png.js';
 import type { HandlerContext } from './handler-context.js';
+import { findRegionHost } from './find-region-host.js';
 import { snapshotNode } from './snapshot-node.js';
 
-/** Posts SELECTION_CHANGED, then THUMBNAIL for the first selected layer when it can be exported. */
+/**
+ * Posts SELECTION_CHANGED, then THUMBNAIL for the first selected layer when it can be exported. A shape selected
+ * alone over a frame or image layer comes with that layer as its `regionHost`, and the thumbnail is of the host.
+ */
 export async function postSelectionAsync({ figma, post }: Pick<HandlerContext, 'figma' | 'post'>): Promise<void> {
   const selection = figma.currentPage.selection;
+  const host = selection.length === 1 ? findRegionHost(figma.currentPage, selection[0]!) : null;
   post({
     type: 'SELECTION_CHANGED',
     nodes: selection.slice(0, MAX_SNAPSHOTS).map(snapshotNode),
     count: selection.length,
+    ...(host ? { regionHost: snapshotNode(host) } : {}),
   });
-  const first = selection[0];
+  const first = host ?? selection[0];
   if (!first) return;
   let png: Result<ExportedImage>;
   try {

@@ -1,6 +1,7 @@
 /** Reads a layer into the plain snapshot the panel shows (docs/contributing.md#plain-snapshots-cross-never-nodes). */
 import { exportScaleOf } from '../core/export-scale.js';
 import type { NodeSnapshot } from '../core/messages.js';
+import { MAX_SNAPSHOT_VARIANTS } from '../core/node-snapshot.js';
 import { TURN_RECORD_KEY } from '../core/turn-record.js';
 import { readTextLayers } from './read-text-layers.js';
 
@@ -17,7 +18,34 @@ export function snapshotNode(node: SceneNode): NodeSnapshot {
     hasTurn: node.getPluginData(TURN_RECORD_KEY) !== '',
     ...imageHashField(node),
     ...precisionFields(node),
+    ...kindFields(node),
   };
+}
+
+/** Layer types a text layer's frame can be: what the panel edits instead of the text. */
+const FRAME_TYPES: readonly string[] = ['FRAME', 'COMPONENT', 'INSTANCE'];
+
+/**
+ * What the panel offers instead of editing the layer itself: for a text layer, its nearest frame; for a component
+ * set, its variants.
+ */
+function kindFields(node: SceneNode): Pick<NodeSnapshot, 'frame' | 'variantCount' | 'variants'> {
+  if (node.type === 'TEXT') {
+    let parent = node.parent;
+    while (parent && parent.type !== 'PAGE' && parent.type !== 'DOCUMENT' && !FRAME_TYPES.includes(parent.type)) {
+      parent = parent.parent;
+    }
+    return parent && FRAME_TYPES.includes(parent.type)
+      ? { frame: { id: parent.id, name: parent.name.slice(0, 200) } }
+      : {};
+  }
+  if (node.type === 'COMPONENT_SET') {
+    const variants = node.children
+      .slice(0, MAX_SNAPSHOT_VARIANTS)
+      .map((v) => ({ id: v.id, name: v.name.slice(0, 200) }));
+    return { variantCount: node.children.length, variants };
+  }
+  return {};
 }
 
 /**

@@ -48,14 +48,33 @@ export function watchHistory(
 /** Properties whose change alters what a layer shows (not where it is or what it is called). */
 const LOOK: ReadonlySet<string> = new Set(['fills', 'opacity', 'rotation', 'effects', 'blendMode', 'visible']);
 
+/** Properties of a text layer that the prompt's text context reads (core/text-context.ts): its words and size. */
+const TEXT_CONTEXT: ReadonlySet<string> = new Set(['characters', 'fontSize', 'fontName', 'visible']);
+
+/** Whether `node` lies inside a layer `isSelected` says is selected. */
+function insideSelected(node: BaseNode, isSelected: (id: string) => boolean): boolean {
+  for (let parent = node.parent; parent && parent.type !== 'PAGE'; parent = parent.parent) {
+    if (isSelected(parent.id)) return true;
+  }
+  return false;
+}
+
 /**
- * A change to the look of a selected layer, or a layer added directly inside one. The selection is read only for a
- * change that could matter, so moving a layer (a stream of x and y changes) costs nothing.
+ * A change to the look of a selected layer, a layer added directly inside one, or a change to the words of a text
+ * layer inside one (the prompt's text context is read from the snapshot, so it must not go stale). The selection is
+ * read only for a change that could matter, so moving a layer (a stream of x and y changes) costs nothing.
  */
 function editsSelected(change: NodeChange, page: PageNode): boolean {
   const isSelected = (id: string) => page.selection.some((node) => node.id === id);
   if (change.type === 'PROPERTY_CHANGE') {
-    return change.properties.some((property) => LOOK.has(property)) && isSelected(change.node.id);
+    if (change.properties.some((property) => LOOK.has(property)) && isSelected(change.node.id)) return true;
+    const node = change.node;
+    return (
+      node.type === 'TEXT' &&
+      !node.removed &&
+      change.properties.some((property) => TEXT_CONTEXT.has(property)) &&
+      insideSelected(node, isSelected)
+    );
   }
   if (change.type === 'CREATE') {
     const node = change.node;

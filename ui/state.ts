@@ -14,7 +14,8 @@ import type { ImageSize } from '../core/models.js';
 import { planNextTurn } from '../core/next-turn.js';
 import type { HealthResponse, PublicModel } from '../core/proxy-schema.js';
 import { planRequest } from '../core/request-plan.js';
-import { interpretSelection } from '../core/selection-roles.js';
+import { selectionKindOf } from '../core/selection-kind.js';
+import { interpretSelection, withRegionHost } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
 import { createPrecisionState } from './precision-state.js';
@@ -58,6 +59,8 @@ function createSignals() {
   return {
     selection: signal<NodeSnapshot[]>([]),
     selectionCount: signal(0),
+    /** The frame or image layer under a shape selected alone, which the shape marks a region of, or null. */
+    regionHost: signal<NodeSnapshot | null>(null),
     thumbnail: signal<Thumbnail | null>(null),
     settings: signal<Settings>({ ...DEFAULT_SETTINGS }),
     settingsLoaded: signal(false),
@@ -110,15 +113,24 @@ function deriveSelection(s: Signals) {
   const model = computed(() => s.models.value.find((m) => m.id === s.modelId.value) ?? null);
   /** The selection read as base, region shape and references (core/selection-roles.ts). */
   const selectionRoles = computed(() =>
-    interpretSelection(s.selection.value, { baseId: s.precision.baseId.value, roles: s.precision.roles.value }),
+    interpretSelection(withRegionHost(s.selection.value, s.regionHost.value), {
+      baseId: s.precision.baseId.value,
+      roles: s.precision.roles.value,
+      regionHostId: s.regionHost.value?.id ?? null,
+    }),
   );
-  const mode = computed<Mode>(() =>
-    s.selectionCount.value === 0
-      ? 'generate'
-      : selectionRoles.value.base && s.selectionCount.value <= s.selection.value.length
-        ? 'edit'
-        : 'multiple',
+  /** What kind of selection it is, so the panel offers only what works for it (core/selection-kind.ts). */
+  const selectionKind = computed(() =>
+    selectionKindOf(
+      withRegionHost(s.selection.value, s.regionHost.value),
+      s.selectionCount.value,
+      selectionRoles.value,
+    ),
   );
+  const mode = computed<Mode>(() => {
+    const kind = selectionKind.value.kind;
+    return kind === 'none' ? 'generate' : kind === 'edit' ? 'edit' : 'multiple';
+  });
   const target = computed(() => (mode.value === 'edit' ? selectionRoles.value.base : null));
   /** What goes with the edit: region, references (with the pinned subject), Keep text editable. */
   const editInputs = computed(() =>
@@ -141,7 +153,7 @@ function deriveSelection(s: Signals) {
   const canGenerate = computed(
     () => s.run.value === null && s.prompt.value.trim() !== '' && plan.value !== null && plan.value.ok,
   );
-  return { model, selectionRoles, mode, target, editInputs, targetThumbnail, plan, canGenerate };
+  return { model, selectionRoles, selectionKind, mode, target, editInputs, targetThumbnail, plan, canGenerate };
 }
 
 type Selection = ReturnType<typeof deriveSelection>;

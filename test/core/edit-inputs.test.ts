@@ -24,11 +24,11 @@ describe('editInputsOf', () => {
   it('adds the pinned subject after the selected references, once', () => {
     const roles = interpretSelection([poster, node('Logo', 'FRAME')]);
     expect(editInputsOf(roles, { nodeId: 'Model', name: 'Model' }, null).references).toEqual([
-      { nodeId: 'Logo', name: 'Logo', role: 'style', pinned: false },
+      { nodeId: 'Logo', name: 'Logo', role: 'product', pinned: false },
       { nodeId: 'Model', name: 'Model', role: 'subject', pinned: true },
     ]);
     expect(editInputsOf(roles, { nodeId: 'Logo', name: 'Logo' }, null).references).toEqual([
-      { nodeId: 'Logo', name: 'Logo', role: 'style', pinned: true },
+      { nodeId: 'Logo', name: 'Logo', role: 'product', pinned: true },
     ]);
     // A pinned subject that is the base itself is not sent twice.
     expect(editInputsOf(roles, { nodeId: 'Poster', name: 'Poster' }, null).references).toHaveLength(1);
@@ -44,6 +44,28 @@ describe('keepTextApplies', () => {
     ['nothing', null, true, false],
   ] as const)('%s', (_name, base, choice, expected) => {
     expect(keepTextApplies(base, choice)).toBe(expected);
+  });
+});
+
+describe('a reference with no role', () => {
+  it('is not sent, and the edit waits for its role, naming it', () => {
+    const roles = interpretSelection([poster, node('Frame 12', 'FRAME'), node('Hero', 'FRAME'), node('Logo', 'FRAME')]);
+    const inputs = editInputsOf(roles, null, null);
+    expect(inputs.references.map((r) => [r.name, r.role])).toEqual([['Logo', 'product']]);
+    expect(inputs.unassigned).toEqual(['Frame 12', 'Hero']);
+    expect(checkEditInputs(flash, poster, inputs)).toEqual({
+      code: 'bad_request',
+      message:
+        'Choose what “Frame 12”, “Hero” are for: style, subject or product. Each reference needs a role before Generate.',
+    });
+    const chosen = interpretSelection(roles.references.map((r) => r.layer).concat([poster]), {
+      baseId: 'Poster',
+      roles: new Map([
+        ['Frame 12', 'style'],
+        ['Hero', 'subject'],
+      ]),
+    });
+    expect(checkEditInputs(flash, poster, editInputsOf(chosen, null, null))).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpretSelection, isShapeLayer, type SelectedLayer } from '../../core/selection-roles.js';
+import { interpretSelection, isShapeLayer, withRegionHost, type SelectedLayer } from '../../core/selection-roles.js';
 
 const at = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 const layer = (
@@ -56,11 +56,13 @@ describe('interpretSelection', () => {
     expect(interpretSelection([poster, product], { baseId: 'product' }).baseReason).toBe('chosen');
   });
 
-  it('gives references their roles, style by default', () => {
-    const roles = interpretSelection([poster, product, photo], { roles: new Map([['photo', 'product']]) });
+  it('gives references their roles: the person’s, else the one the name says, else none', () => {
+    const logo = layer('logo', 'RECTANGLE', at(0, 2000, 100, 100), { hasImageFill: true, name: 'Brand logo' });
+    const roles = interpretSelection([poster, product, photo, logo], { roles: new Map([['photo', 'subject']]) });
     expect(roles.references.map((r) => [r.layer.id, r.role])).toEqual([
-      ['product', 'style'],
-      ['photo', 'product'],
+      ['product', null],
+      ['photo', 'subject'],
+      ['logo', 'product'],
     ]);
   });
 
@@ -69,6 +71,28 @@ describe('interpretSelection', () => {
     const roles = interpretSelection([poster, ellipse, second]);
     expect(roles.region?.id).toBe('ellipse');
     expect(roles.extraShapes.map((s) => s.id)).toEqual(['second']);
+  });
+});
+
+describe('a shape selected alone over a layer (withRegionHost)', () => {
+  const overPhoto = layer('over', 'ELLIPSE', at(100, 850, 80, 80));
+  it.each<[string, SelectedLayer[], SelectedLayer | null, string | null, string | null, string | null]>([
+    // name, selection, host the sandbox found, chosen base, → base, region
+    ['no host: the shape alone is the base', [overPhoto], null, null, 'over', null],
+    ['the photo under it is the base, the shape its region', [overPhoto], photo, null, 'photo', 'over'],
+    ['the frame under it is the base', [ellipse], poster, null, 'poster', 'ellipse'],
+  ])('%s', (_name, selection, host, baseId, base, region) => {
+    const roles = interpretSelection(withRegionHost(selection, host), { baseId, regionHostId: host?.id ?? null });
+    expect(roles.base?.id ?? null).toBe(base);
+    expect(roles.region?.id ?? null).toBe(region);
+    expect(roles.references).toEqual([]);
+    if (host && !baseId) expect(roles.baseReason).toBe('under-shape');
+  });
+
+  it('adds the host once, before the selection', () => {
+    expect(withRegionHost([ellipse], poster).map((l) => l.id)).toEqual(['poster', 'ellipse']);
+    expect(withRegionHost([poster, ellipse], poster).map((l) => l.id)).toEqual(['poster', 'ellipse']);
+    expect(withRegionHost([ellipse], null).map((l) => l.id)).toEqual(['ellipse']);
   });
 });
 

@@ -113,7 +113,9 @@ export function inputFor(
   options: { model?: string; keepText?: boolean | null; live?: boolean; replay?: boolean; chain?: TurnRecord[] } = {},
 ): TurnPlanInput {
   const m = model(options.model ?? FLASH);
-  const roles = interpretSelection(selected, { baseId: selected[0]?.id ?? null, roles: new Map() });
+  // The person has marked every reference as style (a name alone gives "Bottle" and "Logo" the product role).
+  const style = new Map(selected.slice(1).map((layer) => [layer.id, 'style' as const]));
+  const roles = interpretSelection(selected, { baseId: selected[0]?.id ?? null, roles: style });
   const inputs: EditInputs | undefined = roles.base ? editInputsOf(roles, null, options.keepText ?? null) : undefined;
   const shape = planRequest(m, roles.base, { aspectRatio: '16:9', imageSize: null }, inputs);
   if (!shape.ok) throw new Error(shape.error.message);

@@ -65,6 +65,9 @@ describe('reference images with roles', () => {
     const { state, actions, sample } = session;
     actions.precision.setBase(sample.productShot.id);
     expect(state.target.value?.id).toBe(sample.productShot.id);
+    // "Poster" says no role: the panel asks, then sends it with the one chosen.
+    expect(state.editInputs.value.unassigned).toEqual(['Poster']);
+    actions.precision.setReferenceRole(sample.poster.id, 'style');
     expect(state.editInputs.value.references.map((r) => r.nodeId)).toEqual([sample.poster.id]);
     expect(state.editInputs.value.keepText).toBe(false); // the product shot has no text
   });

@@ -51,6 +51,11 @@ describe('createAppState derived values', () => {
     applyPush(state, { type: 'SELECTION_CHANGED', nodes: [poster, { ...poster, id: '3:4' }], count: 2 });
     expect(state.mode.value).toBe('edit');
     expect(state.target.value?.id).toBe('1:2');
+    // Its name says no role, so none is assumed: Generate waits for the person to choose one.
+    expect(state.editInputs.value.references).toEqual([]);
+    expect(state.editInputs.value.unassigned).toEqual(['Poster']);
+    expect(state.plan.value).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    state.precision.roles.value = new Map([['3:4', 'style']]);
     expect(state.editInputs.value.references).toEqual([
       { nodeId: '3:4', name: 'Poster', role: 'style', pinned: false },
     ]);

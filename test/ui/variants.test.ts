@@ -226,8 +226,10 @@ describe('Make component set from the panel', () => {
       variantNames: ['Variant=1', 'Variant=2'],
       publishStatus: 'UNPUBLISHED',
     });
-    // The set is selected, so the panel shows it with its publish status.
-    await until(() => state.target.value?.id === made.setId);
+    // The set is selected, so the panel shows it with its publish status and its variants (not as an image to edit).
+    await until(() => state.selection.value[0]?.id === made.setId);
+    expect(state.selectionKind.value).toMatchObject({ kind: 'component-set', variantCount: 2 });
+    expect(state.target.value).toBeNull();
     expect(state.variants.lastBatch.value).toBeNull();
     for (const id of made.componentIds) {
       const component = (await double.figma.getNodeByIdAsync(id))!;

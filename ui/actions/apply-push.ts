@@ -9,8 +9,11 @@ export function applyPush(state: AppState, message: PushMessage): void {
       batch(() => {
         state.selection.value = message.nodes;
         state.selectionCount.value = message.count;
+        state.regionHost.value = message.regionHost ?? null;
         const shown = state.thumbnail.value;
-        if (shown && !message.nodes.some((node) => node.id === shown.nodeId)) state.thumbnail.value = null;
+        const kept =
+          message.nodes.some((node) => node.id === shown?.nodeId) || message.regionHost?.id === shown?.nodeId;
+        if (shown && !kept) state.thumbnail.value = null;
       });
       return;
     case 'THUMBNAIL': {

@@ -10,15 +10,19 @@ import { GenerateBar } from './generate-bar.js';
 import { ModelPicker } from './model-picker.js';
 import { PromptBox } from './prompt-box.js';
 import { RatioPicker } from './ratio-picker.js';
+import { regionOutline } from '../../core/region-outline.js';
 import { ReferenceList } from './reference-list.js';
 import { ResultNote } from './result-note.js';
 import { SelectionCard } from './selection-card.js';
+import { SelectionKindCard } from './selection-kind-card.js';
 import { StylePresets } from './style-presets.js';
 import { VariantNote } from './variant-note.js';
 
 export function MainView({ state, actions }: PanelProps) {
   const editing = state.mode.value === 'edit';
   const running = state.run.value !== null;
+  // Only what works for the selection is offered (core/selection-kind.ts); a run under way keeps its bar.
+  const offered = state.mode.value !== 'multiple' || running;
   return (
     <main class="stack">
       <SelectionWired state={state} actions={actions} />
@@ -33,7 +37,9 @@ export function MainView({ state, actions }: PanelProps) {
       />
       <ComponentSetCard
         made={state.variants.componentSet.value}
-        targetId={state.target.value?.id ?? null}
+        targetId={
+          state.target.value?.id ?? (state.selectionCount.value === 1 ? state.selection.value[0]?.id : null) ?? null
+        }
         selection={state.selection.value}
         selectionCount={state.selectionCount.value}
         mode={state.mode.value}
@@ -42,48 +48,33 @@ export function MainView({ state, actions }: PanelProps) {
         onMake={() => void actions.makeComponentSetAsync()}
         onCheckPublished={() => void actions.checkPublishStatusAsync()}
       />
-      <PromptBox
-        prompt={state.prompt.value}
-        editing={editing}
-        continuing={state.targetTurn.value !== null}
-        focusRequest={state.promptFocus.value}
-        onPromptChange={(prompt) => (state.prompt.value = prompt)}
-        onSend={() => void actions.generateAsync()}
-      />
-      <StylePresets editing={editing} prompt={state.prompt.value} onApply={actions.precision.applyStylePreset} />
-      <div class="row">
-        <ModelPicker
-          models={state.models.value}
-          loading={state.modelsLoading.value}
-          modelId={state.modelId.value}
-          current={state.model.value}
-          note={state.modelNote.value}
-          onChange={(modelId) => {
-            state.modelId.value = modelId;
-            state.modelNote.value = null;
-          }}
-        />
-        <RatioPicker
+      {offered && (
+        <PromptBox
+          prompt={state.prompt.value}
           editing={editing}
-          model={state.model.value}
-          plan={state.plan.value}
-          aspectRatio={state.aspectRatio.value}
-          imageSize={state.imageSize.value}
-          onAspectRatioChange={(ratio) => (state.aspectRatio.value = ratio)}
-          onImageSizeChange={(size) => (state.imageSize.value = size)}
+          continuing={state.targetTurn.value !== null}
+          focusRequest={state.promptFocus.value}
+          onPromptChange={(prompt) => (state.prompt.value = prompt)}
+          onSend={() => void actions.generateAsync()}
         />
-      </div>
+      )}
+      {offered && (
+        <StylePresets editing={editing} prompt={state.prompt.value} onApply={actions.precision.applyStylePreset} />
+      )}
+      {offered && <ModelRowWired state={state} actions={actions} />}
       <ErrorBanner error={state.error.value} onDismiss={actions.dismissError} />
       <ApplyInPlace state={state} />
-      <GenerateBar
-        run={state.run.value}
-        variantProgress={state.variants.progress.value}
-        estimateUsd={state.estimateUsd.value}
-        variantCount={state.variants.count.value}
-        onGenerate={() => void actions.generateAsync()}
-        onVariantCountChange={(count) => (state.variants.count.value = count)}
-        onCancel={actions.cancel}
-      />
+      {offered && (
+        <GenerateBar
+          run={state.run.value}
+          variantProgress={state.variants.progress.value}
+          estimateUsd={state.estimateUsd.value}
+          variantCount={state.variants.count.value}
+          onGenerate={() => void actions.generateAsync()}
+          onVariantCountChange={(count) => (state.variants.count.value = count)}
+          onCancel={actions.cancel}
+        />
+      )}
       <ResultNote result={state.lastResult.value} running={running} onShow={() => void actions.selectResultAsync()} />
       <VariantNote
         batch={state.variants.lastBatch.value}
@@ -94,25 +85,60 @@ export function MainView({ state, actions }: PanelProps) {
   );
 }
 
+/** The model and the ratio and size pickers, wired. */
+function ModelRowWired({ state }: PanelProps) {
+  const editing = state.mode.value === 'edit';
+  return (
+    <div class="row">
+      <ModelPicker
+        models={state.models.value}
+        loading={state.modelsLoading.value}
+        modelId={state.modelId.value}
+        current={state.model.value}
+        note={state.modelNote.value}
+        onChange={(modelId) => {
+          state.modelId.value = modelId;
+          state.modelNote.value = null;
+        }}
+      />
+      <RatioPicker
+        editing={editing}
+        model={state.model.value}
+        plan={state.plan.value}
+        aspectRatio={state.aspectRatio.value}
+        imageSize={state.imageSize.value}
+        onAspectRatioChange={(ratio) => (state.aspectRatio.value = ratio)}
+        onImageSizeChange={(size) => (state.imageSize.value = size)}
+      />
+    </div>
+  );
+}
+
 /** The selection card, wired. */
 function SelectionWired({ state, actions }: PanelProps) {
   const target = state.target.value;
   const turn = state.targetTurn.value;
   const damage = state.targetDamage.value;
   const chain = state.targetChain.value;
+  const region = state.editInputs.value.region;
   // Read the History view only where the line shows it, as it always was: reading it also moves what it keeps
   // showing once nothing is selected (ui/state.ts), so reading it more often would change what History shows.
   const hasHistory = target !== null && !damage && !(turn && chain) && state.historyView.value !== null;
+  const kind = state.selectionKind.value;
+  if (kind.kind !== 'none' && kind.kind !== 'edit') {
+    return <SelectionKindCard kind={kind} onSelect={(nodeIds) => void actions.selectNodesAsync(nodeIds)} />;
+  }
   return (
     <SelectionCard
       mode={state.mode.value}
       target={target}
       thumbnail={state.targetThumbnail.value}
-      firstSelectedId={state.selection.value[0]?.id}
+      firstSelectedId={state.regionHost.value?.id ?? state.selection.value[0]?.id}
       selectionCount={state.selectionCount.value}
       thumbnails={state.thumbnails.value}
       onLoadThumbnailsAsync={actions.loadThumbnailsAsync}
       conversation={{ turn, damage, chain, hasHistory, onShowHistory: () => actions.showView('history') }}
+      region={region && target ? { name: region.name, outline: regionOutline(region, target) } : null}
     />
   );
 }

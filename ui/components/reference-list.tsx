@@ -34,6 +34,7 @@ const BASE_REASONS = {
   'largest-frame': 'the largest frame selected',
   'only-frame': 'the frame being edited',
   first: 'the first layer selected',
+  'under-shape': 'the layer under the shape',
 } as const;
 
 export function ReferenceList({ mode, selection, roles, inputs, pinned, base, precision }: ReferenceListProps) {
@@ -53,7 +54,8 @@ export function ReferenceList({ mode, selection, roles, inputs, pinned, base, pr
   }
   if (!base) return null;
   const textApplies = base.type === 'FRAME' && base.hasText;
-  const selectedCount = selection.length;
+  // A shape selected alone edits the layer under it: that layer counts as selected with it.
+  const selectedCount = selection.length + (roles.baseReason === 'under-shape' ? 1 : 0);
   if (selectedCount <= 1 && !pinned && !textApplies) return null;
   // The pinned subject gets its own row when it is not one of the selected layers.
   const pinnedApart =
@@ -110,7 +112,8 @@ export function ReferenceList({ mode, selection, roles, inputs, pinned, base, pr
 
 interface ReferenceRowProps {
   layer: NodeSnapshot;
-  role: ReferenceRole;
+  /** Null until the person chooses one (the name said none). */
+  role: ReferenceRole | null;
   /** Its place in the order the references are sent, from 1. */
   order: number;
   /** It is the pinned subject. */
@@ -121,17 +124,25 @@ interface ReferenceRowProps {
 /** One reference: its place in the order, its name and role, Pin for a subject, and Make base. */
 function ReferenceRow({ layer, role, order, pinned: isPinned, precision }: ReferenceRowProps) {
   return (
-    <div class="input-row" data-role={role}>
+    <div class="input-row" data-role={role ?? 'unset'}>
       <span class="input-badge" title="Sent in this order, before the frame">
         {order}
       </span>
-      <InputText name={layer.name} note={isPinned ? 'pinned: goes with every turn' : ROLE_HINTS[role]} />
+      <InputText
+        name={layer.name}
+        note={isPinned ? 'pinned: goes with every turn' : role ? ROLE_HINTS[role] : 'choose what it is for'}
+      />
       <select
-        class="role"
+        class={role ? 'role' : 'role unset'}
         aria-label={`Role of ${layer.name}`}
-        value={role}
+        value={role ?? ''}
         onChange={(event) => precision.setReferenceRole(layer.id, event.currentTarget.value as ReferenceRole)}
       >
+        {role === null && (
+          <option value="" disabled>
+            Choose a role
+          </option>
+        )}
         {REFERENCE_ROLES.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABELS[r]}

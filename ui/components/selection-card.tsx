@@ -5,6 +5,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { bytesToBase64 } from '../../core/base64.js';
 import type { NodeSnapshot } from '../../core/messages.js';
+import type { RegionOutline } from '../../core/region-outline.js';
 import { formatSize } from '../format.js';
 import type { Mode, Thumbnail } from '../state.js';
 import { ConversationLine, type ConversationLineProps } from './conversation-line.js';
@@ -23,6 +24,32 @@ export interface SelectionCardProps {
   /** Loads thumbnails of these layers; must keep its identity across renders (it is an effect's dependency). */
   onLoadThumbnailsAsync(nodeIds: readonly string[]): Promise<void>;
   conversation: ConversationLineProps;
+  /** The shape that marks a regional edit of the target, and where it sits on the target's thumbnail. */
+  region?: { name: string; outline: RegionOutline | null } | null;
+}
+
+/** The preview box's size in CSS pixels (ui/styles.css `.thumb`). */
+const THUMB_BOX = { width: 80, height: 48 };
+
+/** The preview with the region's outline drawn over it, the image sized to fit the preview box. */
+function OutlinedThumb({ src, target, outline }: { src: string; target: NodeSnapshot; outline: RegionOutline }) {
+  const fit = Math.min(THUMB_BOX.width / (target.width || 1), THUMB_BOX.height / (target.height || 1));
+  const percent = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
+  return (
+    <span class="thumb-frame" style={{ width: `${target.width * fit}px`, height: `${target.height * fit}px` }}>
+      <img src={src} alt={`Preview of ${target.name}`} />
+      <span
+        class={outline.round ? 'region-outline round' : 'region-outline'}
+        data-testid="region-outline"
+        style={{
+          left: percent(outline.left),
+          top: percent(outline.top),
+          width: percent(outline.width),
+          height: percent(outline.height),
+        }}
+      />
+    </span>
+  );
 }
 
 /** The selection card: what is selected, and for one layer its preview, size and conversation line. */
@@ -39,6 +66,8 @@ export function SelectionCard(props: SelectionCardProps) {
     if (missing) void onLoadThumbnailsAsync([missing]);
   }, [missing, onLoadThumbnailsAsync]);
   const shown = src ?? (missing ? (props.thumbnails.get(missing) ?? null) : null);
+  const region = props.region ?? null;
+  const outline = region?.outline ?? null;
   if (mode === 'multiple') {
     return (
       <section class="card" aria-label="Selection">
@@ -55,7 +84,13 @@ export function SelectionCard(props: SelectionCardProps) {
   }
   return (
     <section class="card selection" aria-label="Selection">
-      <div class="thumb">{shown ? <img src={shown} alt={`Preview of ${target.name}`} /> : null}</div>
+      <div class="thumb">
+        {shown && outline ? (
+          <OutlinedThumb src={shown} target={target} outline={outline} />
+        ) : shown ? (
+          <img src={shown} alt={`Preview of ${target.name}`} />
+        ) : null}
+      </div>
       <div class="details">
         <strong class="name" title={target.name}>
           {target.name}
@@ -63,6 +98,11 @@ export function SelectionCard(props: SelectionCardProps) {
         <span class="muted">
           {formatSize(target.width, target.height)} · {target.type.toLowerCase().replace('_', ' ')}
         </span>
+        {region ? (
+          <span class="region-line">
+            Edit inside {region.name} on {target.name}
+          </span>
+        ) : null}
         <ConversationLine {...props.conversation} />
       </div>
     </section>
