@@ -41,14 +41,6 @@ export function MainView({ state, actions }: PanelProps) {
         onMake={() => void actions.makeComponentSetAsync()}
         onCheckPublished={() => void actions.checkPublishStatusAsync()}
       />
-      <PromptBox
-        prompt={state.prompt.value}
-        editing={editing}
-        continuing={state.targetTurn.value !== null}
-        focusRequest={state.promptFocus.value}
-        onPromptChange={(prompt) => (state.prompt.value = prompt)}
-        onSend={() => void actions.generateAsync()}
-      />
       <StylePresets editing={editing} prompt={state.prompt.value} onApply={actions.precision.applyStylePreset} />
       <div class="row">
         <ModelPicker
@@ -72,22 +64,33 @@ export function MainView({ state, actions }: PanelProps) {
           onImageSizeChange={(size) => (state.imageSize.value = size)}
         />
       </div>
-      <ErrorBanner error={state.error.value} onDismiss={actions.dismissError} />
-      <GenerateBar
-        run={state.run.value}
-        variantProgress={state.variants.progress.value}
-        estimateUsd={state.estimateUsd.value}
-        variantCount={state.variants.count.value}
-        onGenerate={() => void actions.generateAsync()}
-        onVariantCountChange={(count) => (state.variants.count.value = count)}
-        onCancel={actions.cancel}
-      />
       <ResultNote result={state.lastResult.value} running={running} onShow={() => void actions.selectResultAsync()} />
       <VariantNote
         batch={state.variants.lastBatch.value}
         running={running}
         onSelect={(nodeIds) => void actions.selectNodesAsync(nodeIds)}
       />
+      {/* Always in view at the bottom of the panel, however long the rest (ui/styles.css .dock). */}
+      <div class="dock">
+        <PromptBox
+          prompt={state.prompt.value}
+          editing={editing}
+          continuing={state.targetTurn.value !== null}
+          focusRequest={state.promptFocus.value}
+          onPromptChange={(prompt) => (state.prompt.value = prompt)}
+          onSend={() => void actions.generateAsync()}
+        />
+        <ErrorBanner error={state.error.value} onDismiss={actions.dismissError} />
+        <GenerateBar
+          run={state.run.value}
+          variantProgress={state.variants.progress.value}
+          estimateUsd={state.estimateUsd.value}
+          variantCount={state.variants.count.value}
+          onGenerate={() => void actions.generateAsync()}
+          onVariantCountChange={(count) => (state.variants.count.value = count)}
+          onCancel={actions.cancel}
+        />
+      </div>
     </main>
   );
 }
