@@ -26,9 +26,8 @@ export function createIframeUiHost(iframe: HTMLIFrameElement, initiallyDark: boo
 
   // The panel's window is exactly the size the plugin asked for, as in Figma (showUI, figma.ui.resize).
   const setSize = (width: number | undefined, height: number | undefined): void => {
-    const box = iframe.parentElement?.style;
-    if (width) box?.setProperty('width', `${width}px`);
-    if (height) box?.setProperty('height', `${height}px`);
+    if (width) iframe.style.setProperty('width', `${width}px`);
+    if (height) iframe.style.setProperty('height', `${height}px`);
   };
 
   window.addEventListener('message', (event: MessageEvent) => {

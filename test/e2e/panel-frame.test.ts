@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { screenshotAsync } from '../support/browser.js';
+import { clampPanelSize } from '../../core/panel-size.js';
 import type { Playground } from '../support/playground.js';
 import { usePlaygroundServers } from '../support/playground-servers.js';
 
@@ -33,7 +34,7 @@ async function selectFrameAndThreeReferencesAsync(): Promise<void> {
 
 /** The panel's window on the page, and whether the whole of `what` lies inside it. */
 async function insideWindowAsync(what: ReturnType<Playground['panel']['getByRole']>): Promise<boolean> {
-  const window = (await pg.page.locator('.panel-host').boundingBox())!;
+  const window = (await pg.page.locator('#panel').boundingBox())!;
   const box = (await what.boundingBox())!;
   return (
     box.y >= window.y &&
@@ -64,28 +65,77 @@ async function expectBarInViewAsync(): Promise<void> {
 
 describe('a compact panel', () => {
   it('keeps the prompt and Generate in view at 360 × 560 with a frame and three references', async () => {
-    expect(await pg.page.locator('.panel-host').boundingBox()).toMatchObject({ width: 360, height: 560 });
+    expect(await pg.page.locator('#panel').boundingBox()).toMatchObject({ width: 360, height: 560 });
     await selectFrameAndThreeReferencesAsync();
     await expectBarInViewAsync();
     await expect.poll(() => pg.panel.locator('.estimate').innerText()).toMatch(/≈ \$/);
     await pg.panel.locator('html').evaluate((html) => html.scrollTo(0, 0));
-    await screenshotAsync(pg.page, 'panel-360x560-light', '.panel-host');
+    await screenshotAsync(pg.page, 'panel-360x560-light', '#panel');
     await pg.page.getByRole('button', { name: 'Theme' }).click();
     await pg.panel.locator('html.figma-dark').waitFor({ state: 'attached' });
     await pg.panel.getByText('Mood 2').first().waitFor();
     await expectBarInViewAsync();
     await pg.panel.locator('html').evaluate((html) => html.scrollTo(0, 0));
-    await screenshotAsync(pg.page, 'panel-360x560-dark', '.panel-host');
+    await screenshotAsync(pg.page, 'panel-360x560-dark', '#panel');
   });
 
   it('keeps them in view at 300 wide, and typing and Generate work from there', { timeout: 60_000 }, async () => {
     await pg.page.evaluate(() => (window as unknown as { figma: PluginAPI }).figma.ui.resize(300, 560));
-    expect(await pg.page.locator('.panel-host').boundingBox()).toMatchObject({ width: 300, height: 560 });
+    expect(await pg.page.locator('#panel').boundingBox()).toMatchObject({ width: 300, height: 560 });
     await selectFrameAndThreeReferencesAsync();
     await expectBarInViewAsync();
-    await screenshotAsync(pg.page, 'panel-300x560-light', '.panel-host');
+    await screenshotAsync(pg.page, 'panel-300x560-light', '#panel');
     const before = await pg.nodes();
     await pg.generate('warmer light');
     await pg.waitForNewTopLayer(before);
+  });
+});
+
+/** The panel's window (its iframe) on the page, in whole pixels. */
+const windowSize = async (): Promise<{ width: number; height: number }> => {
+  const box = (await pg.page.locator('#panel').boundingBox())!;
+  return { width: Math.round(box.width), height: Math.round(box.height) };
+};
+
+/**
+ * Drags the panel's corner by (dx, dy) with the mouse, as a person would: a few pixels at a time, the window
+ * following the pointer before it moves on (the pointer stays over the corner, inside the panel's iframe).
+ */
+async function dragCornerAsync(dx: number, dy: number): Promise<void> {
+  const corner = (await pg.panel.locator('.resize-corner').boundingBox())!;
+  const start = await windowSize();
+  const x = corner.x + corner.width / 2;
+  const y = corner.y + corner.height / 2;
+  await pg.page.mouse.move(x, y);
+  await pg.page.mouse.down();
+  const steps = Math.ceil(Math.max(Math.abs(dx), Math.abs(dy)) / 4);
+  for (let i = 1; i <= steps; i++) {
+    const [sx, sy] = [Math.round((dx * i) / steps), Math.round((dy * i) / steps)];
+    await pg.page.mouse.move(x + sx, y + sy);
+    const want = clampPanelSize({ width: start.width + sx, height: start.height + sy });
+    // The playground's panel keeps its right edge (it sits at the page's edge), so only its bottom follows down.
+    await expect.poll(windowSize).toEqual(want);
+  }
+  await pg.page.mouse.up();
+}
+
+describe('a panel resizable from its corner', () => {
+  it('follows a drag of the corner and opens at that size next time', { timeout: 60_000 }, async () => {
+    // The playground's panel sits at the page's right edge, so the corner goes left (narrower) and down (taller).
+    await dragCornerAsync(-60, 80);
+    await expect.poll(windowSize).toEqual({ width: 300, height: 640 });
+    await pg.page.reload();
+    await pg.panel.getByRole('button', { name: 'Generate' }).waitFor();
+    expect(await windowSize()).toEqual({ width: 300, height: 640 });
+    const kept = await pg.page.evaluate(() =>
+      (window as unknown as { figma: PluginAPI }).figma.clientStorage.getAsync('banana.panelSize'),
+    );
+    expect(kept).toEqual({ width: 300, height: 640 });
+  });
+
+  it('stops at the smallest size that still holds the prompt and Generate', { timeout: 60_000 }, async () => {
+    await dragCornerAsync(-300, -400);
+    await expect.poll(windowSize).toEqual({ width: 280, height: 360 });
+    await expect.poll(() => insideWindowAsync(pg.panel.getByRole('button', { name: 'Generate' }))).toBe(true);
   });
 });

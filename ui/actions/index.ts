@@ -1,4 +1,5 @@
 /** The panel's actions, bound to their dependencies, as the components call them. */
+import type { PanelSize } from '../../core/panel-size.js';
 import type { Settings } from '../../core/settings.js';
 import { cancelRun } from './run.js';
 import type { AppDeps } from './deps.js';
@@ -40,6 +41,8 @@ export interface Actions {
   checkPublishStatusAsync(): Promise<void>;
   /** Selects these layers on the canvas (the last batch of variants, a component set). */
   selectNodesAsync(nodeIds: readonly string[]): Promise<void>;
+  /** Asks the sandbox to resize the panel's window (the corner's drag); `final` keeps the size for the next start. */
+  resizePanel(size: PanelSize, final: boolean): void;
 }
 
 export function createActions(deps: AppDeps): Actions {
@@ -78,5 +81,6 @@ export function createActions(deps: AppDeps): Actions {
       const selected = await deps.bridge.request('SELECT_NODES', { nodeIds: [...nodeIds] });
       if (!selected.ok) deps.state.error.value = selected.error;
     },
+    resizePanel: (size, final) => deps.bridge.notify({ type: 'RESIZE_PANEL', ...size, final }),
   };
 }

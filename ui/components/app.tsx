@@ -5,6 +5,7 @@ import { HistoryView } from './history-view.js';
 import { MainView } from './main-view.js';
 import { OfflineBadge } from './offline-badge.js';
 import type { PanelProps } from './props.js';
+import { ResizeHandle } from './resize-handle.js';
 import { SettingsView } from './settings-view.js';
 
 export function App({ state, actions }: PanelProps) {
@@ -54,6 +55,7 @@ export function App({ state, actions }: PanelProps) {
         <MainView state={state} actions={actions} />
       )}
       {settingsOpen && banner()}
+      <ResizeHandle onResize={actions.resizePanel} />
     </div>
   );
 }
