@@ -6,6 +6,7 @@ import { MainView } from './main-view.js';
 import { OfflineBadge } from './offline-badge.js';
 import type { PanelProps } from './props.js';
 import { ResizeHandle } from './resize-handle.js';
+import { RunKeys } from './run-keys.js';
 import { SettingsView } from './settings-view.js';
 
 export function App({ state, actions }: PanelProps) {
@@ -56,6 +57,7 @@ export function App({ state, actions }: PanelProps) {
       )}
       {settingsOpen && banner()}
       <ResizeHandle onResize={actions.resizePanel} />
+      <RunKeys run={state.run.value} onCancel={actions.cancel} />
     </div>
   );
 }
