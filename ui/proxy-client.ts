@@ -16,6 +16,8 @@ import {
   type GenerateResponse,
   type HealthResponse,
   type ModelsResponse,
+  type UsageMeResponse,
+  usageMeResponseSchema,
 } from '../core/proxy-schema.js';
 import { withFullModelTurn } from '../core/model-turn-wire.js';
 import { fail, ok, type Result } from '../core/result.js';
@@ -28,6 +30,13 @@ export interface ProxyClient {
   getHealth(signal?: AbortSignal): Promise<Result<HealthResponse>>;
   /** The model registry the proxy offers. */
   getModels(signal?: AbortSignal): Promise<Result<ModelsResponse>>;
+  /** `GET /v1/usage/me`: the designer's own images and budget today and this month, and what is left. */
+  getUsage(signal?: AbortSignal): Promise<Result<UsageMeResponse>>;
+  /**
+   * Whether anything answers at the proxy's address at all, CORS aside (a `no-cors` request, whose answer the panel
+   * cannot read): tells a server that refuses the panel's origin from one that is not there.
+   */
+  answersWithoutCorsAsync(signal?: AbortSignal): Promise<boolean>;
   /** One image for one request; aborting `signal` really aborts the HTTP request. */
   generate(request: GenerateRequest, signal?: AbortSignal): Promise<Result<GenerateResponse>>;
 }
@@ -57,6 +66,19 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
       call('/health', { method: 'GET', headers }, healthResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
     getModels: (signal) =>
       call('/v1/models', { method: 'GET', headers }, modelsResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
+    getUsage: (signal) =>
+      call(
+        '/v1/usage/me',
+        { method: 'GET', headers },
+        usageMeResponseSchema,
+        options.modelsTimeoutMs ?? 15_000,
+        signal,
+      ),
+    answersWithoutCorsAsync: (signal) =>
+      fetchImpl(`${base}/health`, { method: 'GET', mode: 'no-cors', signal }).then(
+        () => true,
+        () => false,
+      ),
     async generate(request, signal) {
       const answer = await call(
         '/v1/generate',

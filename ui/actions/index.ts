@@ -1,4 +1,5 @@
 /** The panel's actions, bound to their dependencies, as the components call them. */
+import type { ConnectionReport } from '../../core/connection-report.js';
 import type { PanelSize } from '../../core/panel-size.js';
 import type { Settings } from '../../core/settings.js';
 import { cancelRun } from './run.js';
@@ -14,6 +15,7 @@ import { saveSettingsAsync } from './save-settings.js';
 import { continueFromAsync, selectLayerAsync } from './select-layer.js';
 import { selectResultAsync } from './select-result.js';
 import { startAppAsync } from './start-app.js';
+import { testConnectionAsync } from './test-connection.js';
 import type { View } from '../state.js';
 
 export interface Actions {
@@ -23,6 +25,8 @@ export interface Actions {
   generateAsync(): Promise<void>;
   cancel(): void;
   saveSettingsAsync(draft: Settings): Promise<boolean>;
+  /** Settings' Test connection, with the typed URL and token (ui/actions/test-connection.ts). */
+  testConnectionAsync(draft: Settings): Promise<ConnectionReport>;
   reloadModelsAsync(): Promise<void>;
   selectResultAsync(): Promise<void>;
   /** Reads the page's turn records again. */
@@ -62,6 +66,7 @@ export function createActions(deps: AppDeps): Actions {
     },
     cancel: () => cancelRun(deps.state),
     saveSettingsAsync: (draft) => saveSettingsAsync(deps, draft),
+    testConnectionAsync: (draft) => testConnectionAsync(deps, draft),
     reloadModelsAsync: () => loadModelsAsync(deps),
     selectResultAsync: () => selectResultAsync(deps),
     refreshHistoryAsync: refreshHistory,

@@ -34,6 +34,7 @@ export function App({ state, actions }: PanelProps) {
         <SettingsView
           initial={state.settings.peek()}
           onSave={actions.saveSettingsAsync}
+          onTest={actions.testConnectionAsync}
           onBack={() => actions.showView('main')}
         />
       ) : view === 'history' ? (

@@ -6,6 +6,7 @@
 import { useSignal } from '@preact/signals';
 import { reachableOrigins } from '../../core/build-may-reach.js';
 import { BUILD_TARGET } from '../../core/build-target.js';
+import type { ConnectionReport } from '../../core/connection-report.js';
 import type { Settings } from '../../core/settings.js';
 
 export interface SettingsViewProps {
@@ -13,14 +14,26 @@ export interface SettingsViewProps {
   initial: Settings;
   /** Saves the draft; resolves to whether it was saved. */
   onSave(draft: Settings): Promise<boolean>;
+  /** Checks the draft against the proxy without saving it: which part is wrong, or what is left today. */
+  onTest(draft: Settings): Promise<ConnectionReport>;
   onBack(): void;
 }
 
-export function SettingsView({ initial, onSave, onBack }: SettingsViewProps) {
+export function SettingsView({ initial, onSave, onTest, onBack }: SettingsViewProps) {
   const proxyUrl = useSignal(initial.proxyUrl);
   const token = useSignal(initial.token);
   const saving = useSignal(false);
   const saved = useSignal(false);
+  const testing = useSignal(false);
+  const report = useSignal<ConnectionReport | null>(null);
+  const test = (): void => {
+    if (testing.value) return;
+    testing.value = true;
+    report.value = null;
+    void onTest({ proxyUrl: proxyUrl.value, token: token.value })
+      .then((r) => (report.value = r))
+      .finally(() => (testing.value = false));
+  };
   const save = (): void => {
     if (saving.value) return;
     saving.value = true;
@@ -73,6 +86,9 @@ export function SettingsView({ initial, onSave, onBack }: SettingsViewProps) {
         <button type="button" class="primary" disabled={saving.value} onClick={save}>
           Save
         </button>
+        <button type="button" disabled={testing.value} onClick={test}>
+          {testing.value ? 'Testing…' : 'Test connection'}
+        </button>
         <button type="button" onClick={() => onBack()}>
           Back
         </button>
@@ -82,6 +98,15 @@ export function SettingsView({ initial, onSave, onBack }: SettingsViewProps) {
           </span>
         )}
       </div>
+      {report.value && (
+        <p
+          class={`connection-report ${report.value.ok ? 'connected' : 'broken'}`}
+          role="status"
+          data-part={report.value.part ?? 'none'}
+        >
+          {report.value.message}
+        </p>
+      )}
     </section>
   );
 }
