@@ -1,8 +1,10 @@
 /**
  * The one file in the panel that calls `fetch` (docs/contributing.md#one-file-per-outside-call): the team proxy's `GET
- * /health`, `GET /v1/models` and `POST /v1/generate`. Every call ends in a {@link Result}: the proxy's error envelope
- * becomes its AppError, a network failure `proxy_unreachable`, the caller's abort `cancelled`, our own timeout
- * `upstream_timeout`, and every 200 body is checked against the schema both ends share (core/proxy-schema.ts).
+ * /health`, `GET /v1/models`, `GET /v1/usage/me` and `POST /v1/generate`. Every call ends in a {@link Result}: the
+ * proxy's error envelope becomes its AppError, a network failure `proxy_unreachable` (or `connection_dropped` when
+ * the answer had begun to arrive, or for a Generate, whose URL has answered before), the caller's abort
+ * `cancelled`, our own timeout `upstream_timeout`, and every 200 body is checked against the schema both ends share
+ * (core/proxy-schema.ts).
  */
 import type { z } from 'zod';
 import { appError, type AppError, type ErrorCode } from '../core/errors.js';
@@ -59,8 +61,14 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (settings.token) headers.Authorization = `Bearer ${settings.token}`;
   const target = options.target ?? BUILD_TARGET;
-  const call = <T>(path: string, init: RequestInit, schema: z.ZodType<T>, timeoutMs: number, signal?: AbortSignal) =>
-    callJsonAsync({ fetchImpl, base, target }, path, init, schema, timeoutMs, signal);
+  const call = <T>(
+    path: string,
+    init: RequestInit,
+    schema: z.ZodType<T>,
+    timeoutMs: number,
+    signal?: AbortSignal,
+    urlAnswered = false,
+  ) => callJsonAsync({ fetchImpl, base, target, urlAnswered }, path, init, schema, timeoutMs, signal);
   return {
     getHealth: (signal) =>
       call('/health', { method: 'GET', headers }, healthResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
@@ -86,6 +94,8 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
         generateResponseSchema,
         options.generateTimeoutMs ?? 400_000,
         signal,
+        // Generate needs a model, which only this proxy's GET /v1/models gives: the URL has answered before.
+        true,
       );
       return answer.ok ? ok(withFullModelTurn(answer.value)) : answer;
     },
@@ -97,16 +107,19 @@ interface Endpoint {
   fetchImpl: typeof fetch;
   base: string;
   target: BuildTarget;
+  /** This address has answered before with these settings, so a lost connection is not a wrong URL. */
+  urlAnswered: boolean;
 }
 
 async function callJsonAsync<T>(
-  { fetchImpl, base, target }: Endpoint,
+  endpoint: Endpoint,
   path: string,
   init: RequestInit,
   schema: z.ZodType<T>,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<Result<T>> {
+  const { fetchImpl, base } = endpoint;
   if (signal?.aborted) return fail(appError('cancelled'));
   // One controller for both reasons to stop, remembering which one it was.
   const controller = new AbortController();
@@ -121,21 +134,14 @@ async function callJsonAsync<T>(
     controller.abort();
   }, timeoutMs);
   try {
-    let response: Response;
+    let response: Response | null = null;
     let text: string;
     try {
       response = await fetchImpl(`${base}${path}`, { ...init, signal: controller.signal });
       text = await response.text();
     } catch {
       if (stop.reason) return fail(stopError(stop.reason, timeoutMs));
-      // In Figma a URL the manifest does not allow always fails here (its CSP blocks it): say that, not "offline".
-      if (!buildMayReach(target, base)) return fail(appError('proxy_unreachable', notAllowedMessage(target, base)));
-      return fail(
-        appError(
-          'proxy_unreachable',
-          `Could not reach the Banana Studio proxy at ${base}. Check your connection and the proxy URL in Settings.`,
-        ),
-      );
+      return fail(networkError(endpoint, response));
     }
     const body = parseJson(text);
     if (!response.ok) return fail(errorFromResponse(response.status, body));
@@ -153,6 +159,33 @@ async function callJsonAsync<T>(
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * A request that failed on the network: before any answer (nothing there, or the connection lost on the way), or
+ * while the answer's body was arriving (`response` is set).
+ */
+function networkError({ base, target, urlAnswered }: Endpoint, response: Response | null): AppError {
+  if (response) {
+    return appError(
+      'connection_dropped',
+      `The connection to the proxy at ${base} dropped while its answer was arriving (HTTP ${response.status}), so ` +
+        'the answer was lost. Try again; the proxy may answer the same request from its cache.',
+    );
+  }
+  if (urlAnswered) {
+    return appError(
+      'connection_dropped',
+      `The connection to the proxy at ${base} dropped before it answered: the proxy may have stopped or restarted, ` +
+        'or the network went down. Try again in a moment; if it keeps failing, ask your admin whether it is running.',
+    );
+  }
+  // In Figma a URL the manifest does not allow always fails here (its CSP blocks it): say that, not "offline".
+  if (!buildMayReach(target, base)) return appError('proxy_unreachable', notAllowedMessage(target, base));
+  return appError(
+    'proxy_unreachable',
+    `Could not reach the Banana Studio proxy at ${base}. Check your connection and the proxy URL in Settings.`,
+  );
 }
 
 function stopError(reason: 'cancelled' | 'timeout', timeoutMs: number): AppError {

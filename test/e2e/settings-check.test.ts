@@ -3,8 +3,12 @@
  * panel in its iframe) against the real proxy in offline mode: typed into the fields, checked without saving, and
  * each wrong part named in plain words.
  */
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startProxy } from '../../proxy/server.js';
 import type { Playground } from '../support/playground.js';
 import { usePlaygroundServers } from '../support/playground-servers.js';
 
@@ -74,5 +78,32 @@ describe('Test connection', () => {
     expect(report.text).toMatch(
       new RegExp(`^Could not reach ${url.replace(/[.:/]/g, '\\$&')}: this build .* may only reach`),
     );
+  });
+});
+
+describe('a proxy that dies mid-request', () => {
+  it('says the connection dropped and what it may cost, not "check the proxy URL"', { timeout: 60_000 }, async () => {
+    // A second proxy of its own, to kill while it works on a slow answer; the panel is pointed at it in Settings.
+    const doomed = await startProxy(
+      { PORT: '0', BANANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'banana-e2e-doomed-')) },
+      { writeLog: () => {} },
+    );
+    await pg.panel.getByRole('banner').getByRole('button', { name: 'Settings' }).click();
+    await pg.panel.getByLabel('Proxy URL').fill(doomed.url);
+    await pg.panel.getByLabel('Team token').fill(doomed.devToken!);
+    await pg.panel.getByRole('button', { name: 'Save' }).click();
+    await pg.panel.getByText('Saved.').waitFor();
+    await pg.panel.getByRole('button', { name: 'Back' }).click();
+    const before = await pg.nodes();
+    await pg.generate('a slow picture [double:slow:5000]');
+    await expect.poll(() => pg.panel.locator('.progress').innerText()).toMatch(/Generating/);
+    await doomed.close();
+    const banner = pg.panel.locator('.banner[data-code="connection_dropped"]');
+    await banner.waitFor({ timeout: 20_000 });
+    const text = await banner.innerText();
+    expect(text).toMatch(new RegExp(`^The connection to the proxy at ${doomed.url.replace(/[.:/]/g, '\\$&')} dropped`));
+    expect(text).toMatch(/Gemini may bill this call: ≈ \$0\.\d+/);
+    expect(text).not.toMatch(/proxy URL/);
+    expect(await pg.nodes()).toEqual(before);
   });
 });
