@@ -114,7 +114,7 @@ async function dragCornerAsync(dx: number, dy: number): Promise<void> {
     await pg.page.mouse.move(x + sx, y + sy);
     const want = clampPanelSize({ width: start.width + sx, height: start.height + sy });
     // The playground's panel keeps its right edge (it sits at the page's edge), so only its bottom follows down.
-    await expect.poll(windowSize).toEqual(want);
+    await expect.poll(windowSize, { timeout: 5000 }).toEqual(want);
   }
   await pg.page.mouse.up();
 }
@@ -138,4 +138,28 @@ describe('a panel resizable from its corner', () => {
     await expect.poll(windowSize).toEqual({ width: 280, height: 360 });
     await expect.poll(() => insideWindowAsync(pg.panel.getByRole('button', { name: 'Generate' }))).toBe(true);
   });
+});
+
+describe('what I have left', () => {
+  it(
+    'shows images and spend today under Generate, refreshed after each turn, and the estimate as a range',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const footer = pg.panel.getByLabel('What you have left');
+      await expect
+        .poll(() => footer.innerText())
+        .toMatch(/^(\d+) images? today, no daily limit · \$\d+\.\d+ spent today$/);
+      const before = Number(/^\d+/.exec(await footer.innerText())![0]);
+      await pg.select([POSTER]);
+      // The answer's text and thinking vary, so the estimate is a range.
+      await expect.poll(() => pg.panel.locator('.estimate').innerText()).toMatch(/^≈ \$0\.\d+–0\.\d+$/);
+      const made = await pg.nodes();
+      await pg.generate('warmer light');
+      await pg.waitForNewTopLayer(made);
+      await expect.poll(() => footer.innerText()).toMatch(new RegExp(`^${before + 1} images? today`));
+      expect(await insideWindowAsync(footer)).toBe(true);
+    },
+  );
 });

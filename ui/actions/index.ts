@@ -8,6 +8,7 @@ import { generateAsync } from './generate.js';
 import { generateVariantsAsync } from './generate-variants.js';
 import { checkPublishStatusAsync, makeComponentSetAsync } from './make-component-set.js';
 import { loadModelsAsync } from './load-models.js';
+import { watchUsage } from './load-usage.js';
 import { createPrecisionActions, type PrecisionActions } from './precision.js';
 import { createThumbnailLoader } from './load-thumbnails.js';
 import { createHistoryRefresher } from './refresh-history.js';
@@ -54,7 +55,14 @@ export function createActions(deps: AppDeps): Actions {
   const loadThumbnails = createThumbnailLoader(deps);
   return {
     precision: createPrecisionActions(deps.state),
-    startAsync: () => startAppAsync(deps, refreshHistory),
+    startAsync: async () => {
+      const stop = await startAppAsync(deps, refreshHistory);
+      const stopUsage = watchUsage(deps);
+      return () => {
+        stop();
+        stopUsage();
+      };
+    },
     // One result, or N variants of the same request (ui/actions/generate-variants.ts).
     generateAsync: async () => {
       const count = deps.state.variants.count.peek();

@@ -7,6 +7,7 @@ import { ComponentSetCard } from './component-set-card.js';
 import { ErrorBanner } from './error-banner.js';
 import { GenerateBar } from './generate-bar.js';
 import { ModelPicker } from './model-picker.js';
+import { PanelFooter } from './panel-footer.js';
 import { PromptBox } from './prompt-box.js';
 import { RatioPicker } from './ratio-picker.js';
 import { ReferenceList } from './reference-list.js';
@@ -70,28 +71,37 @@ export function MainView({ state, actions }: PanelProps) {
         running={running}
         onSelect={(nodeIds) => void actions.selectNodesAsync(nodeIds)}
       />
-      {/* Always in view at the bottom of the panel, however long the rest (ui/styles.css .dock). */}
-      <div class="dock">
-        <PromptBox
-          prompt={state.prompt.value}
-          editing={editing}
-          continuing={state.targetTurn.value !== null}
-          focusRequest={state.promptFocus.value}
-          onPromptChange={(prompt) => (state.prompt.value = prompt)}
-          onSend={() => void actions.generateAsync()}
-        />
-        <ErrorBanner error={state.error.value} onDismiss={actions.dismissError} />
-        <GenerateBar
-          run={state.run.value}
-          variantProgress={state.variants.progress.value}
-          estimateUsd={state.estimateUsd.value}
-          variantCount={state.variants.count.value}
-          onGenerate={() => void actions.generateAsync()}
-          onVariantCountChange={(count) => (state.variants.count.value = count)}
-          onCancel={actions.cancel}
-        />
-      </div>
+      <DockWired state={state} actions={actions} />
     </main>
+  );
+}
+
+/** The prompt, Generate, the count, the estimate and what is left: always in view at the bottom (styles.css .dock). */
+function DockWired({ state, actions }: PanelProps) {
+  const editing = state.mode.value === 'edit';
+  return (
+    <div class="dock">
+      <PromptBox
+        prompt={state.prompt.value}
+        editing={editing}
+        continuing={state.targetTurn.value !== null}
+        focusRequest={state.promptFocus.value}
+        onPromptChange={(prompt) => (state.prompt.value = prompt)}
+        onSend={() => void actions.generateAsync()}
+      />
+      <ErrorBanner error={state.error.value} onDismiss={actions.dismissError} />
+      <GenerateBar
+        run={state.run.value}
+        variantProgress={state.variants.progress.value}
+        estimateUsd={state.estimateUsd.value}
+        estimateRangeUsd={state.estimateRangeUsd.value}
+        variantCount={state.variants.count.value}
+        onGenerate={() => void actions.generateAsync()}
+        onVariantCountChange={(count) => (state.variants.count.value = count)}
+        onCancel={actions.cancel}
+      />
+      <PanelFooter usage={state.usage.value} />
+    </div>
   );
 }
 

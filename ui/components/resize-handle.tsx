@@ -1,7 +1,6 @@
 /**
  * The corner that resizes the panel: drag it and the window follows (the sandbox calls `figma.ui.resize`, since a
- * plugin's iframe cannot resize itself); the size at the end of the drag is kept for the next start. Moves are sent
- * at most once a frame.
+ * plugin's iframe cannot resize itself); the size at the end of the drag is kept for the next start.
  */
 import { useRef } from 'preact/hooks';
 import type { PanelSize } from '../../core/panel-size.js';
@@ -16,7 +15,6 @@ interface Drag {
   start: PanelSize;
   screenX: number;
   screenY: number;
-  frame: number | null;
   last: PanelSize;
 }
 
@@ -36,22 +34,18 @@ export function ResizeHandle({ onResize }: ResizeHandleProps) {
         event.preventDefault();
         event.currentTarget.setPointerCapture(event.pointerId);
         const start = { width: window.innerWidth, height: window.innerHeight };
-        drag.current = { start, screenX: event.screenX, screenY: event.screenY, frame: null, last: start };
+        drag.current = { start, screenX: event.screenX, screenY: event.screenY, last: start };
       }}
       onPointerMove={(event) => {
         const d = drag.current;
         if (!d) return;
         d.last = sizeAt(event, d);
-        d.frame ??= requestAnimationFrame(() => {
-          d.frame = null;
-          onResize(d.last, false);
-        });
+        onResize(d.last, false);
       }}
       onPointerUp={(event) => {
         const d = drag.current;
         if (!d) return;
         drag.current = null;
-        if (d.frame !== null) cancelAnimationFrame(d.frame);
         onResize(sizeAt(event, d), true);
       }}
       onPointerCancel={() => {

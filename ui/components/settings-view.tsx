@@ -8,6 +8,7 @@ import { reachableOrigins } from '../../core/build-may-reach.js';
 import { BUILD_TARGET } from '../../core/build-target.js';
 import type { ConnectionReport } from '../../core/connection-report.js';
 import type { Settings } from '../../core/settings.js';
+import { useConnectionTest } from './connection-test.js';
 
 export interface SettingsViewProps {
   /** The saved settings the fields start from (read once, when the view opens). */
@@ -24,16 +25,7 @@ export function SettingsView({ initial, onSave, onTest, onBack }: SettingsViewPr
   const token = useSignal(initial.token);
   const saving = useSignal(false);
   const saved = useSignal(false);
-  const testing = useSignal(false);
-  const report = useSignal<ConnectionReport | null>(null);
-  const test = (): void => {
-    if (testing.value) return;
-    testing.value = true;
-    report.value = null;
-    void onTest({ proxyUrl: proxyUrl.value, token: token.value })
-      .then((r) => (report.value = r))
-      .finally(() => (testing.value = false));
-  };
+  const connection = useConnectionTest({ draft: () => ({ proxyUrl: proxyUrl.value, token: token.value }), onTest });
   const save = (): void => {
     if (saving.value) return;
     saving.value = true;
@@ -86,9 +78,7 @@ export function SettingsView({ initial, onSave, onTest, onBack }: SettingsViewPr
         <button type="button" class="primary" disabled={saving.value} onClick={save}>
           Save
         </button>
-        <button type="button" disabled={testing.value} onClick={test}>
-          {testing.value ? 'Testing…' : 'Test connection'}
-        </button>
+        {connection.button}
         <button type="button" onClick={() => onBack()}>
           Back
         </button>
@@ -98,15 +88,7 @@ export function SettingsView({ initial, onSave, onTest, onBack }: SettingsViewPr
           </span>
         )}
       </div>
-      {report.value && (
-        <p
-          class={`connection-report ${report.value.ok ? 'connected' : 'broken'}`}
-          role="status"
-          data-part={report.value.part ?? 'none'}
-        >
-          {report.value.message}
-        </p>
-      )}
+      {connection.report}
     </section>
   );
 }
