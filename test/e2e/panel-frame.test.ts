@@ -163,3 +163,21 @@ describe('what I have left', () => {
     },
   );
 });
+
+describe('labels that read whole', () => {
+  it('labels the readout "Ratio and size", not "Shape", and shows every role hint whole at 300 wide', async () => {
+    await pg.page.evaluate(() => (window as unknown as { figma: PluginAPI }).figma.ui.resize(300, 560));
+    await selectFrameAndThreeReferencesAsync();
+    await expect.poll(() => pg.panel.locator('.field > .label').allInnerTexts()).toContain('Ratio and size');
+    expect(await pg.panel.locator('.field > .label').allInnerTexts()).not.toContain('Shape');
+    await pg.panel.getByLabel('Role of Mood 1').selectOption('product');
+    const notes = pg.panel.locator('.input-row .input-note');
+    expect(await notes.count()).toBeGreaterThanOrEqual(3);
+    for (const note of await notes.all()) {
+      const cut = await note.evaluate(
+        (el) => el.scrollWidth > el.clientWidth || getComputedStyle(el).textOverflow === 'ellipsis',
+      );
+      expect(cut, await note.innerText()).toBe(false);
+    }
+  });
+});
