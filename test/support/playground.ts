@@ -17,7 +17,10 @@ export interface Playground {
   generate(prompt: string): Promise<void>;
   /** Waits until the document has `count` nodes. */
   waitForNodeCount(count: number): Promise<void>;
-  /** Waits for a new layer on the page (not in `before`) and returns it (a result may hold live text layers). */
+  /**
+   * Waits for a new result on the page (a top-level layer not in `before` that carries a turn record: the sandbox's
+   * own temporary export copies never do) and returns it (a result may hold live text layers).
+   */
   waitForNewTopLayer(before: readonly NodeDescription[]): Promise<NodeDescription>;
 }
 
@@ -56,11 +59,12 @@ export async function openPlaygroundAsync(page: Page, proxyUrl: string): Promise
     async waitForNewTopLayer(before) {
       const known = before.map((n) => n.id);
       const handle = await page.waitForFunction(
-        (ids) => {
+        ({ known: ids, key }) => {
           const pageId = (window as unknown as { figma: PluginAPI }).figma.currentPage.id;
-          return window.bananaPlayground.nodes().find((n) => n.parentId === pageId && !ids.includes(n.id)) ?? null;
+          const isNew = (n: NodeDescription): boolean => n.parentId === pageId && !ids.includes(n.id);
+          return window.bananaPlayground.nodes().find((n) => isNew(n) && n.pluginDataKeys.includes(key)) ?? null;
         },
-        known,
+        { known, key: TURN_RECORD_KEY },
         { timeout: 30_000 },
       );
       return (await handle.jsonValue()) as NodeDescription;
