@@ -2,7 +2,7 @@
  * The one file in the panel that calls `fetch` (docs/contributing.md#one-file-per-outside-call): the team proxy's `GET
  * /health`, `GET /v1/models`, `GET /v1/usage/me` and `POST /v1/generate`. Every call ends in a {@link Result}: the
  * proxy's error envelope becomes its AppError, a network failure `proxy_unreachable` (or `connection_dropped` when
- * the answer had begun to arrive, or for a Generate, whose URL has answered before), the caller's abort
+ * the answer had begun to arrive, or the address had answered before), the caller's abort
  * `cancelled`, our own timeout `upstream_timeout`, and every 200 body is checked against the schema both ends share
  * (core/proxy-schema.ts).
  */
@@ -61,14 +61,8 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (settings.token) headers.Authorization = `Bearer ${settings.token}`;
   const target = options.target ?? BUILD_TARGET;
-  const call = <T>(
-    path: string,
-    init: RequestInit,
-    schema: z.ZodType<T>,
-    timeoutMs: number,
-    signal?: AbortSignal,
-    urlAnswered = false,
-  ) => callJsonAsync({ fetchImpl, base, target, urlAnswered }, path, init, schema, timeoutMs, signal);
+  const call = <T>(path: string, init: RequestInit, schema: z.ZodType<T>, timeoutMs: number, signal?: AbortSignal) =>
+    callJsonAsync({ fetchImpl, base, target }, path, init, schema, timeoutMs, signal);
   return {
     getHealth: (signal) =>
       call('/health', { method: 'GET', headers }, healthResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
@@ -94,8 +88,6 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
         generateResponseSchema,
         options.generateTimeoutMs ?? 400_000,
         signal,
-        // Generate needs a model, which only this proxy's GET /v1/models gives: the URL has answered before.
-        true,
       );
       return answer.ok ? ok(withFullModelTurn(answer.value)) : answer;
     },
@@ -107,9 +99,13 @@ interface Endpoint {
   fetchImpl: typeof fetch;
   base: string;
   target: BuildTarget;
-  /** This address has answered before with these settings, so a lost connection is not a wrong URL. */
-  urlAnswered: boolean;
 }
+
+/**
+ * The proxy addresses that have answered this panel (any HTTP answer, an error too) since it opened: a lost
+ * connection to one of them is a dropped connection, not a wrong URL.
+ */
+const answeredBases = new Set<string>();
 
 async function callJsonAsync<T>(
   endpoint: Endpoint,
@@ -138,6 +134,7 @@ async function callJsonAsync<T>(
     let text: string;
     try {
       response = await fetchImpl(`${base}${path}`, { ...init, signal: controller.signal });
+      answeredBases.add(base);
       text = await response.text();
     } catch {
       if (stop.reason) return fail(stopError(stop.reason, timeoutMs));
@@ -165,7 +162,7 @@ async function callJsonAsync<T>(
  * A request that failed on the network: before any answer (nothing there, or the connection lost on the way), or
  * while the answer's body was arriving (`response` is set).
  */
-function networkError({ base, target, urlAnswered }: Endpoint, response: Response | null): AppError {
+function networkError({ base, target }: Endpoint, response: Response | null): AppError {
   if (response) {
     return appError(
       'connection_dropped',
@@ -173,7 +170,7 @@ function networkError({ base, target, urlAnswered }: Endpoint, response: Respons
         'the answer was lost. Try again; the proxy may answer the same request from its cache.',
     );
   }
-  if (urlAnswered) {
+  if (answeredBases.has(base)) {
     return appError(
       'connection_dropped',
       `The connection to the proxy at ${base} dropped before it answered: the proxy may have stopped or restarted, ` +

@@ -1,7 +1,7 @@
 /**
  * A connection that drops, on a real local port: before any answer (the proxy dies with the request in hand) or
- * while the answer's body arrives. Generate says the connection dropped, never "check the proxy URL", since the URL
- * had answered; a first call to a URL that was never reached still says "could not reach".
+ * while the answer's body arrives. Once the address has answered, a lost connection says it dropped, never "check
+ * the proxy URL"; a call to an address that never answered still says "could not reach".
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,8 +29,14 @@ async function clientFor(answer: Parameters<typeof createServer>[1]) {
 }
 
 describe('a dropped connection', () => {
-  it('before any answer: Generate says it dropped; a first call says it could not reach', async () => {
-    const { url, client } = await clientFor((incoming) => incoming.socket.destroy());
+  it('before any answer: could not reach until the address has answered, then it dropped', async () => {
+    const { url, client } = await clientFor((incoming, response) => {
+      if (incoming.url !== '/health') return void incoming.socket.destroy();
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ status: 'ok', mode: 'offline', version: '1' }));
+    });
+    expect(await client.generate(request)).toMatchObject({ ok: false, error: { code: 'proxy_unreachable' } });
+    expect((await client.getHealth()).ok).toBe(true);
     const generated = await client.generate(request);
     expect(generated).toMatchObject({
       ok: false,
@@ -38,8 +44,6 @@ describe('a dropped connection', () => {
     });
     expect(generated.ok ? '' : generated.error.message).toContain(url);
     expect(generated.ok ? '' : generated.error.message).not.toMatch(/proxy URL/);
-    const models = await client.getModels();
-    expect(models).toMatchObject({ ok: false, error: { code: 'proxy_unreachable' } });
   });
 
   it('while the answer arrives: says so, with its status, for any call', async () => {
