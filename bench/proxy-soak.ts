@@ -159,7 +159,7 @@ async function soakRequestAsync(target: ProxyProcess, i: number, tally: SoakTall
     const id = res.headers.get('x-request-id');
     if (id) tally.answeredIds.push(id);
     if (res.status === 200) tally.served++;
-    if (res.status === 500 && id) tally.internalErrorIds.push(id);
+    else if (res.status === 500 && id) tally.internalErrorIds.push(id);
     else count(`${res.status} ${(JSON.parse(text) as { error: { code: string } }).error.code}`);
   } catch (error) {
     const name = (error as Error).name;

@@ -24,6 +24,8 @@ export const placedResultSchema = z.object({
   width: z.number(),
   height: z.number(),
   record: turnRecordSchema,
+  /** The source was deleted while Gemini worked: the result is at its old spot (the name is the press's). */
+  sourceDeleted: z.optional(z.object({ name: z.string() })),
 });
 /** The layer a PLACE_RESULT made. */
 export type PlacedResult = z.infer<typeof placedResultSchema>;

@@ -105,6 +105,23 @@ export const turnDraftSchema = z.object({
 });
 export type TurnDraft = z.infer<typeof turnDraftSchema>;
 
+/**
+ * The IMAGE fill an "Apply in place" turn replaced on its layer, as it was: enough to put it back by hand (the
+ * paint itself also stays on the layer, hidden, so Figma keeps its image: plugin/apply-in-place.ts).
+ */
+export const replacedFillSchema = z.object({
+  imageHash: z.string().check(z.minLength(1), z.maxLength(100)),
+  scaleMode: z.enum(['FILL', 'FIT', 'CROP', 'TILE']),
+  /** Its place in the layer's fills before the turn. */
+  index: z.int().check(z.nonnegative()),
+  opacity: z.optional(z.number()),
+  rotation: z.optional(z.number()),
+  scalingFactor: z.optional(z.number()),
+  imageTransform: z.optional(z.array(z.array(z.number()))),
+});
+/** The fill an Apply in place turn replaced. */
+export type ReplacedFill = z.infer<typeof replacedFillSchema>;
+
 /** Version 1 of the record, as stored under {@link TURN_RECORD_KEY}. */
 export const turnRecordSchema = z.object({
   v: z.literal(TURN_RECORD_VERSION),
@@ -124,6 +141,8 @@ export const turnRecordSchema = z.object({
    * the component's id, and this keeps where it came from.
    */
   convertedFromNodeId: z.optional(idSchema),
+  /** Apply in place: the turn replaced this fill of its own source layer, instead of adding a layer. */
+  replacedFill: z.optional(replacedFillSchema),
   /** Figma's hash of the image this turn put on its layer (the IMAGE fill), to tell later if it was replaced. */
   resultHash: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   author: z.optional(z.object({ id: z.string().check(z.maxLength(200)), name: z.string().check(z.maxLength(200)) })),
@@ -145,6 +164,8 @@ export interface TurnPlacement {
   originNodeId: string;
   /** Figma's hash of the result image, when known. */
   resultHash?: string | undefined;
+  /** Apply in place: the source's fill the result replaced. */
+  replacedFill?: ReplacedFill | undefined;
   author: { id: string; name: string } | null;
   createdAt: string;
 }
@@ -179,8 +200,13 @@ export function buildTurnRecord(draft: TurnDraft, placement: TurnPlacement): Tur
   if (draft.variant)
     record.variant = { index: draft.variant.index, count: draft.variant.count, batch: draft.variant.batch };
   if (placement.resultHash) record.resultHash = placement.resultHash;
+  if (placement.replacedFill) record.replacedFill = copyFill(placement.replacedFill);
   if (placement.author) record.author = { id: placement.author.id, name: placement.author.name };
   return record;
+}
+
+function copyFill(fill: ReplacedFill): ReplacedFill {
+  return { ...fill, ...(fill.imageTransform ? { imageTransform: fill.imageTransform.map((row) => [...row]) } : {}) };
 }
 
 /** Whether `record`, read from the layer `nodeId`, was written there, or travelled with a duplicate of its layer. */

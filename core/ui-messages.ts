@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { bytes, nodeId, pixels, requestId, type Same } from './message-fields.js';
 import { panelSizeSchema } from './panel-size.js';
+import { MAX_SNAPSHOTS } from './sandbox-messages.js';
 import { settingsSchema } from './settings.js';
 import { turnDraftSchema } from './turn-record.js';
 
@@ -26,6 +27,13 @@ export const exportNodeMessageSchema = z.strictObject({
   nodeId,
   maxSide: pixels,
 });
+/** A layer's box on the page, in points (a snapshot's `box`), as a press saw it. */
+const pressedBoxSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().check(z.positive()),
+  height: z.number().check(z.positive()),
+});
 /**
  * Put one result image on the canvas: beside `sourceNodeId` at the source's size, or at the viewport centre at
  * the image's size when it is null. When the source carries a turn record (a result, or a copy of one) the new turn
@@ -43,6 +51,21 @@ export const placeResultMessageSchema = z.strictObject({
    * whose text layers stay live on top (plugin/place-live-text-result.ts). Only for a FRAME source; ignored otherwise.
    */
   liveText: z.optional(z.boolean()),
+  /**
+   * The layers selected when Generate was pressed (core/pressed-selection.ts): the result becomes the selection, and
+   * is scrolled to, only while the selection is still these (or the batch's results placed so far).
+   */
+  pressedSelection: z.optional(z.array(nodeId).check(z.maxLength(MAX_SNAPSHOTS))),
+  /**
+   * The source as it was at the press: its name and `absoluteBoundingBox`. When the source has been deleted since,
+   * the result is still placed, as a new top-level frame at this box, and the reply says so (`sourceDeleted`).
+   */
+  pressedSource: z.optional(z.object({ name: z.string().check(z.maxLength(1000)), box: pressedBoxSchema })),
+  /**
+   * Apply in place: the result replaces the source's visible IMAGE fill, as one undo step, instead of becoming a new
+   * layer (plugin/apply-in-place.ts). A source without one gets a new layer beside it as usual.
+   */
+  applyInPlace: z.optional(z.boolean()),
 });
 /** Most variants one MAKE_COMPONENT_SET combines (a page of results is far more than any library needs). */
 export const MAX_COMPONENT_SET_VARIANTS = 100;

@@ -4,6 +4,7 @@
  * coordinates.
  */
 import type { Rect } from './aspect.js';
+import { freeSpotNear } from './free-spot-near.js';
 import { firstFreeY, RESULT_GAP } from './placement.js';
 
 /** Largest number of variants one request asks for. */
@@ -12,7 +13,8 @@ export const MAX_VARIANTS = 8;
 /**
  * Top-left corners for `count` results of `size`, in order. Beside `source` (starting `gap` right of it, on its
  * row) when that whole row is clear of `obstacles`; otherwise left-aligned with the source in the first clear row
- * below it. Without a source (text-to-image), the row is centred on `centre`.
+ * below it. Without a source (text-to-image), the whole row goes to the free spot nearest `centre`
+ * (core/free-spot-near.ts), so it covers nothing.
  */
 export function variantSpots(
   count: number,
@@ -29,9 +31,8 @@ export function variantSpots(
   const row = (x: number, y: number): { x: number; y: number }[] =>
     Array.from({ length: count }, (_, i) => ({ x: Math.round(x + i * (size.width + gap)), y: Math.round(y) }));
   if (!source) {
-    const x = centre.x - rowWidth / 2;
-    const y = centre.y - size.height / 2;
-    return row(x, firstFreeY({ x, y }, { width: rowWidth, height: size.height }, obstacles, gap));
+    const spot = freeSpotNear(centre, { width: rowWidth, height: size.height }, obstacles, gap);
+    return row(spot.x, spot.y);
   }
   const beside = { x: source.x + source.width + gap, y: source.y, width: rowWidth, height: size.height };
   if (!obstacles.some((o) => overlapsWithGap(beside, o, gap))) return row(beside.x, beside.y);

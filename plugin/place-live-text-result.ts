@@ -19,7 +19,7 @@
 import type { PlacedResult, UiMessageOf } from '../core/messages.js';
 import type { Result } from '../core/result.js';
 import { checkImageForFigma } from './export-png.js';
-import { findSceneNodeAsync } from './find-scene-node.js';
+import { findSourceAsync } from './find-source.js';
 import type { HandlerContext } from './handler-context.js';
 import {
   createImageOrError,
@@ -36,11 +36,11 @@ export async function placeLiveTextResultAsync(
   message: UiMessageOf<'PLACE_RESULT'>,
 ): Promise<Result<PlacedResult>> {
   const { figma } = context;
-  if (message.sourceNodeId === null) return placeResultAsync(context, message);
-  const found = await findSceneNodeAsync(figma, message.sourceNodeId);
+  const found = await findSourceAsync(figma, message);
   if (!found.ok) return found;
-  const source = found.value;
-  if (source.type !== 'FRAME') return placeResultAsync(context, message);
+  // Text-to-image, a source deleted meanwhile (placed at its old spot) and a source that is no frame: a plain result.
+  if (found.value.kind !== 'layer' || found.value.node.type !== 'FRAME') return placeResultAsync(context, message);
+  const source = found.value.node;
 
   const header = checkImageForFigma(message.image);
   if (!header.ok) return header;
@@ -52,12 +52,12 @@ export async function placeLiveTextResultAsync(
   const size = { width: source.width, height: source.height };
   const copy = source.clone();
   try {
-    copy.name = resultLayerName(source, message.turn);
     keepOnlyText(copy);
     copy.fills = [{ type: 'IMAGE', imageHash: image.value.hash, scaleMode: 'FILL' }];
     copy.strokes = [];
     const batchSpot = putInPlace(figma, copy, size, message.turn, where.value);
-    return stampResult(context, copy, message.turn, image.value, where.value, batchSpot);
+    copy.name = resultLayerName(source, message.turn, batchSpot);
+    return stampResult(context, copy, message, image.value, where.value, batchSpot);
   } catch (thrown) {
     if (!copy.removed) copy.remove();
     throw thrown;

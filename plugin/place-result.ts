@@ -16,7 +16,11 @@ import { appError, type AppError } from '../core/errors.js';
 import type { PlacedResult, UiMessageOf } from '../core/messages.js';
 import { buildHistoryGraph, chainOf, continuationsOf, type HistoryEntry } from '../core/history-graph.js';
 import { continuedName, resultName } from '../core/naming.js';
-import { branchSpot, centredAt } from '../core/placement.js';
+import type { Rect } from '../core/aspect.js';
+import { freeSpotNear } from '../core/free-spot-near.js';
+import { branchSpot } from '../core/placement.js';
+import { pointSizeOf } from '../core/point-size.js';
+import { selectionStillPressed } from '../core/pressed-selection.js';
 import { fail, ok, type Result } from '../core/result.js';
 import {
   buildTurnRecord,
@@ -27,7 +31,7 @@ import {
   type TurnRecord,
 } from '../core/turn-record.js';
 import { checkImageForFigma } from './export-png.js';
-import { findSceneNodeAsync } from './find-scene-node.js';
+import { findSourceAsync } from './find-source.js';
 import type { HandlerContext } from './handler-context.js';
 import type { SandboxFigma } from './sandbox-figma.js';
 import { isVisibleIn, placementCandidates, type PlacementCandidate } from './placement-anchor.js';
@@ -43,12 +47,10 @@ export async function placeResultAsync(
   const header = checkImageForFigma(message.image);
   if (!header.ok) return header;
 
-  let source: SceneNode | null = null;
-  if (message.sourceNodeId !== null) {
-    const found = await findSceneNodeAsync(figma, message.sourceNodeId);
-    if (!found.ok) return found;
-    source = found.value;
-  }
+  const found = await findSourceAsync(figma, message);
+  if (!found.ok) return found;
+  const source = found.value.kind === 'layer' ? found.value.node : null;
+  const deleted = found.value.kind === 'deleted' ? found.value.pressed : null;
   const read = source ? readPlacementContext(context, source) : null;
   if (read && !read.ok) return read;
   const where = read?.value ?? null;
@@ -56,14 +58,15 @@ export async function placeResultAsync(
   const image = createImageOrError(figma, message.image);
   if (!image.ok) return image;
 
-  const size = source ? { width: source.width, height: source.height } : header.value;
+  // An edit keeps its source's size in points; text-to-image is the answer's 1K equivalent (core/point-size.ts).
+  const size = source ?? deleted?.box ?? pointSizeOf(header.value, message.turn.params.imageSize);
   const frame = figma.createFrame();
   try {
-    frame.name = resultLayerName(source, message.turn);
     frame.resize(size.width, size.height);
     frame.fills = [{ type: 'IMAGE', imageHash: image.value.hash, scaleMode: 'FILL' }];
-    const batchSpot = putInPlace(figma, frame, size, message.turn, where);
-    return stampResult(context, frame, message.turn, image.value, where, batchSpot);
+    const batchSpot = putInPlace(figma, frame, size, message.turn, where, deleted?.box);
+    frame.name = resultLayerName(source, message.turn, batchSpot, deleted?.name);
+    return stampResult(context, frame, message, image.value, where, batchSpot);
   } catch (thrown) {
     // Only ever remove the frame we made in this call.
     if (!frame.removed) frame.remove();
@@ -99,16 +102,27 @@ export function createImageOrError(figma: SandboxFigma, bytes: Uint8Array): Resu
   }
 }
 
-/** "<source> — <prompt>" (or its continuation), with the variant's number when it is one of N. */
-export function resultLayerName(source: SceneNode | null, turn: TurnDraft): string {
+/**
+ * "<source> — <prompt>" (or its continuation), with the variant's place in its row when it is one of N (`batchSpot`,
+ * known once it is placed); `deletedName` names a source deleted while Gemini worked.
+ */
+export function resultLayerName(
+  source: SceneNode | null,
+  turn: TurnDraft,
+  batchSpot: VariantSpot | null,
+  deletedName?: string,
+): string {
   const sourceName = source && source.getPluginData(TURN_RECORD_KEY) !== '' ? continuedName(source.name) : source?.name;
-  return variantLayerName(resultName(sourceName ?? null, turn.prompt), turn.variant);
+  const name = resultName(sourceName ?? deletedName ?? null, turn.prompt);
+  return variantLayerName(name, turn.variant, batchSpot?.position ?? 1);
 }
 
 /**
  * Inserts `node` where the result goes and positions it: one of N variants in its batch's row
  * (plugin/variant-spot.ts), a single result beside its source (right for a first continuation, below for a
- * branch), or at the viewport centre for text-to-image. Returns the batch's spot for a variant, else null.
+ * branch), at `deletedBox` (a top-level frame where the source was) when the source was deleted meanwhile, or
+ * for text-to-image on the free space nearest the view's centre (core/free-spot-near.ts), covering no layer. Returns
+ * the batch's spot for a variant, else null.
  */
 export function putInPlace(
   figma: SandboxFigma,
@@ -116,11 +130,11 @@ export function putInPlace(
   size: { width: number; height: number },
   turn: TurnDraft,
   where: PlacementContext | null,
+  deletedBox?: Rect,
 ): VariantSpot | null {
   const candidates = where?.candidates ?? [];
-  const batchSpot = turn.variant
-    ? variantSpot(figma.currentPage, node, size, turn.variant, candidates, figma.viewport.center)
-    : null;
+  const centre = deletedBox ? centreOf(deletedBox) : figma.viewport.center;
+  const batchSpot = turn.variant ? variantSpot(figma.currentPage, node, size, turn.variant, candidates, centre) : null;
   if (batchSpot) {
     const after = batchSpot.after;
     const index = after ? batchSpot.parent.children.findIndex((child) => child.id === after.id) : -1;
@@ -134,8 +148,13 @@ export function putInPlace(
     spot.parent.insertChild(index + 1, node);
     node.x = spot.x;
     node.y = spot.y;
+  } else if (deletedBox) {
+    node.x = deletedBox.x;
+    node.y = deletedBox.y;
   } else {
-    const { x, y } = centredAt(figma.viewport.center, size.width, size.height);
+    const page = figma.currentPage;
+    const obstacles = page.children.filter((child) => child.id !== node.id).map(boxOf);
+    const { x, y } = freeSpotNear(figma.viewport.center, size, obstacles);
     node.x = x;
     node.y = y;
   }
@@ -144,23 +163,26 @@ export function putInPlace(
 
 /**
  * Finishes a placed result: its turn record and relaunch button, the selection (a batch's results together, ready
- * for "Make component set"), the scroll, and one undo step. A record that cannot be written removes the node.
+ * for "Make component set") and the scroll, but only while the selection is as Generate left it
+ * (core/pressed-selection.ts), and one undo step. A record that cannot be written removes the node.
  */
 export function stampResult(
   context: HandlerContext,
   node: SceneNode,
-  turn: TurnDraft,
+  message: UiMessageOf<'PLACE_RESULT'>,
   image: Image,
   where: PlacementContext | null,
   batchSpot: VariantSpot | null,
 ): Result<PlacedResult> {
   const { figma } = context;
+  const { turn } = message;
   const parent = where?.parent ?? null;
   const user = figma.currentUser;
+  const deleted = where === null && message.sourceNodeId !== null ? (message.pressedSource ?? null) : null;
   const record = buildTurnRecord(turn, {
     id: context.newId(),
     parent: parent ? { id: parent.id, rootId: parent.rootId } : null,
-    sourceNodeId: where?.source.id ?? null,
+    sourceNodeId: where?.source.id ?? (deleted ? message.sourceNodeId : null),
     originNodeId: node.id,
     resultHash: image.hash,
     author: user && user.id ? { id: user.id, name: user.name } : null,
@@ -174,12 +196,26 @@ export function stampResult(
   node.setPluginData(TURN_RECORD_KEY, text.value);
   context.history.invalidate();
   node.setRelaunchData(relaunchData(record, turnNumber(where?.entries ?? [], parent)));
-  const shown = batchSpot ? [...batchSpot.members, node] : [node];
-  figma.currentPage.selection = shown;
-  figma.viewport.scrollAndZoomIntoView(shown);
+  const members = batchSpot?.members ?? [];
+  const current = figma.currentPage.selection.map((n) => n.id);
+  const placedIds = members.map((n) => n.id);
+  if (selectionStillPressed(current, message.pressedSelection, placedIds)) {
+    const shown = [...members, node];
+    figma.currentPage.selection = shown;
+    figma.viewport.scrollAndZoomIntoView(shown);
+  }
   figma.commitUndo();
   const { id: nodeId, name, x, y, width, height } = node;
-  return ok({ nodeId, name, x, y, width, height, record });
+  return ok({
+    nodeId,
+    name,
+    x,
+    y,
+    width,
+    height,
+    record,
+    ...(deleted ? { sourceDeleted: { name: deleted.name } } : {}),
+  });
 }
 
 /** The turn a layer carries, or null when it has none or it cannot be read. */
@@ -221,6 +257,17 @@ export function chooseSpot(
   return spot;
 }
 
+/** A layer's box on the page: its absoluteBoundingBox (rotation included), or its own box without one. */
+function boxOf(node: SceneNode): Rect {
+  const box = node.absoluteBoundingBox;
+  return box ? { x: box.x, y: box.y, width: box.width, height: box.height } : node;
+}
+
+function centreOf(box: Rect): { x: number; y: number } {
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Figma's refusal of an image, as one of our errors. */
 export function createImageError(thrown: unknown): AppError {
   const detail = thrown instanceof Error ? thrown.message : String(thrown);
   // Figma says "Image is too large" past 4096 px (yuanqing/figma-plugins#19); anything else is a bad image.

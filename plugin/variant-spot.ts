@@ -4,7 +4,8 @@
  * (`variantSpots`: beside the source when the row of N is clear, else below it; for text-to-image, centred on the view)
  * and takes its first spot; each later one goes right of the batch's rightmost result, at the first clear x. The
  * batch's results are found by the `variant.batch` id in their turn records, so no state is kept between messages.
- * Results take spots in the order they arrive, so a variant that fails leaves no hole in the row.
+ * Results take spots in the order they arrive, so a variant that fails leaves no hole in the row, and each is named by
+ * its place in the row (`position`): "variant 1" is the leftmost.
  *
  * Synchronous on purpose: the sandbox handles one message's synchronous part at a time, so two results of one
  * batch arriving together never pick the same spot.
@@ -23,6 +24,12 @@ export interface VariantSpot {
   y: number;
   /** The batch's results already on the page, in page order. */
   members: SceneNode[];
+  /**
+   * Its place in the batch's row, 1 for the leftmost: one more than the results already placed, since each takes the
+   * next spot to the right. Its name's number, so names read 1, 2, 3 left to right whichever variants failed or
+   * came first.
+   */
+  position: number;
 }
 
 /** The spot for `frame` (not yet placed), of `size`, the result of `variant` of an edit of `source` or of nothing. */
@@ -35,24 +42,25 @@ export function variantSpot(
   centre: { x: number; y: number },
 ): VariantSpot {
   const members = batchMembers(page, variant.batch, frame.id);
+  const position = members.length + 1;
   const last = rightmost(members);
   if (last && isFreeContainer(last.parent)) {
     const parent = last.parent;
     const siblings = parent.children.filter((child) => child.id !== frame.id).map(rectOf);
-    return { parent, after: last, x: firstFreeX(rectOf(last), siblings, size), y: last.y, members };
+    return { parent, after: last, x: firstFreeX(rectOf(last), siblings, size), y: last.y, members, position };
   }
   let spot: VariantSpot | null = null;
   for (const { anchor, parent } of candidates) {
     const siblings = parent.children.filter((child) => child.id !== anchor.id && child.id !== frame.id);
     const row = variantSpots(variant.count, size, rectOf(anchor), siblings.map(rectOf));
-    spot = { parent, after: anchor, x: row[0]!.x, y: row[0]!.y, members };
+    spot = { parent, after: anchor, x: row[0]!.x, y: row[0]!.y, members, position };
     if (row.every((p) => isVisibleIn(parent, p.x, p.y, size.width, size.height))) return spot;
   }
   // placementCandidates ends with the page, which never clips; without a source the row is centred on the view.
   if (spot) return spot;
   const obstacles = page.children.filter((child) => child.id !== frame.id).map(rectOf);
   const first = variantSpots(variant.count, size, null, obstacles, centre)[0]!;
-  return { parent: page, after: null, x: first.x, y: first.y, members };
+  return { parent: page, after: null, x: first.x, y: first.y, members, position };
 }
 
 /** The layers whose own record (not a copy's) belongs to `batch`, in page order. */
@@ -83,7 +91,10 @@ function isFreeContainer(node: BaseNode | null): node is FreeContainer {
   );
 }
 
-/** A variant's layer name: `Poster — warmer light · variant 2`; a single result keeps its name. */
-export function variantLayerName(name: string, variant: TurnVariant | undefined): string {
-  return variant && variant.count > 1 ? `${name} · variant ${variant.index + 1}` : name;
+/**
+ * A variant's layer name: `Poster — warmer light · variant 2`, numbered by its `position` in the row (its spot's
+ * {@link VariantSpot.position}), not by its request's index; a single result keeps its name.
+ */
+export function variantLayerName(name: string, variant: TurnVariant | undefined, position: number): string {
+  return variant && variant.count > 1 ? `${name} · variant ${position}` : name;
 }

@@ -79,6 +79,8 @@ function createSignals() {
     run: signal<RunState | null>(null),
     error: signal<AppError | null>(null),
     lastResult: signal<PlacedResult | null>(null),
+    /** The layer "Apply in place" is ticked for (ui/components/apply-in-place.tsx), or null: a new layer beside. */
+    applyInPlaceFor: signal<string | null>(null),
     /** The turn records of the current page, as last read (null until the first read). */
     history: signal<HistorySnapshot | null>(null),
     /**

@@ -11,46 +11,28 @@
  * with the file, and with the right parent.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withFullModelTurn } from '../../core/model-turn-wire.js';
 import type { GenerateRequest, GenerateResponse } from '../../core/proxy-schema.js';
-import { startProxy, type RunningProxy } from '../../proxy/server.js';
 import { IMAGE_SIGNATURE_CHARS } from '../../dev/gemini-double/answer.js';
-import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
 import type { RecordedRequest } from '../../dev/gemini-double/recorded-request.js';
 import { collectPageErrors, launchBrowserAsync } from '../support/browser.js';
+import { useLiveProxy } from '../support/live-proxy.js';
 import { generateTurnAsync, openPlaygroundAsync, turnRecordOf, type Playground } from '../support/playground.js';
 
 const KEY = 'AIzaSy-live-replay-e2e-key-0123456789';
 const TEAM_TOKEN = 'team-token-for-the-live-replay-e2e';
 const POSTER = '1:2';
 
-let double: GeminiDouble;
-let proxy: RunningProxy;
+const live = useLiveProxy('e2e-live-replay', KEY, TEAM_TOKEN);
 let browser: Browser;
 
 beforeAll(async () => {
-  double = await startGeminiDouble({ apiKey: KEY });
-  proxy = await startProxy(
-    {
-      PORT: '0',
-      BANANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'banana-e2e-live-replay-')),
-      GEMINI_API_KEY: KEY,
-      GEMINI_BASE_URL: double.url,
-      BANANA_DEV_TOKEN: TEAM_TOKEN,
-    },
-    { writeLog: () => {} },
-  );
   browser = await launchBrowserAsync();
 });
 afterAll(async () => {
   await browser?.close();
-  await proxy?.close();
-  await double?.close();
 });
 
 /**
@@ -66,7 +48,7 @@ async function openAsync(): Promise<{
 }> {
   const page = await browser.newPage();
   const errors = collectPageErrors(page);
-  const pg = await openPlaygroundAsync(page, proxy.url);
+  const pg = await openPlaygroundAsync(page, live.proxy.url);
   const sent: GenerateRequest[] = [];
   const answers: GenerateResponse[] = [];
   page.on('request', (request) => {
@@ -92,7 +74,7 @@ type Content = { role: string; parts: Record<string, unknown>[] };
 
 /** The upstream generateContent calls so far, from `from` on: each one's contents and status. */
 function upstreamCalls(from = 0): { contents: Content[]; status: number | null }[] {
-  return double.requests
+  return live.double.requests
     .slice(from)
     .filter((r: RecordedRequest) => r.path.endsWith(':generateContent'))
     .map((r) => ({ contents: (r.body as { contents: Content[] }).contents, status: r.status }));
@@ -113,7 +95,7 @@ describe('live replay in one panel session', () => {
       await expect.poll(() => pg.panel.getByLabel('Model').inputValue()).toBe('gemini-nano-banana-2.1');
       // Each result one image layer, so the layer shows exactly what the model made.
       await pg.panel.getByLabel('Keep text editable').uncheck();
-      const start = double.requests.length;
+      const start = live.double.requests.length;
       const t1 = await generateTurnAsync(pg, 'warmer light', 1);
       const t2 = await generateTurnAsync(pg, 'navy jacket', 2);
       const t3 = await generateTurnAsync(pg, 'remove the logo', 3);
@@ -159,7 +141,7 @@ describe('live replay in one panel session', () => {
       expect(r3.inputs).toEqual([{ nodeId: t2.id, role: 'base', hash: sha1(answer2.image.data) }]);
 
       // ── Gemini refuses the replay: the turn is sent again stateless at once, and it still continues turn 3 ─────
-      const beforeRefusal = double.requests.length;
+      const beforeRefusal = live.double.requests.length;
       const t4 = await generateTurnAsync(pg, 'add a hat [double:invalid-signature]', 4);
       const refused = upstreamCalls(beforeRefusal);
       expect(refused.map((c) => [roles(c).length, c.status])).toEqual([
@@ -174,7 +156,7 @@ describe('live replay in one panel session', () => {
       expect(await pg.panel.locator('[role=alert]').count()).toBe(0);
 
       // The refused chain is forgotten: the next turn replays from turn 4 alone (its call held the base image).
-      const beforeT5 = double.requests.length;
+      const beforeT5 = live.double.requests.length;
       const t5 = await generateTurnAsync(pg, 'a red scarf', 5);
       expect(upstreamCalls(beforeT5).map(roles)).toEqual([['user', 'model', 'user']]);
       expect((await turnRecordOf(pg, t5.id)).parentId).toBe((await turnRecordOf(pg, t4.id)).id);
@@ -188,7 +170,7 @@ describe('live replay in one panel session', () => {
       await pg.select([POSTER]);
       await pg.select([t5.id]);
       await pg.panel.getByText('AI-generated · turn 5.').waitFor();
-      const beforeTint = double.requests.length;
+      const beforeTint = live.double.requests.length;
       const t6 = await generateTurnAsync(pg, 'a blue scarf', 6);
       expect(upstreamCalls(beforeTint).map(roles)).toEqual([['user']]);
       expect(sent.at(-1)!.history).toBeUndefined();
@@ -196,7 +178,7 @@ describe('live replay in one panel session', () => {
 
       // ── Another model: never across models, so stateless ────────────────────────────────────────────────────
       await pg.panel.getByLabel('Model').selectOption('gemini-3-pro-image');
-      const beforeSwitch = double.requests.length;
+      const beforeSwitch = live.double.requests.length;
       const t7 = await generateTurnAsync(pg, 'softer shadows', 7);
       const switched = upstreamCalls(beforeSwitch);
       expect(switched.map(roles)).toEqual([['user']]);
@@ -222,7 +204,7 @@ describe('live replay in one panel session', () => {
       await mate.pg.select([t4.id]);
       await mate.pg.panel.getByText('AI-generated · turn 4.').waitFor();
       await expect.poll(() => mate.pg.panel.getByLabel('Model').inputValue()).toBe('gemini-nano-banana-2.1');
-      const beforeMate = double.requests.length;
+      const beforeMate = live.double.requests.length;
       const t8 = await generateTurnAsync(mate.pg, 'add rain', 5);
       expect(upstreamCalls(beforeMate).map(roles)).toEqual([['user']]);
       const request = mate.sent.at(-1)!;

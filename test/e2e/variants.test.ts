@@ -95,6 +95,8 @@ describe('variants side by side, then a component set', () => {
       /^3 of 4 done; 1 was blocked by safety filters\./,
     );
     expect(posterRow).toHaveLength(3);
+    // Named by their place in the row, left to right, whichever call was blocked and whatever order the rest came in.
+    expect(posterRow.map((n) => n.name.split(' · ').at(-1))).toEqual(['variant 1', 'variant 2', 'variant 3']);
     expect(posterRow.map((n) => [n.x, n.y])).toEqual([0, 1, 2].map((i) => [i * 580, 675 + 40]));
     const after = await pg.nodes();
     for (const node of original) expect(after.find((n) => n.id === node.id)).toEqual(node);

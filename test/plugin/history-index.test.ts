@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistorySnapshot, PlacedResult } from '../../core/messages.js';
 import type { TurnDraft } from '../../core/turn-record.js';
 import { solidPngBytes } from '../../dev/figma-double/index.js';
+import { countScans } from '../support/count-scans.js';
 import { startPlugin, valueOf, type Harness } from './harness.js';
 
 const draft = (prompt: string, nodeId: string): TurnDraft => ({
@@ -32,17 +33,6 @@ async function placeAsync(h: Harness, sourceId: string, prompt: string): Promise
 async function historyIdsAsync(h: Harness): Promise<string[]> {
   const snapshot = valueOf(await h.requestAsync({ type: 'READ_HISTORY' })) as HistorySnapshot;
   return snapshot.entries.map((entry) => entry.nodeId);
-}
-
-/** Counts the reads of the current page's records: `findAllWithCriteria` asked for layers with plugin data. */
-function countScans(page: PageNode): () => number {
-  let scans = 0;
-  const find = page.findAllWithCriteria.bind(page);
-  page.findAllWithCriteria = ((criteria: Parameters<PageNode['findAllWithCriteria']>[0]) => {
-    if (criteria.pluginData) scans++;
-    return find(criteria);
-  }) as PageNode['findAllWithCriteria'];
-  return () => scans;
 }
 
 const historyNotices = (h: Harness, from: number) =>

@@ -42,11 +42,12 @@ describe('a batch of variants beside its source', () => {
     const placed: PlacedResult[] = [];
     for (const index of [2, 0, 3, 1]) placed.push(await placeVariantAsync(h, poster, index, 4));
     expect(placed.map(box)).toEqual([0, 1, 2, 3].map((i) => [i * 580, 675 + 40, 540, 675]));
+    // Named by their place in the row, left to right, whatever order the answers came in; the record keeps the index.
     expect(placed.map((p) => p.name)).toEqual([
-      'Poster — warmer light · variant 3',
       'Poster — warmer light · variant 1',
-      'Poster — warmer light · variant 4',
       'Poster — warmer light · variant 2',
+      'Poster — warmer light · variant 3',
+      'Poster — warmer light · variant 4',
     ]);
     // Each has its own turn record with its variant index, a branch of the source like any first edit.
     for (const [i, p] of placed.entries()) {
@@ -84,6 +85,8 @@ describe('a batch of variants beside its source', () => {
     const placed = [];
     for (const index of [0, 2, 3]) placed.push(await placeVariantAsync(h, productShot, index, 4));
     expect(placed.map((p) => p.x)).toEqual([1280, 1920, 2560]);
+    // And their names have no hole either: 1, 2, 3 left to right, not 1, 3, 4.
+    expect(placed.map((p) => p.name.split(' · ')[1])).toEqual(['variant 1', 'variant 2', 'variant 3']);
   });
 
   it('gives each of four answers arriving at once a spot of its own', async () => {

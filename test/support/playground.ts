@@ -17,10 +17,7 @@ export interface Playground {
   generate(prompt: string): Promise<void>;
   /** Waits until the document has `count` nodes. */
   waitForNodeCount(count: number): Promise<void>;
-  /**
-   * Waits for a new result on the page (a top-level layer not in `before` that carries a turn record: the sandbox's
-   * own temporary export copies never do) and returns it (a result may hold live text layers).
-   */
+  /** Waits for a new result on the page (not in `before`, with a turn record) and returns it (it may hold live text). */
   waitForNewTopLayer(before: readonly NodeDescription[]): Promise<NodeDescription>;
 }
 
@@ -58,13 +55,17 @@ export async function openPlaygroundAsync(page: Page, proxyUrl: string): Promise
     },
     async waitForNewTopLayer(before) {
       const known = before.map((n) => n.id);
+      // A result carries its turn record; the sandbox's temporary export layers (a copy with its text hidden, a
+      // region's mask frame) come and go on the page meanwhile, as in Figma, and carry none.
       const handle = await page.waitForFunction(
-        ({ known: ids, key }) => {
+        ({ ids, key }) => {
           const pageId = (window as unknown as { figma: PluginAPI }).figma.currentPage.id;
-          const isNew = (n: NodeDescription): boolean => n.parentId === pageId && !ids.includes(n.id);
-          return window.bananaPlayground.nodes().find((n) => isNew(n) && n.pluginDataKeys.includes(key)) ?? null;
+          const api = window.bananaPlayground;
+          return (
+            api.nodes().find((n) => n.parentId === pageId && !ids.includes(n.id) && key in api.pluginData(n.id)) ?? null
+          );
         },
-        { known, key: TURN_RECORD_KEY },
+        { ids: known, key: TURN_RECORD_KEY },
         { timeout: 30_000 },
       );
       return (await handle.jsonValue()) as NodeDescription;
@@ -77,8 +78,7 @@ export async function openPlaygroundAsync(page: Page, proxyUrl: string): Promise
 export async function generateTurnAsync(pg: Playground, prompt: string, turnNumber: number): Promise<NodeDescription> {
   const before = await pg.nodes();
   await pg.generate(prompt);
-  await pg.waitForNodeCount(before.length + 1);
-  const made = (await pg.nodes()).find((n) => !before.some((b) => b.id === n.id))!;
+  const made = await pg.waitForNewTopLayer(before);
   await pg.panel.getByText(`AI-generated · turn ${turnNumber}.`).waitFor();
   return made;
 }

@@ -141,7 +141,7 @@ describe('Generate on a selected frame (edit)', () => {
     expect(double.describeNodes()).toEqual(before);
   });
 
-  it('reports stale_node when the source is deleted while Gemini works, and adds nothing', async () => {
+  it('still places a paid answer when the source is deleted while Gemini works: where the source was', async () => {
     const { state, actions, double, sample } = await openPanelAsync((s) => [s.poster]);
     const posterId = sample.poster.id;
     harness.proxy.onGenerate = () => {
@@ -150,9 +150,15 @@ describe('Generate on a selected frame (edit)', () => {
     };
     state.prompt.value = 'warmer light';
     await actions.generateAsync();
-    expect(state.error.value?.code).toBe('stale_node');
-    expect(double.describeNodes().some((n) => n.name.startsWith('Poster —'))).toBe(false);
+    expect(state.error.value).toBeNull();
     expect(await double.figma.getNodeByIdAsync(posterId)).toBeNull();
+    const result = state.lastResult.value!;
+    // The Poster was 540×675 at (0, 0) on the page: the result is a top-level frame there, a turn of its own.
+    expect(result).toMatchObject({ name: 'Poster — warmer light', x: 0, y: 0, width: 540, height: 675 });
+    expect(result.sourceDeleted).toEqual({ name: 'Poster' });
+    expect(result.record.parentId).toBeNull();
+    const node = await double.figma.getNodeByIdAsync(result.nodeId);
+    expect(node?.parent?.id).toBe(double.figma.currentPage.id);
   });
 
   it('cancels for real: the request is aborted, the spinner ends, nothing is placed', async () => {

@@ -4,43 +4,16 @@
  * base64 characters. Ten turns on the product shot: the panel keeps every turn's contents in memory (the figure is
  * printed and documented), and nothing of a signature reaches the file: each turn record stays small.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentsChars, MAX_REPLAY_TURNS, type ReplayContent } from '../../core/live-replay.js';
 import { TURN_RECORD_KEY } from '../../core/turn-record.js';
-import { startProxy, type RunningProxy } from '../../proxy/server.js';
 import { IMAGE_SIGNATURE_CHARS } from '../../dev/gemini-double/answer.js';
-import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
+import { useLiveProxy } from '../support/live-proxy.js';
 import { generateResultAsync } from '../support/panel-harness.js';
 import { openPanelSessionAsync, until } from './panel-session.js';
 
-const KEY = 'AIzaSy-live-replay-memory-key-0123456789';
+const upstream = useLiveProxy('live-memory', 'AIzaSy-live-replay-memory-key-0123456789');
 const TURNS = 10;
-
-let double: GeminiDouble;
-let proxy: RunningProxy;
-let dataDir: string;
-beforeAll(async () => {
-  double = await startGeminiDouble({ apiKey: KEY });
-  dataDir = mkdtempSync(join(tmpdir(), 'banana-live-memory-'));
-  proxy = await startProxy(
-    {
-      PORT: '0',
-      BANANA_DATA_DIR: dataDir,
-      GEMINI_API_KEY: KEY,
-      GEMINI_BASE_URL: double.url,
-      BANANA_DEV_TOKEN: 'team-token',
-    },
-    { writeLog: () => {} },
-  );
-});
-afterAll(async () => {
-  await proxy?.close();
-  await double?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 /** Characters of the parts of `contents`, by what they hold. */
 function charsByKind(contents: readonly ReplayContent[]) {
@@ -58,7 +31,7 @@ describe(`a ${TURNS}-turn live session with real-size signatures`, () => {
     'keeps each turn in memory only; every turn record is small and holds no signature',
     { timeout: 120_000 },
     async () => {
-      const session = await openPanelSessionAsync({ proxyUrl: proxy.url, select: (s) => [s.productShot] });
+      const session = await openPanelSessionAsync({ proxyUrl: upstream.proxy.url, select: (s) => [s.productShot] });
       try {
         await until(() => session.state.models.value !== null);
         const made: string[] = [];
@@ -69,7 +42,7 @@ describe(`a ${TURNS}-turn live session with real-size signatures`, () => {
         }
         // Each call replays the turns before it, up to 6 (the 7th call carries six); the 8th goes stateless, and the
         // chain starts again from it.
-        const calls = double.requests.filter((r) => r.path.endsWith(':generateContent'));
+        const calls = upstream.double.requests.filter((r) => r.path.endsWith(':generateContent'));
         const contentsPerCall = calls.map((r) => (r.body as { contents: unknown[] }).contents.length);
         expect(contentsPerCall).toEqual([1, 3, 5, 7, 9, 11, 13, 1, 3, 5]);
         expect(MAX_REPLAY_TURNS).toBe(6);

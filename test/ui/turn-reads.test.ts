@@ -4,50 +4,13 @@
  * panel already holds and the page's records are read once, after the result is placed (plugin/history-index.ts); a
  * live replay Gemini refuses is sent again stateless with the images already exported (ui/actions/turn-exports.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProxy, type RunningProxy } from '../../proxy/server.js';
-import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
+import { describe, expect, it } from 'vitest';
+import { countScans } from '../support/count-scans.js';
+import { useLiveProxy } from '../support/live-proxy.js';
 import { generateResultAsync } from '../support/panel-harness.js';
 import { openPanelSessionAsync, until, type PanelSession } from './panel-session.js';
 
-const KEY = 'AIzaSy-turn-reads-key-0123456789abcdef';
-
-let double: GeminiDouble;
-let proxy: RunningProxy;
-let dataDir: string;
-beforeAll(async () => {
-  double = await startGeminiDouble({ apiKey: KEY });
-  dataDir = mkdtempSync(join(tmpdir(), 'banana-turn-reads-'));
-  proxy = await startProxy(
-    {
-      PORT: '0',
-      BANANA_DATA_DIR: dataDir,
-      GEMINI_API_KEY: KEY,
-      GEMINI_BASE_URL: double.url,
-      BANANA_DEV_TOKEN: 'team-token',
-    },
-    { writeLog: () => {} },
-  );
-});
-afterAll(async () => {
-  await proxy?.close();
-  await double?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** Counts the reads of the page's records (`findAllWithCriteria` for layers with plugin data) on the double. */
-function countScans(page: PageNode): () => number {
-  let scans = 0;
-  const find = page.findAllWithCriteria.bind(page);
-  page.findAllWithCriteria = ((criteria: Parameters<PageNode['findAllWithCriteria']>[0]) => {
-    if (criteria.pluginData) scans++;
-    return find(criteria);
-  }) as PageNode['findAllWithCriteria'];
-  return () => scans;
-}
+const live = useLiveProxy('turn-reads', 'AIzaSy-turn-reads-key-0123456789abcdef');
 
 /** A turn from press to a History that shows it; returns the message types the panel sent meanwhile. */
 async function turnAsync(session: PanelSession, prompt: string): Promise<{ nodeId: string; sent: string[] }> {
@@ -61,7 +24,7 @@ const count = (types: readonly string[], type: string) => types.filter((t) => t 
 
 describe('one turn that continues a result', () => {
   it('takes its chain from the history the panel holds, and the page is read once, after placing', async () => {
-    const session = await openPanelSessionAsync({ proxyUrl: proxy.url, select: (s) => [s.poster] });
+    const session = await openPanelSessionAsync({ proxyUrl: live.proxy.url, select: (s) => [s.poster] });
     try {
       await until(() => session.state.models.value !== null && session.state.historyCurrent.value);
       await turnAsync(session, 'warmer light');
@@ -81,7 +44,7 @@ describe('one turn that continues a result', () => {
 
 describe('a live replay Gemini refuses', () => {
   it('is sent again stateless with the images it had exported, each exported once', async () => {
-    const session = await openPanelSessionAsync({ proxyUrl: proxy.url, select: (s) => [s.poster, s.productShot] });
+    const session = await openPanelSessionAsync({ proxyUrl: live.proxy.url, select: (s) => [s.poster, s.productShot] });
     try {
       const { state, actions, double: figma, sample } = session;
       await until(() => state.models.value !== null);
@@ -91,9 +54,9 @@ describe('a live replay Gemini refuses', () => {
       const first = await turnAsync(session, 'warmer light');
       figma.userSelect([figma.figma.currentPage.findOne((n) => n.id === first.nodeId)!]);
       await until(() => state.target.value?.id === first.nodeId && state.historyCurrent.value);
-      const calls = double.requests.length;
+      const calls = live.double.requests.length;
       const { sent } = await turnAsync(session, '[double:invalid-signature] navy jacket');
-      const upstream = double.requests.slice(calls).filter((r) => r.path.endsWith(':generateContent'));
+      const upstream = live.double.requests.slice(calls).filter((r) => r.path.endsWith(':generateContent'));
       expect(upstream.map((r) => r.status)).toEqual([400, 200]);
       // The refused call replayed turn 1; the second is stateless: the chain summarised, base and subject attached.
       const contents = (upstream[1]!.body as { contents: { parts: { text?: string }[] }[] }).contents;

@@ -76,6 +76,7 @@ export async function generateVariantsAsync(deps: AppDeps, count: number): Promi
           : placeAnswerAsync(deps, prepared.value.placement, answer.value, {
               signal,
               variant: { index, count, batch: batchId },
+              pressed: press.value.pressed,
             }),
       );
       placing = next.catch(() => undefined);

@@ -79,6 +79,7 @@ async function runTurnAsync(deps: AppDeps, run: Run, press: Press): Promise<Resu
   const placed = await placeAnswerAsync(deps, turn.value.placement, answer.value, {
     signal,
     onPlacing: () => run.step('placing'),
+    pressed: press.pressed,
   });
   if (placed.ok) rememberLiveTurn(deps, turn.value, answer.value, placed.value);
   return placed;

@@ -14,6 +14,7 @@ import type { TargetSize } from '../image/fit-plan.js';
 import { pureCodec } from '../image/pixel-codec.js';
 import { finishRegionEditAsync, type PreparedRegionEdit } from '../image/region-edit.js';
 import type { AppDeps } from './deps.js';
+import type { PressedSelection } from './pressed-selection.js';
 
 /** How an answer becomes the image to place. */
 export type AnswerFit =
@@ -40,6 +41,8 @@ export interface PlaceOptions {
   variant?: TurnVariant;
   /** Called once the answer is fitted, just before it is sent to be placed (too late to cancel cleanly). */
   onPlacing?: () => void;
+  /** The selection and source at the press: the selection moves only if unchanged; a deleted source's spot. */
+  pressed?: PressedSelection;
 }
 
 /** Fits one answer and places it as a new layer with its turn record. */
@@ -71,6 +74,7 @@ export async function placeAnswerAsync(
     image: image.value,
     sourceNodeId: placement.sourceNodeId,
     ...(placement.liveText ? { liveText: true } : {}),
+    ...options.pressed,
     turn: {
       prompt,
       model: answer.model,

@@ -12,12 +12,15 @@ import { planTurn, turnKindOf, type TurnPlan } from '../../core/turn-plan.js';
 import type { TurnRecord } from '../../core/turn-record.js';
 import type { AppState } from '../state.js';
 import type { AppDeps } from './deps.js';
+import { pressedSelectionOf, type PressedSelection } from './pressed-selection.js';
 
 /** What a Generate press works with. */
 export interface Press {
   model: PublicModel;
   prompt: string;
   shape: RequestPlan;
+  /** The selection and the source as they were at the press (ui/actions/pressed-selection.ts). */
+  pressed: PressedSelection;
 }
 
 /** The model, prompt and request plan of a Generate press, or the problem to show instead. */
@@ -35,7 +38,7 @@ export function readyToGenerate(state: AppState): Result<Press> {
           ? shape.error
           : null;
   if (problem || !model || !shape || !shape.ok) return fail(problem ?? appError('bad_request'));
-  return ok({ model, prompt, shape: shape.value });
+  return ok({ model, prompt, shape: shape.value, pressed: pressedSelectionOf(state, shape.value) });
 }
 
 /** The first step a press's run shows: an edit exports first. */

@@ -3,6 +3,7 @@
  * call, so the parts themselves never see the whole state. Inputs that only set a value set its signal here.
  */
 import type { PanelProps } from './props.js';
+import { ApplyInPlace } from './apply-in-place.js';
 import { ComponentSetCard } from './component-set-card.js';
 import { ErrorBanner } from './error-banner.js';
 import { GenerateBar } from './generate-bar.js';
@@ -90,6 +91,7 @@ function DockWired({ state, actions }: PanelProps) {
         onSend={() => void actions.generateAsync()}
       />
       <ErrorBanner error={state.error.value} onDismiss={actions.dismissError} />
+      <ApplyInPlace state={state} />
       <GenerateBar
         run={state.run.value}
         variantProgress={state.variants.progress.value}
