@@ -111,10 +111,19 @@ async function dragCornerAsync(dx: number, dy: number): Promise<void> {
   const steps = Math.ceil(Math.max(Math.abs(dx), Math.abs(dy)) / 4);
   for (let i = 1; i <= steps; i++) {
     const [sx, sy] = [Math.round((dx * i) / steps), Math.round((dy * i) / steps)];
-    await pg.page.mouse.move(x + sx, y + sy);
     const want = clampPanelSize({ width: start.width + sx, height: start.height + sy });
     // The playground's panel keeps its right edge (it sits at the page's edge), so only its bottom follows down.
-    await expect.poll(windowSize, { timeout: 5000 }).toEqual(want);
+    // On a loaded machine a move can be lost while the window resizes: the hand moves there again, as a person's
+    // would, until the window has followed.
+    await expect
+      .poll(
+        async () => {
+          await pg.page.mouse.move(x + sx, y + sy);
+          return windowSize();
+        },
+        { timeout: 5000 },
+      )
+      .toEqual(want);
   }
   await pg.page.mouse.up();
 }
