@@ -85,6 +85,44 @@ export function estimateCostUsd(
   return roundUsd(dollarsPerMillion / 1_000_000 + output);
 }
 
+/** The least and the most an estimate expects a call to cost, in US dollars. */
+export interface UsdRange {
+  low: number;
+  high: number;
+}
+
+/**
+ * How far the answer's text and thinking may go from the typical figures: the range runs from none at all to this
+ * many times the typical (our assumption; Gemini documents no ceiling for them).
+ */
+export const MOST_TYPICAL_OUTPUT_TIMES = 2;
+
+/**
+ * The range one call may cost, since its text and thinking cannot be known in advance: from no text and no thinking
+ * to {@link MOST_TYPICAL_OUTPUT_TIMES} times the typical. Null when the model has no price for that size.
+ */
+export function estimateCostRangeUsd(
+  model: CostModel,
+  imageSize: ImageSize,
+  inputImageCount: number,
+  promptChars: number,
+): UsdRange | null {
+  const times = (k: number): CostModel => ({
+    ...model,
+    typicalTextTokens: k * (model.typicalTextTokens ?? 0),
+    typicalThoughtsTokens: k * (model.typicalThoughtsTokens ?? 0),
+  });
+  const low = estimateCostUsd(times(0), imageSize, inputImageCount, promptChars);
+  const high = estimateCostUsd(times(MOST_TYPICAL_OUTPUT_TIMES), imageSize, inputImageCount, promptChars);
+  return low === null || high === null ? null : { low, high };
+}
+
+/** "≈ $0.04–0.07", or "≈ $0.04" when both ends read the same. */
+export function formatUsdRange(range: UsdRange): string {
+  const [low, high] = [formatUsd(range.low), formatUsd(range.high)];
+  return low === high ? `≈ ${low}` : `≈ ${low}–${high.slice(1)}`;
+}
+
 /** Dollars as a person reads them: `$0.13`, `$20.00`; amounts under a cent keep their first digits (`$0.0042`). */
 export function formatUsd(usd: number): string {
   if (usd !== 0 && Math.abs(usd) < 0.01) return `$${Number(usd.toPrecision(2))}`;

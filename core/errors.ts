@@ -33,6 +33,7 @@ export const ERROR_STATUS = {
   upstream_timeout: 504,
   // Raised inside the plugin or panel, never sent by the proxy; 0 means "no HTTP status".
   proxy_unreachable: 0,
+  connection_dropped: 0,
   stale_node: 0,
   corrupt_history: 0,
   nothing_selected: 0,
@@ -83,6 +84,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   proxy_busy: 'The team proxy has too many requests waiting right now. Try again in a minute.',
   upstream_timeout: 'Gemini took too long to answer. Try again, or use a smaller size.',
   proxy_unreachable: 'Could not reach the Banana Studio proxy. Check your connection and the proxy URL in Settings.',
+  connection_dropped:
+    'The connection to the proxy dropped during the request, so nothing was added. Gemini may still bill it. Try again.',
   stale_node: 'The layer was deleted or moved to another page. Select it again and retry.',
   corrupt_history:
     "This layer's history is damaged; it can still be used as an image, but earlier turns are unavailable.",

@@ -4,7 +4,7 @@
  * core/cost-estimate.ts. The estimate and the request come from one plan and one builder (core/turn-request.ts),
  * so they cannot drift apart.
  */
-import { estimateCostUsd } from './cost-estimate.js';
+import { estimateCostRangeUsd, estimateCostUsd, type UsdRange } from './cost-estimate.js';
 import type { ImageSize } from './models.js';
 import type { TurnPlan } from './turn-plan.js';
 import { requestInputOf, turnRequest, type RequestInput } from './turn-request.js';
@@ -27,6 +27,13 @@ export function estimateTurnUsd(plan: TurnPlan | null): number | null {
   if (!plan) return null;
   const input = turnEstimateInputOf(plan);
   return estimateCostUsd(plan.model, input.imageSize, input.inputImages, input.promptChars);
+}
+
+/** The range one call of the planned turn may cost (its text and thinking vary), or null as {@link estimateTurnUsd}. */
+export function estimateTurnRangeUsd(plan: TurnPlan | null): UsdRange | null {
+  if (!plan) return null;
+  const input = turnEstimateInputOf(plan);
+  return estimateCostRangeUsd(plan.model, input.imageSize, input.inputImages, input.promptChars);
 }
 
 /** What a press costs in all: N variants are N calls, each billed. */

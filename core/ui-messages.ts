@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { bytes, nodeId, pixels, requestId, type Same } from './message-fields.js';
+import { panelSizeSchema } from './panel-size.js';
 import { MAX_SNAPSHOTS } from './sandbox-messages.js';
 import { settingsSchema } from './settings.js';
 import { turnDraftSchema } from './turn-record.js';
@@ -135,6 +136,15 @@ export const notifyMessageSchema = z.strictObject({
   message: z.string().check(z.minLength(1), z.maxLength(500)),
   error: z.optional(z.boolean()),
 });
+/**
+ * The corner was dragged: resize the panel's window to this size, clamped (core/panel-size.ts). `final` at the end
+ * of the drag, when the size is also kept in clientStorage for the next start. No reply.
+ */
+export const resizePanelMessageSchema = z.strictObject({
+  type: z.literal('RESIZE_PANEL'),
+  ...panelSizeSchema.shape,
+  final: z.optional(z.boolean()),
+});
 
 /** Every message the panel sends, as received by the sandbox. */
 export const uiMessageSchema = z.discriminatedUnion('type', [
@@ -152,6 +162,7 @@ export const uiMessageSchema = z.discriminatedUnion('type', [
   exportRegionMaskMessageSchema,
   makeComponentSetMessageSchema,
   readPublishStatusMessageSchema,
+  resizePanelMessageSchema,
 ]);
 /** Every message the panel sends to the sandbox. */
 export type UiMessage = z.infer<typeof uiMessageSchema>;
@@ -176,6 +187,7 @@ export const UI_MESSAGE_TYPES = [
   'EXPORT_REGION_MASK',
   'MAKE_COMPONENT_SET',
   'READ_PUBLISH_STATUS',
+  'RESIZE_PANEL',
 ] as const;
 // A type missing from the list (or listed but not in the union) fails here.
 const typeListComplete: Same<(typeof UI_MESSAGE_TYPES)[number], UiMessageType> = true;

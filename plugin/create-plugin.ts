@@ -4,6 +4,7 @@
  * history changes.
  */
 import { appError } from '../core/errors.js';
+import { DEFAULT_PANEL_SIZE, type PanelSize } from '../core/panel-size.js';
 import { newTurnId } from '../core/turn-id.js';
 import { createSandboxBridge } from './bridge.js';
 import type { SandboxFigma } from './sandbox-figma.js';
@@ -17,13 +18,15 @@ import { watchHistory } from './watch-history.js';
  * `showUI` options: the panel's size, its title, and Figma's `--figma-color-*` variables
  * (docs/figma-platform.md#theme-colours).
  */
-export const UI_OPTIONS: ShowUIOptions = { width: 360, height: 560, themeColors: true, title: 'Banana Studio' };
+export const UI_OPTIONS: ShowUIOptions = { ...DEFAULT_PANEL_SIZE, themeColors: true, title: 'Banana Studio' };
 
 export interface PluginOptions {
   /** Clock for turn records; the real time by default. */
   now?: () => Date;
   /** Turn ids; {@link newTurnId} by default. */
   newId?: () => string;
+  /** The size to open the panel at (the one kept in clientStorage: plugin/settings-store.ts); UI_OPTIONS' otherwise. */
+  panelSize?: PanelSize;
 }
 
 export interface RunningPlugin {
@@ -33,7 +36,7 @@ export interface RunningPlugin {
 
 /** Starts Banana Studio's sandbox side. */
 export function createPlugin(figma: SandboxFigma, html: string, options: PluginOptions = {}): RunningPlugin {
-  figma.showUI(html, UI_OPTIONS);
+  figma.showUI(html, { ...UI_OPTIONS, ...options.panelSize });
   const bridge = createSandboxBridge(figma);
   const context: HandlerContext = {
     figma,

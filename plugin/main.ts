@@ -3,5 +3,9 @@
  * passed in, so the same code runs against the Figma double.
  */
 import { createPlugin } from './create-plugin.js';
+import { loadPanelSizeAsync } from './settings-store.js';
 
-createPlugin(figma, __html__);
+// Opens the panel at the size its corner last left it (the default when none is kept or it cannot be read).
+void loadPanelSizeAsync(figma.clientStorage)
+  .catch(() => undefined)
+  .then((panelSize) => createPlugin(figma, __html__, { panelSize }));

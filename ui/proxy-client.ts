@@ -1,8 +1,10 @@
 /**
  * The one file in the panel that calls `fetch` (docs/contributing.md#one-file-per-outside-call): the team proxy's `GET
- * /health`, `GET /v1/models` and `POST /v1/generate`. Every call ends in a {@link Result}: the proxy's error envelope
- * becomes its AppError, a network failure `proxy_unreachable`, the caller's abort `cancelled`, our own timeout
- * `upstream_timeout`, and every 200 body is checked against the schema both ends share (core/proxy-schema.ts).
+ * /health`, `GET /v1/models`, `GET /v1/usage/me` and `POST /v1/generate`. Every call ends in a {@link Result}: the
+ * proxy's error envelope becomes its AppError, a network failure `proxy_unreachable` (or `connection_dropped` when
+ * the answer had begun to arrive, or the address had answered before), the caller's abort
+ * `cancelled`, our own timeout `upstream_timeout`, and every 200 body is checked against the schema both ends share
+ * (core/proxy-schema.ts).
  */
 import type { z } from 'zod';
 import { appError, type AppError, type ErrorCode } from '../core/errors.js';
@@ -16,6 +18,8 @@ import {
   type GenerateResponse,
   type HealthResponse,
   type ModelsResponse,
+  type UsageMeResponse,
+  usageMeResponseSchema,
 } from '../core/proxy-schema.js';
 import { withFullModelTurn } from '../core/model-turn-wire.js';
 import { fail, ok, type Result } from '../core/result.js';
@@ -28,6 +32,13 @@ export interface ProxyClient {
   getHealth(signal?: AbortSignal): Promise<Result<HealthResponse>>;
   /** The model registry the proxy offers. */
   getModels(signal?: AbortSignal): Promise<Result<ModelsResponse>>;
+  /** `GET /v1/usage/me`: the designer's own images and budget today and this month, and what is left. */
+  getUsage(signal?: AbortSignal): Promise<Result<UsageMeResponse>>;
+  /**
+   * Whether anything answers at the proxy's address at all, CORS aside (a `no-cors` request, whose answer the panel
+   * cannot read): tells a server that refuses the panel's origin from one that is not there.
+   */
+  answersWithoutCorsAsync(signal?: AbortSignal): Promise<boolean>;
   /** One image for one request; aborting `signal` really aborts the HTTP request. */
   generate(request: GenerateRequest, signal?: AbortSignal): Promise<Result<GenerateResponse>>;
 }
@@ -57,6 +68,19 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
       call('/health', { method: 'GET', headers }, healthResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
     getModels: (signal) =>
       call('/v1/models', { method: 'GET', headers }, modelsResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
+    getUsage: (signal) =>
+      call(
+        '/v1/usage/me',
+        { method: 'GET', headers },
+        usageMeResponseSchema,
+        options.modelsTimeoutMs ?? 15_000,
+        signal,
+      ),
+    answersWithoutCorsAsync: (signal) =>
+      fetchImpl(`${base}/health`, { method: 'GET', mode: 'no-cors', signal }).then(
+        () => true,
+        () => false,
+      ),
     async generate(request, signal) {
       const answer = await call(
         '/v1/generate',
@@ -77,14 +101,21 @@ interface Endpoint {
   target: BuildTarget;
 }
 
+/**
+ * The proxy addresses that have answered this panel (any HTTP answer, an error too) since it opened: a lost
+ * connection to one of them is a dropped connection, not a wrong URL.
+ */
+const answeredBases = new Set<string>();
+
 async function callJsonAsync<T>(
-  { fetchImpl, base, target }: Endpoint,
+  endpoint: Endpoint,
   path: string,
   init: RequestInit,
   schema: z.ZodType<T>,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<Result<T>> {
+  const { fetchImpl, base } = endpoint;
   if (signal?.aborted) return fail(appError('cancelled'));
   // One controller for both reasons to stop, remembering which one it was.
   const controller = new AbortController();
@@ -99,21 +130,15 @@ async function callJsonAsync<T>(
     controller.abort();
   }, timeoutMs);
   try {
-    let response: Response;
+    let response: Response | null = null;
     let text: string;
     try {
       response = await fetchImpl(`${base}${path}`, { ...init, signal: controller.signal });
+      answeredBases.add(base);
       text = await response.text();
     } catch {
       if (stop.reason) return fail(stopError(stop.reason, timeoutMs));
-      // In Figma a URL the manifest does not allow always fails here (its CSP blocks it): say that, not "offline".
-      if (!buildMayReach(target, base)) return fail(appError('proxy_unreachable', notAllowedMessage(target, base)));
-      return fail(
-        appError(
-          'proxy_unreachable',
-          `Could not reach the Banana Studio proxy at ${base}. Check your connection and the proxy URL in Settings.`,
-        ),
-      );
+      return fail(networkError(endpoint, response));
     }
     const body = parseJson(text);
     if (!response.ok) return fail(errorFromResponse(response.status, body));
@@ -131,6 +156,33 @@ async function callJsonAsync<T>(
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * A request that failed on the network: before any answer (nothing there, or the connection lost on the way), or
+ * while the answer's body was arriving (`response` is set).
+ */
+function networkError({ base, target }: Endpoint, response: Response | null): AppError {
+  if (response) {
+    return appError(
+      'connection_dropped',
+      `The connection to the proxy at ${base} dropped while its answer was arriving (HTTP ${response.status}), so ` +
+        'the answer was lost. Try again; the proxy may answer the same request from its cache.',
+    );
+  }
+  if (answeredBases.has(base)) {
+    return appError(
+      'connection_dropped',
+      `The connection to the proxy at ${base} dropped before it answered: the proxy may have stopped or restarted, ` +
+        'or the network went down. Try again in a moment; if it keeps failing, ask your admin whether it is running.',
+    );
+  }
+  // In Figma a URL the manifest does not allow always fails here (its CSP blocks it): say that, not "offline".
+  if (!buildMayReach(target, base)) return appError('proxy_unreachable', notAllowedMessage(target, base));
+  return appError(
+    'proxy_unreachable',
+    `Could not reach the Banana Studio proxy at ${base}. Check your connection and the proxy URL in Settings.`,
+  );
 }
 
 function stopError(reason: 'cancelled' | 'timeout', timeoutMs: number): AppError {

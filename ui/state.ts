@@ -12,12 +12,12 @@ import type { HistorySnapshot, NodeSnapshot, PlacedResult } from '../core/messag
 import { VERTEX_INLINE_IMAGE_MAX_BYTES } from '../core/input-limits.js';
 import type { ImageSize } from '../core/models.js';
 import { planNextTurn } from '../core/next-turn.js';
-import type { HealthResponse, PublicModel } from '../core/proxy-schema.js';
+import type { HealthResponse, PublicModel, UsageMeResponse } from '../core/proxy-schema.js';
 import { planRequest } from '../core/request-plan.js';
 import { selectionKindOf } from '../core/selection-kind.js';
 import { interpretSelection, withRegionHost } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
-import { estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
+import { estimateTurnRangeUsd, estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
 import { createPrecisionState } from './precision-state.js';
 import { createVariantState } from './variant-state.js';
 
@@ -70,6 +70,8 @@ function createSignals() {
     inlineImageMaxBytes: signal(VERTEX_INLINE_IMAGE_MAX_BYTES),
     /** What answers behind the proxy, from its `/health` (null until read, or when it could not be read). */
     proxyMode: signal<HealthResponse['mode'] | null>(null),
+    /** The designer's own usage and what is left (`GET /v1/usage/me`), for the footer; null until read. */
+    usage: signal<UsageMeResponse | null>(null),
     modelId: signal<string | null>(null),
     /** One line about the model pick the panel made for the person (their model left the list), or null. */
     modelNote: signal<string | null>(null),
@@ -203,7 +205,8 @@ function deriveNextTurn(s: Signals, { model, plan }: Selection, { targetChain }:
   const replayPath = computed(() => turnPlan.value?.replay?.path ?? null);
   /** Estimated US dollars for one call of the next Generate, from its plan (core/turn-estimate.ts). */
   const estimateUsd = computed(() => estimateTurnUsd(turnPlan.value));
+  const estimateRangeUsd = computed(() => estimateTurnRangeUsd(turnPlan.value));
   /** What the next press costs in all: N variants are N calls, each billed. */
   const runEstimateUsd = computed(() => runEstimateUsdOf(estimateUsd.value, s.variants.count.value));
-  return { turnPlan, replayPath, estimateUsd, runEstimateUsd };
+  return { turnPlan, replayPath, estimateUsd, estimateRangeUsd, runEstimateUsd };
 }

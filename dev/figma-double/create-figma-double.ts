@@ -69,6 +69,8 @@ export interface FigmaDouble {
   resetUndoHistory(): void;
   /** Bytes clientStorage holds. */
   clientStorageBytes(): number;
+  /** A copy of everything clientStorage holds (what the playground keeps across reloads). */
+  clientStorageSnapshot(): Record<string, unknown>;
   /** The saved document (see serializeDocument). */
   serialize(options?: SerializeOptions): SerializedDocument;
   /**
@@ -129,6 +131,7 @@ export function createFigmaDouble(options: FigmaDoubleOptions = {}): FigmaDouble
     commitUserEdit: () => api.$undo.commit(false),
     resetUndoHistory: () => api.$undo.reset(),
     clientStorageBytes: () => api.$storage.usedBytes(),
+    clientStorageSnapshot: () => api.$storage.snapshot(),
     serialize: (opts) => serializeContext(ctx, opts),
     load: (doc) => {
       loadIntoContext(ctx, doc);

@@ -24,6 +24,12 @@ export function createIframeUiHost(iframe: HTMLIFrameElement, initiallyDark: boo
     iframe.srcdoc = themeColors ? withFigmaTheme(html, dark) : html;
   };
 
+  // The panel's window is exactly the size the plugin asked for, as in Figma (showUI, figma.ui.resize).
+  const setSize = (width: number | undefined, height: number | undefined): void => {
+    if (width) iframe.style.setProperty('width', `${width}px`);
+    if (height) iframe.style.setProperty('height', `${height}px`);
+  };
+
   window.addEventListener('message', (event: MessageEvent) => {
     if (event.source !== iframe.contentWindow) return;
     const data = event.data as { pluginMessage?: unknown } | null;
@@ -40,12 +46,12 @@ export function createIframeUiHost(iframe: HTMLIFrameElement, initiallyDark: boo
     open(nextHtml, options) {
       html = nextHtml;
       themeColors = options.themeColors === true;
-      if (options.width) iframe.parentElement?.style.setProperty('width', `${options.width}px`);
+      setSize(options.width, options.height);
       load();
     },
     whenReady: () => ready,
-    resize(width) {
-      iframe.parentElement?.style.setProperty('width', `${width}px`);
+    resize(width, height) {
+      setSize(width, height);
     },
     setVisible(visible) {
       iframe.style.visibility = visible ? 'visible' : 'hidden';

@@ -8,6 +8,7 @@ import { createFigmaDouble, createSampleDocument, type FigmaDouble } from '../fi
 import { createCanvasView } from './canvas-view.js';
 import { listenForImages } from './image-drop.js';
 import { createIframeUiHost } from './iframe-ui-host.js';
+import { keepClientStorageOnLeave, keptClientStorage } from './kept-storage.js';
 import { createPlaygroundApi, type PlaygroundApi } from './playground-api.js';
 import { wireCommands, wireToolButtons } from './playground-commands.js';
 
@@ -36,8 +37,12 @@ async function bootAsync(): Promise<void> {
   const host = createIframeUiHost(iframe, dark);
   const double: FigmaDouble = createFigmaDouble({
     ui: host,
-    clientStorage: { [SETTINGS_KEY]: { proxyUrl: config.proxyUrl, token: config.devToken ?? '' } },
+    clientStorage: {
+      ...keptClientStorage(),
+      [SETTINGS_KEY]: { proxyUrl: config.proxyUrl, token: config.devToken ?? '' },
+    },
   });
+  keepClientStorageOnLeave(double);
   const figma = double.figma;
   createSampleDocument(figma);
   double.resetUndoHistory();

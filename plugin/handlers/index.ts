@@ -12,6 +12,7 @@ import { handleReadHistory } from './read-history.js';
 import { handleReadPublishStatus } from './read-publish-status.js';
 import { handleReadThumbnail } from './read-thumbnail.js';
 import { handleReadTurn } from './read-turn.js';
+import { handleResizePanel } from './resize-panel.js';
 import { handleSaveSettings } from './save-settings.js';
 import { handleSelectNodes } from './select-nodes.js';
 import { handleUiReady } from './ui-ready.js';
@@ -31,4 +32,5 @@ export const handlers: UiMessageHandlers<HandlerContext> = {
   READ_PUBLISH_STATUS: handleReadPublishStatus,
   EXPORT_SOURCE: handleExportSource,
   EXPORT_REGION_MASK: handleExportRegionMask,
+  RESIZE_PANEL: handleResizePanel,
 };

@@ -37,6 +37,7 @@ describe('parseUiMessage accepts one valid message of every type', () => {
     READ_HISTORY: { type: 'READ_HISTORY', requestId: 7 },
     READ_THUMBNAIL: { type: 'READ_THUMBNAIL', requestId: 8, nodeId: '5:1' },
     NOTIFY: { type: 'NOTIFY', message: 'Done', error: false },
+    RESIZE_PANEL: { type: 'RESIZE_PANEL', width: 420, height: 640, final: true },
     MAKE_COMPONENT_SET: { type: 'MAKE_COMPONENT_SET', requestId: 9, nodeIds: ['5:1', '5:2'] },
     READ_PUBLISH_STATUS: { type: 'READ_PUBLISH_STATUS', requestId: 10, nodeId: '6:1' },
     EXPORT_SOURCE: {

@@ -19,10 +19,12 @@ export function launchBrowserAsync(): Promise<Browser> {
 /** Where tests leave screenshots for people to look at. */
 export const ARTIFACTS_DIR = new URL('../../test-results/', import.meta.url).pathname;
 
-export async function screenshotAsync(page: Page, name: string): Promise<string> {
+/** Saves a screenshot of the page, or of the element `selector` finds, under {@link ARTIFACTS_DIR}. */
+export async function screenshotAsync(page: Page, name: string, selector?: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = `${ARTIFACTS_DIR}${name}.png`;
-  await page.screenshot({ path });
+  if (selector) await page.locator(selector).screenshot({ path });
+  else await page.screenshot({ path });
   return path;
 }
 

@@ -28,7 +28,10 @@ export const USAGE: Usage = { inputTokens: 560, outputTokens: 1120, totalTokens:
 
 export interface ProxyServer {
   url: string;
+  /** Every call but the footer's usage reads, in order (so a test reads the calls a Generate makes). */
   calls: ProxyCall[];
+  /** How many times the panel read `GET /v1/usage/me` (the footer's "what I have left": ui/actions/load-usage.ts). */
+  usageReads: number;
   /** What GET /v1/models answers: the shipped registry unless a test changes it (a model the key lost). */
   models: ModelsResponse;
   /** How to answer the next POST /v1/generate (may run code first, e.g. delete the source layer). */
@@ -40,6 +43,7 @@ export async function startProxyServerAsync(): Promise<ProxyServer> {
   const proxy: ProxyServer = {
     url: '',
     calls: [],
+    usageReads: 0,
     models: publicModels,
     onGenerate: () => ({ hang: true }),
     closeAsync: async () => {},
@@ -58,7 +62,8 @@ export async function startProxyServerAsync(): Promise<ProxyServer> {
       res.on('close', () => {
         if (!res.writableFinished) call.aborted = true;
       });
-      proxy.calls.push(call);
+      if (call.path === '/v1/usage/me') proxy.usageReads++;
+      else proxy.calls.push(call);
       void answerAsync(proxy, call, res);
     });
   });

@@ -1,4 +1,6 @@
 /** The panel's actions, bound to their dependencies, as the components call them. */
+import type { ConnectionReport } from '../../core/connection-report.js';
+import type { PanelSize } from '../../core/panel-size.js';
 import type { Settings } from '../../core/settings.js';
 import { cancelRun } from './run.js';
 import type { AppDeps } from './deps.js';
@@ -6,6 +8,7 @@ import { generateAsync } from './generate.js';
 import { generateVariantsAsync } from './generate-variants.js';
 import { checkPublishStatusAsync, makeComponentSetAsync } from './make-component-set.js';
 import { loadModelsAsync } from './load-models.js';
+import { watchUsage } from './load-usage.js';
 import { createPrecisionActions, type PrecisionActions } from './precision.js';
 import { createThumbnailLoader } from './load-thumbnails.js';
 import { createHistoryRefresher } from './refresh-history.js';
@@ -13,6 +16,7 @@ import { saveSettingsAsync } from './save-settings.js';
 import { continueFromAsync, selectLayerAsync } from './select-layer.js';
 import { selectResultAsync } from './select-result.js';
 import { startAppAsync } from './start-app.js';
+import { testConnectionAsync } from './test-connection.js';
 import type { View } from '../state.js';
 
 export interface Actions {
@@ -22,6 +26,8 @@ export interface Actions {
   generateAsync(): Promise<void>;
   cancel(): void;
   saveSettingsAsync(draft: Settings): Promise<boolean>;
+  /** Settings' Test connection, with the typed URL and token (ui/actions/test-connection.ts). */
+  testConnectionAsync(draft: Settings): Promise<ConnectionReport>;
   reloadModelsAsync(): Promise<void>;
   selectResultAsync(): Promise<void>;
   /** Reads the page's turn records again. */
@@ -40,6 +46,8 @@ export interface Actions {
   checkPublishStatusAsync(): Promise<void>;
   /** Selects these layers on the canvas (the last batch of variants, a component set). */
   selectNodesAsync(nodeIds: readonly string[]): Promise<void>;
+  /** Asks the sandbox to resize the panel's window (the corner's drag); `final` keeps the size for the next start. */
+  resizePanel(size: PanelSize, final: boolean): void;
 }
 
 export function createActions(deps: AppDeps): Actions {
@@ -47,7 +55,14 @@ export function createActions(deps: AppDeps): Actions {
   const loadThumbnails = createThumbnailLoader(deps);
   return {
     precision: createPrecisionActions(deps.state),
-    startAsync: () => startAppAsync(deps, refreshHistory),
+    startAsync: async () => {
+      const stop = await startAppAsync(deps, refreshHistory);
+      const stopUsage = watchUsage(deps);
+      return () => {
+        stop();
+        stopUsage();
+      };
+    },
     // One result, or N variants of the same request (ui/actions/generate-variants.ts).
     generateAsync: async () => {
       const count = deps.state.variants.count.peek();
@@ -59,6 +74,7 @@ export function createActions(deps: AppDeps): Actions {
     },
     cancel: () => cancelRun(deps.state),
     saveSettingsAsync: (draft) => saveSettingsAsync(deps, draft),
+    testConnectionAsync: (draft) => testConnectionAsync(deps, draft),
     reloadModelsAsync: () => loadModelsAsync(deps),
     selectResultAsync: () => selectResultAsync(deps),
     refreshHistoryAsync: refreshHistory,
@@ -78,5 +94,6 @@ export function createActions(deps: AppDeps): Actions {
       const selected = await deps.bridge.request('SELECT_NODES', { nodeIds: [...nodeIds] });
       if (!selected.ok) deps.state.error.value = selected.error;
     },
+    resizePanel: (size, final) => deps.bridge.notify({ type: 'RESIZE_PANEL', ...size, final }),
   };
 }

@@ -51,13 +51,25 @@ export function startRun(deps: AppDeps, step: RunState['step'], clear?: () => vo
     },
     end: (outcome) => {
       if (!isCurrent()) return false;
+      const ending = state.run.peek();
       batch(() => {
         state.run.value = null;
         outcome?.();
+        withDroppedCallCost(state, ending);
       });
       return true;
     },
   };
+}
+
+/**
+ * A connection that dropped while generating may still be billed by Google, as a cancelled call may: the error says
+ * about how much (the estimate shown when the run started).
+ */
+function withDroppedCallCost(state: AppState, run: RunState | null): void {
+  const error = state.error.peek();
+  if (error?.code !== 'connection_dropped' || error.mayHaveBilledUsd || run?.step !== 'generating') return;
+  if (run.estimateUsd) state.error.value = { ...error, mayHaveBilledUsd: run.estimateUsd };
 }
 
 /** Cancel: aborts the state's run and ends it with `cancelled`, saying what Gemini may bill for it. */

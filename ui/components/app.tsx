@@ -5,6 +5,8 @@ import { HistoryView } from './history-view.js';
 import { MainView } from './main-view.js';
 import { OfflineBadge } from './offline-badge.js';
 import type { PanelProps } from './props.js';
+import { ResizeHandle } from './resize-handle.js';
+import { RunKeys } from './run-keys.js';
 import { SettingsView } from './settings-view.js';
 
 export function App({ state, actions }: PanelProps) {
@@ -32,6 +34,7 @@ export function App({ state, actions }: PanelProps) {
         <SettingsView
           initial={state.settings.peek()}
           onSave={actions.saveSettingsAsync}
+          onTest={actions.testConnectionAsync}
           onBack={() => actions.showView('main')}
         />
       ) : view === 'history' ? (
@@ -54,6 +57,8 @@ export function App({ state, actions }: PanelProps) {
         <MainView state={state} actions={actions} />
       )}
       {settingsOpen && banner()}
+      <ResizeHandle onResize={actions.resizePanel} />
+      <RunKeys run={state.run.value} onCancel={actions.cancel} />
     </div>
   );
 }

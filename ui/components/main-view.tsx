@@ -8,6 +8,7 @@ import { ComponentSetCard } from './component-set-card.js';
 import { ErrorBanner } from './error-banner.js';
 import { GenerateBar } from './generate-bar.js';
 import { ModelPicker } from './model-picker.js';
+import { PanelFooter } from './panel-footer.js';
 import { PromptBox } from './prompt-box.js';
 import { RatioPicker } from './ratio-picker.js';
 import { regionOutline } from '../../core/region-outline.js';
@@ -21,8 +22,7 @@ import { VariantNote } from './variant-note.js';
 export function MainView({ state, actions }: PanelProps) {
   const editing = state.mode.value === 'edit';
   const running = state.run.value !== null;
-  // Only what works for the selection is offered (core/selection-kind.ts); a run under way keeps its bar.
-  const offered = state.mode.value !== 'multiple' || running;
+  const offered = isOffered(state);
   return (
     <main class="stack">
       <SelectionWired state={state} actions={actions} />
@@ -49,40 +49,23 @@ export function MainView({ state, actions }: PanelProps) {
         onCheckPublished={() => void actions.checkPublishStatusAsync()}
       />
       {offered && (
-        <PromptBox
-          prompt={state.prompt.value}
-          editing={editing}
-          continuing={state.targetTurn.value !== null}
-          focusRequest={state.promptFocus.value}
-          onPromptChange={(prompt) => (state.prompt.value = prompt)}
-          onSend={() => void actions.generateAsync()}
-        />
-      )}
-      {offered && (
         <StylePresets editing={editing} prompt={state.prompt.value} onApply={actions.precision.applyStylePreset} />
       )}
       {offered && <ModelRowWired state={state} actions={actions} />}
-      <ErrorBanner error={state.error.value} onDismiss={actions.dismissError} />
-      <ApplyInPlace state={state} />
-      {offered && (
-        <GenerateBar
-          run={state.run.value}
-          variantProgress={state.variants.progress.value}
-          estimateUsd={state.estimateUsd.value}
-          variantCount={state.variants.count.value}
-          onGenerate={() => void actions.generateAsync()}
-          onVariantCountChange={(count) => (state.variants.count.value = count)}
-          onCancel={actions.cancel}
-        />
-      )}
       <ResultNote result={state.lastResult.value} running={running} onShow={() => void actions.selectResultAsync()} />
       <VariantNote
         batch={state.variants.lastBatch.value}
         running={running}
         onSelect={(nodeIds) => void actions.selectNodesAsync(nodeIds)}
       />
+      <DockWired state={state} actions={actions} />
     </main>
   );
+}
+
+/** Only what works for the selection is offered (core/selection-kind.ts); a run under way keeps its bar. */
+function isOffered(state: PanelProps['state']): boolean {
+  return state.mode.value !== 'multiple' || state.run.value !== null;
 }
 
 /** The model and the ratio and size pickers, wired. */
@@ -110,6 +93,41 @@ function ModelRowWired({ state }: PanelProps) {
         onAspectRatioChange={(ratio) => (state.aspectRatio.value = ratio)}
         onImageSizeChange={(size) => (state.imageSize.value = size)}
       />
+    </div>
+  );
+}
+
+/** The prompt, Generate, the count, the estimate and what is left: always in view at the bottom (styles.css .dock). */
+function DockWired({ state, actions }: PanelProps) {
+  const editing = state.mode.value === 'edit';
+  const offered = isOffered(state);
+  return (
+    <div class="dock">
+      {offered && (
+        <PromptBox
+          prompt={state.prompt.value}
+          editing={editing}
+          continuing={state.targetTurn.value !== null}
+          focusRequest={state.promptFocus.value}
+          onPromptChange={(prompt) => (state.prompt.value = prompt)}
+          onSend={() => void actions.generateAsync()}
+        />
+      )}
+      <ErrorBanner error={state.error.value} onDismiss={actions.dismissError} />
+      <ApplyInPlace state={state} />
+      {offered && (
+        <GenerateBar
+          run={state.run.value}
+          variantProgress={state.variants.progress.value}
+          estimateUsd={state.estimateUsd.value}
+          estimateRangeUsd={state.estimateRangeUsd.value}
+          variantCount={state.variants.count.value}
+          onGenerate={() => void actions.generateAsync()}
+          onVariantCountChange={(count) => (state.variants.count.value = count)}
+          onCancel={actions.cancel}
+        />
+      )}
+      <PanelFooter usage={state.usage.value} />
     </div>
   );
 }

@@ -27,7 +27,8 @@ export function RatioPicker(props: RatioPickerProps) {
     const region = plan?.ok ? plan.value.inputs.region : null;
     return (
       <div class="field">
-        <span class="label">Shape</span>
+        {/* Not "Shape": that is the region's shape (docs/regional-edits.md). */}
+        <span class="label">Ratio and size</span>
         {region ? (
           // The crop around the shape decides ratio and size when Generate is pressed (docs/regional-edits.md).
           <span class="readout" title="A regional edit takes its ratio and size from the crop around the shape">

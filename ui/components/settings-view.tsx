@@ -6,21 +6,26 @@
 import { useSignal } from '@preact/signals';
 import { reachableOrigins } from '../../core/build-may-reach.js';
 import { BUILD_TARGET } from '../../core/build-target.js';
+import type { ConnectionReport } from '../../core/connection-report.js';
 import type { Settings } from '../../core/settings.js';
+import { useConnectionTest } from './connection-test.js';
 
 export interface SettingsViewProps {
   /** The saved settings the fields start from (read once, when the view opens). */
   initial: Settings;
   /** Saves the draft; resolves to whether it was saved. */
   onSave(draft: Settings): Promise<boolean>;
+  /** Checks the draft against the proxy without saving it: which part is wrong, or what is left today. */
+  onTest(draft: Settings): Promise<ConnectionReport>;
   onBack(): void;
 }
 
-export function SettingsView({ initial, onSave, onBack }: SettingsViewProps) {
+export function SettingsView({ initial, onSave, onTest, onBack }: SettingsViewProps) {
   const proxyUrl = useSignal(initial.proxyUrl);
   const token = useSignal(initial.token);
   const saving = useSignal(false);
   const saved = useSignal(false);
+  const connection = useConnectionTest({ draft: () => ({ proxyUrl: proxyUrl.value, token: token.value }), onTest });
   const save = (): void => {
     if (saving.value) return;
     saving.value = true;
@@ -73,6 +78,7 @@ export function SettingsView({ initial, onSave, onBack }: SettingsViewProps) {
         <button type="button" class="primary" disabled={saving.value} onClick={save}>
           Save
         </button>
+        {connection.button}
         <button type="button" onClick={() => onBack()}>
           Back
         </button>
@@ -82,6 +88,7 @@ export function SettingsView({ initial, onSave, onBack }: SettingsViewProps) {
           </span>
         )}
       </div>
+      {connection.report}
     </section>
   );
 }
