@@ -1,0 +1,175 @@
+/**
+ * `/v1/batches` end to end: the real proxy app and the real `@google/genai` client in front of the Gemini double's
+ * Batch API. A job is submitted, the store is closed and opened again (the same SQLite file, the same PostgreSQL
+ * database) by a second proxy, which polls the job to done; its results are read and placed; another job is
+ * cancelled, at the double too. Limits are reserved at submission, at the batch rate.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchJobView, BatchResultView } from '../../core/batch-schema.js';
+import { costModelOf, estimateCostUsd } from '../../core/cost-estimate.js';
+import { findModel, roundUsd } from '../../core/models.js';
+import { startGeminiDouble, type GeminiDouble } from '../../dev/gemini-double/server.js';
+import { pollBatchesOnce } from '../../proxy/batch-poller.js';
+import {
+  startHarness,
+  tempDataDir,
+  TEAM_TOKEN,
+  TEST_KEY,
+  type Harness,
+  type HarnessOptions,
+} from '../support/proxy-harness.js';
+import { createTestDatabase, testDatabaseUrl, type TestDatabase } from '../support/test-database.js';
+
+const MODEL = 'gemini-3.1-flash-image';
+
+function call(h: Harness, method: string, path: string, body?: unknown, token = TEAM_TOKEN) {
+  return h.app.request(path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+function job(prompts: string[], over: Record<string, unknown> = {}) {
+  return {
+    model: MODEL,
+    fileKey: 'FILE-1',
+    imageSize: '512',
+    aspectRatio: '1:1',
+    requests: prompts.map((prompt, i) => ({ layerId: `1:${i + 1}`, prompt })),
+    ...over,
+  };
+}
+
+async function pollUntilDone(h: Harness, id: string): Promise<BatchJobView> {
+  const deps = { store: h.store, gemini: h.gemini, registry: h.registry, clock: h.clock, secrets: [TEST_KEY] };
+  for (let i = 0; i < 6; i++) {
+    await pollBatchesOnce(deps, 0);
+    const body = (await (await call(h, 'GET', `/v1/batches/${id}`)).json()) as { job: BatchJobView };
+    if (body.job.doneAt) return body.job;
+  }
+  throw new Error('the job never finished');
+}
+
+function eachStore(kind: 'sqlite' | 'postgres') {
+  let double: GeminiDouble;
+  let database: TestDatabase | null = null;
+  let dataDir: string;
+  const open = (): Promise<Harness> => {
+    const options: HarnessOptions = { double, dataDir };
+    return startHarness(database ? { ...options, databaseUrl: database.url } : options);
+  };
+  beforeAll(async () => {
+    double = await startGeminiDouble({ apiKey: TEST_KEY });
+    dataDir = tempDataDir('banana-batches');
+    if (kind === 'postgres') database = await createTestDatabase('batches');
+  });
+  afterAll(async () => {
+    await double?.close();
+    await database?.drop();
+  });
+
+  it('submits a job, survives a restart of the store, polls it to done and places its results', async () => {
+    const first = await open();
+    const created = await call(first, 'POST', '/v1/batches', job(['a chair', 'a lamp [double:500]', 'a vase']));
+    expect(created.status).toBe(201);
+    const { job: submitted } = (await created.json()) as { job: BatchJobView };
+    expect(submitted).toMatchObject({ state: 'pending', fileKey: 'FILE-1', counts: { requests: 3, succeeded: 0 } });
+    const model = findModel(first.registry, MODEL)!;
+    const standard = estimateCostUsd(costModelOf(model), '512', 0, 'a chair'.length)!;
+    expect(submitted.costUsd).toBeCloseTo(roundUsd(standard / 2) * 3, 2);
+    expect(double.batches.size).toBeGreaterThan(0);
+    await first.close(); // The store closes; the file (or database) stays.
+
+    const second = await open();
+    const listed = (await (await call(second, 'GET', '/v1/batches?fileKey=FILE-1')).json()) as { jobs: BatchJobView[] };
+    expect(listed.jobs.map((j) => j.id)).toContain(submitted.id);
+    const done = await pollUntilDone(second, submitted.id);
+    expect(done).toMatchObject({ state: 'succeeded', counts: { requests: 3, succeeded: 2, failed: 1, placed: 0 } });
+    const read = (await (await call(second, 'GET', `/v1/batches/${submitted.id}`)).json()) as {
+      results: BatchResultView[];
+    };
+    expect(read.results.map((r) => [r.layerId, r.state])).toEqual([
+      ['1:1', 'ok'],
+      ['1:2', 'failed'],
+      ['1:3', 'ok'],
+    ]);
+    expect(read.results[0]?.image).toMatchObject({ mimeType: 'image/jpeg', width: 512, height: 512 });
+    expect(read.results[1]?.error?.code).toBe('upstream_error');
+    // Settled per request at the batch rate: half of what its usageMetadata costs at the standard rate.
+    const row = await second.store.usageRecord(`${submitted.id}/0`);
+    expect(row).toMatchObject({ outcome: 'ok', model: MODEL });
+    const single = await call(second, 'POST', '/v1/generate', {
+      model: MODEL,
+      prompt: 'a chair',
+      imageSize: '512',
+      aspectRatio: '1:1',
+      cache: false,
+    });
+    const standardUsd = ((await single.json()) as { usage: { costUsd: number } }).usage.costUsd;
+    expect(row!.costUsd).toBeGreaterThan(0);
+    expect(row!.costUsd).toBeCloseTo(standardUsd / 2, 5);
+    expect(await second.store.usageRecord(`${submitted.id}/1`)).toMatchObject({ costUsd: 0 });
+    const third = await second.store.usageRecord(`${submitted.id}/2`);
+    expect(done.costUsd).toBeCloseTo(row!.costUsd + third!.costUsd, 9);
+
+    const placed = await call(second, 'POST', `/v1/batches/${submitted.id}/placed`, { indexes: [0] });
+    expect(await placed.json()).toEqual({ placed: 1 });
+    await call(second, 'POST', `/v1/batches/${submitted.id}/placed`);
+    const after = (await (await call(second, 'GET', `/v1/batches/${submitted.id}`)).json()) as {
+      job: BatchJobView;
+      results: BatchResultView[];
+    };
+    expect(after.job.counts.placed).toBe(3);
+    expect(after.results.every((r) => r.state === 'placed' && r.image === undefined)).toBe(true);
+    await second.close();
+  });
+
+  it('cancels a job at the double too, and bills none of it', async () => {
+    const h = await open();
+    const created = await call(h, 'POST', '/v1/batches', job(['a cancelled cup', 'a cancelled bowl']));
+    const { job: submitted } = (await created.json()) as { job: BatchJobView };
+    const cancelled = await call(h, 'POST', `/v1/batches/${submitted.id}/cancel`);
+    expect(((await cancelled.json()) as { job: BatchJobView }).job.state).toBe('cancelled');
+    const atDouble = [...double.batches.values()].find((j) => j.displayName === `banana-${submitted.id}`);
+    expect(atDouble?.state).toBe('BATCH_STATE_CANCELLED');
+    expect(double.requests.some((r) => r.path === `/v1beta/${atDouble!.name}:cancel`)).toBe(true);
+    expect(await h.store.usageRecord(`${submitted.id}/1`)).toMatchObject({ outcome: 'cancelled', costUsd: 0 });
+    expect(await pollBatchesOnce({ ...h, secrets: [] }, 0)).toBe(0);
+    await h.close();
+  });
+
+  it("never shows one person another's jobs", async () => {
+    const h = await open();
+    const ben = await h.addToken(`ben-${kind}`);
+    const created = await call(h, 'POST', '/v1/batches', job(['ana only']));
+    const { job: submitted } = (await created.json()) as { job: BatchJobView };
+    expect((await call(h, 'GET', `/v1/batches/${submitted.id}`, undefined, ben)).status).toBe(404);
+    expect((await call(h, 'POST', `/v1/batches/${submitted.id}/cancel`, undefined, ben)).status).toBe(404);
+    const listed = (await (await call(h, 'GET', '/v1/batches', undefined, ben)).json()) as { jobs: unknown[] };
+    expect(listed.jobs).toEqual([]);
+    await h.close();
+  });
+
+  it('checks each request as /v1/generate does, and reserves the whole job against the limits', async () => {
+    const h = await open();
+    const before = double.batches.size;
+    const bad = await call(h, 'POST', '/v1/batches', {
+      ...job(['fine']),
+      requests: [
+        { layerId: '1:1', prompt: 'fine' },
+        { layerId: '1:2', prompt: 'wide', aspectRatio: '7:3' },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^Request 2 \(layer 1:2\)/);
+    const capped = await h.addToken(`capped-${kind}`, { dailyImages: 2 });
+    const refused = await call(h, 'POST', '/v1/batches', job(['one', 'two', 'three']), capped);
+    expect(refused.status).toBe(429);
+    expect(double.batches.size).toBe(before);
+    await h.close();
+  });
+}
+
+describe('batch jobs on SQLite', () => eachStore('sqlite'));
+if (testDatabaseUrl()) describe('batch jobs on PostgreSQL', () => eachStore('postgres'));
