@@ -139,6 +139,26 @@ function eachStore(kind: 'sqlite' | 'postgres') {
     await h.close();
   });
 
+  it('polls each job from one of two instances on the same store at a time', async () => {
+    const a = await open();
+    const b = await open(); // A second instance: its own store connection, the same file or database.
+    const created = await call(a, 'POST', '/v1/batches', job(['a shared plate']));
+    const { job: submitted } = (await created.json()) as { job: BatchJobView };
+    const name = [...double.batches.values()].find((j) => j.displayName === `banana-${submitted.id}`)!.name;
+    const gets = () => double.requests.filter((r) => r.method === 'GET' && r.path === `/v1beta/${name}`).length;
+    const deps = (h: Harness) => ({ ...h, secrets: [TEST_KEY] });
+    await Promise.all([pollBatchesOnce(deps(a), 60_000), pollBatchesOnce(deps(b), 60_000)]);
+    expect(gets()).toBe(1);
+    a.clock.advance(60_000);
+    b.clock.advance(60_000);
+    await Promise.all([pollBatchesOnce(deps(a), 60_000), pollBatchesOnce(deps(b), 60_000)]);
+    expect(gets()).toBe(2);
+    const read = (await (await call(b, 'GET', `/v1/batches/${submitted.id}`)).json()) as { job: BatchJobView };
+    expect(read.job).toMatchObject({ state: 'succeeded', counts: { succeeded: 1 } });
+    await a.close();
+    await b.close();
+  });
+
   it("never shows one person another's jobs", async () => {
     const h = await open();
     const ben = await h.addToken(`ben-${kind}`);
