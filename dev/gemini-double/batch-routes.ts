@@ -12,10 +12,12 @@ import {
   pollJob,
   setState,
   type BatchBook,
+  type BatchState,
   type DoubleBatchJob,
 } from './batch-jobs.js';
 import {
   entityNotFound,
+  isGoogleErrorBody,
   invalidArgument,
   invalidJson,
   modelNotFound,
@@ -26,6 +28,8 @@ import type { JsonBody } from './handle-request.js';
 import { sendError, sendJson } from './http-io.js';
 import { answerInlined, type InlinedContext } from './inlined-answer.js';
 import { reachableModel } from './model-routes.js';
+import { readGenerateRequest } from './request.js';
+import { parseTriggers } from './triggers.js';
 import type { BatchRoute } from './routes.js';
 
 /** What the batch routes need of the double: its jobs, and what answering one inlined request needs. */
@@ -112,11 +116,24 @@ async function pollAndAnswer(state: BatchContext, job: DoubleBatchJob, response:
   const step = pollJob(state.batches, job);
   if (step === 'running') setState(job, 'BATCH_STATE_RUNNING', new Date());
   if (step !== 'finish') return;
+  const ended = jobEnd(job);
+  if (ended) return setState(job, ended, new Date());
   const model = reachableModel(state, job.model.slice('models/'.length));
   const responses = [];
   for (const item of job.requests) responses.push(await answerInlined(state, model, item, response));
   job.responses = responses;
   setState(job, 'BATCH_STATE_SUCCEEDED', new Date());
+}
+
+/** The state a `[double:batch-failed]` or `[double:batch-expired]` in any request's prompt ends the job in. */
+function jobEnd(job: DoubleBatchJob): BatchState | null {
+  for (const item of job.requests) {
+    const request = readGenerateRequest(item.request);
+    if (isGoogleErrorBody(request)) continue;
+    const end = parseTriggers(request.prompt).triggers.batchEnd;
+    if (end) return end;
+  }
+  return null;
 }
 
 /** `GET batches?pageSize=&pageToken=`: newest first, each without its output (assumed), `nextPageToken` after. */

@@ -150,6 +150,22 @@ describe('failures per request', () => {
   });
 });
 
+describe('jobs that end as a whole', () => {
+  it('[double:batch-expired] and [double:batch-failed] end the whole job in that state, without output', async () => {
+    for (const [word, state] of [
+      ['batch-expired', JobState.JOB_STATE_EXPIRED],
+      ['batch-failed', JobState.JOB_STATE_FAILED],
+    ] as const) {
+      const job = await create(['a fine mug', `a doomed mug [double:${word}]`]);
+      for (let i = 0; i < 3; i++) await ai.batches.get({ name: job.name! });
+      const done = await ai.batches.get({ name: job.name! });
+      expect(done.state).toBe(state);
+      expect(done.endTime).toBeDefined();
+      expect(done.dest?.inlinedResponses).toBeUndefined();
+    }
+  });
+});
+
 describe('cancel and delete', () => {
   it('cancels a pending or running job, which then stays cancelled with no output', async () => {
     const job = await create(['a cancelled plate']);

@@ -159,6 +159,20 @@ function eachStore(kind: 'sqlite' | 'postgres') {
     await b.close();
   });
 
+  it('ends every request of a job Google failed as a whole, at no cost', async () => {
+    const h = await open();
+    const created = await call(h, 'POST', '/v1/batches', job(['a good tile', 'a bad tile [double:batch-failed]']));
+    const { job: submitted } = (await created.json()) as { job: BatchJobView };
+    const done = await pollUntilDone(h, submitted.id);
+    expect(done).toMatchObject({ state: 'failed', counts: { succeeded: 0, failed: 2 }, costUsd: 0 });
+    const read = (await (await call(h, 'GET', `/v1/batches/${submitted.id}`)).json()) as {
+      results: BatchResultView[];
+    };
+    expect(read.results.map((r) => r.error?.code)).toEqual(['upstream_error', 'upstream_error']);
+    expect(await h.store.usageRecord(`${submitted.id}/0`)).toMatchObject({ outcome: 'upstream_error', costUsd: 0 });
+    await h.close();
+  });
+
   it("never shows one person another's jobs", async () => {
     const h = await open();
     const ben = await h.addToken(`ben-${kind}`);
