@@ -36,7 +36,12 @@ export async function pollBatchesOnce(deps: BatchPollDeps, leaseMs: number): Pro
   let ended = 0;
   for (const job of jobs) {
     try {
-      const upstream = await deps.gemini.getBatch(job.googleName!);
+      if (job.googleName === null) {
+        if (await deps.store.finishBatchJob(interruptedSubmission(deps, job, await deps.store.batchJob(job.id))))
+          ended++;
+        continue;
+      }
+      const upstream = await deps.gemini.getBatch(job.googleName);
       if (upstream.state === 'pending' || upstream.state === 'running') {
         if (upstream.state !== job.state) await deps.store.setBatchState(job.id, upstream.state, deps.clock.now());
         continue;
@@ -48,6 +53,50 @@ export async function pollBatchesOnce(deps: BatchPollDeps, leaseMs: number): Pro
     }
   }
   return ended;
+}
+
+/**
+ * A job a proxy stopped submitting: whether Google got it is unknown, so it ends `failed` with each request
+ * `interrupted`, its estimate kept as cost as for any interrupted request (Gemini may bill it).
+ */
+function interruptedSubmission(
+  deps: Pick<BatchPollDeps, 'clock'>,
+  job: BatchJobRecord,
+  stored: { results: BatchResultRecord[] } | null,
+): FinishedBatchJob {
+  const now = deps.clock.now();
+  const results = stored?.results ?? [];
+  const each = job.costUsd / Math.max(1, results.length);
+  const message = 'The proxy stopped while submitting this job. Submit it again.';
+  return {
+    id: job.id,
+    state: 'failed',
+    results: results.map((r) => ({ index: r.index, error: { code: 'interrupted', message } })),
+    usage: results.map((r) => ({ ...settledRow(job, r, now), outcome: 'interrupted', costUsd: each })),
+    now,
+  };
+}
+
+/** A request's usage row with nothing billed yet, from what its batch job says; callers set outcome and cost. */
+export function settledRow(job: BatchJobRecord, result: BatchResultRecord, now: number): UsageRecord {
+  return {
+    requestId: result.requestId,
+    tokenId: job.tokenId,
+    tokenName: job.tokenName,
+    createdAt: job.createdAt,
+    model: job.model,
+    imageSize: job.imageSize,
+    aspectRatio: null,
+    inputImages: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: 0,
+    savedUsd: 0,
+    cached: false,
+    outcome: 'ok',
+    latencyMs: now - job.createdAt,
+    attempts: 1,
+  };
 }
 
 /** Starts polling every `intervalMs`; returns the stop. */
@@ -78,24 +127,7 @@ export function finishedJob(
   const finished: FinishedBatchJob = { id: job.id, state: upstream.state, results: [], usage: [], now };
   for (const result of results) {
     const answer = upstream.responses?.[result.index];
-    const row: UsageRecord = {
-      requestId: result.requestId,
-      tokenId: job.tokenId,
-      tokenName: job.tokenName,
-      createdAt: job.createdAt,
-      model: job.model,
-      imageSize: job.imageSize,
-      aspectRatio: null,
-      inputImages: 0,
-      inputTokens: 0,
-      outputTokens: 0,
-      costUsd: 0,
-      savedUsd: 0,
-      cached: false,
-      outcome: 'ok',
-      latencyMs: now - job.createdAt,
-      attempts: 1,
-    };
+    const row = settledRow(job, result, now);
     const outcome = readOutcome(deps, model, upstream, answer, row);
     finished.results.push({ index: result.index, ...outcome });
     row.outcome = outcome.error ? outcome.error.code : 'ok';

@@ -7,6 +7,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { BatchJobView, BatchResultView } from '../../core/batch-schema.js';
 import type { AppContext } from '../app-context.js';
 import type { AppEnv } from '../app-env.js';
+import { settledRow } from '../batch-poller.js';
 import { submitBatch } from '../batch-submit.js';
 import { budgetedBody } from '../budgeted-body.js';
 import { ProxyError } from '../proxy-error.js';
@@ -64,24 +65,7 @@ async function cancelJob(ctx: AppContext, c: Context<AppEnv>): Promise<Response>
     id: job.id,
     state: 'cancelled',
     results: results.map((r) => ({ index: r.index, error: { code: 'cancelled', message: 'The job was cancelled.' } })),
-    usage: results.map((r) => ({
-      requestId: r.requestId,
-      tokenId: job.tokenId,
-      tokenName: job.tokenName,
-      createdAt: job.createdAt,
-      model: job.model,
-      imageSize: job.imageSize,
-      aspectRatio: null,
-      inputImages: 0,
-      inputTokens: 0,
-      outputTokens: 0,
-      costUsd: 0,
-      savedUsd: 0,
-      cached: false,
-      outcome: 'cancelled',
-      latencyMs: now - job.createdAt,
-      attempts: 1,
-    })),
+    usage: results.map((r) => ({ ...settledRow(job, r, now), outcome: 'cancelled' })),
     now,
   });
   const after = await ctx.store.batchJob(job.id);

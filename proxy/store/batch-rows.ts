@@ -20,6 +20,12 @@ export type BatchMethod =
   | 'finishBatchJob'
   | 'placeBatchResults';
 
+/**
+ * A job still `submitting` this long after it was created was left by a proxy that stopped while submitting it:
+ * claimed like an open job, so the poller ends it (the submission itself takes seconds).
+ */
+export const STALE_SUBMISSION_MS = 10 * 60_000;
+
 /** The states a job never leaves. */
 export const FINAL_BATCH_STATES: ReadonlySet<BatchJobState> = new Set(['succeeded', 'failed', 'cancelled', 'expired']);
 

@@ -16,6 +16,7 @@ import {
   type BatchResultRecord,
   type FinishedBatchJob,
   type NewBatchJob,
+  STALE_SUBMISSION_MS,
 } from './batch-rows.js';
 import { firstRefusal } from './limit-check.js';
 import { transaction, type Query } from './pg-db.js';
@@ -150,10 +151,11 @@ class RefusedBatch extends Error {
 async function claimJobsAsync(query: Query, now: number, leaseMs: number, limit: number): Promise<BatchJobRecord[]> {
   const rows = await query<Row>(
     `UPDATE batch_jobs SET lease_until = $2 WHERE id IN (
-       SELECT id FROM batch_jobs WHERE done_at IS NULL AND google_name IS NOT NULL AND lease_until <= $1
+       SELECT id FROM batch_jobs WHERE done_at IS NULL AND lease_until <= $1
+         AND (google_name IS NOT NULL OR created_at <= $4)
        ORDER BY lease_until LIMIT $3 FOR UPDATE SKIP LOCKED)
      RETURNING *`,
-    [now, now + leaseMs, limit],
+    [now, now + leaseMs, limit, now - STALE_SUBMISSION_MS],
   );
   return rows.map(batchJobOf);
 }

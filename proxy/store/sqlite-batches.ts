@@ -16,6 +16,7 @@ import {
   type BatchResultRecord,
   type FinishedBatchJob,
   type NewBatchJob,
+  STALE_SUBMISSION_MS,
 } from './batch-rows.js';
 import { transaction } from './sqlite-db.js';
 import { checkLimits, prepareReserveStatements } from './sqlite-reservations.js';
@@ -113,9 +114,10 @@ function claimJobs(db: DatabaseSync, now: number, leaseMs: number, limit: number
   return transaction(db, () => {
     const rows = db
       .prepare(
-        'SELECT * FROM batch_jobs WHERE done_at IS NULL AND google_name IS NOT NULL AND lease_until <= ? ORDER BY lease_until LIMIT ?',
+        `SELECT * FROM batch_jobs WHERE done_at IS NULL AND lease_until <= ?
+           AND (google_name IS NOT NULL OR created_at <= ?) ORDER BY lease_until LIMIT ?`,
       )
-      .all(now, limit);
+      .all(now, now - STALE_SUBMISSION_MS, limit);
     const lease = db.prepare('UPDATE batch_jobs SET lease_until = ? WHERE id = ?');
     for (const row of rows) lease.run(now + leaseMs, String(row.id));
     return rows.map(batchJobOf);

@@ -192,7 +192,8 @@ export interface ProxyStore {
   batchJob(id: string): Promise<{ job: BatchJobRecord; results: BatchResultRecord[] } | null>;
   /**
    * Up to `limit` open jobs no instance holds, each now held by the caller for `leaseMs`: two proxies on one store
-   * never poll the same job at once, and a job an instance stopped polling is taken up after its lease.
+   * never poll the same job at once, and a job an instance stopped polling is taken up after its lease. A job left
+   * `submitting` for `STALE_SUBMISSION_MS` (batch-rows.ts) is claimed too, to be ended.
    */
   claimBatchJobs(now: number, leaseMs: number, limit: number): Promise<BatchJobRecord[]>;
   /** Ends an open job: results stored, usage rows settled, in one transaction. False when it had already ended. */

@@ -173,6 +173,48 @@ function eachStore(kind: 'sqlite' | 'postgres') {
     await h.close();
   });
 
+  it('ends a job a proxy stopped submitting, keeping its estimate as for any interrupted request', async () => {
+    const h = await open();
+    const owner = (await h.store.verifyToken(TEAM_TOKEN, h.clock.now()))!;
+    const id = `stopped-${kind}`;
+    const reservation = (i: number) => ({
+      requestId: `${id}/${i}`,
+      tokenId: owner.id,
+      tokenName: owner.name,
+      model: MODEL,
+      imageSize: '512',
+      aspectRatio: null,
+      inputImages: 0,
+      estimatedCostUsd: 0.02,
+      now: h.clock.now(),
+    });
+    // What a proxy that stopped between reserving and submitting leaves: a job that never reached Google.
+    await h.store.createBatchJob({
+      id,
+      tokenId: owner.id,
+      tokenName: owner.name,
+      fileKey: 'FILE-1',
+      model: MODEL,
+      imageSize: '512',
+      layerIds: ['1:1', '1:2'],
+      reservations: [reservation(0), reservation(1)],
+      now: h.clock.now(),
+    });
+    const deps = { ...h, secrets: [TEST_KEY] };
+    expect(await pollBatchesOnce(deps, 0)).toBe(0);
+    h.clock.advance(10 * 60_000);
+    expect(await pollBatchesOnce(deps, 0)).toBe(1);
+    const read = (await (await call(h, 'GET', `/v1/batches/${id}`)).json()) as {
+      job: BatchJobView;
+      results: BatchResultView[];
+    };
+    expect(read.job).toMatchObject({ state: 'failed', counts: { failed: 2 } });
+    expect(read.job.costUsd).toBeCloseTo(0.04, 9);
+    expect(read.results.map((r) => r.error?.code)).toEqual(['interrupted', 'interrupted']);
+    expect(await h.store.usageRecord(`${id}/1`)).toMatchObject({ outcome: 'interrupted', costUsd: 0.02 });
+    await h.close();
+  });
+
   it("never shows one person another's jobs", async () => {
     const h = await open();
     const ben = await h.addToken(`ben-${kind}`);
