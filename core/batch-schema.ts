@@ -8,6 +8,12 @@ import { generateRequestSchema } from './proxy-schema.js';
 /** Most requests one job carries: a few hundred frames, and Google's 20 MB of inlined requests in all. */
 export const MAX_BATCH_REQUESTS = 200;
 
+/**
+ * Largest job of inlined requests, in bytes as sent (prompts and base64 images): Google's guide puts inlined
+ * requests at "under 20 MB" in all (docs/gemini-platform.md#batch-api). Bigger selections go as several jobs.
+ */
+export const MAX_INLINED_BATCH_BYTES = 20_000_000;
+
 const shape = generateRequestSchema.shape;
 const opaqueId = (what: string) =>
   z

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import { batchRequestSchema, type BatchRequest } from '../core/batch-schema.js';
+import { batchRequestSchema, MAX_INLINED_BATCH_BYTES, type BatchRequest } from '../core/batch-schema.js';
+import { formatMegabytes } from '../core/input-limits.js';
 import { costModelOf, estimateCostUsd } from '../core/cost-estimate.js';
 import { roundUsd, type ImageSize, type ModelInfo } from '../core/models.js';
 import { describeIssue, type GenerateRequest } from '../core/proxy-schema.js';
@@ -41,6 +42,7 @@ export async function submitBatch(ctx: AppContext, c: Context<AppEnv>): Promise<
   const model = resolveModel(ctx.registry, { prompt: '', ...(body.model ? { model: body.model } : {}) });
   refuseUnreachable(ctx, model);
   const items = body.requests.map((item, i) => checkItem(ctx, model, body, item, i));
+  refuseOversized(items);
   const imageSize = items[0]!.upstream.imageSize ?? null;
   const owner = c.get('owner');
   const id = randomUUID();
@@ -98,6 +100,20 @@ export async function submitBatch(ctx: AppContext, c: Context<AppEnv>): Promise<
     throw failure;
   }
   return id;
+}
+
+/** Refuses a job whose inlined requests pass Google's 20 MB, before anything is reserved. */
+function refuseOversized(items: readonly CheckedItem[]): void {
+  const bytes = items.reduce(
+    (sum, item) =>
+      sum + item.upstream.parts.reduce((n, p) => n + ('text' in p ? p.text.length : p.inlineData.data.length), 0),
+    0,
+  );
+  if (bytes <= MAX_INLINED_BATCH_BYTES) return;
+  throw new ProxyError(
+    'request_too_large',
+    `This job's requests come to ${formatMegabytes(bytes)}; Gemini takes at most ${formatMegabytes(MAX_INLINED_BATCH_BYTES)} in one batch job. Send the selection as several smaller jobs.`,
+  );
 }
 
 async function readBatchBody(c: Context<AppEnv>): Promise<BatchRequest> {

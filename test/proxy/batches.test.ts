@@ -18,6 +18,7 @@ import {
   type Harness,
   type HarnessOptions,
 } from '../support/proxy-harness.js';
+import { noisePng } from '../support/noise-png.js';
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from '../support/test-database.js';
 
 const MODEL = 'gemini-3.1-flash-image';
@@ -243,6 +244,29 @@ function eachStore(kind: 'sqlite' | 'postgres') {
     const refused = await call(h, 'POST', '/v1/batches', job(['one', 'two', 'three']), capped);
     expect(refused.status).toBe(429);
     expect(double.batches.size).toBe(before);
+    await h.close();
+  });
+
+  it("refuses a job past Gemini's 20 MB of inlined requests before reserving any of it", async () => {
+    const h = await startHarness({
+      double,
+      dataDir,
+      maxBodyBytes: 64 * 1024 * 1024,
+      ...(database ? { databaseUrl: database.url } : {}),
+    });
+    const data = Buffer.from(noisePng(600, 600, 0)).toString('base64'); // about 1.9 MB of base64
+    const requests = Array.from({ length: 12 }, (_, i) => ({
+      layerId: `2:${i}`,
+      prompt: 'put it on marble',
+      images: [{ data, mimeType: 'image/png', role: 'base' }],
+    }));
+    const before = double.batches.size;
+    const rows = await h.store.countUsage();
+    const refused = await call(h, 'POST', '/v1/batches', { ...job([]), requests });
+    expect(refused.status).toBe(413);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/at most 20 MB in one batch job/);
+    expect(double.batches.size).toBe(before);
+    expect(await h.store.countUsage()).toBe(rows);
     await h.close();
   });
 }
