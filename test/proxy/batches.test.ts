@@ -225,6 +225,8 @@ function eachStore(kind: 'sqlite' | 'postgres') {
     expect((await call(h, 'POST', `/v1/batches/${submitted.id}/cancel`, undefined, ben)).status).toBe(404);
     const listed = (await (await call(h, 'GET', '/v1/batches', undefined, ben)).json()) as { jobs: unknown[] };
     expect(listed.jobs).toEqual([]);
+    expect((await call(h, 'DELETE', `/v1/batches/${submitted.id}`)).status).toBe(405);
+    expect((await call(h, 'GET', '/v1/batches', undefined, 'not-a-token')).status).toBe(401);
     await h.close();
   });
 
@@ -264,7 +266,9 @@ function eachStore(kind: 'sqlite' | 'postgres') {
     const rows = await h.store.countUsage();
     const refused = await call(h, 'POST', '/v1/batches', { ...job([]), requests });
     expect(refused.status).toBe(413);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/at most 20 MB in one batch job/);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /at most 20 MB in one batch job/,
+    );
     expect(double.batches.size).toBe(before);
     expect(await h.store.countUsage()).toBe(rows);
     await h.close();
@@ -272,4 +276,15 @@ function eachStore(kind: 'sqlite' | 'postgres') {
 }
 
 describe('batch jobs on SQLite', () => eachStore('sqlite'));
+
+describe('batch jobs on Vertex AI', () => {
+  it('are refused: Vertex has no inlined batch jobs', async () => {
+    const h = await startHarness({ sdk: 'vertex-express' });
+    const refused = await call(h, 'POST', '/v1/batches', job(['a vertex chair']));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/Gemini API backend/);
+    expect(h.double.batches.size).toBe(0);
+    await h.close();
+  });
+});
 if (testDatabaseUrl()) describe('batch jobs on PostgreSQL', () => eachStore('postgres'));
