@@ -37,8 +37,8 @@ export async function pollBatchesOnce(deps: BatchPollDeps, leaseMs: number): Pro
   for (const job of jobs) {
     try {
       if (job.googleName === null) {
-        if (await deps.store.finishBatchJob(interruptedSubmission(deps, job, await deps.store.batchJob(job.id))))
-          ended++;
+        const interrupted = interruptedSubmission(deps, job, await deps.store.batchJob(job.id));
+        if (await finishWithReservedFacts(deps.store, interrupted)) ended++;
         continue;
       }
       const upstream = await deps.gemini.getBatch(job.googleName);
@@ -47,7 +47,8 @@ export async function pollBatchesOnce(deps: BatchPollDeps, leaseMs: number): Pro
         continue;
       }
       const results = await deps.store.batchJob(job.id);
-      if (results && (await deps.store.finishBatchJob(finishedJob(deps, job, results.results, upstream)))) ended++;
+      if (!results) continue;
+      if (await finishWithReservedFacts(deps.store, finishedJob(deps, job, results.results, upstream))) ended++;
     } catch (error) {
       console.error(`[batches] polling ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -97,6 +98,20 @@ export function settledRow(job: BatchJobRecord, result: BatchResultRecord, now: 
     latencyMs: now - job.createdAt,
     attempts: 1,
   };
+}
+
+/**
+ * Ends the job with each usage row keeping what its reservation recorded and the job's rows do not hold (the
+ * aspect ratio, the input images), so usage reports read a batch request as they read a single one.
+ */
+export async function finishWithReservedFacts(store: ProxyStore, job: FinishedBatchJob): Promise<boolean> {
+  const usage = await Promise.all(
+    job.usage.map(async (row) => {
+      const reserved = await store.usageRecord(row.requestId);
+      return reserved ? { ...row, aspectRatio: reserved.aspectRatio, inputImages: reserved.inputImages } : row;
+    }),
+  );
+  return store.finishBatchJob({ ...job, usage });
 }
 
 /** Starts polling every `intervalMs`; returns the stop. */

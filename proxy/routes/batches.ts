@@ -7,7 +7,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { BatchJobView, BatchResultView } from '../../core/batch-schema.js';
 import type { AppContext } from '../app-context.js';
 import type { AppEnv } from '../app-env.js';
-import { settledRow } from '../batch-poller.js';
+import { finishWithReservedFacts, settledRow } from '../batch-poller.js';
 import { submitBatch } from '../batch-submit.js';
 import { budgetedBody } from '../budgeted-body.js';
 import { ProxyError } from '../proxy-error.js';
@@ -61,7 +61,7 @@ async function cancelJob(ctx: AppContext, c: Context<AppEnv>): Promise<Response>
   if (FINAL_BATCH_STATES.has(job.state)) return c.json({ job: jobView(job) });
   if (job.googleName) await ctx.gemini.cancelBatch(job.googleName);
   const now = ctx.clock.now();
-  await ctx.store.finishBatchJob({
+  await finishWithReservedFacts(ctx.store, {
     id: job.id,
     state: 'cancelled',
     results: results.map((r) => ({ index: r.index, error: { code: 'cancelled', message: 'The job was cancelled.' } })),

@@ -99,7 +99,7 @@ function eachStore(kind: 'sqlite' | 'postgres') {
     expect(read.results[1]?.error?.code).toBe('upstream_error');
     // Settled per request at the batch rate: half of what its usageMetadata costs at the standard rate.
     const row = await second.store.usageRecord(`${submitted.id}/0`);
-    expect(row).toMatchObject({ outcome: 'ok', model: MODEL });
+    expect(row).toMatchObject({ outcome: 'ok', model: MODEL, imageSize: '512', aspectRatio: '1:1', inputImages: 0 });
     const single = await call(second, 'POST', '/v1/generate', {
       model: MODEL,
       prompt: 'a chair',
