@@ -55,6 +55,11 @@ export const modelInfoSchema = z
       typicalTextTokens: z.number().int().nonnegative().default(0),
       /** Thinking tokens a typical answer costs, for estimates (config/models.md). */
       typicalThoughtsTokens: z.number().int().nonnegative().default(0),
+      /**
+       * The Batch API's price as a share of the standard rate, every modality alike: 0.5, "50% less than the
+       * standard rate" (docs/gemini-platform.md#batch-api). 1 when absent.
+       */
+      batchRate: z.number().positive().max(1).default(1),
     }),
     /**
      * Where the model is in Google's lifecycle: `current`; `deprecated` (announced to go, still answers); `legacy`

@@ -26,6 +26,7 @@ import { ProxyError } from './proxy-error.js';
 import { adminApi } from './routes/admin-api.js';
 import { bearerToken } from './routes/bearer-token.js';
 import { allowOnly } from './routes/method-not-allowed.js';
+import { BATCH_ROUTES, mountBatchRoutes } from './routes/batches.js';
 import { generateHandler } from './routes/generate.js';
 import { publicModels } from './routes/models.js';
 import { playgroundRoutes } from './routes/playground.js';
@@ -42,6 +43,7 @@ const KNOWN_ROUTES: readonly [string, readonly string[]][] = [
   ['/v1/models', ['GET']],
   ['/v1/generate', ['POST']],
   ['/v1/usage/me', ['GET']],
+  ...BATCH_ROUTES,
 ];
 
 /** Largest admin API body: a token name and three numbers. */
@@ -97,6 +99,7 @@ export function createApp(deps: ProxyAppDeps): Hono<AppEnv> {
   );
   app.post('/v1/generate', requireTeamToken(ctx), budgetedBody(ctx), generateHandler(ctx));
   app.get('/v1/usage/me', requireTeamToken(ctx), usageMe(ctx));
+  mountBatchRoutes(app, ctx, requireTeamToken(ctx));
 
   for (const [path, methods] of KNOWN_ROUTES) allowOnly(app, path, methods);
 

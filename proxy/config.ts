@@ -49,6 +49,7 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
     secrets: 'apiKey' in backend && backend.apiKey ? [backend.apiKey] : [],
     adminToken: adminTokenOf(value),
     devToken: value('BANANA_DEV_TOKEN') ?? null,
+    batchPollMs: integer(value('BANANA_BATCH_POLL_SECONDS'), 60, 'BANANA_BATCH_POLL_SECONDS', 1, 3600) * 1000,
   });
 }
 

@@ -6,15 +6,18 @@
 import {
   ApiError,
   GoogleGenAI,
+  JobState,
   MediaModality,
   Modality,
+  type BatchJob,
   type GenerateContentResponseUsageMetadata,
+  type InlinedRequest,
   type GoogleGenAIOptions,
   type ModalityTokenCount,
 } from '@google/genai';
 import { upstreamError } from './gemini-errors.js';
 import { checkModelsWith } from './gemini-models.js';
-import type { GeminiImageRequest, GeminiPort, GeminiResponse, GeminiUsage } from './gemini-port.js';
+import type { GeminiBatchJob, GeminiImageRequest, GeminiPort, GeminiResponse, GeminiUsage } from './gemini-port.js';
 import { ProxyError } from './proxy-error.js';
 
 /**
@@ -75,10 +78,79 @@ export function createGeminiClient(config: GeminiBackendConfig): GeminiPort {
         throw toProxyError(error, request.signal, secrets);
       }
     },
+    ...batchMethods(ai, secrets),
     checkModels: (ids, signal) =>
       checkModelsWith(ai.models, config.backend, ids, isNotFound, signal).catch((error: unknown) => {
         throw toProxyError(error, signal ?? new AbortController().signal, secrets);
       }),
+  };
+}
+
+/**
+ * The Batch API over `ai.batches` (docs/gemini-platform.md#batch-api): inlined requests, each configured as
+ * `generateImage` configures a call; the answers read from `dest.inlinedResponses`, as the SDK maps them.
+ */
+function batchMethods(ai: GoogleGenAI, secrets: readonly string[]): Pick<GeminiPort, BatchMethod> {
+  const fail = (error: unknown): never => {
+    throw toProxyError(error, new AbortController().signal, secrets);
+  };
+  return {
+    submitBatch: async (model, requests, displayName) => {
+      const src: InlinedRequest[] = requests.map((request) => ({
+        contents: [{ role: 'user', parts: request.parts }],
+        config: {
+          responseModalities: [Modality.IMAGE],
+          imageConfig: {
+            ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
+            ...(request.imageSize ? { imageSize: request.imageSize } : {}),
+          },
+        },
+      }));
+      return batchJobOf(await ai.batches.create({ model, src, config: { displayName } }).catch(fail));
+    },
+    getBatch: async (name) => batchJobOf(await ai.batches.get({ name }).catch(fail)),
+    cancelBatch: async (name) => {
+      await ai.batches.cancel({ name }).catch(fail);
+    },
+  };
+}
+
+type BatchMethod = 'submitBatch' | 'getBatch' | 'cancelBatch';
+
+const JOB_STATES: Partial<Record<JobState, GeminiBatchJob['state']>> = {
+  [JobState.JOB_STATE_PENDING]: 'pending',
+  [JobState.JOB_STATE_QUEUED]: 'pending',
+  [JobState.JOB_STATE_RUNNING]: 'running',
+  [JobState.JOB_STATE_SUCCEEDED]: 'succeeded',
+  [JobState.JOB_STATE_PARTIALLY_SUCCEEDED]: 'succeeded',
+  [JobState.JOB_STATE_FAILED]: 'failed',
+  [JobState.JOB_STATE_CANCELLING]: 'running',
+  [JobState.JOB_STATE_CANCELLED]: 'cancelled',
+  [JobState.JOB_STATE_EXPIRED]: 'expired',
+};
+
+function batchJobOf(job: BatchJob): GeminiBatchJob {
+  const state = (job.state && JOB_STATES[job.state]) ?? 'pending';
+  const inlined = job.dest?.inlinedResponses;
+  return {
+    name: job.name ?? '',
+    state,
+    responses:
+      state === 'succeeded' && inlined
+        ? inlined.map((item) =>
+            item.response
+              ? {
+                  response: {
+                    ...(item.response.promptFeedback ? { promptFeedback: item.response.promptFeedback } : {}),
+                    ...(item.response.candidates
+                      ? { candidates: item.response.candidates as GeminiResponse['candidates'] }
+                      : {}),
+                    usage: usageOf(item.response.usageMetadata),
+                  },
+                }
+              : { error: { code: item.error?.code ?? 500, message: item.error?.message ?? 'No answer.' } },
+          )
+        : null,
   };
 }
 

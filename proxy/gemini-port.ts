@@ -45,6 +45,22 @@ export interface GeminiResponse {
   modelVersion?: string;
 }
 
+/** One request of a Batch API job: the user turn and its image settings, as for {@link GeminiImageRequest}. */
+export interface GeminiBatchRequest {
+  parts: GeminiInputPart[];
+  aspectRatio?: string;
+  imageSize?: ImageSize;
+}
+
+/** A Batch API job as Google reports it (docs/gemini-platform.md#batch-api). */
+export interface GeminiBatchJob {
+  /** `batches/{id}`. */
+  name: string;
+  state: 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'expired';
+  /** Once succeeded: one per request, in order; each an answer or an error with Google's HTTP-like code. */
+  responses: ({ response: GeminiResponse } | { error: { code: number; message: string } })[] | null;
+}
+
 /** The Gemini backend. Failures are thrown as `ProxyError` with a specific code. */
 export interface GeminiPort {
   /** "gemini" for the Gemini API, "vertex" for Vertex AI. */
@@ -56,4 +72,10 @@ export interface GeminiPort {
    * of the check itself is thrown as `ProxyError`.
    */
   checkModels(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, string | null>>;
+  /** Submits one Batch API job of inlined requests (Gemini API only). */
+  submitBatch(model: string, requests: readonly GeminiBatchRequest[], displayName: string): Promise<GeminiBatchJob>;
+  /** The job's state, with its answers once it has succeeded. */
+  getBatch(name: string): Promise<GeminiBatchJob>;
+  /** Cancels the job at Google. */
+  cancelBatch(name: string): Promise<void>;
 }

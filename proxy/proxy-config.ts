@@ -99,6 +99,11 @@ export interface ProxyConfig extends ServingLimits {
   /** The dev team token (`BANANA_DEV_TOKEN`); `/playground/config.json` hands it out in offline mode only. */
   devToken: string | null;
   retry: RetryPolicy;
+  /**
+   * How often each instance polls the open Batch API jobs at Google (`BANANA_BATCH_POLL_SECONDS`, default 60); a
+   * job is polled by one instance at a time, at most this often (docs/operating-the-proxy.md#batch-jobs).
+   */
+  batchPollMs: number;
   /** Folder served at `/playground` (the built playground, `dist/playground`); null serves nothing there. */
   playgroundDir: string | null;
 }
@@ -122,6 +127,7 @@ export function proxyConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
     ...DEFAULT_SERVING_LIMITS,
     retry: DEFAULT_RETRY_POLICY,
     playgroundDir: null,
+    batchPollMs: 60_000,
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseModelRegistry, type ModelRegistry } from '../core/models.js';
 import type { Backend, ProxyConfig } from './proxy-config.js';
 import { createApp } from './app.js';
+import { startBatchPoller } from './batch-poller.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createGeminiClient, type GeminiBackendConfig } from './gemini-client.js';
@@ -121,6 +122,8 @@ export async function startProxy(
     log: createRequestLogger(options.writeLog ?? ((line) => process.stdout.write(`${line}\n`))),
   });
 
+  const stopPoller = startBatchPoller({ store, gemini, registry, clock, secrets: config.secrets }, config.batchPollMs);
+  stops.unshift(async () => stopPoller());
   const server = await listen(app, config);
   let drainMs = 0;
   stops.unshift(() => server.close(drainMs));

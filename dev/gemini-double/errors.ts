@@ -137,6 +137,11 @@ export function publisherModelNotFound(resource: string): GoogleErrorBody {
   );
 }
 
+/** 404 NOT_FOUND for a resource (a batch job) that does not exist: Google's usual wording for a missing entity. */
+export function entityNotFound(): GoogleErrorBody {
+  return body(404, 'NOT_FOUND', 'Requested entity was not found.');
+}
+
 /** 404 for a path the API does not serve. */
 export function pathNotFound(path: string): GoogleErrorBody {
   return body(404, 'NOT_FOUND', `The requested URL ${path} was not found on this server.`);

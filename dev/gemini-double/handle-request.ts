@@ -5,13 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ModelInfo, ModelRegistry } from '../../core/models.js';
-import type { RgbaImage } from '../../core/png.js';
+import type { ModelRegistry } from '../../core/models.js';
 import { buildAnswer } from './answer.js';
+import type { BatchBook } from './batch-jobs.js';
+import { answerBatchRoute } from './batch-routes.js';
 import { applyCallTriggersAsync } from './call-triggers.js';
 import { checkAuth } from './check-auth.js';
 import {
-  badArgument,
   invalidArgument,
   invalidJson,
   isGoogleErrorBody,
@@ -22,20 +22,22 @@ import {
   type GoogleErrorBody,
 } from './errors.js';
 import { readBody, sendError } from './http-io.js';
-import { decodeInputImage } from './image.js';
-import { readInputImages, sourceImage, type InputImage } from './input-images.js';
+import { checkInputs } from './check-inputs.js';
 import { answerModelRoute, reachableModel } from './model-routes.js';
 import type { RecordedRequest } from './recorded-request.js';
-import { readGenerateRequest, type GenerateRequest } from './request.js';
+import { readGenerateRequest } from './request.js';
 import type { ResponseMeta } from './response.js';
-import { matchRoute, type Route } from './routes.js';
+import { matchRoute, type BatchRoute, type Route } from './routes.js';
+
+type ModelRoute = Extract<Route, { kind: 'list-models' | 'get-model' }>;
 import { sendAnswer } from './send-answer.js';
-import { parseTriggers, type Triggers } from './triggers.js';
+import { parseTriggers } from './triggers.js';
 import { promptTokens } from './usage.js';
-import { refuseThoughtSignatures, validateImageConfig, validateThoughtSignatures } from './validate.js';
 
 /** What lives as long as one double: its models, its key, and the per-prompt counters of the triggers. */
 export interface DoubleState {
+  /** Batch API jobs (batch-jobs.ts). */
+  batches: BatchBook;
   registry: ModelRegistry;
   apiKey: string | null;
   /** Ids this key cannot reach (`unreachableModels`): not listed, 404 for get and generate. */
@@ -58,7 +60,10 @@ export async function handleRequest(
   const url = new URL(request.url ?? '/', 'http://double.invalid');
   response.setHeader('access-control-allow-origin', '*');
   if (request.method === 'OPTIONS') {
-    response.writeHead(204, { 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET, POST' });
+    response.writeHead(204, {
+      'access-control-allow-headers': '*',
+      'access-control-allow-methods': 'GET, POST, DELETE',
+    });
     response.end();
     return;
   }
@@ -72,7 +77,8 @@ export async function handleRequest(
   const fail = (error: GoogleErrorBody): void => sendError(response, error, sse);
   const authError = checkAuth(state.apiKey, route, request.headers, url);
   if (authError) return fail(authError);
-  if (route.kind !== 'generate') return answerModelRoute(state, route, response, fail);
+  if (route.kind.startsWith('batch-')) return answerBatchRoute(state, route as BatchRoute, read, response);
+  if (route.kind !== 'generate') return answerModelRoute(state, route as ModelRoute, response, fail);
   if (read.raw === null) return fail(payloadTooLarge(MAX_BODY_BYTES));
   if (!read.isJson) return fail(invalidJson());
   const model = reachableModel(state, route.model);
@@ -92,7 +98,7 @@ export async function handleRequest(
   const outcome = await applyCallTriggersAsync(state, triggers, model, generate.prompt, response);
   if (outcome === 'stop') return;
   if ('error' in outcome) return fail(outcome.error);
-  const inputs = checkInputs(route, model, generate, triggers);
+  const inputs = checkInputs(route.backend, model, generate, triggers);
   if (isGoogleErrorBody(inputs)) return fail(inputs);
   const answer = buildAnswer({
     model,
@@ -112,10 +118,15 @@ export async function handleRequest(
   sendAnswer(response, answer, meta, { stream, sse, triggers, record, modelId: model.id });
 }
 
+/** A request's body: `raw` null when it passed the size limit; `body` its JSON when `isJson`. */
+export interface JsonBody {
+  raw: Buffer | null;
+  body: unknown;
+  isJson: boolean;
+}
+
 /** The request's body, as JSON when it is; `raw` null when it passed the size limit; null when the client left. */
-async function readJsonBodyAsync(
-  request: IncomingMessage,
-): Promise<{ raw: Buffer | null; body: unknown; isJson: boolean } | null> {
+export async function readJsonBodyAsync(request: IncomingMessage): Promise<JsonBody | null> {
   let raw: Buffer | null;
   try {
     raw = await readBody(request, MAX_BODY_BYTES);
@@ -132,31 +143,4 @@ async function readJsonBodyAsync(
     }
   }
   return { raw, body, isJson };
-}
-
-/**
- * The checks of a generate call's fields, in Google's order: the image config, the input images, the thought
- * signatures (the Gemini API's, and `[double:invalid-signature]`'s refusal), and the image an edit starts from,
- * decoded.
- */
-function checkInputs(
-  route: Extract<Route, { kind: 'generate' }>,
-  model: ModelInfo,
-  generate: GenerateRequest,
-  triggers: Triggers,
-): GoogleErrorBody | { images: InputImage[]; pixels: RgbaImage | null } {
-  const configError = validateImageConfig(model, generate);
-  if (configError) return configError;
-  const images = readInputImages(generate, model.maxInputImages, model.id);
-  if (isGoogleErrorBody(images)) return images;
-  // Vertex "doesn't return a 400 error if a thought signature isn't returned"
-  // (docs/gemini-platform.md#thought-signatures).
-  const signatureError = route.backend === 'gemini' ? validateThoughtSignatures(model, generate) : null;
-  if (signatureError) return signatureError;
-  const refusedSignature = triggers.invalidSignature ? refuseThoughtSignatures(generate) : null;
-  if (refusedSignature) return refusedSignature;
-  const source = sourceImage(generate, images);
-  const pixels = source?.bytes ? decodeInputImage(source.bytes) : null;
-  if (source && !pixels) return badArgument();
-  return { images, pixels };
 }

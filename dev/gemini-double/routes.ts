@@ -10,12 +10,24 @@ export type Backend = 'gemini' | 'vertex-express' | 'vertex-project';
 export type Route =
   | { kind: 'generate'; backend: Backend; version: string; model: string; stream: boolean; resource: string }
   | { kind: 'list-models'; version: string }
-  | { kind: 'get-model'; version: string; model: string; vertex: boolean };
+  | { kind: 'get-model'; version: string; model: string; vertex: boolean }
+  | BatchRoute;
+
+/** A Batch API call on the Gemini API (docs/gemini-double.md#the-batch-api); Vertex batch jobs are not served. */
+export type BatchRoute =
+  | { kind: 'batch-create'; version: string; model: string }
+  | { kind: 'batch-list'; version: string }
+  | { kind: 'batch-get'; version: string; id: string }
+  | { kind: 'batch-cancel'; version: string; id: string }
+  | { kind: 'batch-delete'; version: string; id: string };
 
 const GEMINI = /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
 const VERTEX_EXPRESS = /^\/(v1|v1beta1)\/publishers\/google\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
 const VERTEX_PROJECT =
   /^\/(v1|v1beta1)\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/google\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+const BATCH_CREATE = /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+):batchGenerateContent$/;
+const BATCH_LIST = /^\/(v1|v1beta|v1alpha)\/batches$/;
+const BATCH_ONE = /^\/(v1|v1beta|v1alpha)\/batches\/([^/:]+)(:cancel)?$/;
 const LIST = /^\/(v1|v1beta|v1alpha)\/models$/;
 const GET = /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+)$/;
 /** Vertex `models.get` of a base model: the SDK sends it without the project prefix. */
@@ -23,6 +35,8 @@ const VERTEX_GET = /^\/(v1|v1beta1)\/publishers\/google\/models\/([^/:]+)$/;
 
 /** The route for a method and a decoded path, or null (the caller answers 404). */
 export function matchRoute(method: string, path: string): Route | null {
+  const batch = matchBatchRoute(method, path);
+  if (batch) return batch;
   if (method === 'GET') {
     const list = LIST.exec(path);
     if (list) return { kind: 'list-models', version: list[1]! };
@@ -79,4 +93,18 @@ export function matchRoute(method: string, path: string): Route | null {
     };
   }
   return null;
+}
+
+/** `models/{m}:batchGenerateContent`, `batches`, `batches/{id}` and `batches/{id}:cancel`, as the SDK calls them. */
+function matchBatchRoute(method: string, path: string): BatchRoute | null {
+  const create = BATCH_CREATE.exec(path);
+  if (create && method === 'POST') return { kind: 'batch-create', version: create[1]!, model: create[2]! };
+  const list = BATCH_LIST.exec(path);
+  if (list && method === 'GET') return { kind: 'batch-list', version: list[1]! };
+  const one = BATCH_ONE.exec(path);
+  if (!one) return null;
+  const [, version = '', id = '', cancel] = one;
+  if (cancel) return method === 'POST' ? { kind: 'batch-cancel', version, id } : null;
+  if (method === 'GET') return { kind: 'batch-get', version, id };
+  return method === 'DELETE' ? { kind: 'batch-delete', version, id } : null;
 }

@@ -11,12 +11,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseModelRegistry, type ModelRegistry } from '../../core/models.js';
+import { newBatchBook, type BatchClock, type DoubleBatchJob } from './batch-jobs.js';
 import { internalError } from './errors.js';
 import { handleRequest, type DoubleState } from './handle-request.js';
 import { sendError } from './http-io.js';
 import { recordRequest, type RecordedRequest } from './recorded-request.js';
 
 export type { RecordedRequest } from './recorded-request.js';
+export type { DoubleBatchJob } from './batch-jobs.js';
 
 /** A running double. */
 export interface GeminiDouble {
@@ -25,6 +27,8 @@ export interface GeminiDouble {
   port: number;
   /** Every call so far, oldest first; entries are updated in place as each call ends. */
   requests: RecordedRequest[];
+  /** Every Batch API job this double holds, by id (the part after `batches/`), to check what a client did. */
+  batches: ReadonlyMap<string, DoubleBatchJob>;
   /** Stops listening and cuts open connections (a hanging call ends as aborted). */
   close(): Promise<void>;
 }
@@ -44,6 +48,11 @@ export interface GeminiDoubleOptions {
    * generate and get (as a key without access to a model is answered). Standalone: `--unreachable id,id`.
    */
   unreachableModels?: readonly string[];
+  /**
+   * How many `GET batches/{id}` polls a Batch API job answers PENDING, then RUNNING, before it succeeds (defaults 1
+   * and 1). Deterministic, so a test decides how long a job takes (docs/gemini-double.md#the-batch-api).
+   */
+  batchClock?: Partial<BatchClock>;
   /** Receives one short line per request: method, path, status, milliseconds. Never bodies or keys. */
   log?: (line: string) => void;
 }
@@ -57,6 +66,7 @@ export function loadDefaultRegistry(): ModelRegistry {
 /** Starts a double and resolves once it listens. */
 export async function startGeminiDouble(options: GeminiDoubleOptions = {}): Promise<GeminiDouble> {
   const state: DoubleState = {
+    batches: newBatchBook(options.batchClock),
     registry: options.registry ?? loadDefaultRegistry(),
     apiKey: options.apiKey ?? null,
     unreachable: new Set(options.unreachableModels ?? []),
@@ -97,6 +107,7 @@ export async function startGeminiDouble(options: GeminiDoubleOptions = {}): Prom
     url: `http://${urlHost}:${port}`,
     port,
     requests,
+    batches: state.batches.jobs,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -54,6 +54,11 @@ export interface Triggers {
    * answers normally.
    */
   invalidSignature: boolean;
+  /**
+   * In a Batch API job (batch-routes.ts): the whole job ends in this state, without output, when a request carrying
+   * it is answered (`[double:batch-failed]`, `[double:batch-expired]`). A single call ignores it.
+   */
+  batchEnd: 'BATCH_STATE_FAILED' | 'BATCH_STATE_EXPIRED' | null;
   /** Answer at this pixel size instead of the tabled one (real answers differ from the tables). */
   size: [number, number] | null;
   /** Trigger words the double does not know; the server refuses them so typos surface. */
@@ -118,6 +123,7 @@ export function noTriggers(): Triggers {
     corruptImage: false,
     format: null,
     invalidSignature: false,
+    batchEnd: null,
     size: null,
     unknown: [],
   };
@@ -201,6 +207,8 @@ function applyTrigger(t: Triggers, word: string): boolean {
     png: { format: 'image/png' },
     vary: { vary: true },
     'invalid-signature': { invalidSignature: true },
+    'batch-failed': { batchEnd: 'BATCH_STATE_FAILED' },
+    'batch-expired': { batchEnd: 'BATCH_STATE_EXPIRED' },
   };
   const flag = Object.hasOwn(flags, name) ? flags[name] : undefined;
   return flag !== undefined && set(t, flag);

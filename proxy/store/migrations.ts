@@ -128,6 +128,55 @@ export function schemaMigrations(t: SchemaTypes): readonly Migration[] {
       ALTER TABLE usage ADD COLUMN instance TEXT;
     `,
     },
+    {
+      version: 5,
+      name: 'batch jobs',
+      sql: `
+      -- One Batch API job at Google (docs/proxy-api.md#batches). Its requests' usage rows are in \`usage\` with state
+      -- 'batch' (reserved at submission, held for hours, never expired as a stopped proxy's) until settled.
+      CREATE TABLE batch_jobs (
+        id TEXT PRIMARY KEY,
+        google_name TEXT,
+        token_id TEXT NOT NULL,
+        token_name TEXT NOT NULL,
+        file_key TEXT NOT NULL,
+        model TEXT NOT NULL,
+        image_size TEXT,
+        request_count INTEGER NOT NULL,
+        -- submitting, pending, running, succeeded, failed, cancelled, expired.
+        state TEXT NOT NULL,
+        succeeded_count INTEGER NOT NULL DEFAULT 0,
+        failed_count INTEGER NOT NULL DEFAULT 0,
+        placed_count INTEGER NOT NULL DEFAULT 0,
+        cost_usd ${t.real} NOT NULL DEFAULT 0,
+        created_at ${t.time} NOT NULL,
+        updated_at ${t.time} NOT NULL,
+        done_at ${t.time},
+        -- No instance polls the job before this time: the one that claimed it last holds it until then.
+        lease_until ${t.time} NOT NULL DEFAULT 0
+      );
+      CREATE INDEX batch_jobs_token ON batch_jobs (token_id, created_at);
+      CREATE INDEX batch_jobs_open ON batch_jobs (lease_until) WHERE done_at IS NULL;
+
+      -- One request of a job: its layer, and once the job is done its image or its error, until placed.
+      CREATE TABLE batch_results (
+        job_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        layer_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        -- waiting, ok, failed, placed.
+        state TEXT NOT NULL,
+        mime_type TEXT,
+        width INTEGER,
+        height INTEGER,
+        bytes ${t.bytes},
+        error_code TEXT,
+        error_message TEXT,
+        placed_at ${t.time},
+        PRIMARY KEY (job_id, idx)
+      );
+    `,
+    },
   ];
 }
 

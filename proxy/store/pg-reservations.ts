@@ -81,7 +81,7 @@ async function reserveOnceAsync(
  * What the token used today and this month (one statement, PostgreSQL's `FILTER`), and the times of its metered
  * requests in the last minute when it has a rate limit, counted under the token row's lock.
  */
-async function countUsageUnderLockAsync(
+export async function countUsageUnderLockAsync(
   client: PoolClient,
   request: ReserveRequest,
   limits: TokenLimits,

@@ -8,11 +8,13 @@ import type { Pool } from 'pg';
 import { createPool, queryOn } from './pg-db.js';
 import { migratePg } from './pg-migrate.js';
 import { DEFAULT_RETRY_BUDGET, describeDbError, isTransient, withRetry, type RetryBudget } from './pg-retry.js';
+import { createPgBatchTable, pgBatchMethods } from './pg-batches.js';
 import { createPgCacheTable } from './pg-cache.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
 import { createPgTokenTable } from './pg-tokens.js';
 import { thisInstance } from './instance-name.js';
-import { createPgUsageTable } from './pg-usage.js';
+import { createPgUsageTable, UPSERT_FINAL } from './pg-usage.js';
+import { finalRowValues } from './usage-row-values.js';
 import { StoreNotReadyError, StoreUnavailableError, type ProxyStore } from './store.js';
 
 export interface PostgresStoreOptions {
@@ -42,6 +44,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const tokens = createPgTokenTable(pool, query);
   const usage = createPgUsageTable(pool, query, options.instance ?? thisInstance());
   const cache = createPgCacheTable(pool, query);
+  const batches = createPgBatchTable(pool, query, async (client, record) => {
+    await client.query(UPSERT_FINAL, finalRowValues(record));
+  });
   const retry = <T>(operation: () => Promise<T>): Promise<T> => withRetry(operation, budget);
   let closed: Promise<void> | null = null;
 
@@ -83,6 +88,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     cacheGet: (key, now) => retry(() => cache.get(key, now)),
     cachePut: (key, entry, now, capBytes) => retry(() => cache.put(key, entry, now, capBytes)),
     cacheStats: () => retry(() => cache.stats()),
+
+    ...pgBatchMethods(batches, retry),
 
     migrations: () =>
       retry(async () =>

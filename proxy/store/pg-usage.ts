@@ -12,7 +12,7 @@ import type { ReserveRequest, UsageRecord } from './store.js';
 import { finalRowValues } from './usage-row-values.js';
 
 /** A final row: inserted, or settling the reservation of the same request (which keeps its time and `metered`). */
-const UPSERT_FINAL = `
+export const UPSERT_FINAL = `
   INSERT INTO usage (request_id, token_id, token_name, created_at, day, model, image_size, aspect_ratio,
     input_images, input_tokens, output_tokens, cost_usd, saved_usd, cached, state, outcome, counts_image, metered,
     latency_ms, attempts)

@@ -62,11 +62,14 @@ export function reserveUsage(s: ReserveStatements, instance: string, request: Re
   });
 }
 
-/** The first limit this request would break, counting only what is limited. */
-function checkLimits(s: ReserveStatements, request: ReserveRequest): LimitRefusal | null {
+/**
+ * The first limit this request would break, counting only what is limited. `countsRate` false skips the per-minute
+ * limit: a batch job's requests after its first go to Google as one call (`sqlite-batches.ts`).
+ */
+export function checkLimits(s: ReserveStatements, request: ReserveRequest, countsRate = true): LimitRefusal | null {
   const row = s.limitsOf.get(request.tokenId);
   if (!row) return null;
-  const limits = tokenLimitsOf(row);
+  const limits = countsRate ? tokenLimitsOf(row) : { ...tokenLimitsOf(row), rpm: null };
   if (!hasLimits(limits)) return null;
   const { now, tokenId } = request;
   if (request.staleBefore !== undefined) s.expireToken.run(tokenId, request.staleBefore);

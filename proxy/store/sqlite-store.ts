@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { StoreUnavailableError, type ProxyStore } from './store.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrate, openDatabase } from './sqlite-db.js';
+import { createBatchTable } from './sqlite-batches.js';
 import { createCacheTable } from './sqlite-cache.js';
 import { thisInstance } from './instance-name.js';
 import { checkSqliteReady, probeWrite } from './sqlite-health.js';
@@ -48,6 +49,7 @@ export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
   const tokens = createTokenTable(db);
   const usage = createUsageTable(db, options.instance ?? thisInstance());
   const cache = createCacheTable(db);
+  const batches = createBatchTable(db, usage.record);
   let open = true;
   // Each method runs synchronously; wrapping in an async function turns a thrown error into a rejection. A file
   // another process holds locked past the busy timeout is the store being away for a moment, as a PostgreSQL
@@ -84,6 +86,15 @@ export function openSqliteStore(options: SqliteStoreOptions): ProxyStore {
     cacheGet: (key, now) => run(() => cache.get(key, now)),
     cachePut: (key, entry, now, capBytes) => run(() => cache.put(key, entry, now, capBytes)),
     cacheStats: () => run(() => cache.stats()),
+
+    createBatchJob: (job) => run(() => batches.create(job)),
+    batchSubmitted: (id, googleName, now) => run(() => batches.submitted(id, googleName, now)),
+    setBatchState: (id, state, now) => run(() => batches.setState(id, state, now)),
+    listBatchJobs: (tokenId) => run(() => batches.list(tokenId)),
+    batchJob: (id) => run(() => batches.get(id)),
+    claimBatchJobs: (now, leaseMs, limit) => run(() => batches.claim(now, leaseMs, limit)),
+    finishBatchJob: (job) => run(() => batches.finish(job)),
+    placeBatchResults: (id, indexes, now) => run(() => batches.place(id, indexes, now)),
 
     migrations: () =>
       run(() =>

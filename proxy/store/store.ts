@@ -8,6 +8,7 @@ import type { Result } from '../../core/result.js';
 import type { UsageGroup } from '../../core/usage-report.js';
 import type { TokenLimits, UsageTotals } from '../../core/usage-summary.js';
 import type { TokenOwner } from '../team-tokens.js';
+import type { BatchJobRecord, BatchJobState, BatchResultRecord, FinishedBatchJob, NewBatchJob } from './batch-rows.js';
 
 export type { TokenLimits, UsageTotals } from '../../core/usage-summary.js';
 
@@ -175,6 +176,30 @@ export interface ProxyStore {
   /** Stores an answer, then evicts the least recently used entries until the cache fits in `capBytes`. */
   cachePut(key: string, entry: CacheEntry, now: number, capBytes: number): Promise<void>;
   cacheStats(): Promise<CacheStats>;
+
+  /**
+   * Creates a Batch API job (docs/proxy-api.md#batches) and reserves its requests' usage rows, all or none, under
+   * the token's limits (the per-minute limit counts the job once).
+   */
+  createBatchJob(job: NewBatchJob): Promise<ReserveResult>;
+  /** The job is at Google as `googleName` (`batches/{id}`), pending. */
+  batchSubmitted(id: string, googleName: string, now: number): Promise<void>;
+  /** A state Google reported for an open job (pending, running). */
+  setBatchState(id: string, state: BatchJobState, now: number): Promise<void>;
+  /** One person's jobs, newest first. */
+  listBatchJobs(tokenId: string): Promise<BatchJobRecord[]>;
+  /** A job and its results (with their bytes), or null. */
+  batchJob(id: string): Promise<{ job: BatchJobRecord; results: BatchResultRecord[] } | null>;
+  /**
+   * Up to `limit` open jobs no instance holds, each now held by the caller for `leaseMs`: two proxies on one store
+   * never poll the same job at once, and a job an instance stopped polling is taken up after its lease. A job left
+   * `submitting` for `STALE_SUBMISSION_MS` (batch-rows.ts) is claimed too, to be ended.
+   */
+  claimBatchJobs(now: number, leaseMs: number, limit: number): Promise<BatchJobRecord[]>;
+  /** Ends an open job: results stored, usage rows settled, in one transaction. False when it had already ended. */
+  finishBatchJob(job: FinishedBatchJob): Promise<boolean>;
+  /** Marks results placed (all when `indexes` is null), freeing their bytes; returns how many. */
+  placeBatchResults(id: string, indexes: readonly number[] | null, now: number): Promise<number>;
 
   /** Schema versions applied, oldest first. */
   migrations(): Promise<{ version: number; name: string; appliedAt: number }[]>;

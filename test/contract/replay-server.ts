@@ -39,6 +39,7 @@ export async function startReplayServer(): Promise<ReplayServer> {
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
+    batches: new Map(),
     exchange,
     callsFor: (id) => requests.filter((r) => JSON.stringify(r.body ?? '').includes(replayMarker(id))),
     close: () =>

@@ -37,7 +37,13 @@ describe('loadConfig', () => {
       timeoutScale: 1,
       retry: DEFAULT_RETRY_POLICY,
       playgroundDir: null,
+      batchPollMs: 60_000,
     });
+  });
+
+  it('reads how often batch jobs are polled, in seconds, and refuses nonsense', () => {
+    expect(loadConfig({ BANANA_BATCH_POLL_SECONDS: '5' }).batchPollMs).toBe(5000);
+    expect(() => loadConfig({ BANANA_BATCH_POLL_SECONDS: '0' })).toThrow(/BANANA_BATCH_POLL_SECONDS/);
   });
 
   it('is the one set of defaults: nothing set is what tests and tools start from', () => {

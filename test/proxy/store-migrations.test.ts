@@ -39,6 +39,8 @@ describe('SQLite migrations', () => {
     try {
       expect(migrate(db, MIGRATIONS, TEST_NOW + 2000)).toEqual([]);
       expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all()).toEqual([
+        { name: 'batch_jobs' },
+        { name: 'batch_results' },
         { name: 'cache' },
         { name: 'schema_migrations' },
         { name: 'tokens' },

@@ -14,6 +14,7 @@ import { proxyConfig, type ProxyConfig } from '../../proxy/proxy-config.js';
 import type { Clock } from '../../proxy/clock.js';
 import type { FairQueue } from '../../proxy/fair-queue.js';
 import { createGeminiClient, type GeminiBackendConfig } from '../../proxy/gemini-client.js';
+import type { GeminiPort } from '../../proxy/gemini-port.js';
 import { createRequestLogger } from '../../proxy/logger.js';
 import {
   createModelAvailability,
@@ -97,6 +98,9 @@ export interface Harness {
   databaseUrl: string | null;
   /** The proxy's model check (every model available unless `unreachableModels` was given). */
   availability: ModelAvailability;
+  /** The proxy's Gemini port over the real SDK, pointed at the double (what the batch poller uses). */
+  gemini: GeminiPort;
+  registry: ModelRegistry;
   /** Creates a team token with these limits; resolves with the token. */
   addToken(name: string, limits?: Partial<TokenLimits>): Promise<string>;
   close(): Promise<void>;
@@ -198,6 +202,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     databaseUrl,
     availability,
+    gemini,
+    registry,
     async addToken(name, limits = {}) {
       const created = await store.createToken({
         name,

@@ -51,7 +51,7 @@ function useStore(kind: 'sqlite' | 'postgres'): StoreUnderTest {
       store = await openPostgresStore({ url: database.url, now: TEST_NOW, poolMax: 4 });
     });
     beforeEach(async () => {
-      await adminQuery(database!.url, 'TRUNCATE tokens, usage, cache');
+      await adminQuery(database!.url, 'TRUNCATE tokens, usage, cache, batch_jobs, batch_results');
     });
     afterAll(async () => {
       await store.close();
