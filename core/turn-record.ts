@@ -12,6 +12,7 @@
 import * as z from 'zod/mini';
 import { appError } from './errors.js';
 import { IMAGE_ROLES, IMAGE_SIZES } from './image-sizes.js';
+import { turnToolSchema } from './image-tool.js';
 import { fail, ok, type Result } from './result.js';
 import { utf8Length } from './utf8-length.js';
 import { describeZodIssue } from './zod-issue.js';
@@ -94,6 +95,8 @@ export const turnDraftSchema = z.object({
   inputs: z.array(turnInputSchema).check(z.maxLength(MAX_TURN_INPUTS)),
   region: z.optional(turnRegionSchema),
   variant: z.optional(turnVariantSchema),
+  /** The image tool that made this turn (core/image-tool.ts); absent for a prompt of the designer's own. */
+  tool: z.optional(turnToolSchema),
   usage: z.object({
     inputTokens: z.int().check(z.nonnegative()),
     outputTokens: z.int().check(z.nonnegative()),
