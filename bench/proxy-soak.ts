@@ -3,7 +3,9 @@
  * when BANANA_TEST_DATABASE_URL is set), behind a simulated balancer, against the Gemini double with random
  * upstream faults from its trigger words (503 once then success, 500, 429, answers without an image), client
  * aborts mid-request, and one instance SIGKILLed halfway and started again on the same store. Prints requests
- * served, errors by code, usage rows lost (answers whose request id has no usage row: must be 0), rows left in
+ * served, errors by code, usage rows lost (200 answers whose request id has no usage row: must be 0; other answers
+ * without a row are listed by code, e.g. a 503 `proxy_busy` while the store was locked, which reserved and billed
+ * nothing), rows left in
  * flight, peak RSS per instance, and p50/p95 latency of the answered requests.
  */
 import { randomBytes } from 'node:crypto';
@@ -64,8 +66,9 @@ export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<
   const store: ProxyStore = database
     ? await openPostgresStore({ url: database.url, poolMax: 4 })
     : openSqliteStore({ dataDir });
-  let lost = 0;
-  for (const id of tally.answeredIds) if (!(await store.usageRecord(id))) lost++;
+  const rowless = await rowlessAnswersAsync(store, tally.answered);
+  const lost = rowless.get('200') ?? 0;
+  rowless.delete('200');
   const rows = await store.countUsage();
   const inFlight = await store.expireReservations(Number.MAX_SAFE_INTEGER);
   await store.close();
@@ -84,6 +87,8 @@ export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<
     '',
     'Errors by code:',
     ...[...tally.codes].sort((a, b) => b[1] - a[1]).map(([code, n]) => `- ${code}: ${n}`),
+    ...(rowless.size > 0 ? ['', 'Refusals without a usage row (nothing was reserved or billed for them):'] : []),
+    ...[...rowless].map(([code, n]) => `- ${code}: ${n}`),
     ...internalErrorLines(everyProcess, tally.internalErrorIds),
   ];
 }
@@ -93,8 +98,8 @@ interface SoakTally {
   served: number;
   /** Answers (any status) by `status code`, and requests that got none by why. */
   codes: Map<string, number>;
-  /** Request ids of every answer, each of which must have its usage row. */
-  answeredIds: string[];
+  /** Every answer's request id and `status code`: each 200 must have its usage row. */
+  answered: { id: string; code: string }[];
   /** Request ids of answers with a 500: a bug of ours, to be explained from the logs. */
   internalErrorIds: string[];
   latencies: number[];
@@ -102,7 +107,7 @@ interface SoakTally {
 
 /** A tally with nothing counted yet. */
 function newTally(): SoakTally {
-  return { served: 0, codes: new Map(), answeredIds: [], internalErrorIds: [], latencies: [] };
+  return { served: 0, codes: new Map(), answered: [], internalErrorIds: [], latencies: [] };
 }
 
 /**
@@ -157,14 +162,28 @@ async function soakRequestAsync(target: ProxyProcess, i: number, tally: SoakTall
     const text = await res.text();
     tally.latencies.push(performance.now() - t);
     const id = res.headers.get('x-request-id');
-    if (id) tally.answeredIds.push(id);
+    const code =
+      res.status === 200 ? '200' : `${res.status} ${(JSON.parse(text) as { error: { code: string } }).error.code}`;
+    if (id) tally.answered.push({ id, code });
     if (res.status === 200) tally.served++;
     else if (res.status === 500 && id) tally.internalErrorIds.push(id);
-    else count(`${res.status} ${(JSON.parse(text) as { error: { code: string } }).error.code}`);
+    else count(code);
   } catch (error) {
     const name = (error as Error).name;
     count(name === 'TimeoutError' || name === 'AbortError' ? 'client aborted' : 'connection lost (instance killed)');
   }
+}
+
+/** How many answers of each `status code` have no usage row in `store`. */
+async function rowlessAnswersAsync(
+  store: ProxyStore,
+  answered: readonly { id: string; code: string }[],
+): Promise<Map<string, number>> {
+  const rowless = new Map<string, number>();
+  for (const { id, code } of answered) {
+    if (!(await store.usageRecord(id))) rowless.set(code, (rowless.get(code) ?? 0) + 1);
+  }
+  return rowless;
 }
 
 /** The proxies' log lines of each request answered with a 500 (at most five requests), so the run says why. */
