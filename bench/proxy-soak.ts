@@ -1,6 +1,6 @@
 /**
- * Soak: 20,000 requests through two proxy processes sharing one store (one SQLite file by default; PostgreSQL
- * when BANANA_TEST_DATABASE_URL is set), behind a simulated balancer, against the Gemini double with random
+ * Soak: 20,000 requests through two proxy processes sharing one store (one SQLite file by default; on PostgreSQL, a
+ * server of the run's own that is restarted three quarters of the way through), behind a simulated balancer, against the Gemini double with random
  * upstream faults from its trigger words (503 once then success, 500, 429, answers without an image), client
  * aborts mid-request, and one instance SIGKILLed halfway and started again on the same store. Prints requests
  * served, errors by code, usage rows lost (200 answers whose request id has no usage row: must be 0; other answers
@@ -16,7 +16,7 @@ import { openPostgresStore } from '../proxy/store/pg-store.js';
 import { openSqliteStore } from '../proxy/store/sqlite-store.js';
 import type { ProxyStore } from '../proxy/store/store.js';
 import { startGeminiDouble } from '../dev/gemini-double/server.js';
-import { createTestDatabase } from '../test/support/test-database.js';
+import { postgresInstalled, startPrivatePostgres, type PrivatePostgres } from '../test/support/private-postgres.js';
 import { startProxyProcess, type ProxyProcess } from './proxy-process.js';
 import { fmt, mb, percentile } from './stats.js';
 
@@ -35,9 +35,14 @@ function plan(i: number): { prompt: string; abortAfterMs: number | null } {
 }
 
 /** The soak's table, its errors by code, and the log lines of any internal error. */
-export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<string[]> {
+export async function benchProxySoak(
+  total = 20_000,
+  concurrency = 64,
+  on: 'sqlite' | 'postgres' = 'sqlite',
+): Promise<string[]> {
+  if (on === 'postgres' && !postgresInstalled()) return ['Skipped: PostgreSQL server binaries are not installed here.'];
   const double = await startGeminiDouble({ apiKey: KEY });
-  const database = process.env.BANANA_TEST_DATABASE_URL ? await createTestDatabase('soak') : null;
+  const database: PrivatePostgres | null = on === 'postgres' ? await startPrivatePostgres() : null;
   const dataDir = mkdtempSync(join(tmpdir(), 'banana-soak-'));
   const env: Record<string, string> = {
     GEMINI_API_KEY: KEY,
@@ -56,7 +61,9 @@ export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<
   const tally = newTally();
   const started = performance.now();
   try {
-    await soakAsync(instances, everyProcess, env, total, concurrency, tally);
+    // Three quarters through, the database server restarts under the load (as a failover or an upgrade would).
+    const restartDatabase = database ? () => void restartAndNoteAsync(database, tally) : null;
+    await soakAsync(instances, everyProcess, env, { total, concurrency, restartDatabase }, tally);
   } finally {
     clearInterval(sampler);
   }
@@ -72,11 +79,11 @@ export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<
   const rows = await store.countUsage();
   const inFlight = await store.expireReservations(Number.MAX_SAFE_INTEGER);
   await store.close();
-  await database?.drop();
+  await database?.destroy();
   rmSync(dataDir, { recursive: true, force: true });
   const { served, latencies } = tally;
   return [
-    `${total} requests, ${concurrency} at a time, over two proxy processes on ${database ? 'one PostgreSQL database' : 'one SQLite file'}`,
+    `${total} requests, ${concurrency} at a time, over two proxy processes on ${database ? 'one PostgreSQL server (restarted at the three-quarter mark)' : 'one SQLite file'}`,
     '(3.1 Flash, 512, every prompt different; 3 % of calls fail once with 503, 1 % each 500, 429 and no image,',
     '2 % aborted by the client after 0.1–0.5 s; instance B SIGKILLed at the half-way mark and started again):',
     '',
@@ -85,6 +92,7 @@ export async function benchProxySoak(total = 20_000, concurrency = 64): Promise<
     `| ${served} | ${fmt(wall)} | ${((total * 1000) / wall).toFixed(0)} req/s | ${fmt(percentile(latencies, 50))} | ` +
       `${fmt(percentile(latencies, 95))} | ${lost} | ${rows} | ${inFlight} | ${mb(peak[0]!)} / ${mb(peak[1]!)} |`,
     '',
+    ...tally.events,
     'Errors by code:',
     ...[...tally.codes].sort((a, b) => b[1] - a[1]).map(([code, n]) => `- ${code}: ${n}`),
     ...(rowless.size > 0 ? ['', 'Refusals without a usage row (nothing was reserved or billed for them):'] : []),
@@ -103,11 +111,13 @@ interface SoakTally {
   /** Request ids of answers with a 500: a bug of ours, to be explained from the logs. */
   internalErrorIds: string[];
   latencies: number[];
+  /** What happened to the run's machinery (the database restart), one line each. */
+  events: string[];
 }
 
 /** A tally with nothing counted yet. */
 function newTally(): SoakTally {
-  return { served: 0, codes: new Map(), answered: [], internalErrorIds: [], latencies: [] };
+  return { served: 0, codes: new Map(), answered: [], internalErrorIds: [], latencies: [], events: [] };
 }
 
 /**
@@ -118,12 +128,13 @@ async function soakAsync(
   instances: ProxyProcess[],
   everyProcess: ProxyProcess[],
   env: Record<string, string>,
-  total: number,
-  concurrency: number,
+  run: { total: number; concurrency: number; restartDatabase: (() => void) | null },
   tally: SoakTally,
 ): Promise<void> {
+  const { total, concurrency, restartDatabase } = run;
   let next = 0;
   let killed = false;
+  let restarted = false;
   /** While the killed instance is down the balancer sends everything to the other one. */
   let down = false;
   await Promise.all(
@@ -140,6 +151,10 @@ async function soakAsync(
             everyProcess.push(instances[1]);
             down = false;
           });
+        }
+        if (restartDatabase && !restarted && i >= (total * 3) / 4) {
+          restarted = true;
+          restartDatabase();
         }
         await soakRequestAsync(instances[down ? 0 : i % 2]!, i, tally);
       }
@@ -171,6 +186,17 @@ async function soakRequestAsync(target: ProxyProcess, i: number, tally: SoakTall
   } catch (error) {
     const name = (error as Error).name;
     count(name === 'TimeoutError' || name === 'AbortError' ? 'client aborted' : 'connection lost (instance killed)');
+  }
+}
+
+/** Restarts the database server and notes how long it was away (or that the restart failed). */
+async function restartAndNoteAsync(database: PrivatePostgres, tally: SoakTally): Promise<void> {
+  const t = performance.now();
+  try {
+    await database.restart();
+    tally.events.push(`The database server was restarted under load (${fmt(performance.now() - t)}).`, '');
+  } catch (error) {
+    tally.events.push(`The database restart failed: ${(error as Error).message}`, '');
   }
 }
 

@@ -14,6 +14,10 @@ const sections: [string, () => Promise<string[]>][] = [
   ['Team proxy: cache and load', () => benchProxyLoad()],
   ['Scale-out: two instances on PostgreSQL, under load and faults', () => benchProxyScaleOut()],
   ['Soak: 20,000 requests, faults, aborts and a killed instance', () => benchProxySoak()],
+  [
+    'Soak on PostgreSQL: 5,000 requests, faults, aborts, a killed instance and a database restart',
+    () => benchProxySoak(5000, 64, 'postgres'),
+  ],
   ['Conversation context: input tokens', () => benchConversationTokens()],
   ['Regional edits: compositing', () => benchComposite()],
   ['Panel: image work for a 4K result (Chromium)', async () => (await import('./panel-image.js')).benchPanelImage()],
