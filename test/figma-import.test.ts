@@ -98,6 +98,8 @@ describe('dist/code.js, the sandbox bundle', () => {
     createSampleDocument(double.figma);
     const context = createContext({ figma: double.figma, __html__: '<p>panel</p>', console, setTimeout, clearTimeout });
     runInContext(code, context, { filename: 'code.js' });
+    // The panel opens once its saved size is read from clientStorage (plugin/main.ts).
+    for (let i = 0; i < 100 && !double.ui.options; i++) await double.flushAsync();
     expect(double.ui.options).toMatchObject({ themeColors: true });
     expect(double.ui.html).toBe('<p>panel</p>');
     panel.post({ type: 'LOAD_SETTINGS', requestId: 7 });
