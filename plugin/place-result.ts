@@ -59,7 +59,7 @@ export async function placeResultAsync(
   if (!image.ok) return image;
 
   // An edit keeps its source's size in points; text-to-image is the answer's 1K equivalent (core/point-size.ts).
-  const size = source ?? deleted?.box ?? pointSizeOf(header.value, message.turn.params.imageSize);
+  const size = message.size ?? source ?? deleted?.box ?? pointSizeOf(header.value, message.turn.params.imageSize);
   const frame = figma.createFrame();
   try {
     frame.resize(size.width, size.height);
