@@ -132,6 +132,15 @@ export const exportRegionMaskMessageSchema = z.strictObject({
   shapeNodeId: nodeId,
   scale: exportScale,
 });
+/**
+ * The pixel size of the image a layer shows (its one visible IMAGE fill, `Image.getSizeAsync`), for Boost
+ * resolution's "before". Replies `{ width, height }`, or null when the layer shows no single image.
+ */
+export const readImagePixelsMessageSchema = z.strictObject({
+  type: z.literal('READ_IMAGE_PIXELS'),
+  requestId,
+  nodeId,
+});
 /** Show a Figma toast. No reply. */
 export const notifyMessageSchema = z.strictObject({
   type: z.literal('NOTIFY'),
@@ -165,6 +174,7 @@ export const uiMessageSchema = z.discriminatedUnion('type', [
   makeComponentSetMessageSchema,
   readPublishStatusMessageSchema,
   resizePanelMessageSchema,
+  readImagePixelsMessageSchema,
 ]);
 /** Every message the panel sends to the sandbox. */
 export type UiMessage = z.infer<typeof uiMessageSchema>;
@@ -190,6 +200,7 @@ export const UI_MESSAGE_TYPES = [
   'MAKE_COMPONENT_SET',
   'READ_PUBLISH_STATUS',
   'RESIZE_PANEL',
+  'READ_IMAGE_PIXELS',
 ] as const;
 // A type missing from the list (or listed but not in the union) fails here.
 const typeListComplete: Same<(typeof UI_MESSAGE_TYPES)[number], UiMessageType> = true;

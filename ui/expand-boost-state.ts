@@ -9,6 +9,15 @@ import type { ImageSize } from '../core/image-sizes.js';
 /** The Expand choice: a preset's label (core/expand-plan.ts `EXPAND_PRESETS`) or 'size' for the typed size. */
 export type ExpandChoice = string;
 
+/** A layer's pixels now: its image's own, or what it exports at its scale when it shows no single image. */
+export interface BoostBefore {
+  nodeId: string;
+  /** The image hash it was read for (a replaced image is read again). */
+  imageHash: string | null;
+  width: number;
+  height: number;
+}
+
 /** The section's signals. */
 export function createExpandBoostState() {
   return {
@@ -21,6 +30,8 @@ export function createExpandBoostState() {
     boostSize: signal<ImageSize | null>(null),
     /** Boost's Apply in place was ticked for this layer. */
     boostInPlaceFor: signal<string | null>(null),
+    /** The pixels of the layer Boost would boost, as read for it (ui/actions/boost.ts), or null before. */
+    boostBefore: signal<BoostBefore | null>(null),
   };
 }
 

@@ -4,6 +4,7 @@ import type { PanelSize } from '../../core/panel-size.js';
 import type { Settings } from '../../core/settings.js';
 import { cancelRun } from './run.js';
 import type { AppDeps } from './deps.js';
+import { boostAsync, readBoostBeforeAsync } from './boost.js';
 import { expandAsync } from './expand.js';
 import { generateAsync } from './generate.js';
 import { generateVariantsAsync } from './generate-variants.js';
@@ -51,6 +52,9 @@ export interface Actions {
   resizePanel(size: PanelSize, final: boolean): void;
   /** Expand the selected image (ui/actions/expand.ts). */
   expandAsync(): Promise<void>;
+  /** Boost the selected image's resolution, and read its pixels first (ui/actions/boost.ts). */
+  boostAsync(): Promise<void>;
+  readBoostBeforeAsync(): Promise<void>;
 }
 
 export function createActions(deps: AppDeps): Actions {
@@ -99,5 +103,7 @@ export function createActions(deps: AppDeps): Actions {
     },
     resizePanel: (size, final) => deps.bridge.notify({ type: 'RESIZE_PANEL', ...size, final }),
     expandAsync: () => expandAsync(deps),
+    boostAsync: () => boostAsync(deps),
+    readBoostBeforeAsync: () => readBoostBeforeAsync(deps),
   };
 }
