@@ -65,7 +65,7 @@ describe('Boost resolution in the playground', () => {
     await tools().getByRole('combobox', { name: 'Boost to' }).selectOption('2K');
     await expect.poll(() => tools().textContent()).toMatch(/600×600 → 2048×2048 px/);
     await tools()
-      .getByRole('checkbox', { name: /Apply in place/ })
+      .getByRole('checkbox', { name: /Boost in place/ })
       .check();
     const count = (await pg.nodes()).length;
     await tools().getByRole('button', { name: 'Boost resolution' }).click();

@@ -56,7 +56,7 @@ export function BoostTool(props: BoostToolProps) {
         {before && chosen && (
           <span class="muted boost-pixels">
             {px(before)} → {px(chosen.after)} px
-            {props.rangeUsd && <span class="estimate"> {formatUsdRange(props.rangeUsd)}</span>}
+            {props.rangeUsd && <span class="tool-cost"> {formatUsdRange(props.rangeUsd)}</span>}
           </span>
         )}
       </div>
@@ -69,7 +69,7 @@ export function BoostTool(props: BoostToolProps) {
             onChange={(event) => props.onInPlace(event.currentTarget.checked)}
           />
           <span>
-            Apply in place<span class="muted"> · replace {props.name}’s image (⌘Z undoes it)</span>
+            Boost in place<span class="muted"> · replace {props.name}’s image (⌘Z undoes it)</span>
           </span>
         </label>
       )}

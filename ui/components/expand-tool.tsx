@@ -76,7 +76,7 @@ export function ExpandTool(props: ExpandToolProps) {
         {canvas && (
           <span class="muted">
             {Math.round(canvas.width)}×{Math.round(canvas.height)} pt, one call
-            {rangeUsd && <span class="estimate"> {formatUsdRange(rangeUsd)}</span>}
+            {rangeUsd && <span class="tool-cost"> {formatUsdRange(rangeUsd)}</span>}
           </span>
         )}
       </div>
