@@ -21,6 +21,7 @@ import { freeSpotNear } from '../core/free-spot-near.js';
 import { branchSpot } from '../core/placement.js';
 import { pointSizeOf } from '../core/point-size.js';
 import { selectionStillPressed } from '../core/pressed-selection.js';
+import { toolLabel } from '../core/tool-label.js';
 import { fail, ok, type Result } from '../core/result.js';
 import {
   buildTurnRecord,
@@ -113,7 +114,7 @@ export function resultLayerName(
   deletedName?: string,
 ): string {
   const sourceName = source && source.getPluginData(TURN_RECORD_KEY) !== '' ? continuedName(source.name) : source?.name;
-  const name = resultName(sourceName ?? deletedName ?? null, turn.prompt);
+  const name = resultName(sourceName ?? deletedName ?? null, turn.tool ? toolLabel(turn.tool) : turn.prompt);
   return variantLayerName(name, turn.variant, batchSpot?.position ?? 1);
 }
 

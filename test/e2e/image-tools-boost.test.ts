@@ -51,7 +51,9 @@ describe('Boost resolution in the playground', () => {
       pixelsBefore: { width: 600, height: 600 },
       pixelsAfter: { width: 4096, height: 4096 },
     });
-    await expect.poll(() => pg.panel.locator('.note').first().textContent()).toMatch(/Added “Product shot.*\$/);
+    await expect
+      .poll(() => pg.panel.locator('.note').first().textContent())
+      .toMatch(/Added “Product shot — Boost resolution 4096×4096”.*\$/);
 
     await pg.select([result.id]);
     await expect.poll(() => tools().textContent()).toMatch(/already 4096×4096 px.*nothing to boost/);

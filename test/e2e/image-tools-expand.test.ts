@@ -76,7 +76,9 @@ describe('Expand in the playground', () => {
     const row = Array.from({ length: 460 }, (_, x) => fill.data[(600 * fill.width + x) * 4 + 1]!);
     expect(Math.min(...row)).toBeLessThan(215);
     expect(Math.max(...row) - Math.min(...row)).toBeGreaterThan(30);
-    await expect.poll(() => pg.panel.locator('.note').first().textContent()).toMatch(/Added “Product shot.*\$/);
+    await expect
+      .poll(() => pg.panel.locator('.note').first().textContent())
+      .toMatch(/Added “Product shot — Expand 1067×600”.*\$/);
 
     await page.evaluate(() => window.bananaPlayground.undo());
     expect((await pg.nodes()).map((n) => n.id)).toEqual(before.map((n) => n.id));

@@ -32,8 +32,8 @@ export function BoostTool(props: BoostToolProps) {
   const { before, chosen, running } = props;
   return (
     <div class="tool">
-      <div class="row tight">
-        <strong class="grow">Boost resolution</strong>
+      <strong>Boost resolution</strong>
+      <div class="actions">
         {props.options.length > 1 && chosen && (
           <select
             aria-label="Boost to"
@@ -48,8 +48,6 @@ export function BoostTool(props: BoostToolProps) {
             ))}
           </select>
         )}
-      </div>
-      <div class="actions">
         <button type="button" disabled={running || chosen === null} onClick={() => props.onBoost()}>
           Boost resolution
         </button>

@@ -27,8 +27,8 @@ export function ExpandTool(props: ExpandToolProps) {
   const { canvas, rangeUsd, refusal, running } = props;
   return (
     <div class="tool">
-      <div class="row tight">
-        <strong class="grow">Expand</strong>
+      <strong>Expand</strong>
+      <div class="actions">
         {props.frameName !== null ? (
           <span class="muted">to {props.frameName}</span>
         ) : (
@@ -46,30 +46,28 @@ export function ExpandTool(props: ExpandToolProps) {
             <option value="size">Size in points…</option>
           </select>
         )}
-      </div>
-      {props.frameName === null && props.choice === 'size' && (
-        <div class="row tight">
-          <input
-            type="number"
-            min="1"
-            aria-label="New width (pt)"
-            value={props.typedWidth}
-            disabled={running}
-            onInput={(event) => props.onTypedWidth(event.currentTarget.value)}
-          />
-          <span class="muted">×</span>
-          <input
-            type="number"
-            min="1"
-            aria-label="New height (pt)"
-            value={props.typedHeight}
-            disabled={running}
-            onInput={(event) => props.onTypedHeight(event.currentTarget.value)}
-          />
-          <span class="muted">pt</span>
-        </div>
-      )}
-      <div class="actions">
+        {props.frameName === null && props.choice === 'size' && (
+          <>
+            <input
+              type="number"
+              min="1"
+              aria-label="New width (pt)"
+              value={props.typedWidth}
+              disabled={running}
+              onInput={(event) => props.onTypedWidth(event.currentTarget.value)}
+            />
+            <span class="muted">×</span>
+            <input
+              type="number"
+              min="1"
+              aria-label="New height (pt)"
+              value={props.typedHeight}
+              disabled={running}
+              onInput={(event) => props.onTypedHeight(event.currentTarget.value)}
+            />
+            <span class="muted">pt</span>
+          </>
+        )}
         <button type="button" disabled={running || canvas === null} onClick={() => props.onExpand()}>
           Expand
         </button>
