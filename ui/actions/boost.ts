@@ -36,6 +36,8 @@ export interface BoostPress {
 /** The one selected image or frame Boost works on, or null. */
 export function boostTargetOf(state: AppState): NodeSnapshot | null {
   const target = state.target.value;
+  // A shape over the image marks a region (Erase, a regional edit), not a layer to boost.
+  if (state.editInputs.value.region) return null;
   return state.selectionCount.value === 1 && target && target.width > 0 && target.height > 0 ? target : null;
 }
 

@@ -52,6 +52,8 @@ export function expandTargetOf(state: AppState, from: ExpandSource): Result<Expa
 
 /** What Expand would do now, or why it cannot; null when the selection offers no Expand. Reads signals. */
 export function expandPressOf(state: AppState): Result<ExpandPress> | null {
+  // A shape drawn over the image marks a region (Erase, a regional edit): Expand is not what it asks for.
+  if (state.editInputs.value.region) return null;
   const from = expandSourceOf(state.selection.value, state.target.value);
   const model = state.model.value;
   if (!from || !model) return null;
