@@ -81,7 +81,7 @@ window.benchPanel = {
 `;
 
 /** A photo-like test image: smooth light and colour with fine grain, so PNG sizes and inflate work are realistic. */
-function photoLike(width: number, height: number, seed: number): RgbaImage {
+export function photoLike(width: number, height: number, seed: number): RgbaImage {
   const image = createImage(width, height);
   let state = seed >>> 0;
   for (let y = 0; y < height; y++) {

@@ -21,6 +21,10 @@ const sections: [string, () => Promise<string[]>][] = [
   ['Conversation context: input tokens', () => benchConversationTokens()],
   ['Regional edits: compositing', () => benchComposite()],
   ['Panel: image work for a 4K result (Chromium)', async () => (await import('./panel-image.js')).benchPanelImage()],
+  [
+    'Panel: Expand and Boost resolution at 4K (Chromium)',
+    async () => (await import('./panel-tools.js')).benchPanelTools(),
+  ],
 ];
 
 // `npm run bench -- scale` runs only the sections whose name contains "scale".

@@ -15,8 +15,25 @@ export type ImageToolName = (typeof IMAGE_TOOLS)[number];
  * Which tool made a turn. Tools add their own optional fields here (what a reader needs to redo or explain the
  * turn), so records written by older plugins still read.
  */
+const finite = z.number().check(z.refine(Number.isFinite, 'expected a finite number'));
+const pointBox = z.object({
+  x: finite,
+  y: finite,
+  width: finite.check(z.positive()),
+  height: finite.check(z.positive()),
+});
+const pixelSize = z.object({ width: z.int().check(z.positive()), height: z.int().check(z.positive()) });
+
 export const turnToolSchema = z.object({
   name: z.enum(IMAGE_TOOLS),
+  /** Expand: the new canvas in points (the result layer's size). */
+  canvas: z.optional(z.object({ width: finite.check(z.positive()), height: finite.check(z.positive()) })),
+  /** Expand: where the original sits inside the canvas, in points from its top-left corner. */
+  original: z.optional(pointBox),
+  /** Boost resolution: the image's pixels before. */
+  pixelsBefore: z.optional(pixelSize),
+  /** Boost resolution: the result's pixels. */
+  pixelsAfter: z.optional(pixelSize),
 });
 
 /** The `tool` field of a turn record. */

@@ -44,6 +44,7 @@ export const replyValueSchemas = {
   EXPORT_REGION_MASK: exportedImageSchema,
   MAKE_COMPONENT_SET: componentSetMadeSchema,
   READ_PUBLISH_STATUS: z.nullable(publishStatusSchema),
+  READ_IMAGE_PIXELS: z.nullable(z.object({ width: z.int().check(z.positive()), height: z.int().check(z.positive()) })),
 } as const;
 
 /** Request type → reply value. */

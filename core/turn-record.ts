@@ -12,7 +12,7 @@
 import * as z from 'zod/mini';
 import { appError } from './errors.js';
 import { IMAGE_ROLES, IMAGE_SIZES } from './image-sizes.js';
-import { turnToolSchema } from './image-tool.js';
+import { turnToolSchema, type TurnTool } from './image-tool.js';
 import { fail, ok, type Result } from './result.js';
 import { utf8Length } from './utf8-length.js';
 import { describeZodIssue } from './zod-issue.js';
@@ -202,6 +202,7 @@ export function buildTurnRecord(draft: TurnDraft, placement: TurnPlacement): Tur
   if (draft.region) record.region = { ...draft.region };
   if (draft.variant)
     record.variant = { index: draft.variant.index, count: draft.variant.count, batch: draft.variant.batch };
+  if (draft.tool) record.tool = JSON.parse(JSON.stringify(draft.tool)) as TurnTool;
   if (placement.resultHash) record.resultHash = placement.resultHash;
   if (placement.replacedFill) record.replacedFill = copyFill(placement.replacedFill);
   if (placement.author) record.author = { id: placement.author.id, name: placement.author.name };

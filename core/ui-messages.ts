@@ -66,6 +66,8 @@ export const placeResultMessageSchema = z.strictObject({
    * layer (plugin/apply-in-place.ts). A source without one gets a new layer beside it as usual.
    */
   applyInPlace: z.optional(z.boolean()),
+  /** The result's size in points when it is not the source's: Expand's larger canvas (docs/image-tools.md#expand). */
+  size: z.optional(z.object({ width: z.number().check(z.positive()), height: z.number().check(z.positive()) })),
 });
 /** Most variants one MAKE_COMPONENT_SET combines (a page of results is far more than any library needs). */
 export const MAX_COMPONENT_SET_VARIANTS = 100;
@@ -130,6 +132,15 @@ export const exportRegionMaskMessageSchema = z.strictObject({
   shapeNodeId: nodeId,
   scale: exportScale,
 });
+/**
+ * The pixel size of the image a layer shows (its one visible IMAGE fill, `Image.getSizeAsync`), for Boost
+ * resolution's "before". Replies `{ width, height }`, or null when the layer shows no single image.
+ */
+export const readImagePixelsMessageSchema = z.strictObject({
+  type: z.literal('READ_IMAGE_PIXELS'),
+  requestId,
+  nodeId,
+});
 /** Show a Figma toast. No reply. */
 export const notifyMessageSchema = z.strictObject({
   type: z.literal('NOTIFY'),
@@ -163,6 +174,7 @@ export const uiMessageSchema = z.discriminatedUnion('type', [
   makeComponentSetMessageSchema,
   readPublishStatusMessageSchema,
   resizePanelMessageSchema,
+  readImagePixelsMessageSchema,
 ]);
 /** Every message the panel sends to the sandbox. */
 export type UiMessage = z.infer<typeof uiMessageSchema>;
@@ -188,6 +200,7 @@ export const UI_MESSAGE_TYPES = [
   'MAKE_COMPONENT_SET',
   'READ_PUBLISH_STATUS',
   'RESIZE_PANEL',
+  'READ_IMAGE_PIXELS',
 ] as const;
 // A type missing from the list (or listed but not in the union) fails here.
 const typeListComplete: Same<(typeof UI_MESSAGE_TYPES)[number], UiMessageType> = true;

@@ -21,6 +21,7 @@ import { freeSpotNear } from '../core/free-spot-near.js';
 import { branchSpot } from '../core/placement.js';
 import { pointSizeOf } from '../core/point-size.js';
 import { selectionStillPressed } from '../core/pressed-selection.js';
+import { toolLabel } from '../core/tool-label.js';
 import { fail, ok, type Result } from '../core/result.js';
 import {
   buildTurnRecord,
@@ -59,7 +60,7 @@ export async function placeResultAsync(
   if (!image.ok) return image;
 
   // An edit keeps its source's size in points; text-to-image is the answer's 1K equivalent (core/point-size.ts).
-  const size = source ?? deleted?.box ?? pointSizeOf(header.value, message.turn.params.imageSize);
+  const size = message.size ?? source ?? deleted?.box ?? pointSizeOf(header.value, message.turn.params.imageSize);
   const frame = figma.createFrame();
   try {
     frame.resize(size.width, size.height);
@@ -113,7 +114,7 @@ export function resultLayerName(
   deletedName?: string,
 ): string {
   const sourceName = source && source.getPluginData(TURN_RECORD_KEY) !== '' ? continuedName(source.name) : source?.name;
-  const name = resultName(sourceName ?? deletedName ?? null, turn.prompt);
+  const name = resultName(sourceName ?? deletedName ?? null, turn.tool ? toolLabel(turn.tool) : turn.prompt);
   return variantLayerName(name, turn.variant, batchSpot?.position ?? 1);
 }
 

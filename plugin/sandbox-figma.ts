@@ -27,6 +27,7 @@ interface PluginAPI extends Pick<
   | 'createComponentFromNode'
   | 'combineAsVariants'
   | 'triggerUndo'
+  | 'getImageByHash'
 > {}
 
 /** The part of Figma's `PluginAPI` the sandbox uses, under the name Figma's lint rules recognise (see above). */

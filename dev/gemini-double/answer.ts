@@ -8,6 +8,7 @@ import type { RgbaImage } from '../../core/png.js';
 import { encodeAnswerImage, renderEdit, renderPicture } from './image.js';
 import type { GenerateRequest } from './request.js';
 import { hashText, seededSignature } from './seed.js';
+import { renderToolAnswer } from './tool-answer.js';
 import type { Triggers } from './triggers.js';
 import { textTokens, type PromptTokens } from './usage.js';
 
@@ -114,7 +115,9 @@ export function buildAnswer(input: AnswerInput): Answer {
   const mimeType = triggers.format ?? answerFormat(model);
   const render = (variant: string): string => {
     const variantSeed = variant === '' ? seed : hashText(`${seedText}\u0000${variant}`);
-    const pixels = source ? renderEdit(source, width, height, variantSeed) : renderPicture(width, height, variantSeed);
+    const pixels = source
+      ? (renderToolAnswer(request.prompt, source, width, height) ?? renderEdit(source, width, height, variantSeed))
+      : renderPicture(width, height, variantSeed);
     return Buffer.from(encodeAnswerImage(pixels, mimeType)).toString('base64');
   };
   const tokensPerImage = model.pricing.outputTokensPerImage[shape.imageSize] ?? 0;

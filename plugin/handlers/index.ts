@@ -9,6 +9,7 @@ import { handleMakeComponentSet } from './make-component-set.js';
 import { handleNotify } from './notify.js';
 import { handlePlaceResult } from './place-result.js';
 import { handleReadHistory } from './read-history.js';
+import { handleReadImagePixels } from './read-image-pixels.js';
 import { handleReadPublishStatus } from './read-publish-status.js';
 import { handleReadThumbnail } from './read-thumbnail.js';
 import { handleReadTurn } from './read-turn.js';
@@ -33,4 +34,5 @@ export const handlers: UiMessageHandlers<HandlerContext> = {
   EXPORT_SOURCE: handleExportSource,
   EXPORT_REGION_MASK: handleExportRegionMask,
   RESIZE_PANEL: handleResizePanel,
+  READ_IMAGE_PIXELS: handleReadImagePixels,
 };

@@ -40,6 +40,7 @@ describe('parseUiMessage accepts one valid message of every type', () => {
     RESIZE_PANEL: { type: 'RESIZE_PANEL', width: 420, height: 640, final: true },
     MAKE_COMPONENT_SET: { type: 'MAKE_COMPONENT_SET', requestId: 9, nodeIds: ['5:1', '5:2'] },
     READ_PUBLISH_STATUS: { type: 'READ_PUBLISH_STATUS', requestId: 10, nodeId: '6:1' },
+    READ_IMAGE_PIXELS: { type: 'READ_IMAGE_PIXELS', requestId: 13, nodeId: '1:2' },
     EXPORT_SOURCE: {
       type: 'EXPORT_SOURCE',
       requestId: 11,

@@ -4,6 +4,8 @@ import type { PanelSize } from '../../core/panel-size.js';
 import type { Settings } from '../../core/settings.js';
 import { cancelRun } from './run.js';
 import type { AppDeps } from './deps.js';
+import { boostAsync, readBoostBeforeAsync } from './boost.js';
+import { expandAsync } from './expand.js';
 import { generateAsync } from './generate.js';
 import { generateVariantsAsync } from './generate-variants.js';
 import { checkPublishStatusAsync, makeComponentSetAsync } from './make-component-set.js';
@@ -48,6 +50,11 @@ export interface Actions {
   selectNodesAsync(nodeIds: readonly string[]): Promise<void>;
   /** Asks the sandbox to resize the panel's window (the corner's drag); `final` keeps the size for the next start. */
   resizePanel(size: PanelSize, final: boolean): void;
+  /** Expand the selected image (ui/actions/expand.ts). */
+  expandAsync(): Promise<void>;
+  /** Boost the selected image's resolution, and read its pixels first (ui/actions/boost.ts). */
+  boostAsync(): Promise<void>;
+  readBoostBeforeAsync(): Promise<void>;
 }
 
 export function createActions(deps: AppDeps): Actions {
@@ -95,5 +102,8 @@ export function createActions(deps: AppDeps): Actions {
       if (!selected.ok) deps.state.error.value = selected.error;
     },
     resizePanel: (size, final) => deps.bridge.notify({ type: 'RESIZE_PANEL', ...size, final }),
+    expandAsync: () => expandAsync(deps),
+    boostAsync: () => boostAsync(deps),
+    readBoostBeforeAsync: () => readBoostBeforeAsync(deps),
   };
 }

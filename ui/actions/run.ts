@@ -32,11 +32,18 @@ export interface Run {
  * Starts a run at `step` with the estimate shown now: the run becomes the state's, the last error and result are
  * cleared, and so is whatever `clear` clears, in one batch.
  */
-export function startRun(deps: AppDeps, step: RunState['step'], clear?: () => void): Run {
+export function startRun(
+  deps: AppDeps,
+  step: RunState['step'],
+  clear?: () => void,
+  /** The run's own estimate (an image tool's), instead of Generate's. */
+  estimateUsd?: number | null,
+): Run {
   const { state } = deps;
   const controller = new AbortController();
   batch(() => {
-    state.run.value = { startedAt: deps.now(), controller, step, estimateUsd: state.runEstimateUsd.peek() };
+    const estimate = estimateUsd !== undefined ? estimateUsd : state.runEstimateUsd.peek();
+    state.run.value = { startedAt: deps.now(), controller, step, estimateUsd: estimate };
     state.error.value = null;
     state.lastResult.value = null;
     clear?.();
