@@ -202,6 +202,7 @@ export function buildTurnRecord(draft: TurnDraft, placement: TurnPlacement): Tur
   if (draft.region) record.region = { ...draft.region };
   if (draft.variant)
     record.variant = { index: draft.variant.index, count: draft.variant.count, batch: draft.variant.batch };
+  if (draft.tool) record.tool = { ...draft.tool };
   if (placement.resultHash) record.resultHash = placement.resultHash;
   if (placement.replacedFill) record.replacedFill = copyFill(placement.replacedFill);
   if (placement.author) record.author = { id: placement.author.id, name: placement.author.name };

@@ -7,6 +7,7 @@ import { ApplyInPlace } from './apply-in-place.js';
 import { ComponentSetCard } from './component-set-card.js';
 import { ErrorBanner } from './error-banner.js';
 import { GenerateBar } from './generate-bar.js';
+import { ImageToolsMatte } from './image-tools-matte.js';
 import { ModelPicker } from './model-picker.js';
 import { PanelFooter } from './panel-footer.js';
 import { PromptBox } from './prompt-box.js';
@@ -48,6 +49,7 @@ export function MainView({ state, actions }: PanelProps) {
         onMake={() => void actions.makeComponentSetAsync()}
         onCheckPublished={() => void actions.checkPublishStatusAsync()}
       />
+      <ImageToolsMatte state={state} actions={actions} />
       {offered && (
         <StylePresets editing={editing} prompt={state.prompt.value} onApply={actions.precision.applyStylePreset} />
       )}
