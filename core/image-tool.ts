@@ -17,6 +17,10 @@ export type ImageToolName = (typeof IMAGE_TOOLS)[number];
  */
 export const turnToolSchema = z.object({
   name: z.enum(IMAGE_TOOLS),
+  /** How Remove background and Isolate object made the matte: Gemini's segmentation masks (docs/image-tools-matte.md). */
+  matte: z.optional(z.enum(['segmentation'])),
+  /** The object Isolate object kept, as the designer named it ("the mug"); absent when a shape marked it. */
+  object: z.optional(z.string().check(z.maxLength(200))),
 });
 
 /** The `tool` field of a turn record. */

@@ -18,6 +18,7 @@ import { selectionKindOf } from '../core/selection-kind.js';
 import { interpretSelection, withRegionHost } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { estimateTurnRangeUsd, estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
+import { createMatteState } from './matte-state.js';
 import { createPrecisionState } from './precision-state.js';
 import { createVariantState } from './variant-state.js';
 
@@ -99,6 +100,8 @@ function createSignals() {
     variants: createVariantState(),
     /** Base, references, pinned subject and Keep text editable (ui/precision-state.ts). */
     precision: createPrecisionState(),
+    /** Remove background and Isolate object (ui/matte-state.ts). */
+    matte: createMatteState(),
     /**
      * The turns made live in this panel session, with the model's own answers (core/live-replay.ts): in memory
      * only, gone when the panel closes, never written to the file (they hold image bytes). The next turn replays

@@ -25,7 +25,8 @@ export function renderErase(source: RgbaImage, width: number, height: number): R
   return image;
 }
 
-function borderMean(source: RgbaImage): [number, number, number] {
+/** The mean colour of the image's outermost pixels. */
+export function borderMean(source: RgbaImage): [number, number, number] {
   const { width, height, data } = source;
   const sum = [0, 0, 0];
   let count = 0;

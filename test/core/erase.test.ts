@@ -60,7 +60,14 @@ describe('the turn record keeps the tool', () => {
         tool: ERASE_TOOL,
         usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2, costUsd: 0.04 },
       },
-      { id: 't1', parent: null, sourceNodeId: '1:2', originNodeId: '5:9', createdAt: '2026-01-02T03:04:05.678Z' },
+      {
+        id: 't1',
+        parent: null,
+        sourceNodeId: '1:2',
+        originNodeId: '5:9',
+        author: null,
+        createdAt: '2026-01-02T03:04:05.678Z',
+      },
     );
     expect(record.tool).toEqual({ name: 'erase' });
     const text = serializeTurnRecord(record);

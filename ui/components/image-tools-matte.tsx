@@ -17,7 +17,12 @@ export function ImageToolsMatte({ state, actions }: PanelProps) {
       hasShape={hasShape}
       running={state.run.value !== null}
       eraseEstimateUsd={hasShape ? estimateTurnUsd(planErase(state.model.value, state.plan.value)) : null}
+      cutOutEstimateUsd={state.matte.segmentation.value?.estimateUsd ?? null}
+      objectName={state.matte.objectName.value}
+      onObjectNameChange={(name) => (state.matte.objectName.value = name)}
       onErase={() => void actions.matte.eraseAsync()}
+      onRemoveBackground={() => void actions.matte.removeBackgroundAsync()}
+      onIsolate={() => void actions.matte.isolateAsync()}
     />
   );
 }
