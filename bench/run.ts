@@ -17,6 +17,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ['Conversation context: input tokens', () => benchConversationTokens()],
   ['Regional edits: compositing', () => benchComposite()],
   ['Panel: image work for a 4K result (Chromium)', async () => (await import('./panel-image.js')).benchPanelImage()],
+  ['Panel: matte tools at 4K (Chromium)', async () => (await import('./panel-matte.js')).benchPanelMatte()],
 ];
 
 // `npm run bench -- scale` runs only the sections whose name contains "scale".
