@@ -25,6 +25,7 @@ const sections: [string, () => Promise<string[]>][] = [
     'Panel: Expand and Boost resolution at 4K (Chromium)',
     async () => (await import('./panel-tools.js')).benchPanelTools(),
   ],
+  ['Panel: matte tools at 4K (Chromium)', async () => (await import('./panel-matte.js')).benchPanelMatte()],
 ];
 
 // `npm run bench -- scale` runs only the sections whose name contains "scale".

@@ -11,10 +11,6 @@ export const IMAGE_TOOLS = ['expand', 'boost', 'remove-background', 'isolate', '
 /** One of {@link IMAGE_TOOLS}. */
 export type ImageToolName = (typeof IMAGE_TOOLS)[number];
 
-/**
- * Which tool made a turn. Tools add their own optional fields here (what a reader needs to redo or explain the
- * turn), so records written by older plugins still read.
- */
 const finite = z.number().check(z.refine(Number.isFinite, 'expected a finite number'));
 const pointBox = z.object({
   x: finite,
@@ -24,6 +20,10 @@ const pointBox = z.object({
 });
 const pixelSize = z.object({ width: z.int().check(z.positive()), height: z.int().check(z.positive()) });
 
+/**
+ * Which tool made a turn. Tools add their own optional fields here (what a reader needs to redo or explain the
+ * turn), so records written by older plugins still read.
+ */
 export const turnToolSchema = z.object({
   name: z.enum(IMAGE_TOOLS),
   /** Expand: the new canvas in points (the result layer's size). */
@@ -34,6 +34,10 @@ export const turnToolSchema = z.object({
   pixelsBefore: z.optional(pixelSize),
   /** Boost resolution: the result's pixels. */
   pixelsAfter: z.optional(pixelSize),
+  /** How Remove background and Isolate object made the matte: Gemini's segmentation masks (docs/image-tools-matte.md). */
+  matte: z.optional(z.enum(['segmentation'])),
+  /** The object Isolate object kept, as the designer named it ("the mug"); absent when a shape marked it. */
+  object: z.optional(z.string().check(z.maxLength(200))),
 });
 
 /** The `tool` field of a turn record. */

@@ -4,6 +4,7 @@
  */
 // The namespace import lets bundlers drop zod's locales, which the panel never uses.
 import * as z from 'zod';
+import { publicSegmentationSchema } from './segmentation-model.js';
 import { IMAGE_SIZES, MODEL_STATUSES } from './models.js';
 
 /** One model as `GET /v1/models` lists it: what the panel needs to offer choices and estimate cost. */
@@ -56,5 +57,7 @@ export const modelsResponseSchema = z.object({
    * what it sends to fit. Absent from older proxies: the panel then assumes the Vertex limit, the smaller one.
    */
   inlineImageMaxBytes: z.number().int().positive().optional(),
+  /** The model behind Remove background and Isolate object (core/segmentation-model.ts), when the proxy has one. */
+  segmentation: publicSegmentationSchema.optional(),
 });
 export type ModelsResponse = z.infer<typeof modelsResponseSchema>;

@@ -8,6 +8,7 @@
 import * as z from 'zod';
 
 import { IMAGE_SIZES, type ImageSize } from './image-sizes.js';
+import { segmentationModelSchema } from './segmentation-model.js';
 
 export { IMAGE_SIZES, type ImageSize } from './image-sizes.js';
 
@@ -88,6 +89,8 @@ export const modelInfoSchema = z
 export const modelRegistrySchema = z.object({
   defaultModel: z.string(),
   models: z.array(modelInfoSchema).min(1),
+  /** The text model Remove background and Isolate object ask for masks (core/segmentation-model.ts); not listed. */
+  segmentation: segmentationModelSchema.optional(),
 });
 
 export type ModelInfo = z.infer<typeof modelInfoSchema>;

@@ -12,6 +12,7 @@
 import { textParagraphOf, type PlannedReference } from './edit-inputs.js';
 import { carriedReferences } from './carried-references.js';
 import type { ImageRole } from './image-sizes.js';
+import type { TurnTool } from './image-tool.js';
 import { replayDecision, type LiveTurn, type ReplayRequest } from './live-replay.js';
 import type { ImageSize } from './models.js';
 import type { PublicModel } from './proxy-schema.js';
@@ -56,6 +57,8 @@ export interface TurnPlanInput {
    * stateless retry after a refused replay). Null for variants, which are always stateless.
    */
   live: { session: readonly LiveTurn[]; replay: boolean } | null;
+  /** The image tool the press is (core/image-tool.ts): Erase words a regional edit as a removal. */
+  tool?: TurnTool;
 }
 
 /** One turn, planned. */

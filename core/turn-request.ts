@@ -8,6 +8,7 @@
 import { base64ToBytes, bytesToBase64 } from './base64.js';
 import { buildTurnContext } from './conversation-context.js';
 import { composeEditPrompt, editPromptOverhead } from './edit-prompt.js';
+import { eraseInstruction } from './erase-instruction.js';
 import type { ImageRole } from './image-sizes.js';
 import { baseImageName } from './input-instruction.js';
 import { replayDecision, replayHistory, replayPrompt } from './live-replay.js';
@@ -59,13 +60,15 @@ function promptAndImages<I extends SentImage>(plan: TurnPlan, exported: readonly
     // the images and what they are for are priced, without it. A press needs a prompt, so no request goes out so.
     const instruction = !plan.instruction
       ? ''
-      : regionInstruction({
-          prompt: plan.instruction,
-          crop: crop.crop,
-          region: crop.region,
-          hasScene: false, // said by its place among the images instead
-          imageName: baseImageName(roles(exported)),
-        });
+      : plan.input.tool?.name === 'erase'
+        ? eraseInstruction({ crop: crop.crop, region: crop.region, imageName: baseImageName(roles(exported)) })
+        : regionInstruction({
+            prompt: plan.instruction,
+            crop: crop.crop,
+            region: crop.region,
+            hasScene: false, // said by its place among the images instead
+            imageName: baseImageName(roles(exported)),
+          });
     return { prompt: composeEditPrompt({ images: roles(exported), instruction, text: '' }), images: [...exported] };
   }
   if (plan.replay) {

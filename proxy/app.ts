@@ -28,6 +28,8 @@ import { bearerToken } from './routes/bearer-token.js';
 import { allowOnly } from './routes/method-not-allowed.js';
 import { BATCH_ROUTES, mountBatchRoutes } from './routes/batches.js';
 import { generateHandler } from './routes/generate.js';
+import { segmentHandler } from './routes/segment.js';
+import { publicSegmentation } from '../core/segmentation-model.js';
 import { publicModels } from './routes/models.js';
 import { playgroundRoutes } from './routes/playground.js';
 import { throttleTokenCheck } from './routes/throttle-token-check.js';
@@ -42,6 +44,7 @@ const KNOWN_ROUTES: readonly [string, readonly string[]][] = [
   ['/health/ready', ['GET']],
   ['/v1/models', ['GET']],
   ['/v1/generate', ['POST']],
+  ['/v1/segment', ['POST']],
   ['/v1/usage/me', ['GET']],
   ...BATCH_ROUTES,
 ];
@@ -95,9 +98,11 @@ export function createApp(deps: ProxyAppDeps): Hono<AppEnv> {
     c.json({
       ...publicModels(deps.registry, ctx.availability.unreachable()),
       inlineImageMaxBytes: inlineImageMaxBytes(deps.config.backend.kind),
+      ...(deps.registry.segmentation ? { segmentation: publicSegmentation(deps.registry.segmentation) } : {}),
     }),
   );
   app.post('/v1/generate', requireTeamToken(ctx), budgetedBody(ctx), generateHandler(ctx));
+  app.post('/v1/segment', requireTeamToken(ctx), budgetedBody(ctx), segmentHandler(ctx));
   app.get('/v1/usage/me', requireTeamToken(ctx), usageMe(ctx));
   mountBatchRoutes(app, ctx, requireTeamToken(ctx));
 

@@ -17,7 +17,14 @@ import {
 } from '@google/genai';
 import { upstreamError } from './gemini-errors.js';
 import { checkModelsWith } from './gemini-models.js';
-import type { GeminiBatchJob, GeminiImageRequest, GeminiPort, GeminiResponse, GeminiUsage } from './gemini-port.js';
+import type {
+  GeminiBatchJob,
+  GeminiImageRequest,
+  GeminiJsonRequest,
+  GeminiPort,
+  GeminiResponse,
+  GeminiUsage,
+} from './gemini-port.js';
 import { ProxyError } from './proxy-error.js';
 
 /**
@@ -65,6 +72,28 @@ export function createGeminiClient(config: GeminiBackendConfig): GeminiPort {
               ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
               ...(request.imageSize ? { imageSize: request.imageSize } : {}),
             },
+            abortSignal: request.signal,
+          },
+        });
+        return {
+          ...(response.promptFeedback ? { promptFeedback: response.promptFeedback } : {}),
+          ...(response.candidates ? { candidates: response.candidates as GeminiResponse['candidates'] } : {}),
+          usage: usageOf(response.usageMetadata),
+          ...(response.modelVersion ? { modelVersion: response.modelVersion } : {}),
+        };
+      } catch (error) {
+        throw toProxyError(error, request.signal, secrets);
+      }
+    },
+    async generateJson(request: GeminiJsonRequest): Promise<GeminiResponse> {
+      try {
+        const response = await ai.models.generateContent({
+          model: request.model,
+          contents: [{ role: 'user', parts: request.parts }],
+          // JSON out, thinking off: Google's guide for segmentation (docs/gemini-platform.md#segmentation-masks).
+          config: {
+            responseMimeType: 'application/json',
+            thinkingConfig: { thinkingBudget: 0 },
             abortSignal: request.signal,
           },
         });

@@ -26,6 +26,17 @@ export interface GeminiImageRequest {
   signal: AbortSignal;
 }
 
+/**
+ * A call to a text model for a JSON answer (segmentation masks: docs/gemini-platform.md#segmentation-masks), with
+ * thinking off as Google recommends for detection and segmentation.
+ */
+export interface GeminiJsonRequest {
+  model: string;
+  /** The user turn: the image, then the instruction. */
+  parts: GeminiInputPart[];
+  signal: AbortSignal;
+}
+
 /** Token counts as `usageMetadata` reports them, by modality where Gemini says (core/models.ts prices them). */
 export type GeminiUsage = UsageBreakdown;
 
@@ -66,6 +77,8 @@ export interface GeminiPort {
   /** "gemini" for the Gemini API, "vertex" for Vertex AI. */
   readonly backend: 'gemini' | 'vertex';
   generateImage(request: GeminiImageRequest): Promise<GeminiResponse>;
+  /** One text answer in JSON (`responseMimeType: application/json`, thinking budget 0). */
+  generateJson(request: GeminiJsonRequest): Promise<GeminiResponse>;
   /**
    * Which of `ids` this key can call now: each id maps to null (reachable) or why not. The Gemini API answers from
    * the key's model list; Vertex, whose list is the whole publisher catalogue, from `models.get` per id. A failure

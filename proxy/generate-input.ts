@@ -32,7 +32,7 @@ export async function readGenerateRequest(c: Context<AppEnv>): Promise<GenerateR
  * The body as text. A client that goes away mid-upload is `cancelled` (nothing reached Gemini, nothing is billed),
  * not an error of the proxy's: an abandoned upload must not count as a 500.
  */
-async function readBodyText(c: Context<AppEnv>): Promise<string> {
+export async function readBodyText(c: Context<AppEnv>): Promise<string> {
   try {
     return await c.req.text();
   } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * The one file in the panel that calls `fetch` (docs/contributing.md#one-file-per-outside-call): the team proxy's `GET
- * /health`, `GET /v1/models`, `GET /v1/usage/me` and `POST /v1/generate`. Every call ends in a {@link Result}: the
+ * /health`, `GET /v1/models`, `GET /v1/usage/me`, `POST /v1/generate` and `POST /v1/segment`. Every call ends in a {@link Result}: the
  * proxy's error envelope becomes its AppError, a network failure `proxy_unreachable` (or `connection_dropped` when
  * the answer had begun to arrive, or the address had answered before), the caller's abort
  * `cancelled`, our own timeout `upstream_timeout`, and every 200 body is checked against the schema both ends share
@@ -22,6 +22,7 @@ import {
   usageMeResponseSchema,
 } from '../core/proxy-schema.js';
 import { withFullModelTurn } from '../core/model-turn-wire.js';
+import { segmentResponseSchema, type SegmentRequest, type SegmentResponse } from '../core/segment-schema.js';
 import { fail, ok, type Result } from '../core/result.js';
 import { proxyBaseUrl, type Settings } from '../core/settings.js';
 import { buildMayReach, notAllowedMessage } from '../core/build-may-reach.js';
@@ -41,6 +42,8 @@ export interface ProxyClient {
   answersWithoutCorsAsync(signal?: AbortSignal): Promise<boolean>;
   /** One image for one request; aborting `signal` really aborts the HTTP request. */
   generate(request: GenerateRequest, signal?: AbortSignal): Promise<Result<GenerateResponse>>;
+  /** `POST /v1/segment`: Gemini's masks of the image's subject or of a named object (core/segment-schema.ts). */
+  segment(request: SegmentRequest, signal?: AbortSignal): Promise<Result<SegmentResponse>>;
 }
 
 export interface ProxyClientOptions {
@@ -91,6 +94,14 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
       );
       return answer.ok ? ok(withFullModelTurn(answer.value)) : answer;
     },
+    segment: (request, signal) =>
+      call(
+        '/v1/segment',
+        { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(request) },
+        segmentResponseSchema,
+        options.generateTimeoutMs ?? 400_000,
+        signal,
+      ),
   };
 }
 

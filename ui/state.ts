@@ -19,6 +19,7 @@ import { interpretSelection, withRegionHost } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { estimateTurnRangeUsd, estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
 import { createExpandBoostState } from './expand-boost-state.js';
+import { createMatteState } from './matte-state.js';
 import { createPrecisionState } from './precision-state.js';
 import { createVariantState } from './variant-state.js';
 
@@ -102,6 +103,8 @@ function createSignals() {
     precision: createPrecisionState(),
     /** Expand and Boost resolution: what the designer chose in their section (ui/expand-boost-state.ts). */
     expandBoost: createExpandBoostState(),
+    /** Remove background and Isolate object (ui/matte-state.ts). */
+    matte: createMatteState(),
     /**
      * The turns made live in this panel session, with the model's own answers (core/live-replay.ts): in memory
      * only, gone when the panel closes, never written to the file (they hold image bytes). The next turn replays

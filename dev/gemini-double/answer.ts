@@ -5,6 +5,7 @@
 import { nearestAspectRatio } from '../../core/aspect.js';
 import { tabledPixels, type ImageSize, type ModelInfo } from '../../core/models.js';
 import type { RgbaImage } from '../../core/png.js';
+import { isErasePrompt, renderErase } from './erase-fill.js';
 import { encodeAnswerImage, renderEdit, renderPicture } from './image.js';
 import type { GenerateRequest } from './request.js';
 import { hashText, seededSignature } from './seed.js';
@@ -115,9 +116,11 @@ export function buildAnswer(input: AnswerInput): Answer {
   const mimeType = triggers.format ?? answerFormat(model);
   const render = (variant: string): string => {
     const variantSeed = variant === '' ? seed : hashText(`${seedText}\u0000${variant}`);
-    const pixels = source
-      ? (renderToolAnswer(request.prompt, source, width, height) ?? renderEdit(source, width, height, variantSeed))
-      : renderPicture(width, height, variantSeed);
+    const pixels = !source
+      ? renderPicture(width, height, variantSeed)
+      : isErasePrompt(seedText)
+        ? renderErase(source, width, height)
+        : (renderToolAnswer(request.prompt, source, width, height) ?? renderEdit(source, width, height, variantSeed));
     return Buffer.from(encodeAnswerImage(pixels, mimeType)).toString('base64');
   };
   const tokensPerImage = model.pricing.outputTokensPerImage[shape.imageSize] ?? 0;

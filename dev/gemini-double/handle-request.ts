@@ -24,6 +24,7 @@ import {
 import { readBody, sendError } from './http-io.js';
 import { checkInputs } from './check-inputs.js';
 import { answerModelRoute, reachableModel } from './model-routes.js';
+import { answerSegmentation } from './segment-answer.js';
 import type { RecordedRequest } from './recorded-request.js';
 import { readGenerateRequest } from './request.js';
 import type { ResponseMeta } from './response.js';
@@ -81,6 +82,8 @@ export async function handleRequest(
   if (route.kind !== 'generate') return answerModelRoute(state, route as ModelRoute, response, fail);
   if (read.raw === null) return fail(payloadTooLarge(MAX_BODY_BYTES));
   if (!read.isJson) return fail(invalidJson());
+  if (route.model === state.registry.segmentation?.id)
+    return answerSegmentation(read.body, route.model, response, fail);
   const model = reachableModel(state, route.model);
   if (!model) {
     return fail(

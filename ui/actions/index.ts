@@ -10,6 +10,7 @@ import { generateAsync } from './generate.js';
 import { generateVariantsAsync } from './generate-variants.js';
 import { checkPublishStatusAsync, makeComponentSetAsync } from './make-component-set.js';
 import { loadModelsAsync } from './load-models.js';
+import { createMatteActions, type MatteActions } from './matte-actions.js';
 import { watchUsage } from './load-usage.js';
 import { createPrecisionActions, type PrecisionActions } from './precision.js';
 import { createThumbnailLoader } from './load-thumbnails.js';
@@ -24,6 +25,8 @@ import type { View } from '../state.js';
 export interface Actions {
   /** Base, reference roles, pinned subject, Keep text editable, style presets (docs/regional-edits.md). */
   precision: PrecisionActions;
+  /** Erase, Remove background and Isolate object (ui/components/matte-tools-row.tsx). */
+  matte: MatteActions;
   startAsync(): Promise<() => void>;
   generateAsync(): Promise<void>;
   cancel(): void;
@@ -62,6 +65,7 @@ export function createActions(deps: AppDeps): Actions {
   const loadThumbnails = createThumbnailLoader(deps);
   return {
     precision: createPrecisionActions(deps.state),
+    matte: createMatteActions(deps),
     startAsync: async () => {
       const stop = await startAppAsync(deps, refreshHistory);
       const stopUsage = watchUsage(deps);
