@@ -30,7 +30,7 @@ export interface BrandContext {
 export function brandContextOf(brand: BrandSnapshot): BrandContext | null {
   const colours = pickColours(brand.colours);
   const families = pickFamilies(brand.fonts);
-  const logo = brand.frame ? brand.frame.logo : null;
+  const logo = brand.frame?.onCurrentPage ? brand.frame.logo : null;
   if (colours.length === 0 && families.length === 0 && !logo) return null;
   return { guidance: guidanceText(colours, families, logo !== null), colours, families, logo };
 }

@@ -38,6 +38,8 @@ export const brandFrameSchema = z.object({
   nodeId,
   name,
   logo: z.object({ nodeId, name }),
+  /** On the page the designer is on: only then is its logo exported and sent (another page may not be loaded). */
+  onCurrentPage: z.boolean(),
 });
 export type BrandFrame = z.infer<typeof brandFrameSchema>;
 

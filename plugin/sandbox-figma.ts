@@ -27,6 +27,10 @@ interface PluginAPI extends Pick<
   | 'createComponentFromNode'
   | 'combineAsVariants'
   | 'triggerUndo'
+  | 'root'
+  | 'getLocalPaintStylesAsync'
+  | 'getLocalTextStylesAsync'
+  | 'variables'
 > {}
 
 /** The part of Figma's `PluginAPI` the sandbox uses, under the name Figma's lint rules recognise (see above). */

@@ -16,6 +16,7 @@ import { handleResizePanel } from './resize-panel.js';
 import { handleSaveSettings } from './save-settings.js';
 import { handleSelectNodes } from './select-nodes.js';
 import { handleUiReady } from './ui-ready.js';
+import { handleReadBrand, handleSetBrandFrame } from './brand.js';
 
 export const handlers: UiMessageHandlers<HandlerContext> = {
   UI_READY: handleUiReady,
@@ -33,4 +34,6 @@ export const handlers: UiMessageHandlers<HandlerContext> = {
   EXPORT_SOURCE: handleExportSource,
   EXPORT_REGION_MASK: handleExportRegionMask,
   RESIZE_PANEL: handleResizePanel,
+  READ_BRAND: handleReadBrand,
+  SET_BRAND_FRAME: handleSetBrandFrame,
 };

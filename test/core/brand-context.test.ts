@@ -73,7 +73,7 @@ describe('brandContextOf', () => {
     ],
     [
       'a logo alone asks for the logo only',
-      brand({ frame: { nodeId: '1:8', name: 'Brand', logo } }),
+      brand({ frame: { nodeId: '1:8', name: 'Brand', logo, onCurrentPage: true } }),
       'Where a logo appears, draw the brand logo shown in the product image exactly.',
     ],
   ])('%s', (_name, snapshot, expected) => {
@@ -81,7 +81,9 @@ describe('brandContextOf', () => {
   });
 
   it('names the logo layer to send', () => {
-    expect(brandContextOf(brand({ frame: { nodeId: '1:8', name: 'Brand', logo } }))?.logo).toEqual(logo);
+    expect(brandContextOf(brand({ frame: { nodeId: '1:8', name: 'Brand', logo, onCurrentPage: true } }))?.logo).toEqual(
+      logo,
+    );
   });
 
   it(`names at most ${MAX_GUIDANCE_COLOURS} colours and ${MAX_GUIDANCE_FAMILIES} families`, () => {
