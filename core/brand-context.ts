@@ -14,6 +14,9 @@ export const MAX_GUIDANCE_FAMILIES = 4;
 /** Longest guidance paragraph, in characters (about a hundred tokens). */
 export const MAX_GUIDANCE_CHARS = 600;
 
+/** The sentence about the logo, which goes as the product reference image of an edit. */
+export const BRAND_LOGO_SENTENCE = 'Where a logo appears, draw the brand logo shown in the product image exactly.';
+
 /** What a turn adds when the Brand toggle is on. */
 export interface BrandContext {
   /** The paragraph added to the prompt, or '' when the file has no colours or type to name. */
@@ -101,7 +104,7 @@ function guidanceText(
     parts.push(`Brand typefaces: ${list.join(', ')}.`);
   }
   if (colours.length || families.length) parts.push('Keep to these colours and typefaces.');
-  if (hasLogo) parts.push('Where a logo appears, draw the brand logo shown in the product image exactly.');
+  if (hasLogo) parts.push(BRAND_LOGO_SENTENCE);
   return capped(parts.join(' '));
 }
 

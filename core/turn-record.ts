@@ -211,6 +211,7 @@ export function buildTurnRecord(draft: TurnDraft, placement: TurnPlacement): Tur
   if (draft.region) record.region = { ...draft.region };
   if (draft.variant)
     record.variant = { index: draft.variant.index, count: draft.variant.count, batch: draft.variant.batch };
+  if (draft.brand) record.brand = { ...draft.brand };
   if (placement.resultHash) record.resultHash = placement.resultHash;
   if (placement.replacedFill) record.replacedFill = copyFill(placement.replacedFill);
   if (placement.author) record.author = { id: placement.author.id, name: placement.author.name };

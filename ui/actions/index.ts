@@ -3,6 +3,7 @@ import type { ConnectionReport } from '../../core/connection-report.js';
 import type { PanelSize } from '../../core/panel-size.js';
 import type { Settings } from '../../core/settings.js';
 import { cancelRun } from './run.js';
+import { createBrandActions, type BrandActions } from './brand.js';
 import type { AppDeps } from './deps.js';
 import { generateAsync } from './generate.js';
 import { generateVariantsAsync } from './generate-variants.js';
@@ -48,15 +49,20 @@ export interface Actions {
   selectNodesAsync(nodeIds: readonly string[]): Promise<void>;
   /** Asks the sandbox to resize the panel's window (the corner's drag); `final` keeps the size for the next start. */
   resizePanel(size: PanelSize, final: boolean): void;
+  /** The Brand toggle and the brand frame (ui/actions/brand.ts). */
+  brand: BrandActions;
 }
 
 export function createActions(deps: AppDeps): Actions {
   const refreshHistory = createHistoryRefresher(deps);
   const loadThumbnails = createThumbnailLoader(deps);
+  const brand = createBrandActions(deps, loadThumbnails);
   return {
+    brand,
     precision: createPrecisionActions(deps.state),
     startAsync: async () => {
       const stop = await startAppAsync(deps, refreshHistory);
+      await brand.loadAsync();
       const stopUsage = watchUsage(deps);
       return () => {
         stop();
