@@ -41,7 +41,7 @@ export function brandContextOf(brand: BrandSnapshot): BrandContext | null {
 /**
  * The colours to name: published ones first (styles, then variables, then the brand frame's swatches), hidden
  * helper tokens after; one entry per hex (the first name wins) and per name; at most {@link MAX_GUIDANCE_COLOURS}.
- * A variable's other modes are kept in its label ("Surface #FFFFFF (Dark #121212)").
+ * A variable's other modes are kept in its label ("Surface #FFFFFF (Dark #1E1E24)").
  */
 function pickColours(all: readonly BrandColour[]): { name: string; hex: string }[] {
   const ordered = [...all.filter((c) => !c.hidden), ...all.filter((c) => c.hidden)];

@@ -21,13 +21,13 @@ export interface SampleBrand {
 
 /** The brand guidance the sample brand reads as (core/brand-context.ts), for tests to compare with. */
 export const SAMPLE_BRAND_GUIDANCE =
-  'Brand colours: Primary #E63B2E, Ink #111111, Surface #FFFFFF (Dark #121212), Highlight #FFB000. ' +
+  'Brand colours: Primary #E63B2E, Ink #1A1A2E, Surface #FFFFFF (Dark #1E1E24), Highlight #FFB000. ' +
   'Brand typefaces: Inter (Bold, Regular). Keep to these colours and typefaces.';
 
 /** Builds the sample brand's styles and variables in the file (they are not layers: the canvas is unchanged). */
 export async function createSampleBrandAsync(figma: FigmaDoubleApi): Promise<SampleBrand> {
   const primary = paintStyle(figma, 'Brand/Primary', { r: 230 / 255, g: 59 / 255, b: 46 / 255 });
-  const ink = paintStyle(figma, 'Brand/Ink', { r: 17 / 255, g: 17 / 255, b: 17 / 255 });
+  const ink = paintStyle(figma, 'Brand/Ink', { r: 0x1a / 255, g: 0x1a / 255, b: 0x2e / 255 });
   await figma.loadFontAsync({ family: 'Inter', style: 'Bold' });
   await figma.loadFontAsync({ family: 'Inter', style: 'Regular' });
   const heading = textStyle(figma, 'Heading/H1', { family: 'Inter', style: 'Bold' }, 56);
@@ -44,7 +44,7 @@ export async function createSampleBrandAsync(figma: FigmaDoubleApi): Promise<Sam
   const dark = theme.addMode('Dark');
   const surface = figma.variables.createVariable('color/Surface', theme, 'COLOR');
   surface.setValueForMode(light, { r: 1, g: 1, b: 1, a: 1 });
-  surface.setValueForMode(dark, { r: 18 / 255, g: 18 / 255, b: 18 / 255, a: 1 });
+  surface.setValueForMode(dark, { r: 0x1e / 255, g: 0x1e / 255, b: 0x24 / 255, a: 1 });
   const highlight = figma.variables.createVariable('color/Highlight', theme, 'COLOR');
   for (const mode of [light, dark]) highlight.setValueForMode(mode, { type: 'VARIABLE_ALIAS', id: sunYellow.id });
   return { primary, ink, heading, body, primitives, theme, sunYellow, surface, highlight };

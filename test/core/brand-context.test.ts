@@ -26,8 +26,8 @@ describe('brandContextOf', () => {
   it.each<[string, BrandSnapshot, string]>([
     [
       'colours by name and hex',
-      brand({ colours: [colour('Primary', '#E63B2E'), colour('Ink', '#111111')] }),
-      'Brand colours: Primary #E63B2E, Ink #111111. Keep to these colours and typefaces.',
+      brand({ colours: [colour('Primary', '#E63B2E'), colour('Ink', '#1A1A2E')] }),
+      'Brand colours: Primary #E63B2E, Ink #1A1A2E. Keep to these colours and typefaces.',
     ],
     [
       'a variable path reads as its last segment',
@@ -41,23 +41,23 @@ describe('brandContextOf', () => {
     ],
     [
       'the same short name twice keeps the second whole path',
-      brand({ colours: [colour('Light/Background', '#FFFFFF'), colour('Dark/Background', '#121212')] }),
-      'Brand colours: Background #FFFFFF, Dark / Background #121212. Keep to these colours and typefaces.',
+      brand({ colours: [colour('Light/Background', '#FFFFFF'), colour('Dark/Background', '#1E1E24')] }),
+      'Brand colours: Background #FFFFFF, Dark / Background #1E1E24. Keep to these colours and typefaces.',
     ],
     [
       'a variable with two modes names the other mode',
       brand({
         colours: [
-          colour('Surface', '#FFFFFF', { source: 'variable', modes: [{ mode: 'Dark', hex: '#121212' }] }),
+          colour('Surface', '#FFFFFF', { source: 'variable', modes: [{ mode: 'Dark', hex: '#1E1E24' }] }),
           colour('Accent', '#E63B2E', { source: 'variable', modes: [{ mode: 'Dark', hex: '#E63B2E' }] }),
         ],
       }),
-      'Brand colours: Surface #FFFFFF (Dark #121212), Accent #E63B2E. Keep to these colours and typefaces.',
+      'Brand colours: Surface #FFFFFF (Dark #1E1E24), Accent #E63B2E. Keep to these colours and typefaces.',
     ],
     [
       'hidden helper tokens come after the published ones',
-      brand({ colours: [colour('_helper', '#00FF00', { hidden: true }), colour('Ink', '#111111')] }),
-      'Brand colours: Ink #111111, _helper #00FF00. Keep to these colours and typefaces.',
+      brand({ colours: [colour('_helper', '#00FF00', { hidden: true }), colour('Ink', '#1A1A2E')] }),
+      'Brand colours: Ink #1A1A2E, _helper #00FF00. Keep to these colours and typefaces.',
     ],
     [
       'typefaces with their distinct weights, one entry per family',

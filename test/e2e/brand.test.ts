@@ -88,7 +88,7 @@ describe('the Brand toggle', () => {
     const body = upstream[0]!.body as { contents: { parts: UpstreamPart[] }[] };
     const parts = body.contents.at(-1)!.parts;
     const text = parts.map((p) => p.text ?? '').join('\n');
-    expect(text).toContain('Brand colours: Primary #E63B2E, Ink #111111, Surface #FFFFFF (Dark #121212)');
+    expect(text).toContain('Brand colours: Primary #E63B2E, Ink #1A1A2E, Surface #FFFFFF (Dark #1E1E24)');
     expect(text).toContain('Brand typefaces: Inter (Bold, Regular).');
     expect(text).toMatch(/The first image shows the product/);
     const images = parts.filter((p) => p.inlineData);

@@ -11,13 +11,13 @@ describe('the brand, read from the file', () => {
     const snapshot = valueOf(await h.requestAsync({ type: 'READ_BRAND' })) as BrandSnapshot;
     expect(snapshot.colours).toEqual([
       { source: 'style', name: 'Brand/Primary', hex: '#E63B2E', modes: [], hidden: false },
-      { source: 'style', name: 'Brand/Ink', hex: '#111111', modes: [], hidden: false },
+      { source: 'style', name: 'Brand/Ink', hex: '#1A1A2E', modes: [], hidden: false },
       { source: 'variable', name: 'Sun yellow', hex: '#FFB000', modes: [], hidden: true },
       {
         source: 'variable',
         name: 'color/Surface',
         hex: '#FFFFFF',
-        modes: [{ mode: 'Dark', hex: '#121212' }],
+        modes: [{ mode: 'Dark', hex: '#1E1E24' }],
         hidden: false,
       },
       // An alias of a variable in another collection, in both modes: the value it names, not the alias.
