@@ -76,6 +76,7 @@ describe('the Brand toggle', () => {
     await pg.panel.getByRole('img', { name: 'Product shot (the logo)' }).waitFor();
     await pg.panel.getByRole('textbox', { name: 'Prompt' }).fill('a summer sale poster on a beach');
     await pg.panel.locator('body').evaluate(() => document.fonts.ready);
+    await pg.panel.locator('.brand-frame').scrollIntoViewIfNeeded();
     await screenshotAsync(page, 'i17-brand-toggle');
 
     const calls = live.double.requests.length;
