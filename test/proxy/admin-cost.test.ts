@@ -4,86 +4,22 @@
  * there is one: test/global-setup.ts), with a Batch API job among them.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NewBatchJob } from '../../proxy/store/batch-rows.js';
-import type { ProxyStore } from '../../proxy/store/store.js';
+import { DAY_MS, seedCostSampleAsync, seedSingleAsync, tokenIdAsync } from '../support/cost-seed.js';
 import { adminRequest, startHarness, TEST_NOW, type Harness } from '../support/proxy-harness.js';
-import { reservation, settled } from '../support/store-contract.js';
 import { testDatabaseUrl } from '../support/test-database.js';
 
-const DAY = 86_400_000;
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
 
-/** A settled single request of `name` at `at`, costing `costUsd` (a cache hit when `savedUsd` is set). */
-async function single(store: ProxyStore, tokenId: string, name: string, at: number, costUsd: number, savedUsd = 0) {
-  const r = reservation(tokenId, { tokenName: name, now: at, model: 'gemini-3-pro-image' });
-  await store.reserve(r);
-  await store.recordUsage(settled(r, { createdAt: at, costUsd, savedUsd, cached: savedUsd > 0 }));
-}
+const kinds = (['sqlite', 'postgres'] as const).filter((kind) => kind === 'sqlite' || testDatabaseUrl() !== null);
 
-/** A Batch API job of `name` submitted at `at`, finished: two images at $0.02 each and one refusal. */
-async function batch(store: ProxyStore, tokenId: string, name: string, at: number) {
-  const reservations = [0, 1, 2].map((i) =>
-    reservation(tokenId, { tokenName: name, requestId: `job1/${i}`, now: at, estimatedCostUsd: 0.03 }),
-  );
-  const job: NewBatchJob = {
-    id: 'job1',
-    tokenId,
-    tokenName: name,
-    fileKey: 'FILE1',
-    model: 'gemini-3.1-flash-image',
-    imageSize: '1K',
-    layerIds: ['1:10', '1:11', '1:12'],
-    reservations,
-    now: at,
-  };
-  expect(await store.createBatchJob(job)).toEqual({ ok: true });
-  const done = await store.finishBatchJob({
-    id: 'job1',
-    state: 'succeeded',
-    results: [
-      { index: 0, image: { mimeType: 'image/png', width: 8, height: 8, bytes: new Uint8Array([1]) } },
-      { index: 1, image: { mimeType: 'image/png', width: 8, height: 8, bytes: new Uint8Array([2]) } },
-      { index: 2, error: { code: 'safety_blocked', message: 'Refused.' } },
-    ],
-    usage: reservations.map((r, i) =>
-      settled(r, { createdAt: at, costUsd: i < 2 ? 0.02 : 0, outcome: i < 2 ? 'ok' : 'safety_blocked' }),
-    ),
-    now: at + 3_600_000,
-  });
-  expect(done).toBe(true);
-}
-
-const stores: ['sqlite' | 'postgres', boolean][] = [
-  ['sqlite', true],
-  ['postgres', testDatabaseUrl() !== null],
-];
-
-describe.each(stores.filter(([, available]) => available))('the cost view on the %s store', (kind) => {
+describe.each(kinds)('the cost view on the %s store', (kind) => {
   it('reports the batch share, the cache savings per day and the month’s projection', async () => {
     h = await startHarness({ store: kind });
-    const ivy = await h.store.createToken({
-      name: 'Ivy',
-      limits: { dailyImages: null, monthlyUsd: null, rpm: null },
-      now: TEST_NOW,
-    });
-    const jon = await h.store.createToken({
-      name: 'Jon',
-      limits: { dailyImages: null, monthlyUsd: null, rpm: null },
-      now: TEST_NOW,
-    });
-    if (!ivy.ok || !jon.ok) throw new Error('tokens');
-    const ivyId = ivy.value.record.id;
-    await single(h.store, ivyId, 'Ivy', TEST_NOW - 18 * DAY, 1); // 31 October: last month
-    await single(h.store, ivyId, 'Ivy', TEST_NOW - 17 * DAY, 0.5); // 1 November
-    await single(h.store, ivyId, 'Ivy', TEST_NOW - 6 * DAY, 0.07); // 12 November
-    await batch(h.store, jon.value.record.id, 'Jon', TEST_NOW - DAY); // 17 November
-    await single(h.store, ivyId, 'Ivy', TEST_NOW, 0.134); // today
-    await single(h.store, ivyId, 'Ivy', TEST_NOW, 0, 0.134); // today, from the cache
-
+    await seedCostSampleAsync(h.store);
     const res = await h.app.request('/admin/api/usage', adminRequest('GET'));
     expect(res.status).toBe(200);
     const report = await res.json();
@@ -96,8 +32,8 @@ describe.each(stores.filter(([, available]) => available))('the cost view on the
     });
     expect(report.totals.batchCostByDay.slice(-2)).toEqual([0.04, 0]);
     expect(report.totals.savedByDay.slice(-2)).toEqual([0, 0.134]);
-    const jonLine = report.byPerson.find((p: { name: string }) => p.name === 'Jon');
-    expect(jonLine).toMatchObject({
+    const jon = report.byPerson.find((p: { name: string }) => p.name === 'Jon');
+    expect(jon).toMatchObject({
       requests: 3,
       images: 2,
       errors: 1,
@@ -123,13 +59,8 @@ describe.each(stores.filter(([, available]) => available))('the cost view on the
 
   it('reaches back for the projection past a short report', async () => {
     h = await startHarness({ store: kind });
-    const ivy = await h.store.createToken({
-      name: 'Ivy',
-      limits: { dailyImages: null, monthlyUsd: null, rpm: null },
-      now: TEST_NOW,
-    });
-    if (!ivy.ok) throw new Error('token');
-    await single(h.store, ivy.value.record.id, 'Ivy', TEST_NOW - 17 * DAY, 0.5);
+    const ivy = await tokenIdAsync(h.store, 'Ivy');
+    await seedSingleAsync(h.store, ivy, 'Ivy', TEST_NOW - 17 * DAY_MS, 0.5);
     const report = await (await h.app.request('/admin/api/usage?days=7', adminRequest('GET'))).json();
     expect(report.totals.costUsd).toBe(0);
     expect(report.projection.monthToDateUsd).toBe(0.5);
