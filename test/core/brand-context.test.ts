@@ -80,6 +80,17 @@ describe('brandContextOf', () => {
     expect(brandContextOf(snapshot)?.guidance).toBe(expected);
   });
 
+  it('sends no logo while the brand frame is on another page, and says nothing of one', () => {
+    const context = brandContextOf(
+      brand({
+        colours: [colour('Ink', '#1A1A2E')],
+        frame: { nodeId: '1:8', name: 'Brand', logo, onCurrentPage: false },
+      }),
+    );
+    expect(context?.logo).toBeNull();
+    expect(context?.guidance).toBe('Brand colours: Ink #1A1A2E. Keep to these colours and typefaces.');
+  });
+
   it('names the logo layer to send', () => {
     expect(brandContextOf(brand({ frame: { nodeId: '1:8', name: 'Brand', logo, onCurrentPage: true } }))?.logo).toEqual(
       logo,

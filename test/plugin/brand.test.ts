@@ -94,6 +94,16 @@ describe('the brand, read from the file', () => {
     expect(h.figma.root.getPluginData(BRAND_FRAME_KEY)).toBe('');
   });
 
+  it('reads a brand frame on another page, marked as not on the current one', async () => {
+    const h = startPlugin();
+    await h.requestAsync({ type: 'SET_BRAND_FRAME', nodeId: h.sample.productShot.id });
+    const other = h.figma.createPage();
+    await h.figma.setCurrentPageAsync(other);
+    const snapshot = valueOf(await h.requestAsync({ type: 'READ_BRAND' })) as BrandSnapshot;
+    expect(snapshot.frame).toMatchObject({ nodeId: h.sample.productShot.id, onCurrentPage: false });
+    expect(brandContextOf(snapshot)).toBeNull();
+  });
+
   it('says the brand frame has gone when its layer was deleted', async () => {
     const h = startPlugin();
     await h.requestAsync({ type: 'SET_BRAND_FRAME', nodeId: h.sample.productShot.id });
