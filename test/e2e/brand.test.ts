@@ -76,7 +76,8 @@ describe('the Brand toggle', () => {
     await pg.panel.getByRole('img', { name: 'Product shot (the logo)' }).waitFor();
     await pg.panel.getByRole('textbox', { name: 'Prompt' }).fill('a summer sale poster on a beach');
     await pg.panel.locator('body').evaluate(() => document.fonts.ready);
-    await pg.panel.locator('.brand-frame').scrollIntoViewIfNeeded();
+    // The dock stays over the bottom of the panel: bring the Brand section to the middle for the screenshot.
+    await pg.panel.locator('.brand').evaluate((section) => section.scrollIntoView({ block: 'center' }));
     await screenshotAsync(page, 'i17-brand-toggle');
 
     const calls = live.double.requests.length;
