@@ -10,6 +10,9 @@ import { nodeId } from './message-fields.js';
 /** Document plugin-data key of the brand frame's id: on `figma.root`, so everyone who opens the file shares it. */
 export const BRAND_FRAME_KEY = 'banana.brandFrame';
 
+/** The layer types that can be a brand frame: ones that hold other layers (the logo, the swatches). */
+export const BRAND_FRAME_NODE_TYPES = ['FRAME', 'COMPONENT', 'INSTANCE', 'GROUP', 'SECTION'] as const;
+
 /** Most colours and text styles a snapshot carries (a design system can hold hundreds; guidance uses a few). */
 export const MAX_BRAND_ITEMS = 200;
 

@@ -2,9 +2,9 @@
  * The brand frame the designer marked once per file: its id is kept in document plugin data on `figma.root`
  * (core/brand-snapshot.ts `BRAND_FRAME_KEY`), so every teammate who opens the file reads the same one. Its logo is the
  * first layer in it named with the word "logo" (or the frame itself), and its palette sample is the solid fills of
- * the other shapes in it.
+ * the other shapes in it, read while the frame's page is the current one.
  */
-import type { BrandColour, BrandFrame } from '../core/brand-snapshot.js';
+import { BRAND_FRAME_NODE_TYPES, type BrandColour, type BrandFrame } from '../core/brand-snapshot.js';
 import { hexOf, type BrandFigma } from './read-brand.js';
 
 /** Most swatches read from the brand frame. */
@@ -18,7 +18,7 @@ export interface BrandFrameRead {
 }
 
 /** Layers that can be a brand frame: ones that hold other layers. */
-export const BRAND_FRAME_TYPES: ReadonlySet<NodeType> = new Set(['FRAME', 'COMPONENT', 'INSTANCE', 'GROUP', 'SECTION']);
+export const BRAND_FRAME_TYPES: ReadonlySet<string> = new Set(BRAND_FRAME_NODE_TYPES);
 
 const LOGO_NAME = /\blogo\b/i;
 const SWATCH_TYPES: ReadonlySet<NodeType> = new Set(['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR']);
@@ -31,6 +31,16 @@ export async function readBrandFrameAsync(figma: BrandFigma, storedId: string): 
     return { frame: null, palette: [], missing: true };
   }
   const container = node as SceneNode & ChildrenMixin;
+  // Under dynamic-page another page's children are read only once that page is loaded
+  // (docs/figma-platform.md#dynamic-page-loading): away from its page the frame is named, and nothing in it read.
+  if (pageIdOf(container) !== figma.currentPage.id) {
+    const logo = { nodeId: container.id, name: container.name };
+    return {
+      frame: { nodeId: container.id, name: container.name, logo, onCurrentPage: false },
+      palette: [],
+      missing: false,
+    };
+  }
   const logoLayer = container.findOne((n) => LOGO_NAME.test(n.name));
   const logo = logoLayer ?? container;
   const palette = container
@@ -42,7 +52,7 @@ export async function readBrandFrameAsync(figma: BrandFigma, storedId: string): 
       nodeId: container.id,
       name: container.name,
       logo: { nodeId: logo.id, name: logo.name },
-      onCurrentPage: pageIdOf(container) === figma.currentPage.id,
+      onCurrentPage: true,
     },
     palette,
     missing: false,

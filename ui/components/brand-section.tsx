@@ -5,7 +5,7 @@
  * shows and calls the brand actions), as ui/components/apply-in-place.tsx is.
  */
 import type { BrandContext } from '../../core/brand-context.js';
-import type { BrandSnapshot } from '../../core/brand-snapshot.js';
+import { BRAND_FRAME_NODE_TYPES, type BrandSnapshot } from '../../core/brand-snapshot.js';
 import type { NodeSnapshot } from '../../core/node-snapshot.js';
 import type { BrandActions } from '../actions/brand.js';
 import type { AppState } from '../state.js';
@@ -15,7 +15,7 @@ export interface BrandSectionProps {
   brand: BrandActions;
 }
 
-const FRAME_TYPES = new Set(['FRAME', 'COMPONENT', 'INSTANCE', 'GROUP', 'SECTION']);
+const FRAME_TYPES: ReadonlySet<string> = new Set(BRAND_FRAME_NODE_TYPES);
 
 /** The toggle, the disclosure of what it sends, and the brand frame's mark. */
 export function BrandSection({ state, brand }: BrandSectionProps) {
