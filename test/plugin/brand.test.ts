@@ -120,22 +120,3 @@ describe('the brand, read from the file', () => {
     expect(h.figma.root.getPluginData(BRAND_FRAME_KEY)).toBe('');
   });
 });
-
-describe('the Figma double: styles and variables under dynamic-page', () => {
-  it('throws for the sync variable lookups, as Figma does under dynamic-page', async () => {
-    const h = startPlugin();
-    expect(() => h.figma.variables.getLocalVariables('COLOR')).toThrow(/dynamic-page/);
-    expect(() => h.figma.variables.getVariableById('VariableID:1:1')).toThrow(/getVariableByIdAsync/);
-  });
-
-  it('refuses a value for a mode the collection does not have, and an alias of no variable', async () => {
-    const h = startPlugin();
-    const brand = await createSampleBrandAsync(h.figma);
-    expect(() => brand.surface.setValueForMode('9:9', { r: 0, g: 0, b: 0 })).toThrow(/No mode/);
-    expect(() => brand.surface.setValueForMode(brand.theme.defaultModeId, { type: 'VARIABLE_ALIAS', id: 'x' })).toThrow(
-      /No variable/,
-    );
-    expect(await h.figma.variables.getLocalVariablesAsync('FLOAT')).toEqual([]);
-    expect((await h.figma.getLocalTextStylesAsync()).map((s) => s.name)).toEqual(['Heading/H1', 'Body']);
-  });
-});
