@@ -13,16 +13,18 @@ export interface EditPromptParts {
   instruction: string;
   /** The paragraph about the frame's text (core/text-context-instruction.ts), or ''. */
   text: string;
+  /** The file's brand guidance (core/brand-context.ts), or '' / absent when the Brand toggle is off. */
+  brand?: string;
 }
 
 /** The prompt to send: the non-empty parts, separated by blank lines. */
 export function composeEditPrompt(parts: EditPromptParts): string {
-  return [inputImagesInstruction(parts.images), parts.instruction.trim(), parts.text.trim()]
+  return [inputImagesInstruction(parts.images), parts.instruction.trim(), parts.text.trim(), (parts.brand ?? '').trim()]
     .filter((part) => part !== '')
     .join('\n\n');
 }
 
 /** How many characters the parts around the instruction add (to keep the whole within the proxy's limit). */
-export function editPromptOverhead(images: readonly ImageRole[], text: string): number {
-  return composeEditPrompt({ images, instruction: 'x', text }).length - 1;
+export function editPromptOverhead(images: readonly ImageRole[], text: string, brand = ''): number {
+  return composeEditPrompt({ images, instruction: 'x', text, brand }).length - 1;
 }

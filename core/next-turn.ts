@@ -2,6 +2,7 @@
  * The turn the panel would plan for its current inputs, as `createAppState()` derives it for the estimate and the
  * replay hint: nothing without a model or a valid request plan; variants are always stateless.
  */
+import type { BrandContext } from './brand-context.js';
 import type { HistoryChain } from './history-graph.js';
 import type { LiveTurn } from './live-replay.js';
 import type { PublicModel } from './proxy-schema.js';
@@ -18,6 +19,8 @@ export interface NextTurnInput {
   chain: HistoryChain | null;
   session: readonly LiveTurn[];
   variantCount: number;
+  /** The file's brand when the Brand toggle is on, else null. */
+  brand?: BrandContext | null;
 }
 
 /** The next press's plan, or null when it cannot be planned. */
@@ -29,5 +32,6 @@ export function planNextTurn(input: NextTurnInput): TurnPlan | null {
     shape: input.shape.value,
     chain: input.chain?.turns.map((turn) => turn.record) ?? [],
     live: input.variantCount > 1 ? null : { session: input.session, replay: true },
+    brand: input.brand ?? null,
   });
 }

@@ -3,6 +3,7 @@
  * notification types derived from it. The panel checks every REPLY's value against this table.
  */
 import * as z from 'zod/mini';
+import { brandSnapshotSchema } from './brand-snapshot.js';
 import { componentSetMadeSchema, publishStatusSchema } from './component-set-made.js';
 import { historySnapshotSchema } from './history-snapshot.js';
 import { bytes, nodeId, pixels, type Same } from './message-fields.js';
@@ -45,6 +46,8 @@ export const replyValueSchemas = {
   MAKE_COMPONENT_SET: componentSetMadeSchema,
   READ_PUBLISH_STATUS: z.nullable(publishStatusSchema),
   READ_IMAGE_PIXELS: z.nullable(z.object({ width: z.int().check(z.positive()), height: z.int().check(z.positive()) })),
+  READ_BRAND: brandSnapshotSchema,
+  SET_BRAND_FRAME: brandSnapshotSchema,
 } as const;
 
 /** Request type → reply value. */

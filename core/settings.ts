@@ -25,6 +25,8 @@ export const settingsSchema = z.strictObject({
     ),
   ),
   token: z.string().check(z.trim(), z.maxLength(MAX_TOKEN_CHARS, `the team token is longer than ${MAX_TOKEN_CHARS}`)),
+  /** The Brand toggle (docs/brand.md): the file's brand goes with each turn only while it is on. Off when absent. */
+  brand: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -9,6 +9,7 @@
  * predicts it from the layers' boxes (core/region-turn.ts), and the regional runner replaces the prediction with the
  * measured crop ({@link withMeasuredCrop}) before the request is built.
  */
+import type { BrandContext } from './brand-context.js';
 import { textParagraphOf, type PlannedReference } from './edit-inputs.js';
 import { carriedReferences } from './carried-references.js';
 import type { ImageRole } from './image-sizes.js';
@@ -59,6 +60,8 @@ export interface TurnPlanInput {
   live: { session: readonly LiveTurn[]; replay: boolean } | null;
   /** The image tool the press is (core/image-tool.ts): Erase words a regional edit as a removal. */
   tool?: TurnTool;
+  /** The file's brand when the Brand toggle is on (core/brand-context.ts), else null or absent. */
+  brand?: BrandContext | null;
 }
 
 /** One turn, planned. */
@@ -87,6 +90,8 @@ export interface TurnPlan {
   region: RegionCropPlan | null;
   /** What the plan was made from (to plan the same turn again stateless). */
   input: TurnPlanInput;
+  /** The brand guidance this turn sends, and the logo layer it sends with an edit (docs/brand.md); null when off. */
+  brand: { guidance: string; logoNodeId: string | null } | null;
 }
 
 /** The kind of turn a press makes: decided by the selection alone, before the history is read or anything exported. */
@@ -116,9 +121,10 @@ export function planTurn(input: TurnPlanInput): TurnPlan {
     live: input.live !== null && signed && kind !== 'regional-edit',
     region: null,
     input,
+    brand: brandOf(input, kind),
   };
   if (kind === 'text-to-image') return plan;
-  const references = shape.inputs.references.map(referenceImage);
+  const references = [...shape.inputs.references.map(referenceImage), ...brandLogo(input, plan.brand)];
   if (kind === 'regional-edit') {
     const crop = predictRegionCrop(model, shape);
     return withMeasuredCrop({ ...plan, images: references }, crop);
@@ -195,7 +201,7 @@ function statelessImages(input: TurnPlanInput): Pick<TurnPlan, 'images' | 'earli
   }));
   const base: PlannedImage = { nodeId: target.id, role: 'base', source: 'base', name: target.name, pinned: false };
   return {
-    images: [...carried, ...selected.map(referenceImage), base],
+    images: [...carried, ...selected.map(referenceImage), ...brandLogo(input, brandOf(input, 'edit')), base],
     earlier: input.chain.map((record) => record.prompt),
   };
 }
@@ -212,6 +218,7 @@ function replayOf(
 ): { path: LiveTurn[]; ask: ReplayRequest } | { stateless: string } {
   const { model, shape, chain } = input;
   const base = chain.at(-1);
+  const logo = input.brand?.logo && shape.target && input.brand.logo.nodeId !== shape.target.id ? 1 : 0;
   const target = shape.target!;
   if (!signed) return { stateless: `${model.label} does not sign its turns` };
   if (!base) return { stateless: 'the layer carries no turn' };
@@ -222,8 +229,24 @@ function replayOf(
     baseUnchanged:
       Boolean(base.resultHash) && target.imageHash === base.resultHash && (!target.hasText || shape.inputs.keepText),
     maxInputImages: model.maxInputImages,
-    newImages: shape.inputs.references.length,
+    newImages: shape.inputs.references.length + logo,
   };
   const decision = replayDecision(input.live?.session ?? [], ask);
   return decision.ok ? { path: decision.path, ask } : { stateless: decision.reason };
+}
+
+/** The brand this turn sends: its guidance, and its logo for an edit (text-to-image sends words only). */
+function brandOf(input: TurnPlanInput, kind: TurnKind): TurnPlan['brand'] {
+  const brand = input.brand;
+  if (!brand) return null;
+  const target = input.shape.target;
+  const logo = kind !== 'text-to-image' && brand.logo && brand.logo.nodeId !== target?.id ? brand.logo.nodeId : null;
+  return { guidance: brand.guidance, logoNodeId: logo };
+}
+
+/** The brand logo as a product reference, unless it is already selected as one (then it goes once). */
+function brandLogo(input: TurnPlanInput, brand: TurnPlan['brand']): PlannedImage[] {
+  const logo = input.brand?.logo;
+  if (!brand?.logoNodeId || !logo || input.shape.inputs.references.some((r) => r.nodeId === logo.nodeId)) return [];
+  return [{ nodeId: logo.nodeId, role: 'product', source: 'reference', name: logo.name, pinned: false }];
 }

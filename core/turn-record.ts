@@ -84,6 +84,13 @@ export const turnVariantSchema = z
   .check(z.refine((v) => v.index < v.count, 'the variant index must be below the count'));
 export type TurnVariant = z.infer<typeof turnVariantSchema>;
 
+/** The brand guidance a turn sent (docs/brand.md): the paragraph, and the logo layer sent as a product reference. */
+export const turnBrandSchema = z.object({
+  guidance: z.string().check(z.maxLength(1000)),
+  logoNodeId: z.optional(idSchema),
+});
+export type TurnBrand = z.infer<typeof turnBrandSchema>;
+
 /** What the request was: the part of a record the panel knows. */
 export const turnDraftSchema = z.object({
   prompt: z.string().check(z.minLength(1), z.maxLength(MAX_RECORD_PROMPT_CHARS)),
@@ -97,6 +104,8 @@ export const turnDraftSchema = z.object({
   variant: z.optional(turnVariantSchema),
   /** The image tool that made this turn (core/image-tool.ts); absent for a prompt of the designer's own. */
   tool: z.optional(turnToolSchema),
+  /** The file's brand guidance went with this turn (core/brand-context.ts): the text sent, and the logo layer if any. */
+  brand: z.optional(turnBrandSchema),
   usage: z.object({
     inputTokens: z.int().check(z.nonnegative()),
     outputTokens: z.int().check(z.nonnegative()),
@@ -203,6 +212,7 @@ export function buildTurnRecord(draft: TurnDraft, placement: TurnPlacement): Tur
   if (draft.variant)
     record.variant = { index: draft.variant.index, count: draft.variant.count, batch: draft.variant.batch };
   if (draft.tool) record.tool = JSON.parse(JSON.stringify(draft.tool)) as TurnTool;
+  if (draft.brand) record.brand = { ...draft.brand };
   if (placement.resultHash) record.resultHash = placement.resultHash;
   if (placement.replacedFill) record.replacedFill = copyFill(placement.replacedFill);
   if (placement.author) record.author = { id: placement.author.id, name: placement.author.name };

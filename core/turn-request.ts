@@ -15,7 +15,7 @@ import { replayDecision, replayHistory, replayPrompt } from './live-replay.js';
 import type { GenerateRequest } from './proxy-schema.js';
 import { regionInstruction } from './region-instruction.js';
 import { sha1Hex } from './sha1.js';
-import { MAX_RECORD_PROMPT_CHARS, type TurnInput } from './turn-record.js';
+import { MAX_RECORD_PROMPT_CHARS, type TurnBrand, type TurnInput } from './turn-record.js';
 import type { TurnPlan } from './turn-plan.js';
 
 /** An image to send: the layer it was exported from, its role and its PNG bytes. */
@@ -53,7 +53,10 @@ export function turnRequest<I extends SentImage>(plan: TurnPlan, exported: reado
 
 function promptAndImages<I extends SentImage>(plan: TurnPlan, exported: readonly I[]): { prompt: string; images: I[] } {
   const roles = (images: readonly I[]): ImageRole[] => images.map((image) => image.role);
-  if (plan.kind === 'text-to-image') return { prompt: plan.instruction, images: [] };
+  const brand = plan.brand?.guidance ?? '';
+  if (plan.kind === 'text-to-image') {
+    return { prompt: [plan.instruction, brand].filter((part) => part !== '').join('\n\n'), images: [] };
+  }
   if (plan.kind === 'regional-edit') {
     const crop = plan.region!;
     // Before the person has typed anything (the estimate is shown from the start) there is no sentence to build:
@@ -69,12 +72,19 @@ function promptAndImages<I extends SentImage>(plan: TurnPlan, exported: readonly
             hasScene: false, // said by its place among the images instead
             imageName: baseImageName(roles(exported)),
           });
-    return { prompt: composeEditPrompt({ images: roles(exported), instruction, text: '' }), images: [...exported] };
+    return {
+      prompt: composeEditPrompt({ images: roles(exported), instruction, text: '', brand }),
+      images: [...exported],
+    };
   }
   if (plan.replay) {
     const references = exported.map((image) => image.role as Exclude<ImageRole, 'base'>);
     return {
-      prompt: replayPrompt({ images: references, instruction: plan.instruction, text: plan.text }),
+      prompt: replayPrompt({
+        images: references,
+        instruction: plan.instruction,
+        text: [plan.text, brand].filter((part) => part !== '').join('\n\n'),
+      }),
       images: [...exported],
     };
   }
@@ -86,9 +96,14 @@ function promptAndImages<I extends SentImage>(plan: TurnPlan, exported: readonly
     base,
     references,
     maxInputImages: plan.model.maxInputImages,
-    maxPromptChars: MAX_RECORD_PROMPT_CHARS - editPromptOverhead(roles(exported), plan.text),
+    maxPromptChars: MAX_RECORD_PROMPT_CHARS - editPromptOverhead(roles(exported), plan.text, brand),
   });
-  const prompt = composeEditPrompt({ images: roles(context.images), instruction: context.prompt, text: plan.text });
+  const prompt = composeEditPrompt({
+    images: roles(context.images),
+    instruction: context.prompt,
+    text: plan.text,
+    brand,
+  });
   return { prompt, images: context.images };
 }
 
@@ -143,4 +158,15 @@ export function replayRefusal(plan: TurnPlan, request: GenerateRequest): string 
   const newChars = request.prompt.length + (request.images ?? []).reduce((n, image) => n + image.data.length, 0);
   const decision = replayDecision(plan.replay.path, { ...plan.replay.ask, newChars });
   return decision.ok ? null : decision.reason;
+}
+
+/**
+ * What the turn record keeps of the brand guidance sent (core/turn-record.ts `brand`), or undefined when the Brand
+ * toggle was off. The logo is named only when its image went out (a stateless edit over the model's limit drops it).
+ */
+export function recordBrandOf(plan: TurnPlan, sent: readonly SentImage[]): TurnBrand | undefined {
+  if (!plan.brand) return undefined;
+  const logo = plan.brand.logoNodeId;
+  const logoSent = logo !== null && sent.some((image) => image.nodeId === logo && image.role === 'product');
+  return { guidance: plan.brand.guidance, ...(logoSent ? { logoNodeId: logo } : {}) };
 }

@@ -157,6 +157,18 @@ export const resizePanelMessageSchema = z.strictObject({
   final: z.optional(z.boolean()),
 });
 
+/** Read the file's brand: colour styles and variables, text styles, the brand frame. Replies {@link BrandSnapshot}. */
+export const readBrandMessageSchema = z.strictObject({ type: z.literal('READ_BRAND'), requestId });
+/**
+ * Mark this layer as the file's brand frame (kept in document plugin data, shared with the team), or clear the mark
+ * with null. Replies the brand read again ({@link BrandSnapshot}).
+ */
+export const setBrandFrameMessageSchema = z.strictObject({
+  type: z.literal('SET_BRAND_FRAME'),
+  requestId,
+  nodeId: z.nullable(nodeId),
+});
+
 /** Every message the panel sends, as received by the sandbox. */
 export const uiMessageSchema = z.discriminatedUnion('type', [
   uiReadyMessageSchema,
@@ -175,6 +187,8 @@ export const uiMessageSchema = z.discriminatedUnion('type', [
   readPublishStatusMessageSchema,
   resizePanelMessageSchema,
   readImagePixelsMessageSchema,
+  readBrandMessageSchema,
+  setBrandFrameMessageSchema,
 ]);
 /** Every message the panel sends to the sandbox. */
 export type UiMessage = z.infer<typeof uiMessageSchema>;
@@ -201,6 +215,8 @@ export const UI_MESSAGE_TYPES = [
   'READ_PUBLISH_STATUS',
   'RESIZE_PANEL',
   'READ_IMAGE_PIXELS',
+  'READ_BRAND',
+  'SET_BRAND_FRAME',
 ] as const;
 // A type missing from the list (or listed but not in the union) fails here.
 const typeListComplete: Same<(typeof UI_MESSAGE_TYPES)[number], UiMessageType> = true;

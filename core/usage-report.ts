@@ -22,6 +22,10 @@ export interface UsageGroup {
   costUsd: number;
   /** What cache hits would have cost. */
   savedUsd: number;
+  /** Of `requests`, those sent in a Batch API job (docs/proxy-api.md#batches), priced at the batch rate. */
+  batchRequests: number;
+  /** Of `costUsd`, what those batch requests cost. */
+  batchCostUsd: number;
 }
 
 /** Totals for one person or one model. */
@@ -36,12 +40,18 @@ export interface UsageLine {
   costByDay: number[];
   /** Images per day (including cache hits), one entry per report day. */
   imagesByDay: number[];
+  batchRequests: number;
+  batchCostUsd: number;
+  /** Cost of batch requests per day, one entry per report day. */
+  batchCostByDay: number[];
+  /** What cache hits would have cost, per day. */
+  savedByDay: number[];
 }
 
 export interface UsageReport {
   /** Every day in the report, oldest first (`YYYY-MM-DD`, UTC). */
   days: string[];
-  totals: Omit<UsageLine, 'costByDay' | 'imagesByDay'> & { costByDay: number[]; imagesByDay: number[] };
+  totals: UsageLine;
   byPerson: (UsageLine & { name: string })[];
   byModel: (UsageLine & { model: string })[];
   /** Share of answered images that came from the cache (0–1), and what that saved. */
@@ -66,6 +76,10 @@ export function buildUsageReport(groups: readonly UsageGroup[], days: readonly s
     savedUsd: 0,
     costByDay: days.map(() => 0),
     imagesByDay: days.map(() => 0),
+    batchRequests: 0,
+    batchCostUsd: 0,
+    batchCostByDay: days.map(() => 0),
+    savedByDay: days.map(() => 0),
   });
   const totals = empty();
   const people = new Map<string, UsageLine>();
@@ -84,6 +98,10 @@ export function buildUsageReport(groups: readonly UsageGroup[], days: readonly s
       line.savedUsd += g.savedUsd;
       line.costByDay[i]! += g.costUsd;
       line.imagesByDay[i]! += g.images + g.cachedImages;
+      line.batchRequests += g.batchRequests;
+      line.batchCostUsd += g.batchCostUsd;
+      line.batchCostByDay[i]! += g.batchCostUsd;
+      line.savedByDay[i]! += g.savedUsd;
     }
   }
   const answered = totals.images + totals.cachedImages;
@@ -116,5 +134,8 @@ function rounded(line: UsageLine): UsageLine {
     costUsd: roundUsd(line.costUsd),
     savedUsd: roundUsd(line.savedUsd),
     costByDay: line.costByDay.map(roundUsd),
+    batchCostUsd: roundUsd(line.batchCostUsd),
+    batchCostByDay: line.batchCostByDay.map(roundUsd),
+    savedByDay: line.savedByDay.map(roundUsd),
   };
 }

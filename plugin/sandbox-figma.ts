@@ -28,6 +28,10 @@ interface PluginAPI extends Pick<
   | 'combineAsVariants'
   | 'triggerUndo'
   | 'getImageByHash'
+  | 'root'
+  | 'getLocalPaintStylesAsync'
+  | 'getLocalTextStylesAsync'
+  | 'variables'
 > {}
 
 /** The part of Figma's `PluginAPI` the sandbox uses, under the name Figma's lint rules recognise (see above). */

@@ -15,7 +15,12 @@ export async function loadSettingsAsync(storage: ClientStorageAPI): Promise<Sett
 
 /** Stores already-validated settings. */
 export async function saveSettingsAsync(storage: ClientStorageAPI, settings: Settings): Promise<void> {
-  await storage.setAsync(SETTINGS_KEY, { proxyUrl: settings.proxyUrl, token: settings.token });
+  await storage.setAsync(SETTINGS_KEY, {
+    proxyUrl: settings.proxyUrl,
+    token: settings.token,
+    // The Brand toggle (docs/brand.md), kept only once the person has set it.
+    ...(settings.brand !== undefined ? { brand: settings.brand } : {}),
+  });
 }
 
 /** clientStorage key of the panel's window size, as the corner last left it. */

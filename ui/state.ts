@@ -3,6 +3,8 @@
  * functions in core/ (docs/contributing.md#app-state-as-signals). Actions that change it live apart, in ui/actions/.
  */
 import { computed, effect, signal } from '@preact/signals';
+import { brandContextOf } from '../core/brand-context.js';
+import type { BrandSnapshot } from '../core/brand-snapshot.js';
 import { editInputsOf } from '../core/edit-inputs.js';
 import type { AppError } from '../core/errors.js';
 import { buildHistoryGraph, chainOf, turnOfNode } from '../core/history-graph.js';
@@ -111,6 +113,8 @@ function createSignals() {
      * them when it continues one of them on the same model.
      */
     liveTurns: signal<readonly LiveTurn[]>([]),
+    /** The file's brand as last read (READ_BRAND: core/brand-snapshot.ts), or null before the first read. */
+    brand: signal<BrandSnapshot | null>(null),
   };
 }
 
@@ -196,6 +200,10 @@ function deriveHistory(s: Signals, { target }: Selection) {
 
 /** The next press's turn plan (core/turn-plan.ts), and what it would replay and cost. */
 function deriveNextTurn(s: Signals, { model, plan }: Selection, { targetChain }: ReturnType<typeof deriveHistory>) {
+  /** The Brand toggle, kept in the settings (off when absent). */
+  const brandOn = computed(() => s.settings.value.brand === true);
+  /** What the Brand toggle adds to the next turn (core/brand-context.ts): null while off or with nothing to send. */
+  const brandContext = computed(() => (brandOn.value && s.brand.value ? brandContextOf(s.brand.value) : null));
   /** The next single Generate's plan, as the state knows its inputs now. */
   const turnPlan = computed(() =>
     planNextTurn({
@@ -205,6 +213,7 @@ function deriveNextTurn(s: Signals, { model, plan }: Selection, { targetChain }:
       chain: targetChain.value,
       session: s.liveTurns.value,
       variantCount: s.variants.count.value,
+      brand: brandContext.value,
     }),
   );
   /** The live turns the next Generate would replay, or null when it would go stateless. */
@@ -214,5 +223,5 @@ function deriveNextTurn(s: Signals, { model, plan }: Selection, { targetChain }:
   const estimateRangeUsd = computed(() => estimateTurnRangeUsd(turnPlan.value));
   /** What the next press costs in all: N variants are N calls, each billed. */
   const runEstimateUsd = computed(() => runEstimateUsdOf(estimateUsd.value, s.variants.count.value));
-  return { turnPlan, replayPath, estimateUsd, estimateRangeUsd, runEstimateUsd };
+  return { turnPlan, replayPath, estimateUsd, estimateRangeUsd, runEstimateUsd, brandOn, brandContext };
 }

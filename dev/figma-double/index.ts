@@ -14,6 +14,7 @@ export type { SerializedDocument, SerializedNode, SerializeOptions } from './doc
 export type { NodeDescription } from './document/describe-nodes.js';
 export type { NotificationRecord } from './document/notifications.js';
 export { createSampleDocument, type SampleDocument } from './sample-document.js';
+export { createSampleBrandAsync, SAMPLE_BRAND_GUIDANCE, type SampleBrand } from './sample-brand.js';
 export { makePngBytes, solidPngBytes, sunsetPngBytes, productPngBytes, type Rgba8 } from './sample-images.js';
 export { PLUGIN_DATA_ENTRY_LIMIT_BYTES, pluginDataEntryBytes } from './nodes/plugin-data.js';
 export { CLIENT_STORAGE_LIMIT_BYTES } from './document/client-storage-double.js';

@@ -4,7 +4,12 @@
  * the canvas drawn. It opens on a small sample document and its panel comes configured with this proxy and, in
  * offline mode, its dev token.
  */
-import { createFigmaDouble, createSampleDocument, type FigmaDouble } from '../figma-double/index.js';
+import {
+  createFigmaDouble,
+  createSampleBrandAsync,
+  createSampleDocument,
+  type FigmaDouble,
+} from '../figma-double/index.js';
 import { createCanvasView } from './canvas-view.js';
 import { listenForImages } from './image-drop.js';
 import { createIframeUiHost } from './iframe-ui-host.js';
@@ -45,6 +50,8 @@ async function bootAsync(): Promise<void> {
   keepClientStorageOnLeave(double);
   const figma = double.figma;
   createSampleDocument(figma);
+  // Colour and text styles and variables (no layers), so the panel's Brand toggle has a brand to read.
+  await createSampleBrandAsync(figma);
   double.resetUndoHistory();
   figma.viewport.center = { x: 570, y: 340 };
   figma.viewport.zoom = 0.75;

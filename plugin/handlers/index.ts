@@ -17,6 +17,7 @@ import { handleResizePanel } from './resize-panel.js';
 import { handleSaveSettings } from './save-settings.js';
 import { handleSelectNodes } from './select-nodes.js';
 import { handleUiReady } from './ui-ready.js';
+import { handleReadBrand, handleSetBrandFrame } from './brand.js';
 
 export const handlers: UiMessageHandlers<HandlerContext> = {
   UI_READY: handleUiReady,
@@ -35,4 +36,6 @@ export const handlers: UiMessageHandlers<HandlerContext> = {
   EXPORT_REGION_MASK: handleExportRegionMask,
   RESIZE_PANEL: handleResizePanel,
   READ_IMAGE_PIXELS: handleReadImagePixels,
+  READ_BRAND: handleReadBrand,
+  SET_BRAND_FRAME: handleSetBrandFrame,
 };

@@ -1,7 +1,8 @@
 /**
  * `GET /admin`: one self-contained HTML page (no framework, no build step) over `/admin/api/*`. It asks for the
  * admin token and keeps it in sessionStorage (gone when the tab closes), then shows cost and images per person
- * and per model over the last 30 days as a chart and tables, the tokens with their limits (create, revoke, change
+ * and per model over the last 30 days as a chart and tables, a cost view (the month's projection and the last 7
+ * days by person, by model and by day, with the batch share and the cache's savings: admin-cost-script.ts), the tokens with their limits (create, revoke, change
  * limits), and the cache's hit rate and savings. Everything a person typed is inserted as text, never as HTML.
  * The inline script and style are allowed by their hashes in the Content-Security-Policy, and nothing else is.
  */
@@ -73,6 +74,14 @@ const HTML = `<!doctype html>
       <section class="card"><h2>Per person</h2><div id="people"></div></section>
       <section class="card"><h2>Per model</h2><div id="models"></div></section>
     </div>
+    <section class="card" id="cost-view">
+      <div class="card-head"><h2>Cost view <span class="muted">the month ahead, and the last 7 days</span></h2></div>
+      <p id="projection" class="projection"></p>
+      <p id="projection-method" class="muted"></p>
+      <h3>By person</h3><div id="cost-people" class="scroll"></div>
+      <h3>By model</h3><div id="cost-models" class="scroll"></div>
+      <h3>In all, by day</h3><div id="cost-days" class="scroll"></div>
+    </section>
     <section class="card">
       <div class="card-head"><h2>Team tokens</h2></div>
       <form id="create-form" class="create">

@@ -3,6 +3,7 @@
  * `/admin/api/*` with the admin token from sessionStorage, and builds every element with `textContent`, so a
  * token name can never inject markup.
  */
+import { RENDER_COST } from './admin-cost-script.js';
 import { RENDER_REACH } from './admin-models-script.js';
 
 export const ADMIN_SCRIPT = String.raw`
@@ -113,6 +114,7 @@ export const ADMIN_SCRIPT = String.raw`
     renderTokens();
     renderCache();
     renderReach();
+    renderCost();
   }
 
   function stat(label, value, note) {
@@ -260,7 +262,7 @@ export const ADMIN_SCRIPT = String.raw`
     }))));
   }
 
-${RENDER_REACH}
+${RENDER_REACH}${RENDER_COST}
   $('login-form').addEventListener('submit', function (e) {
     e.preventDefault();
     state.token = $('admin-token').value.trim();

@@ -65,6 +65,11 @@ button.small { padding: 4px 10px; font-size: 13px; }
 .new-token code { font-size: 13px; padding: 6px 8px; background: #fff; border: 1px solid #f3d27a; word-break: break-all; }
 .tag { display: inline-block; font-size: 11px; padding: 1px 6px; border-radius: 10px; background: #efeae1; color: var(--muted); margin-left: 6px; }
 .actions { display: flex; gap: 6px; justify-content: flex-end; }
+h3 { font-size: 13px; margin: 16px 0 6px; font-weight: 650; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
+.scroll { overflow-x: auto; }
+.projection { display: flex; align-items: baseline; gap: 12px; margin: 4px 0; }
+.projection .label { color: var(--muted); }
+.projection .value { font-size: 24px; font-variant-numeric: tabular-nums; }
 @media (max-width: 900px) { .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } .two { grid-template-columns: 1fr; }
   .create { grid-template-columns: 1fr 1fr; } }
 `;

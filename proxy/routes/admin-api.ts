@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import { describeIssue } from '../../core/proxy-schema.js';
 import { DAY_MS, utcDayStart } from '../../core/usage-periods.js';
+import { projectMonth, projectionSince } from '../../core/month-projection.js';
 import { buildUsageReport, reportDays } from '../../core/usage-report.js';
 import { tokenJson } from '../admin/token-json.js';
 import { createTokenSchema, limitsFrom, limitsPatchSchema } from '../admin/token-limits.js';
@@ -58,11 +59,13 @@ export function adminApi(ctx: AppContext): Hono<AppEnv> {
       throw new ProxyError('bad_request', `days must be a whole number from 1 to ${MAX_REPORT_DAYS}.`);
     }
     const now = ctx.clock.now();
-    const since = utcDayStart(now) - (days - 1) * DAY_MS;
+    // The month's projection may need days before the report's first (the 1st of a long month, the last 7 days).
+    const since = Math.min(utcDayStart(now) - (days - 1) * DAY_MS, projectionSince(now));
     const [groups, cache] = await Promise.all([ctx.store.usageGroups(since), ctx.store.cacheStats()]);
     const report = buildUsageReport(groups, reportDays(now, days));
     return c.json({
       ...report,
+      projection: projectMonth(groups, now),
       generatedAt: new Date(now).toISOString(),
       cache: { ...report.cache, ...cache, capBytes: ctx.config.cacheBytes },
     });

@@ -27,8 +27,13 @@ export async function usageGroupsAsync(query: Query, since: number): Promise<Usa
            SUM(CASE WHEN outcome = 'ok' AND cached = 0 THEN 1 ELSE 0 END) AS images,
            SUM(cached) AS cached_images,
            SUM(CASE WHEN state = 'done' AND outcome NOT IN ('ok', 'cancelled') THEN 1 ELSE 0 END) AS errors,
-           SUM(cost_usd) AS cost_usd, SUM(saved_usd) AS saved_usd
-         FROM usage WHERE created_at >= $1 GROUP BY day, token_name, model ORDER BY day, token_name, model`,
+           SUM(cost_usd) AS cost_usd, SUM(saved_usd) AS saved_usd,
+           SUM(CASE WHEN b.request_id IS NULL THEN 0 ELSE 1 END) AS batch_requests,
+           SUM(CASE WHEN b.request_id IS NULL THEN 0 ELSE cost_usd END) AS batch_cost_usd
+         FROM usage
+           -- A request of a Batch API job has its row in batch_results (proxy/store/migrations.ts, version 5).
+           LEFT JOIN (SELECT DISTINCT request_id FROM batch_results) b ON b.request_id = usage.request_id
+         WHERE created_at >= $1 GROUP BY day, token_name, model ORDER BY day, token_name, model`,
     [since],
   );
   return rows.map(usageGroupOf);

@@ -43,6 +43,8 @@ export function usageGroupOf(row: Row): UsageGroup {
     errors: Number(row.errors),
     costUsd: roundUsd(Number(row.cost_usd)),
     savedUsd: roundUsd(Number(row.saved_usd)),
+    batchRequests: Number(row.batch_requests ?? 0),
+    batchCostUsd: roundUsd(Number(row.batch_cost_usd ?? 0)),
   };
 }
 

@@ -56,6 +56,8 @@ describe('parseUiMessage accepts one valid message of every type', () => {
       shapeNodeId: '1:9',
       scale: 2,
     },
+    READ_BRAND: { type: 'READ_BRAND', requestId: 13 },
+    SET_BRAND_FRAME: { type: 'SET_BRAND_FRAME', requestId: 14, nodeId: null },
   };
   it.each(Object.entries(valid))('%s', (_type, message) => {
     const parsed = parseUiMessage(message);

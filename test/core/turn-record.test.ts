@@ -47,6 +47,15 @@ describe('buildTurnRecord', () => {
     } satisfies TurnRecord);
   });
 
+  it('keeps the brand guidance a turn sent, and reads it back; a record without it has none', () => {
+    const brand = { guidance: 'Brand colours: Primary #E63B2E.', logoNodeId: '1:8' };
+    const branded = buildTurnRecord({ ...draft, brand }, placement);
+    expect(branded.brand).toEqual(brand);
+    const text = serializeTurnRecord(branded);
+    expect(text.ok && parseTurnRecord(text.value)).toEqual({ ok: true, value: branded });
+    expect('brand' in record).toBe(false);
+  });
+
   it('leaves author out when there is no current user', () => {
     expect('author' in buildTurnRecord(draft, { ...placement, author: null })).toBe(false);
   });

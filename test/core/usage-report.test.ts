@@ -11,6 +11,8 @@ const g = (day: string, tokenName: string, model: string | null, over: Partial<U
   errors: 0,
   costUsd: 0.1,
   savedUsd: 0,
+  batchRequests: 0,
+  batchCostUsd: 0,
   ...over,
 });
 
@@ -64,5 +66,32 @@ describe('buildUsageReport', () => {
     expect(report.byPerson).toEqual([]);
     expect(report.totals.costByDay).toEqual([0, 0, 0]);
     expect(report.cache.hitRate).toBe(0);
+  });
+});
+
+describe('buildUsageReport: the batch share and the cache savings per day', () => {
+  it('adds up what batch requests cost and what cache hits saved, per line and per day', () => {
+    const report = buildUsageReport(
+      [
+        g('2026-11-17', 'Ben', 'gemini-3.1-flash-image', {
+          requests: 3,
+          batchRequests: 3,
+          costUsd: 0.04,
+          batchCostUsd: 0.04,
+        }),
+        g('2026-11-18', 'Ana', 'gemini-3-pro-image', { requests: 2, costUsd: 0.134, savedUsd: 0.134, cachedImages: 1 }),
+      ],
+      ['2026-11-17', '2026-11-18'],
+    );
+    expect(report.totals).toMatchObject({
+      batchRequests: 3,
+      batchCostUsd: 0.04,
+      batchCostByDay: [0.04, 0],
+      savedByDay: [0, 0.134],
+    });
+    expect(report.byPerson.map((p) => [p.name, p.batchCostUsd, p.savedUsd])).toEqual([
+      ['Ana', 0, 0.134],
+      ['Ben', 0.04, 0],
+    ]);
   });
 });

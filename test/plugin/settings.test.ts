@@ -18,6 +18,13 @@ describe('settings through clientStorage', () => {
     expect(await h.figma.clientStorage.getAsync(SETTINGS_KEY)).toEqual(settings);
   });
 
+  it('keeps the Brand toggle with the settings once it is set', async () => {
+    const h = startPlugin();
+    const settings = { proxyUrl: 'https://banana.example.com', token: 'bs_team_123', brand: true };
+    expect(valueOf(await h.requestAsync({ type: 'SAVE_SETTINGS', settings }))).toEqual(settings);
+    expect(await h.figma.clientStorage.getAsync(SETTINGS_KEY)).toEqual(settings);
+  });
+
   it('finds saved settings when the plugin runs again on this machine', async () => {
     const stored = { proxyUrl: 'https://banana.example.com', token: 'bs_team_123' };
     const h = startPlugin({ clientStorage: { [SETTINGS_KEY]: stored } });

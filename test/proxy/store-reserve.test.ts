@@ -159,6 +159,8 @@ describeEachStore(() => {
           errors: 1,
           costUsd: 0.072,
           savedUsd: 0.072,
+          batchRequests: 0,
+          batchCostUsd: 0,
         },
       ]);
     });

@@ -12,7 +12,7 @@ import { appError } from '../../core/errors.js';
 import { regionRoom, turnRegionOf } from '../../core/region-turn.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { withMeasuredCrop, type PlannedImage, type TurnPlan } from '../../core/turn-plan.js';
-import { recordInputsOf, turnRequest, type SentImage } from '../../core/turn-request.js';
+import { recordBrandOf, recordInputsOf, turnRequest, type SentImage } from '../../core/turn-request.js';
 import { pureCodec } from '../image/pixel-codec.js';
 import { prepareRegionEditAsync } from '../image/region-edit.js';
 import type { AppDeps } from './deps.js';
@@ -79,6 +79,7 @@ export async function prepareRegionalTurnAsync(
         inputs: recordInputsOf(measured, images),
         // The region in the frame's own units (points): the export's pixels over its scale.
         region: turnRegionOf(crop, shape.id, source.value.width / target.width),
+        ...(measured.brand ? { brand: recordBrandOf(measured, images) } : {}),
       },
     },
   });

@@ -3,6 +3,7 @@ import type { ConnectionReport } from '../../core/connection-report.js';
 import type { PanelSize } from '../../core/panel-size.js';
 import type { Settings } from '../../core/settings.js';
 import { cancelRun } from './run.js';
+import { createBrandActions, type BrandActions } from './brand.js';
 import type { AppDeps } from './deps.js';
 import { boostAsync, readBoostBeforeAsync } from './boost.js';
 import { expandAsync } from './expand.js';
@@ -58,16 +59,21 @@ export interface Actions {
   /** Boost the selected image's resolution, and read its pixels first (ui/actions/boost.ts). */
   boostAsync(): Promise<void>;
   readBoostBeforeAsync(): Promise<void>;
+  /** The Brand toggle and the brand frame (ui/actions/brand.ts). */
+  brand: BrandActions;
 }
 
 export function createActions(deps: AppDeps): Actions {
   const refreshHistory = createHistoryRefresher(deps);
   const loadThumbnails = createThumbnailLoader(deps);
+  const brand = createBrandActions(deps, loadThumbnails);
   return {
+    brand,
     precision: createPrecisionActions(deps.state),
     matte: createMatteActions(deps),
     startAsync: async () => {
       const stop = await startAppAsync(deps, refreshHistory);
+      await brand.loadAsync();
       const stopUsage = watchUsage(deps);
       return () => {
         stop();

@@ -31,7 +31,7 @@ export interface Placement {
   liveText: boolean;
   fit: AnswerFit;
   /** The turn record's draft, without what only the answer tells (model, usage) and the variant. */
-  turn: Pick<TurnDraft, 'prompt' | 'params' | 'inputs' | 'region' | 'tool'>;
+  turn: Pick<TurnDraft, 'prompt' | 'params' | 'inputs' | 'region' | 'tool' | 'brand'>;
 }
 
 /** How {@link placeAnswerAsync} is called. */
@@ -69,7 +69,7 @@ export async function placeAnswerAsync(
   options.onPlacing?.();
   // The page's history changes with this result (or may have, should the reply be lost): the next turn reads it again.
   deps.state.historyCurrent.value = false;
-  const { prompt, params, inputs, region, tool } = placement.turn;
+  const { prompt, params, inputs, region, tool, brand } = placement.turn;
   return deps.bridge.request('PLACE_RESULT', {
     image: image.value,
     sourceNodeId: placement.sourceNodeId,
@@ -83,6 +83,7 @@ export async function placeAnswerAsync(
       ...(region ? { region } : {}),
       ...(tool ? { tool } : {}),
       ...(options.variant ? { variant: options.variant } : {}),
+      ...(brand ? { brand } : {}),
       usage: { ...answer.usage, ...(answer.cached ? { cached: true } : {}) },
     },
   });

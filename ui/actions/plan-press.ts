@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '../../core/result.js';
 import { planTurn, turnKindOf, type TurnPlan } from '../../core/turn-plan.js';
 import type { TurnRecord } from '../../core/turn-record.js';
 import type { AppState } from '../state.js';
+import { brandAtPressAsync } from './brand.js';
 import type { AppDeps } from './deps.js';
 import { pressedSelectionOf, type PressedSelection } from './pressed-selection.js';
 
@@ -59,6 +60,7 @@ export async function planPressAsync(deps: AppDeps, press: Press, live: boolean)
     shape: press.shape,
     chain,
     live: live ? { session: deps.state.liveTurns.peek(), replay: true } : null,
+    brand: await brandAtPressAsync(deps),
   });
 }
 

@@ -7,7 +7,7 @@
 import { appError } from '../../core/errors.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { statelessPlanOf, type TurnPlan } from '../../core/turn-plan.js';
-import { recordInputsOf, replayRefusal, turnRequest } from '../../core/turn-request.js';
+import { recordBrandOf, recordInputsOf, replayRefusal, turnRequest } from '../../core/turn-request.js';
 import type { AppDeps } from './deps.js';
 import { exportTurnImagesAsync } from './export-turn-images.js';
 import { fitSentImagesAsync } from './fit-sent-images.js';
@@ -61,6 +61,7 @@ async function prepareFrameTurnAsync(
         prompt: plan.instruction,
         params: { aspectRatio: plan.aspectRatio, imageSize: plan.imageSize },
         inputs: recordInputsOf(plan, images),
+        ...(plan.brand ? { brand: recordBrandOf(plan, images) } : {}),
       },
     },
   });

@@ -22,7 +22,11 @@ export async function saveSettingsAsync(deps: AppDeps, draft: Settings): Promise
     state.error.value = appError('bad_request', `Check the settings: ${describeZodIssue(checked.error, draft)}.`);
     return false;
   }
-  const saved = await bridge.request('SAVE_SETTINGS', { settings: checked.data });
+  // The Brand toggle is kept with the settings but set in the main view, not in this form: keep it as it is.
+  const brand = state.settings.peek().brand;
+  const saved = await bridge.request('SAVE_SETTINGS', {
+    settings: { ...(brand !== undefined ? { brand } : {}), ...checked.data },
+  });
   if (!saved.ok) {
     state.error.value = saved.error;
     return false;

@@ -4,6 +4,7 @@
  */
 import type { PanelProps } from './props.js';
 import { ApplyInPlace } from './apply-in-place.js';
+import { BrandSection } from './brand-section.js';
 import { ComponentSetCard } from './component-set-card.js';
 import { ErrorBanner } from './error-banner.js';
 import { GenerateBar } from './generate-bar.js';
@@ -56,6 +57,7 @@ export function MainView({ state, actions }: PanelProps) {
         <StylePresets editing={editing} prompt={state.prompt.value} onApply={actions.precision.applyStylePreset} />
       )}
       {offered && <ModelRowWired state={state} actions={actions} />}
+      {offered && <BrandSection state={state} brand={actions.brand} />}
       <ResultNote result={state.lastResult.value} running={running} onShow={() => void actions.selectResultAsync()} />
       <VariantNote
         batch={state.variants.lastBatch.value}

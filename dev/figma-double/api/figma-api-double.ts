@@ -13,6 +13,9 @@ import { ImageHandle } from '../images/image-handle.js';
 import { expose, unwrap, type NodeDouble } from '../nodes/node-double.js';
 import type { PageDouble } from '../nodes/page-double.js';
 import { insertChild, pageOf } from '../nodes/tree.js';
+import { PaintStyleDouble } from '../styles/paint-style-double.js';
+import { TextStyleDouble } from '../styles/text-style-double.js';
+import { VariablesApiDouble } from '../styles/variables-api-double.js';
 import { PluginSessionDouble } from './plugin-session-double.js';
 import { combineAsVariants, componentFromNode, groupNodes, ungroupNode } from './restructure.js';
 
@@ -62,11 +65,43 @@ export class FigmaApiDouble extends PluginSessionDouble implements FigmaDoubleAp
     throw dynamicPageError('getNodeById', 'call getNodeById', 'figma.getNodeByIdAsync');
   }
 
-  /** The double has no styles. */
-  async getStyleByIdAsync(_id: string): Promise<BaseStyle | null> {
-    this.$open('getStyleByIdAsync');
-    return null;
+  /** A local paint or text style by id (the double has no effect or grid styles), or null. */
+  async getStyleByIdAsync(id: string): Promise<BaseStyle | null> {
+    const { styles } = this.$open('getStyleByIdAsync');
+    const style = styles.paintStyles.get(id) ?? styles.textStyles.get(id);
+    return (style as BaseStyle | undefined) ?? null;
   }
+
+  /** The local paint styles, in the order they were made (dev/figma-double/styles/). */
+  async getLocalPaintStylesAsync(): Promise<PaintStyle[]> {
+    return [...this.$open('getLocalPaintStylesAsync').styles.paintStyles.values()] as unknown as PaintStyle[];
+  }
+
+  /** The local text styles, in the order they were made. */
+  async getLocalTextStylesAsync(): Promise<TextStyle[]> {
+    return [...this.$open('getLocalTextStylesAsync').styles.textStyles.values()] as unknown as TextStyle[];
+  }
+
+  createPaintStyle(): PaintStyle {
+    const { styles } = this.$open('createPaintStyle');
+    const style = new PaintStyleDouble(styles, `S:${styles.next()},`);
+    styles.paintStyles.set(style.id, style);
+    return style as unknown as PaintStyle;
+  }
+
+  createTextStyle(): TextStyle {
+    const ctx = this.$open('createTextStyle');
+    const style = new TextStyleDouble(ctx.styles, ctx.fonts, `S:${ctx.styles.next()},`);
+    ctx.styles.textStyles.set(style.id, style);
+    return style as unknown as TextStyle;
+  }
+
+  /** `figma.variables` (dev/figma-double/styles/variables-api-double.ts). */
+  get variables(): VariablesAPI {
+    this.$open('get_variables');
+    return (this.$variables ??= new VariablesApiDouble(this.$ctx)) as unknown as VariablesAPI;
+  }
+  private $variables: VariablesApiDouble | undefined;
 
   getStyleById(_id: string): BaseStyle | null {
     this.$open('getStyleById');

@@ -11,6 +11,7 @@ import { EventHub } from './event-hub.js';
 import { FontBook } from './font-book.js';
 import { NodeChangeHub } from './node-change-hub.js';
 import { Scheduler } from './scheduler.js';
+import { StyleBook } from '../styles/style-book.js';
 
 /** Makes an empty node of a type with a given id (set up by the factory, which knows every node class). */
 export type NodeMaker = (ctx: DoubleContext, type: NodeType, id: string) => NodeDouble;
@@ -19,6 +20,8 @@ export type NodeMaker = (ctx: DoubleContext, type: NodeType, id: string) => Node
 export class DoubleContext {
   readonly images = new ImageStore();
   readonly fonts = new FontBook();
+  /** Local paint and text styles, variable collections and variables. */
+  readonly styles = new StyleBook();
   readonly scheduler = new Scheduler();
   readonly events = new EventHub(this.scheduler, () => this.poke());
   /** `PageNode.on('nodechange')` listeners. */
