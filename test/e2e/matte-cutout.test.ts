@@ -74,7 +74,7 @@ describe('Remove background and Isolate object in the playground', () => {
     expect(alphaAt(cut, 10, 10)).toBe(0);
     // The product shot is as it was; the cost after is shown.
     expect(await exportGridAsync(product)).toEqual(source);
-    await expect.poll(() => pg.panel.locator('.cost').first().innerText()).toMatch(/\$0\.00\d+/);
+    await expect.poll(() => pg.panel.locator('p.note .cost').first().innerText()).toMatch(/\$0\.00\d+/);
   });
 
   it('Isolate object by name, and a failed call that leaves the canvas as it was', { timeout: 120_000 }, async () => {

