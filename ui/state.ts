@@ -18,6 +18,7 @@ import { selectionKindOf } from '../core/selection-kind.js';
 import { interpretSelection, withRegionHost } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { estimateTurnRangeUsd, estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
+import { createCompareState } from './compare-state.js';
 import { createPrecisionState } from './precision-state.js';
 import { createVariantState } from './variant-state.js';
 
@@ -97,6 +98,8 @@ function createSignals() {
     promptFocus: signal(0),
     /** Variants and component sets (ui/variant-state.ts). */
     variants: createVariantState(),
+    /** Before / After and A / B in the panel (ui/compare-state.ts). */
+    compare: createCompareState(),
     /** Base, references, pinned subject and Keep text editable (ui/precision-state.ts). */
     precision: createPrecisionState(),
     /**
