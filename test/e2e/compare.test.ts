@@ -118,15 +118,17 @@ describe('A / B between two results', () => {
     );
     const [a, b] = selected.map((id) => made.find((n) => n.id === id)!);
     const group = pg.panel.getByRole('group', { name: 'Compare the two results' });
-    await group.getByRole('button', { name: `A: ${a!.name}` }).click();
+    // The two are named by what tells them apart, their place in the row.
+    const [labelA, labelB] = [a, b].map((n) => `${n === a ? 'A' : 'B'}: ${n!.name.split(' · ').at(-1)}`);
+    await group.getByRole('button', { name: labelA }).click();
     const picture = pg.panel.locator('img.pair-picture');
     await expect.poll(() => picture.getAttribute('alt')).toBe(`Preview of ${a!.name}`);
     expect(await picture.getAttribute('src')).toBe(await thumbnailOfAsync(a!));
-    await group.getByRole('button', { name: `B: ${b!.name}` }).click();
+    await group.getByRole('button', { name: labelB }).click();
     await expect.poll(() => picture.getAttribute('alt')).toBe(`Preview of ${b!.name}`);
     expect(await picture.getAttribute('src')).toBe(await thumbnailOfAsync(b!));
-    expect(await group.getByRole('button', { name: `B: ${b!.name}` }).getAttribute('aria-pressed')).toBe('true');
-    expect(await group.getByRole('button', { name: `A: ${a!.name}` }).getAttribute('aria-pressed')).toBe('false');
+    expect(await group.getByRole('button', { name: labelB }).getAttribute('aria-pressed')).toBe('true');
+    expect(await group.getByRole('button', { name: labelA }).getAttribute('aria-pressed')).toBe('false');
     await page.locator('#panel').screenshot({ path: `${ARTIFACTS_DIR}compare-pair.png` });
   });
 });

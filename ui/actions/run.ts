@@ -29,14 +29,19 @@ export interface Run {
 }
 
 /**
- * Starts a run at `step` with the estimate shown now: the run becomes the state's, the last error and result are
+ * Starts a run at `step` with the estimate shown now (or `estimateUsd`, for a run that is not the next press): the run becomes the state's, the last error and result are
  * cleared, and so is whatever `clear` clears, in one batch.
  */
-export function startRun(deps: AppDeps, step: RunState['step'], clear?: () => void): Run {
+export function startRun(
+  deps: AppDeps,
+  step: RunState['step'],
+  clear?: () => void,
+  estimateUsd: number | null = deps.state.runEstimateUsd.peek(),
+): Run {
   const { state } = deps;
   const controller = new AbortController();
   batch(() => {
-    state.run.value = { startedAt: deps.now(), controller, step, estimateUsd: state.runEstimateUsd.peek() };
+    state.run.value = { startedAt: deps.now(), controller, step, estimateUsd };
     state.error.value = null;
     state.lastResult.value = null;
     clear?.();

@@ -58,6 +58,8 @@ export function MainView({ state, actions }: PanelProps) {
         batch={state.variants.lastBatch.value}
         running={running}
         onSelect={(nodeIds) => void actions.selectNodesAsync(nodeIds)}
+        onRetry={(indices) => void actions.rerunVariantsAsync(indices, false)}
+        onRegenerate={(index) => void actions.rerunVariantsAsync([index], true)}
       />
       <DockWired state={state} actions={actions} />
     </main>

@@ -4,6 +4,7 @@
  * lone text layer (select its frame), or layers with nothing to edit among them.
  */
 import type { NamedLayer, SelectionKind } from '../../core/selection-kind.js';
+import { shortNames } from '../../core/short-names.js';
 import type { ComparePicture } from '../compare-state.js';
 import { CompareToggle } from './compare-toggle.js';
 
@@ -41,14 +42,14 @@ export function SelectionKindCard({ kind, onSelect, pair }: SelectionKindCardPro
 
 /** A / B: one of the two results at a time in the same place, so a flick between them shows what differs. */
 function PairView({ pair }: { pair: PairCompare }) {
-  const [a, b] = pair.layers;
+  const [a, b] = shortNames(pair.layers.map((layer) => layer.name));
   const shownLayer = pair.shown === null ? null : pair.layers[pair.shown];
   const picture = pair.picture;
   return (
     <div class="pair-compare">
       <CompareToggle
         label="Compare the two results"
-        sides={[`A: ${a.name}`, `B: ${b.name}`]}
+        sides={[`A: ${a}`, `B: ${b}`]}
         shown={pair.shown ?? 0}
         pressed={pair.shown !== null}
         onShow={pair.onShow}
