@@ -94,6 +94,28 @@ describe('Before / After on a selected result', () => {
     expect(await pg.panel.getByText(/The source layer was deleted/).count()).toBe(0);
   });
 
+  it('compares a regional edit with the layer under the shape', { timeout: 120_000 }, async () => {
+    const product = (await pg.nodes()).find((n) => n.name === 'Product shot')!;
+    const ellipse = await page.evaluate(() => {
+      const figma = (window as unknown as { figma: PluginAPI }).figma;
+      const node = figma.createEllipse();
+      node.resize(200, 200);
+      node.x = 800;
+      node.y = 150;
+      return node.id;
+    });
+    await pg.select([product.id, ellipse]);
+    await pg.panel.locator('[data-role=region]').waitFor();
+    const before = await pg.nodes();
+    await pg.generate('a red armchair');
+    const result = await pg.waitForNewTopLayer(before);
+    await pg.select([result.id]);
+    await pg.panel.getByRole('button', { name: 'Before' }).click();
+    const beforeImage = pg.panel.getByAltText('Before: Product shot');
+    await beforeImage.waitFor({ timeout: 60_000 });
+    expect(await beforeImage.getAttribute('src')).toBe(await thumbnailOfAsync(product));
+  });
+
   it('has no Before for a text-to-image result', { timeout: 120_000 }, async () => {
     await pg.select([]);
     const before = await pg.nodes();
