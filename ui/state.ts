@@ -22,6 +22,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { estimateTurnRangeUsd, estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
 import { createExpandBoostState } from './expand-boost-state.js';
 import { createMatteState } from './matte-state.js';
+import { createCompareState } from './compare-state.js';
 import { createPrecisionState } from './precision-state.js';
 import { createVariantState } from './variant-state.js';
 
@@ -101,6 +102,8 @@ function createSignals() {
     promptFocus: signal(0),
     /** Variants and component sets (ui/variant-state.ts). */
     variants: createVariantState(),
+    /** Before / After and A / B in the panel (ui/compare-state.ts). */
+    compare: createCompareState(),
     /** Base, references, pinned subject and Keep text editable (ui/precision-state.ts). */
     precision: createPrecisionState(),
     /** Expand and Boost resolution: what the designer chose in their section (ui/expand-boost-state.ts). */

@@ -15,6 +15,14 @@ export interface BatchResult {
   count: number;
   /** "3 of 4 done; 1 was blocked by safety filters" (core/variant-summary.ts). */
   summary: string;
+  /** The batch id its records carry, for Retry and Regenerate (ui/actions/retry-variants.ts). */
+  batchId: string;
+  /** How each variant ended, by request index: the failed ones are what Retry runs again. */
+  outcomes: readonly VariantOutcome[];
+  /** How many results Regenerate added to the row. */
+  regenerated: number;
+  /** What one call of the batch was estimated to cost, or null: the price of each Retry or Regenerate. */
+  callEstimateUsd: number | null;
 }
 
 export function createVariantState() {

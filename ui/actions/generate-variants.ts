@@ -21,25 +21,24 @@ import { newTurnId } from '../../core/turn-id.js';
 import { MAX_VARIANTS } from '../../core/variant-layout.js';
 import { summarizeVariants, type VariantOutcome } from '../../core/variant-summary.js';
 import type { AppDeps } from './deps.js';
+import { holdBatch } from './held-batch.js';
 import { placeAnswerAsync } from './place-answer.js';
-import { firstStepOf, planPressAsync, readyToGenerate } from './plan-press.js';
+import { firstStepOf, planPressAsync, readyToGenerate, type Press } from './plan-press.js';
 import { prepareTurnAsync } from './prepare-turn.js';
 import { startRun } from './run.js';
+import type { BatchResult } from '../variant-state.js';
 
 /** Runs `count` variants of the current request unless something is already running. Resolves when all ended. */
 export async function generateVariantsAsync(deps: AppDeps, count: number): Promise<void> {
   const { state } = deps;
   if (state.run.peek()) return;
-  if (!Number.isInteger(count) || count < 1 || count > MAX_VARIANTS) {
-    state.error.value = appError('bad_request', `Ask for 1 to ${MAX_VARIANTS} variants.`);
-    return;
-  }
-  const press = readyToGenerate(state);
+  const press = pressFor(state, count);
   if (!press.ok) {
     state.error.value = press.error;
     return;
   }
   const outcomes: VariantOutcome[] = Array.from({ length: count }, () => null);
+  const callEstimateUsd = state.estimateUsd.peek();
   const run = startRun(deps, firstStepOf(press.value), () => {
     state.variants.lastBatch.value = null;
     state.variants.progress.value = [...outcomes];
@@ -57,6 +56,9 @@ export async function generateVariantsAsync(deps: AppDeps, count: number): Promi
   run.step('generating');
 
   const batchId = newTurnId();
+  // Held for Retry and Remake: the same request, its exports included, without exporting again.
+  const { request, placement } = prepared.value;
+  holdBatch(state, { batchId, count, request, placement, pressed: press.value.pressed, callEstimateUsd });
   const proxy = deps.proxyFor(state.settings.peek());
   const placed: (PlacedResult | null)[] = Array.from({ length: count }, () => null);
   let placing: Promise<unknown> = Promise.resolve();
@@ -88,7 +90,7 @@ export async function generateVariantsAsync(deps: AppDeps, count: number): Promi
   const ended = run.end(() => {
     state.variants.progress.value = null;
     if (made.length === 0) state.error.value = noneMadeError(outcomes);
-    else state.variants.lastBatch.value = { placed: made, count, summary: summarizeVariants(outcomes) };
+    else state.variants.lastBatch.value = batchOf(made, outcomes, batchId, callEstimateUsd);
   });
   if (!ended) {
     // Cancelled: cancelRun has cleared the run and said "cancelled"; say what stays, unless something new started.
@@ -98,11 +100,30 @@ export async function generateVariantsAsync(deps: AppDeps, count: number): Promi
           'cancelled',
           `Cancelled. ${made.length} of ${count} variants had already been placed and stay on the canvas; nothing more is added.`,
         );
-        state.variants.lastBatch.value = { placed: made, count, summary: summarizeVariants(outcomes) };
+        state.variants.lastBatch.value = batchOf(made, outcomes, batchId, callEstimateUsd);
       });
     }
     if (state.run.peek() === null) state.variants.progress.value = null;
   }
+}
+
+/** The press for `count` variants, or why there is none. */
+function pressFor(state: AppDeps['state'], count: number): Result<Press> {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_VARIANTS) {
+    return fail(appError('bad_request', `Ask for 1 to ${MAX_VARIANTS} variants.`));
+  }
+  return readyToGenerate(state);
+}
+
+/** What a finished (or cancelled) batch left, for the note. */
+function batchOf(
+  placed: PlacedResult[],
+  outcomes: readonly VariantOutcome[],
+  batchId: string,
+  callEstimateUsd: number | null,
+): BatchResult {
+  const summary = summarizeVariants(outcomes);
+  return { placed, count: outcomes.length, summary, batchId, outcomes: [...outcomes], regenerated: 0, callEstimateUsd };
 }
 
 /** When no variant was made: the tally, then what the first failure says to do next. */

@@ -2,6 +2,8 @@
 import type { ConnectionReport } from '../../core/connection-report.js';
 import type { PanelSize } from '../../core/panel-size.js';
 import type { Settings } from '../../core/settings.js';
+import { showAfter, showCompareAsync } from './compare.js';
+import { rerunVariantsAsync } from './retry-variants.js';
 import { cancelRun } from './run.js';
 import { createBrandActions, type BrandActions } from './brand.js';
 import type { AppDeps } from './deps.js';
@@ -52,6 +54,12 @@ export interface Actions {
   checkPublishStatusAsync(): Promise<void>;
   /** Selects these layers on the canvas (the last batch of variants, a component set). */
   selectNodesAsync(nodeIds: readonly string[]): Promise<void>;
+  /** Runs the last batch's variants `indices` again: failed ones (Retry), or made ones anew (`fresh`: Regenerate). */
+  rerunVariantsAsync(indices: readonly number[], fresh: boolean): Promise<void>;
+  /** Shows the layer `nodeId` in the panel's preview for the comparison `key` (Before, or A / B). */
+  showCompareAsync(key: string, nodeId: string): Promise<void>;
+  /** Back to the selected result itself (After). */
+  showAfter(): void;
   /** Asks the sandbox to resize the panel's window (the corner's drag); `final` keeps the size for the next start. */
   resizePanel(size: PanelSize, final: boolean): void;
   /** Expand the selected image (ui/actions/expand.ts). */
@@ -111,6 +119,9 @@ export function createActions(deps: AppDeps): Actions {
       const selected = await deps.bridge.request('SELECT_NODES', { nodeIds: [...nodeIds] });
       if (!selected.ok) deps.state.error.value = selected.error;
     },
+    rerunVariantsAsync: (indices, fresh) => rerunVariantsAsync(deps, indices, fresh),
+    showCompareAsync: (key, nodeId) => showCompareAsync(deps, key, nodeId),
+    showAfter: () => showAfter(deps),
     resizePanel: (size, final) => deps.bridge.notify({ type: 'RESIZE_PANEL', ...size, final }),
     expandAsync: () => expandAsync(deps),
     boostAsync: () => boostAsync(deps),

@@ -29,7 +29,7 @@ export interface Run {
 }
 
 /**
- * Starts a run at `step` with the estimate shown now: the run becomes the state's, the last error and result are
+ * Starts a run at `step` with the estimate shown now (or `estimateUsd`, for a run that is not the next press): the run becomes the state's, the last error and result are
  * cleared, and so is whatever `clear` clears, in one batch.
  */
 export function startRun(

@@ -18,6 +18,7 @@ import { regionOutline } from '../../core/region-outline.js';
 import { ReferenceList } from './reference-list.js';
 import { ResultNote } from './result-note.js';
 import { SelectionCard } from './selection-card.js';
+import { pairCompareOf, selectionCompareOf } from './selection-compare.js';
 import { SelectionKindCard } from './selection-kind-card.js';
 import { StylePresets } from './style-presets.js';
 import { VariantNote } from './variant-note.js';
@@ -63,6 +64,8 @@ export function MainView({ state, actions }: PanelProps) {
         batch={state.variants.lastBatch.value}
         running={running}
         onSelect={(nodeIds) => void actions.selectNodesAsync(nodeIds)}
+        onRetry={(indices) => void actions.rerunVariantsAsync(indices, false)}
+        onRegenerate={(index) => void actions.rerunVariantsAsync([index], true)}
       />
       <DockWired state={state} actions={actions} />
     </main>
@@ -150,7 +153,13 @@ function SelectionWired({ state, actions }: PanelProps) {
   const hasHistory = target !== null && !damage && !(turn && chain) && state.historyView.value !== null;
   const kind = state.selectionKind.value;
   if (kind.kind !== 'none' && kind.kind !== 'edit') {
-    return <SelectionKindCard kind={kind} onSelect={(nodeIds) => void actions.selectNodesAsync(nodeIds)} />;
+    return (
+      <SelectionKindCard
+        kind={kind}
+        onSelect={(nodeIds) => void actions.selectNodesAsync(nodeIds)}
+        pair={pairCompareOf({ state, actions })}
+      />
+    );
   }
   return (
     <SelectionCard
@@ -163,6 +172,7 @@ function SelectionWired({ state, actions }: PanelProps) {
       onLoadThumbnailsAsync={actions.loadThumbnailsAsync}
       conversation={{ turn, damage, chain, hasHistory, onShowHistory: () => actions.showView('history') }}
       region={region && target ? { name: region.name, outline: regionOutline(region, target) } : null}
+      compare={selectionCompareOf({ state, actions })}
     />
   );
 }

@@ -8,7 +8,20 @@ import type { NodeSnapshot } from '../../core/messages.js';
 import type { RegionOutline } from '../../core/region-outline.js';
 import { formatSize } from '../format.js';
 import type { Mode, Thumbnail } from '../state.js';
+import type { ComparePicture } from '../compare-state.js';
+import { CompareToggle } from './compare-toggle.js';
 import { ConversationLine, type ConversationLineProps } from './conversation-line.js';
+
+/** Before / After for a result whose source is known (ui/actions/compare.ts). */
+export interface SelectionCompare {
+  /** The source's name, when the page still lists it. */
+  sourceName: string | null;
+  /** Before is pressed: the preview shows the source. */
+  before: boolean;
+  /** The source's picture, once read (or that it has gone). */
+  picture: ComparePicture | null;
+  onShow(side: 0 | 1): void;
+}
 
 export interface SelectionCardProps {
   mode: Mode;
@@ -26,6 +39,8 @@ export interface SelectionCardProps {
   conversation: ConversationLineProps;
   /** The shape that marks a regional edit of the target, and where it sits on the target's thumbnail. */
   region?: { name: string; outline: RegionOutline | null } | null;
+  /** Before / After against the result's source, for a result that has one. */
+  compare?: SelectionCompare | null;
 }
 
 /** The preview box's size in CSS pixels (ui/styles.css `.thumb`). */
@@ -52,6 +67,13 @@ function OutlinedThumb({ src, target, outline }: { src: string; target: NodeSnap
   );
 }
 
+/** The source's picture in the preview while Before is pressed (nothing while it is read or when it has gone). */
+function BeforeThumb({ compare }: { compare: SelectionCompare }) {
+  const picture = compare.picture;
+  if (!picture || !('src' in picture)) return null;
+  return <img src={picture.src} alt={`Before: ${compare.sourceName ?? 'the source'}`} />;
+}
+
 /** The selection card: what is selected, and for one layer its preview, size and conversation line. */
 export function SelectionCard(props: SelectionCardProps) {
   const { mode, target, thumbnail, onLoadThumbnailsAsync } = props;
@@ -66,7 +88,9 @@ export function SelectionCard(props: SelectionCardProps) {
     if (missing) void onLoadThumbnailsAsync([missing]);
   }, [missing, onLoadThumbnailsAsync]);
   const shown = src ?? (missing ? (props.thumbnails.get(missing) ?? null) : null);
-  const region = props.region ?? null;
+  const compare = props.compare ?? null;
+  const before = compare?.before ? compare : null;
+  const region = before ? null : (props.region ?? null);
   const outline = region?.outline ?? null;
   if (mode === 'multiple') {
     return (
@@ -85,7 +109,9 @@ export function SelectionCard(props: SelectionCardProps) {
   return (
     <section class="card selection" aria-label="Selection">
       <div class="thumb">
-        {shown && outline ? (
+        {before ? (
+          <BeforeThumb compare={before} />
+        ) : shown && outline ? (
           <OutlinedThumb src={shown} target={target} outline={outline} />
         ) : shown ? (
           <img src={shown} alt={`Preview of ${target.name}`} />
@@ -104,6 +130,19 @@ export function SelectionCard(props: SelectionCardProps) {
           </span>
         ) : null}
         <ConversationLine {...props.conversation} />
+        {compare ? (
+          <CompareToggle
+            label="Compare with the source"
+            sides={['Before', 'After']}
+            shown={compare.before ? 0 : 1}
+            onShow={compare.onShow}
+          />
+        ) : null}
+        {before?.picture && 'gone' in before.picture ? (
+          <span class="muted" role="status">
+            The source layer was deleted, so there is no Before to show.
+          </span>
+        ) : null}
       </div>
     </section>
   );
