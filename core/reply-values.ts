@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { brandSnapshotSchema } from './brand-snapshot.js';
 import { componentSetMadeSchema, publishStatusSchema } from './component-set-made.js';
+import { fileKeySchema } from './file-key.js';
 import { historySnapshotSchema } from './history-snapshot.js';
 import { bytes, nodeId, pixels, type Same } from './message-fields.js';
 import { settingsSchema } from './settings.js';
@@ -48,6 +49,7 @@ export const replyValueSchemas = {
   READ_IMAGE_PIXELS: z.nullable(z.object({ width: z.int().check(z.positive()), height: z.int().check(z.positive()) })),
   READ_BRAND: brandSnapshotSchema,
   SET_BRAND_FRAME: brandSnapshotSchema,
+  READ_FILE_KEY: fileKeySchema,
 } as const;
 
 /** Request type → reply value. */

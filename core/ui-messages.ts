@@ -169,6 +169,9 @@ export const setBrandFrameMessageSchema = z.strictObject({
   nodeId: z.nullable(nodeId),
 });
 
+/** Read the file's key (core/file-key.ts), made and kept in document plugin data the first time. Replies the key. */
+export const readFileKeyMessageSchema = z.strictObject({ type: z.literal('READ_FILE_KEY'), requestId });
+
 /** Every message the panel sends, as received by the sandbox. */
 export const uiMessageSchema = z.discriminatedUnion('type', [
   uiReadyMessageSchema,
@@ -189,6 +192,7 @@ export const uiMessageSchema = z.discriminatedUnion('type', [
   readImagePixelsMessageSchema,
   readBrandMessageSchema,
   setBrandFrameMessageSchema,
+  readFileKeyMessageSchema,
 ]);
 /** Every message the panel sends to the sandbox. */
 export type UiMessage = z.infer<typeof uiMessageSchema>;
@@ -217,6 +221,7 @@ export const UI_MESSAGE_TYPES = [
   'READ_IMAGE_PIXELS',
   'READ_BRAND',
   'SET_BRAND_FRAME',
+  'READ_FILE_KEY',
 ] as const;
 // A type missing from the list (or listed but not in the union) fails here.
 const typeListComplete: Same<(typeof UI_MESSAGE_TYPES)[number], UiMessageType> = true;

@@ -18,6 +18,7 @@ import { handleSaveSettings } from './save-settings.js';
 import { handleSelectNodes } from './select-nodes.js';
 import { handleUiReady } from './ui-ready.js';
 import { handleReadBrand, handleSetBrandFrame } from './brand.js';
+import { handleReadFileKey } from './file-key.js';
 
 export const handlers: UiMessageHandlers<HandlerContext> = {
   UI_READY: handleUiReady,
@@ -38,4 +39,5 @@ export const handlers: UiMessageHandlers<HandlerContext> = {
   READ_IMAGE_PIXELS: handleReadImagePixels,
   READ_BRAND: handleReadBrand,
   SET_BRAND_FRAME: handleSetBrandFrame,
+  READ_FILE_KEY: handleReadFileKey,
 };

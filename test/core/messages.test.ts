@@ -58,6 +58,7 @@ describe('parseUiMessage accepts one valid message of every type', () => {
     },
     READ_BRAND: { type: 'READ_BRAND', requestId: 13 },
     SET_BRAND_FRAME: { type: 'SET_BRAND_FRAME', requestId: 14, nodeId: null },
+    READ_FILE_KEY: { type: 'READ_FILE_KEY', requestId: 15 },
   };
   it.each(Object.entries(valid))('%s', (_type, message) => {
     const parsed = parseUiMessage(message);
