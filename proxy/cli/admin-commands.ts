@@ -2,6 +2,7 @@
  * The admin CLI's commands (`admin.ts` parses the command line and opens nothing until a command needs the store):
  * create, list, revoke a token or set its limits, and the usage report. Each resolves with the exit code.
  */
+import { projectMonth, projectionSince } from '../../core/month-projection.js';
 import { DAY_MS, utcDayStart } from '../../core/usage-periods.js';
 import { buildUsageReport, reportDays } from '../../core/usage-report.js';
 import type { TokenLimits } from '../../core/usage-summary.js';
@@ -83,8 +84,12 @@ async function usageReportAsync({ values, now: clockNow, open, print }: AdminCom
   const days = Number(values.days ?? 30);
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError('--days is a whole number, 1 to 366.');
   const now = clockNow();
-  const groups = await (await open()).usageGroups(utcDayStart(now) - (days - 1) * DAY_MS);
+  // The month's projection may need days before the report's first, as the admin page's does (routes/admin-api.ts).
+  const groups = await (
+    await open()
+  ).usageGroups(Math.min(utcDayStart(now) - (days - 1) * DAY_MS, projectionSince(now)));
   const report = buildUsageReport(groups, reportDays(now, days));
-  print(report, usageTable(report, days));
+  const projection = projectMonth(groups, now);
+  print({ ...report, projection }, usageTable(report, days, projection));
   return 0;
 }
