@@ -1,12 +1,13 @@
 /**
- * The one-click image tools (Expand, Boost resolution, Remove background, Isolate object, Erase): their names as a
+ * The one-click image tools (Expand, Boost resolution, Remove background, Isolate object, Erase, and the instant
+ * adjustments of docs/adjustments.md): their names as a
  * turn record keeps them (`tool` in core/turn-record.ts), so a tool's result is a turn like any other, continued or
  * branched, and the History says which tool made it.
  */
 import * as z from 'zod/mini';
 
 /** Every tool, by the name a record keeps. */
-export const IMAGE_TOOLS = ['expand', 'boost', 'remove-background', 'isolate', 'erase'] as const;
+export const IMAGE_TOOLS = ['expand', 'boost', 'remove-background', 'isolate', 'erase', 'adjust'] as const;
 
 /** One of {@link IMAGE_TOOLS}. */
 export type ImageToolName = (typeof IMAGE_TOOLS)[number];
@@ -17,6 +18,16 @@ const pointBox = z.object({
   y: finite,
   width: finite.check(z.positive()),
   height: finite.check(z.positive()),
+});
+const unit = finite.check(z.gte(-1), z.lte(1));
+/** Amounts for Figma's image filters, each −1…1 (core/tone-adjust.ts; tint is never set). */
+export const toneFiltersSchema = z.object({
+  exposure: z.optional(unit),
+  contrast: z.optional(unit),
+  saturation: z.optional(unit),
+  temperature: z.optional(unit),
+  highlights: z.optional(unit),
+  shadows: z.optional(unit),
 });
 const pixelSize = z.object({ width: z.int().check(z.positive()), height: z.int().check(z.positive()) });
 
@@ -36,6 +47,8 @@ export const turnToolSchema = z.object({
   pixelsAfter: z.optional(pixelSize),
   /** How Remove background and Isolate object made the matte: Gemini's segmentation masks (docs/image-tools-matte.md). */
   matte: z.optional(z.enum(['segmentation'])),
+  /** Adjust: the amounts added to Figma's image filters (core/tone-adjust.ts). */
+  filters: z.optional(toneFiltersSchema),
   /** The object Isolate object kept, as the designer named it ("the mug"); absent when a shape marked it. */
   object: z.optional(z.string().check(z.maxLength(200))),
 });

@@ -50,6 +50,7 @@ export const replyValueSchemas = {
   READ_BRAND: brandSnapshotSchema,
   SET_BRAND_FRAME: brandSnapshotSchema,
   READ_FILE_KEY: fileKeySchema,
+  ADJUST_IMAGE: placedResultSchema,
 } as const;
 
 /** Request type → reply value. */

@@ -10,6 +10,7 @@ const LABELS: Record<ImageToolName, string> = {
   'remove-background': 'Remove background',
   isolate: 'Isolate object',
   erase: 'Erase',
+  adjust: 'Adjusted',
 };
 
 /** The label of the tool that made a turn ("Expand 1067×600", "Boost resolution 4096×4096"). */

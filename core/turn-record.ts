@@ -135,36 +135,47 @@ export const replacedFillSchema = z.object({
 export type ReplacedFill = z.infer<typeof replacedFillSchema>;
 
 /** Version 1 of the record, as stored under {@link TURN_RECORD_KEY}. */
-export const turnRecordSchema = z.object({
-  v: z.literal(TURN_RECORD_VERSION),
-  id: idSchema,
-  /** The turn this one continued, or null for a first turn. */
-  parentId: z.nullable(idSchema),
-  /** The first turn of this conversation (its own id for a first turn). */
-  rootId: idSchema,
-  /** The layer that was edited, or null for text-to-image. */
-  sourceNodeId: z.nullable(idSchema),
-  /** The result layer's own id when written: a different id on read means the layer is a duplicate. */
-  originNodeId: idSchema,
-  ...turnDraftSchema.shape,
-  /**
-   * The layer the record was first written on, when Banana Studio later turned that layer into a component (Make
-   * component set): Figma gives the component a new id, so the record is written again with `originNodeId` set to
-   * the component's id, and this keeps where it came from.
-   */
-  convertedFromNodeId: z.optional(idSchema),
-  /** Apply in place: the turn replaced this fill of its own source layer, instead of adding a layer. */
-  replacedFill: z.optional(replacedFillSchema),
-  /** Figma's hash of the image this turn put on its layer (the IMAGE fill), to tell later if it was replaced. */
-  resultHash: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  author: z.optional(z.object({ id: z.string().check(z.maxLength(200)), name: z.string().check(z.maxLength(200)) })),
-  createdAt: z.iso.datetime(),
-  provenance: z.object({
-    aiGenerated: z.literal(true),
-    model: z.string().check(z.maxLength(100)),
-    synthId: z.literal(true),
-  }),
-});
+export const turnRecordSchema = z
+  .object({
+    v: z.literal(TURN_RECORD_VERSION),
+    id: idSchema,
+    /** The turn this one continued, or null for a first turn. */
+    parentId: z.nullable(idSchema),
+    /** The first turn of this conversation (its own id for a first turn). */
+    rootId: idSchema,
+    /** The layer that was edited, or null for text-to-image. */
+    sourceNodeId: z.nullable(idSchema),
+    /** The result layer's own id when written: a different id on read means the layer is a duplicate. */
+    originNodeId: idSchema,
+    ...turnDraftSchema.shape,
+    /**
+     * The layer the record was first written on, when Banana Studio later turned that layer into a component (Make
+     * component set): Figma gives the component a new id, so the record is written again with `originNodeId` set to
+     * the component's id, and this keeps where it came from.
+     */
+    convertedFromNodeId: z.optional(idSchema),
+    /** Apply in place: the turn replaced this fill of its own source layer, instead of adding a layer. */
+    replacedFill: z.optional(replacedFillSchema),
+    /** Figma's hash of the image this turn put on its layer (the IMAGE fill), to tell later if it was replaced. */
+    resultHash: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+    author: z.optional(z.object({ id: z.string().check(z.maxLength(200)), name: z.string().check(z.maxLength(200)) })),
+    createdAt: z.iso.datetime(),
+    /**
+     * Where the image came from. Always AI-generated with SynthID, except an instant adjustment (docs/adjustments.md)
+     * of a layer no model made: Figma's own filters over the designer's image, so neither.
+     */
+    provenance: z.object({
+      aiGenerated: z.boolean(),
+      model: z.string().check(z.maxLength(100)),
+      synthId: z.boolean(),
+    }),
+  })
+  .check(
+    z.refine((record) => record.provenance.aiGenerated || record.tool?.name === 'adjust', {
+      message: 'only an instant adjustment can be other than AI-generated',
+      path: ['provenance', 'aiGenerated'],
+    }),
+  );
 export type TurnRecord = z.infer<typeof turnRecordSchema>;
 
 /** What only the sandbox knows when it writes the record. */
@@ -178,6 +189,8 @@ export interface TurnPlacement {
   resultHash?: string | undefined;
   /** Apply in place: the source's fill the result replaced. */
   replacedFill?: ReplacedFill | undefined;
+  /** Where the image came from, when it is not the draft's model's (an instant adjustment: core/tone-adjust.ts). */
+  provenance?: TurnRecord['provenance'] | undefined;
   author: { id: string; name: string } | null;
   createdAt: string;
 }
@@ -206,7 +219,9 @@ export function buildTurnRecord(draft: TurnDraft, placement: TurnPlacement): Tur
       ...(draft.usage.cached ? { cached: true } : {}),
     },
     createdAt: placement.createdAt,
-    provenance: { aiGenerated: true, model: draft.model, synthId: true },
+    provenance: placement.provenance
+      ? { ...placement.provenance }
+      : { aiGenerated: true, model: draft.model, synthId: true },
   };
   if (draft.region) record.region = { ...draft.region };
   if (draft.variant)

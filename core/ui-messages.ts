@@ -8,6 +8,7 @@ import { bytes, nodeId, pixels, requestId, type Same } from './message-fields.js
 import { panelSizeSchema } from './panel-size.js';
 import { MAX_SNAPSHOTS } from './sandbox-messages.js';
 import { settingsSchema } from './settings.js';
+import { toneFiltersSchema } from './image-tool.js';
 import { turnDraftSchema } from './turn-record.js';
 
 /** The panel has loaded: the sandbox answers with the current selection (and its thumbnail). */
@@ -172,6 +173,19 @@ export const setBrandFrameMessageSchema = z.strictObject({
 /** Read the file's key (core/file-key.ts), made and kept in document plugin data the first time. Replies the key. */
 export const readFileKeyMessageSchema = z.strictObject({ type: z.literal('READ_FILE_KEY'), requestId });
 
+/**
+ * An instant adjustment (docs/adjustments.md): a copy of the layer beside it with these amounts added to its own
+ * image fills' filters, its turn record from `turn`, one undo step. Replies {@link PlacedResult}.
+ */
+export const adjustImageMessageSchema = z.strictObject({
+  type: z.literal('ADJUST_IMAGE'),
+  requestId,
+  nodeId,
+  filters: toneFiltersSchema,
+  turn: turnDraftSchema,
+  pressedSelection: z.optional(z.array(nodeId).check(z.maxLength(MAX_SNAPSHOTS))),
+});
+
 /** Every message the panel sends, as received by the sandbox. */
 export const uiMessageSchema = z.discriminatedUnion('type', [
   uiReadyMessageSchema,
@@ -193,6 +207,7 @@ export const uiMessageSchema = z.discriminatedUnion('type', [
   readBrandMessageSchema,
   setBrandFrameMessageSchema,
   readFileKeyMessageSchema,
+  adjustImageMessageSchema,
 ]);
 /** Every message the panel sends to the sandbox. */
 export type UiMessage = z.infer<typeof uiMessageSchema>;
@@ -222,6 +237,7 @@ export const UI_MESSAGE_TYPES = [
   'READ_BRAND',
   'SET_BRAND_FRAME',
   'READ_FILE_KEY',
+  'ADJUST_IMAGE',
 ] as const;
 // A type missing from the list (or listed but not in the union) fails here.
 const typeListComplete: Same<(typeof UI_MESSAGE_TYPES)[number], UiMessageType> = true;

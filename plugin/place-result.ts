@@ -75,6 +75,10 @@ export async function placeResultAsync(
   }
 }
 
+/** What of a placing message the record and the selection need (PLACE_RESULT, ADJUST_IMAGE). */
+export type StampedRequest = Pick<UiMessageOf<'PLACE_RESULT'>, 'turn' | 'pressedSelection'> &
+  Partial<Pick<UiMessageOf<'PLACE_RESULT'>, 'sourceNodeId' | 'pressedSource'>>;
+
 /** What a result continues and where it may go, read from the source before anything is created. */
 export interface PlacementContext {
   source: SceneNode;
@@ -170,10 +174,11 @@ export function putInPlace(
 export function stampResult(
   context: HandlerContext,
   node: SceneNode,
-  message: UiMessageOf<'PLACE_RESULT'>,
-  image: Image,
+  message: StampedRequest,
+  image: Pick<Image, 'hash'>,
   where: PlacementContext | null,
   batchSpot: VariantSpot | null,
+  provenance?: TurnRecord['provenance'],
 ): Result<PlacedResult> {
   const { figma } = context;
   const { turn } = message;
@@ -183,9 +188,10 @@ export function stampResult(
   const record = buildTurnRecord(turn, {
     id: context.newId(),
     parent: parent ? { id: parent.id, rootId: parent.rootId } : null,
-    sourceNodeId: where?.source.id ?? (deleted ? message.sourceNodeId : null),
+    sourceNodeId: where?.source.id ?? (deleted ? (message.sourceNodeId ?? null) : null),
     originNodeId: node.id,
     resultHash: image.hash,
+    provenance,
     author: user && user.id ? { id: user.id, name: user.name } : null,
     createdAt: context.now().toISOString(),
   });

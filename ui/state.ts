@@ -25,6 +25,7 @@ import { createMatteState } from './matte-state.js';
 import { createCompareState } from './compare-state.js';
 import { createPrecisionState } from './precision-state.js';
 import { createVariantState } from './variant-state.js';
+import { deriveToneOffer } from './tone-offer-state.js';
 
 /** A running Generate: when it started, how to cancel it, what it is doing, and what it was estimated to cost. */
 export interface RunState {
@@ -54,7 +55,13 @@ export function createAppState() {
   const signals = createSignals();
   const selection = deriveSelection(signals);
   const history = deriveHistory(signals, selection);
-  return { ...signals, ...selection, ...history, ...deriveNextTurn(signals, selection, history) };
+  return {
+    ...signals,
+    ...selection,
+    ...history,
+    ...deriveNextTurn(signals, selection, history),
+    ...deriveToneOffer(signals, selection),
+  };
 }
 
 export type AppState = ReturnType<typeof createAppState>;

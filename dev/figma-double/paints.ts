@@ -112,9 +112,26 @@ function checkPaint(value: unknown, at: string, operation: string, imageExists: 
     if (value.rotation !== undefined && !(typeof value.rotation === 'number' && value.rotation % 90 === 0)) {
       throw fail('Expected "rotation" to be a multiple of 90');
     }
+    if (value.filters !== undefined) checkImageFilters(value.filters, fail);
     return deepFreeze({ ...copy(value), ...common }) as ImagePaint;
   }
   return deepFreeze({ ...copy(value), ...common }) as Paint;
+}
+
+const IMAGE_FILTER_KEYS = ['exposure', 'contrast', 'saturation', 'temperature', 'tint', 'highlights', 'shadows'];
+
+/**
+ * `filters` of an IMAGE paint: the seven `ImageFilters` keys of @figma/plugin-typings, each −1…1 (the range Figma's
+ * docs give). Figma's own answer to a value out of range is not documented; the double refuses it (assumed).
+ */
+function checkImageFilters(filters: unknown, fail: (message: string) => Error): void {
+  if (!isRecord(filters)) throw fail('Expected "filters" to be an object');
+  for (const [key, amount] of Object.entries(filters)) {
+    if (!IMAGE_FILTER_KEYS.includes(key)) throw fail(`Unrecognized key(s) in object: '${key}' in "filters"`);
+    if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < -1 || amount > 1) {
+      throw fail(`Expected "filters.${key}" to be a number from -1 to 1`);
+    }
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -93,6 +93,10 @@ export async function startGeminiDouble(options: GeminiDoubleOptions = {}): Prom
       else response.destroy();
     });
   });
+  // Idle keep-alive connections stay open a minute instead of Node's default 5 s: with 5 s, a client that reuses a
+  // socket just as the server times it out (a loaded machine, a test decoding a 4K answer between calls) gets
+  // ECONNRESET, a fault of the double's own and not one it means to mimic (its faults are triggers: triggers.ts).
+  server.keepAliveTimeout = 65_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

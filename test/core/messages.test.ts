@@ -59,6 +59,7 @@ describe('parseUiMessage accepts one valid message of every type', () => {
     READ_BRAND: { type: 'READ_BRAND', requestId: 13 },
     SET_BRAND_FRAME: { type: 'SET_BRAND_FRAME', requestId: 14, nodeId: null },
     READ_FILE_KEY: { type: 'READ_FILE_KEY', requestId: 15 },
+    ADJUST_IMAGE: { type: 'ADJUST_IMAGE', requestId: 16, nodeId: '1:2', filters: { temperature: 0.3 }, turn: draft },
   };
   it.each(Object.entries(valid))('%s', (_type, message) => {
     const parsed = parseUiMessage(message);

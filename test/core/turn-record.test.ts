@@ -56,6 +56,17 @@ describe('buildTurnRecord', () => {
     expect('brand' in record).toBe(false);
   });
 
+  it("writes an instant adjustment's provenance as given, and reads a not-AI-generated adjustment back", () => {
+    const provenance = { aiGenerated: false, model: 'figma-image-filters', synthId: false };
+    const adjusted = buildTurnRecord(
+      { ...draft, tool: { name: 'adjust', filters: { temperature: 0.3 } } },
+      { ...placement, provenance },
+    );
+    expect(adjusted.provenance).toEqual(provenance);
+    const read = parseTurnRecord(JSON.stringify(adjusted));
+    expect(read.ok && read.value?.provenance).toEqual(provenance);
+  });
+
   it('leaves author out when there is no current user', () => {
     expect('author' in buildTurnRecord(draft, { ...placement, author: null })).toBe(false);
   });

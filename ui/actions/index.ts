@@ -7,6 +7,7 @@ import { rerunVariantsAsync } from './retry-variants.js';
 import { cancelRun } from './run.js';
 import { createBrandActions, type BrandActions } from './brand.js';
 import type { AppDeps } from './deps.js';
+import { adjustAsync } from './adjust.js';
 import { boostAsync, readBoostBeforeAsync } from './boost.js';
 import { expandAsync } from './expand.js';
 import { generateAsync } from './generate.js';
@@ -67,6 +68,8 @@ export interface Actions {
   /** Boost the selected image's resolution, and read its pixels first (ui/actions/boost.ts). */
   boostAsync(): Promise<void>;
   readBoostBeforeAsync(): Promise<void>;
+  /** The instant adjustment the panel offers for a tone change (ui/actions/adjust.ts). */
+  adjustAsync(): Promise<void>;
   /** The Brand toggle and the brand frame (ui/actions/brand.ts). */
   brand: BrandActions;
 }
@@ -126,5 +129,6 @@ export function createActions(deps: AppDeps): Actions {
     expandAsync: () => expandAsync(deps),
     boostAsync: () => boostAsync(deps),
     readBoostBeforeAsync: () => readBoostBeforeAsync(deps),
+    adjustAsync: () => adjustAsync(deps),
   };
 }

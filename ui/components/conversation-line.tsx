@@ -43,7 +43,7 @@ export function ConversationLine({ turn, damage, chain, hasHistory, onShowHistor
   const continued = turn.children.length > 0;
   return (
     <span class="muted">
-      AI-generated · turn {number}.{' '}
+      {turn.record.provenance.aiGenerated ? 'AI-generated' : 'Your image, adjusted'} · turn {number}.{' '}
       {continued
         ? 'Generate adds a new branch from this turn, placed below the others.'
         : 'Generate continues from this turn.'}{' '}

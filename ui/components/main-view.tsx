@@ -21,6 +21,7 @@ import { SelectionCard } from './selection-card.js';
 import { pairCompareOf, selectionCompareOf } from './selection-compare.js';
 import { SelectionKindCard } from './selection-kind-card.js';
 import { StylePresets } from './style-presets.js';
+import { ToneOfferCard } from './tone-offer.js';
 import { VariantNote } from './variant-note.js';
 
 export function MainView({ state, actions }: PanelProps) {
@@ -120,6 +121,13 @@ function DockWired({ state, actions }: PanelProps) {
           focusRequest={state.promptFocus.value}
           onPromptChange={(prompt) => (state.prompt.value = prompt)}
           onSend={() => void actions.generateAsync()}
+        />
+      )}
+      {offered && (
+        <ToneOfferCard
+          offer={state.toneOffer.value}
+          busy={state.run.value !== null || state.adjusting.value}
+          onAdjust={() => void actions.adjustAsync()}
         />
       )}
       <ErrorBanner error={state.error.value} onDismiss={actions.dismissError} />

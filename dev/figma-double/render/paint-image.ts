@@ -2,17 +2,19 @@
  * Image paints (`ImagePaint`). FILL covers the box (centred crop), FIT fits inside it (centred, the rest left
  * empty), CROP maps the box through `imageTransform` (box 0–1 → image 0–1), TILE repeats the image at its pixel
  * size × `scalingFactor`. `rotation` turns the image by quarter turns (clockwise in the double). Sampling is
- * bilinear with premultiplied alpha. `filters` are not applied.
+ * bilinear with premultiplied alpha. `filters` are drawn with assumed curves (./image-filters.ts).
  */
 import { invert, multiply } from '../transform.js';
+import { filteredPixels } from './image-filters.js';
 import { shade, type PaintTarget } from './paint-mask.js';
 
 /** Draws an image paint over the target's mask. */
 export function paintImage(paint: ImagePaint, t: PaintTarget, alpha: number): void {
   if (!paint.imageHash) return;
-  const image = t.pixelsOf(paint.imageHash);
+  const stored = t.pixelsOf(paint.imageHash);
   const inverse = invert(t.matrix);
-  if (!image || !inverse) return;
+  if (!stored || !inverse) return;
+  const image = { width: stored.width, height: stored.height, data: filteredPixels(stored.data, paint.filters) };
   const turns = ((((paint.rotation ?? 0) / 90) % 4) + 4) % 4;
   const iw = image.width;
   const ih = image.height;
