@@ -29,7 +29,7 @@ function keptObject(keep: RenderKeep): string {
 
 /**
  * "Using the provided image, change only the background behind the main subject to solid pure white (#FFFFFF). …",
- * or for one object "… change everything except the mug to solid pure black (#000000). …".
+ * or for one object "… change everything except the mug to solid pure black (hex 000000). …".
  */
 export function backdropInstruction(backdrop: Backdrop, keep: RenderKeep): string {
   const object = keptObject(keep);
