@@ -102,6 +102,32 @@ describe('Remove background by two renders', () => {
       .toContain(formatUsd(record.usage.costUsd));
   });
 
+  it('Isolate object by name: the renders keep only the named object', { timeout: 180_000 }, async () => {
+    const product = await productIdAsync();
+    const source = await exportGridAsync(product);
+    await pg.select([product]);
+    await pg.panel.getByLabel('Object to isolate').fill('the bottle');
+    const button = pg.panel.getByRole('button', { name: 'Isolate object' });
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await expect.poll(() => pg.panel.getByLabel('Isolate estimate').innerText()).toMatch(/^· two renders ≈ \$0\.\d+$/);
+    const before = await pg.nodes();
+    await button.click();
+    const result = await pg.waitForNewTopLayer(before);
+    expect(
+      sent.map((body) => body.prompt.startsWith('Using the provided image, change everything except the bottle to')),
+    ).toEqual([true, true]);
+    const record = JSON.parse((await pg.pluginData(result.id))[TURN_RECORD_KEY]!) as TurnRecord;
+    expect(record.tool).toEqual({ name: 'isolate', matte: 'two-renders', object: 'the bottle' });
+    const cut = decodePng(Buffer.from((await pg.imageFillBytes(result.id)) ?? '', 'base64'));
+    let rgbChanged = 0;
+    for (let i = 0; i < source.width * source.height; i++) {
+      if ([0, 1, 2].some((k) => cut.data[i * 4 + k] !== source.data[i * 4 + k])) rgbChanged++;
+    }
+    expect(rgbChanged).toBe(0);
+    expect(alphaAt(cut, 600, 720)).toBe(255);
+    expect(alphaAt(cut, 10, 10)).toBe(0);
+  });
+
   it('a render that fails, and a Cancel, leave the canvas as it was', { timeout: 180_000 }, async () => {
     const product = await productIdAsync();
     await pg.select([product]);
