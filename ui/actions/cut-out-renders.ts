@@ -128,9 +128,11 @@ function pairFailure(white: Result<Rendered>, black: Result<Rendered>): AppError
   const doneUsd = done ? billedUsd(done.value.answer) : 0;
   const failedUsd = [white, black].reduce((sum, r) => sum + (!r.ok ? (r.error.mayHaveBilledUsd ?? 0) : 0), 0);
   const total = Math.round((doneUsd + failedUsd) * 1_000_000) / 1_000_000;
-  const kept = done
-    ? ` The render on ${done.name} finished (${formatUsd(doneUsd)}); press again and the proxy's cache, when on, gives it back free.`
-    : '';
+  const kept = !done
+    ? ''
+    : done.value.answer.cached
+      ? ` The render on ${done.name} came from the proxy's cache, free.`
+      : ` The render on ${done.name} finished (${formatUsd(doneUsd)}); press again and the proxy's cache, when on, gives it back free.`;
   return {
     ...failed,
     message: `${failed.message}${kept} Nothing was changed.`,
