@@ -9,6 +9,12 @@ import * as z from 'zod/mini';
 /** Every tool, by the name a record keeps. */
 export const IMAGE_TOOLS = ['expand', 'boost', 'remove-background', 'isolate', 'erase', 'adjust'] as const;
 
+/** How a cut-out's matte is made, by the name a record keeps. */
+export const MATTE_METHODS = ['segmentation', 'two-renders'] as const;
+
+/** One of {@link MATTE_METHODS}. */
+export type MatteMethod = (typeof MATTE_METHODS)[number];
+
 /** One of {@link IMAGE_TOOLS}. */
 export type ImageToolName = (typeof IMAGE_TOOLS)[number];
 
@@ -45,8 +51,11 @@ export const turnToolSchema = z.object({
   pixelsBefore: z.optional(pixelSize),
   /** Boost resolution: the result's pixels. */
   pixelsAfter: z.optional(pixelSize),
-  /** How Remove background and Isolate object made the matte: Gemini's segmentation masks (docs/image-tools-matte.md). */
-  matte: z.optional(z.enum(['segmentation'])),
+  /**
+   * How Remove background and Isolate object made the matte (docs/image-tools-matte.md#how-the-matte-is-made):
+   * Gemini's segmentation masks, or two renders of the image model on white and on black.
+   */
+  matte: z.optional(z.enum(MATTE_METHODS)),
   /** Adjust: the amounts added to Figma's image filters (core/tone-adjust.ts). */
   filters: z.optional(toneFiltersSchema),
   /** The object Isolate object kept, as the designer named it ("the mug"); absent when a shape marked it. */

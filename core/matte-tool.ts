@@ -4,8 +4,10 @@
  * `tool`. Pure, so both the action (ui/actions/cut-out.ts) and the tests read the same rules.
  */
 import { maskNearestHint } from './apply-matte.js';
-import type { TurnTool } from './image-tool.js';
+import type { MatteMethod, TurnTool } from './image-tool.js';
+import type { RenderKeep } from './matte-render-instruction.js';
 import type { NodeSnapshot } from './messages.js';
+import { describeRegionPlace } from './region-instruction.js';
 import type { SegmentMask } from './segment-schema.js';
 
 /** Which cut-out: the whole subject, or one object named or marked with a shape. */
@@ -43,8 +45,21 @@ export function cutOutPrompt(cut: CutOut): string {
   return object ? `Isolate ${object}` : `Isolate the object inside ${cut.shape?.name ?? 'the shape'}`;
 }
 
-/** The turn record's `tool`. */
-export function cutOutTool(cut: CutOut): TurnTool {
+/** The turn record's `tool`, with how the matte was made. */
+export function cutOutTool(cut: CutOut, matte: MatteMethod = 'segmentation'): TurnTool {
   const object = cut.name === 'isolate' ? cut.object.trim() : '';
-  return { name: cut.name, matte: 'segmentation', ...(object ? { object: object.slice(0, 200) } : {}) };
+  return { name: cut.name, matte, ...(object ? { object: object.slice(0, 200) } : {}) };
+}
+
+/**
+ * What the two renders keep (core/matte-render-instruction.ts): the main subject for Remove background; for Isolate
+ * object the object by its name, or else by the place of the shape over the image (as Erase names a place).
+ */
+export function renderKeepOf(cut: CutOut, target: NodeSnapshot): RenderKeep {
+  if (cut.name === 'remove-background') return { kind: 'subject' };
+  const name = cut.object.trim();
+  if (name) return { kind: 'named', name };
+  const [t, s] = [target.box, cut.shape?.box];
+  if (!t || !s || t.width <= 0 || t.height <= 0) return { kind: 'subject' };
+  return { kind: 'place', place: describeRegionPlace(t, s) };
 }

@@ -72,7 +72,8 @@ export interface AvailabilityOptions {
 export function createModelAvailability(options: AvailabilityOptions): ModelAvailability {
   const { gemini, registry, clock } = options;
   const timers = options.timers ?? systemTimers;
-  const ids = registry.models.map((m) => m.id);
+  // The segmentation model too: a key that cannot reach it makes the panel cut out with two renders instead.
+  const ids = [...registry.models.map((m) => m.id), ...(registry.segmentation ? [registry.segmentation.id] : [])];
   let unreachable = new Map<string, string>();
   let checkedAt: number | null = null;
   let lastError: string | null = null;

@@ -37,13 +37,19 @@ export async function readSegmentRequest(ctx: AppContext, c: Context<AppEnv>): P
   return parsed.data;
 }
 
-/** The registry's segmentation model, or `model_unavailable` saying the proxy has none. */
+/** The registry's segmentation model, or `model_unavailable` when the proxy has none or its key cannot reach it. */
 export function segmentationModelOf(ctx: AppContext): SegmentationModel {
   const model = ctx.registry.segmentation;
   if (!model) {
     throw new ProxyError(
       'model_unavailable',
       'This proxy has no segmentation model configured, so it cannot remove backgrounds. Ask your admin to add one to the model registry.',
+    );
+  }
+  if (ctx.availability.unreachable().has(model.id)) {
+    throw new ProxyError(
+      'model_unavailable',
+      `${model.label} is not available to this proxy's Gemini key, so Remove background uses two renders instead.`,
     );
   }
   return model;

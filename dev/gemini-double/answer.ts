@@ -5,6 +5,7 @@
 import { nearestAspectRatio } from '../../core/aspect.js';
 import { tabledPixels, type ImageSize, type ModelInfo } from '../../core/models.js';
 import type { RgbaImage } from '../../core/png.js';
+import { renderBackdropAnswer } from './backdrop-answer.js';
 import { isErasePrompt, renderErase } from './erase-fill.js';
 import { encodeAnswerImage, renderEdit, renderPicture } from './image.js';
 import type { GenerateRequest } from './request.js';
@@ -120,7 +121,9 @@ export function buildAnswer(input: AnswerInput): Answer {
       ? renderPicture(width, height, variantSeed)
       : isErasePrompt(seedText)
         ? renderErase(source, width, height)
-        : (renderToolAnswer(request.prompt, source, width, height) ?? renderEdit(source, width, height, variantSeed));
+        : (renderBackdropAnswer(request.prompt, source, width, height) ??
+          renderToolAnswer(request.prompt, source, width, height) ??
+          renderEdit(source, width, height, variantSeed));
     return Buffer.from(encodeAnswerImage(pixels, mimeType)).toString('base64');
   };
   const tokensPerImage = model.pricing.outputTokensPerImage[shape.imageSize] ?? 0;

@@ -82,7 +82,7 @@ export async function handleRequest(
   if (route.kind !== 'generate') return answerModelRoute(state, route as ModelRoute, response, fail);
   if (read.raw === null) return fail(payloadTooLarge(MAX_BODY_BYTES));
   if (!read.isJson) return fail(invalidJson());
-  if (route.model === state.registry.segmentation?.id)
+  if (route.model === state.registry.segmentation?.id && !state.unreachable.has(route.model))
     return answerSegmentation(read.body, route.model, response, fail);
   const model = reachableModel(state, route.model);
   if (!model) {

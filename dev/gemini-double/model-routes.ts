@@ -28,15 +28,37 @@ export function answerModelRoute(
 ): void {
   if (route.kind === 'list-models') {
     const listed = catalogue.registry.models.filter((m) => !catalogue.unreachable.has(m.id));
-    return sendJson(response, 200, { models: listed.map((m) => describeModel(m)) });
+    const segmentation = reachableSegmentation(catalogue, catalogue.registry.segmentation?.id ?? '');
+    const models = [...listed.map((m) => describeModel(m)), ...(segmentation ? [segmentation] : [])];
+    return sendJson(response, 200, { models });
   }
   const model = reachableModel(catalogue, route.model);
   if (model) return sendJson(response, 200, describeModel(model));
+  const segmentation = reachableSegmentation(catalogue, route.model);
+  if (segmentation) return sendJson(response, 200, segmentation);
   return fail(
     route.vertex
       ? publisherModelNotFound(`publishers/google/models/${route.model}`)
       : modelNotFound(route.model, route.version),
   );
+}
+
+/**
+ * The registry's segmentation model (a text model) as the list shows it, when `id` is it and this key can reach it;
+ * else null. Listed like the image models, so the proxy's model check finds it (proxy/model-availability.ts).
+ */
+export function reachableSegmentation(catalogue: ModelCatalogue, id: string): Record<string, unknown> | null {
+  const model = catalogue.registry.segmentation;
+  if (!model || model.id !== id || catalogue.unreachable.has(id)) return null;
+  return {
+    name: `models/${model.id}`,
+    version: '001',
+    displayName: model.label,
+    description: 'A text model that answers segmentation masks as JSON (the Gemini double).',
+    inputTokenLimit: 1_048_576,
+    outputTokenLimit: 65_536,
+    supportedGenerationMethods: ['generateContent', 'countTokens'],
+  };
 }
 
 /** A registry model as `GET /{version}/models` lists it. */

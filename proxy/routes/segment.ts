@@ -96,6 +96,10 @@ async function callSegmentation(
       onAttempt,
       onTimeout: () => new ProxyError('upstream_timeout', 'Gemini did not find the masks in time. Try again.'),
     });
+  } catch (error) {
+    // Gemini says the key lost the model since the last check (404): check again now, so /v1/models stops offering it.
+    if (error instanceof ProxyError && error.code === 'model_unavailable') void ctx.availability.check();
+    throw error;
   } finally {
     release();
   }

@@ -154,7 +154,7 @@ describe('raw HTTP', () => {
     });
   });
 
-  it('lists the registry models', async () => {
+  it('lists the registry models, the segmentation model last', async () => {
     const pager = await sdk.ai.models.list();
     const names: string[] = [];
     for await (const model of pager) names.push(model.name ?? '');
@@ -163,6 +163,7 @@ describe('raw HTTP', () => {
       'models/gemini-3-pro-image',
       'models/gemini-3.1-flash-image',
       'models/gemini-2.5-flash-image',
+      'models/gemini-2.5-flash',
     ]);
   });
 });

@@ -37,6 +37,7 @@ describe('unreachableModels', () => {
       'models/gemini-nano-banana-2.1',
       'models/gemini-3-pro-image',
       'models/gemini-2.5-flash-image',
+      'models/gemini-2.5-flash',
     ]);
   });
 
@@ -69,6 +70,23 @@ describe('unreachableModels', () => {
       ]),
     );
     expect((await vertex.models.get({ model: 'gemini-3-pro-image' })).name).toBe('models/gemini-3-pro-image');
+  });
+
+  it('leaves out and refuses the segmentation model too when it is unreachable', async () => {
+    const lost = await startGeminiDouble({ unreachableModels: ['gemini-2.5-flash'] });
+    try {
+      const sdk = new GoogleGenAI({ apiKey: 'k', httpOptions: { baseUrl: lost.url, apiVersion: 'v1beta' } });
+      const names: string[] = [];
+      for await (const model of await sdk.models.list()) names.push(model.name ?? '');
+      expect(names).not.toContain('models/gemini-2.5-flash');
+      expect((await failure(sdk.models.generateContent({ model: 'gemini-2.5-flash', contents: 'x' }))).status).toBe(
+        404,
+      );
+      expect((await failure(sdk.models.get({ model: 'gemini-2.5-flash' }))).status).toBe(404);
+    } finally {
+      await lost.close();
+    }
+    expect((await gemini.models.get({ model: 'gemini-2.5-flash' })).name).toBe('models/gemini-2.5-flash');
   });
 
   it('reads --unreachable and GEMINI_DOUBLE_UNREACHABLE when run standalone', () => {

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodePng, type RgbaImage } from '../../core/png.js';
-import { page, pg, productIdAsync, recordOf, usePrecisionPlayground } from './precision-fixtures.js';
+import { page, pg, productIdAsync, recordOf, sent, usePrecisionPlayground } from './precision-fixtures.js';
 
 usePrecisionPlayground();
 
@@ -52,7 +52,9 @@ describe('Remove background and Isolate object in the playground', () => {
     await pg.select([product]);
     const button = pg.panel.getByRole('button', { name: 'Remove background' });
     await expect.poll(() => button.isEnabled()).toBe(true);
-    await expect.poll(() => pg.panel.getByLabel('Remove background estimate').innerText()).toMatch(/^≈ \$0\.0\d+$/);
+    await expect
+      .poll(() => pg.panel.getByLabel('Remove background estimate').innerText())
+      .toMatch(/^· segmentation ≈ \$0\.0\d+$/);
     const before = await pg.nodes();
     await button.click();
     const result = await pg.waitForNewTopLayer(before);
@@ -109,6 +111,39 @@ describe('Remove background and Isolate object in the playground', () => {
     await pg.panel.locator('.banner[data-code="upstream_unavailable"]').waitFor();
     expect(await pg.nodes()).toEqual(after);
   });
+
+  it(
+    'segmentation refused at the press (410): nothing billed, the panel moves to two renders and says their price',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const product = await productIdAsync();
+      await pg.select([product]);
+      const button = pg.panel.getByRole('button', { name: 'Remove background' });
+      await expect.poll(() => button.isEnabled()).toBe(true);
+      await page.route('**/v1/segment', (route) =>
+        route.fulfill({
+          status: 410,
+          contentType: 'application/json',
+          headers: { 'access-control-allow-origin': '*' },
+          body: JSON.stringify({ error: { code: 'model_unavailable', message: 'Gemini 2.5 Flash is not available.' } }),
+        }),
+      );
+      const before = await pg.nodes();
+      await button.click();
+      const banner = pg.panel.locator('.banner[data-code="model_unavailable"]');
+      await banner.waitFor();
+      const estimate = pg.panel.getByLabel('Remove background estimate');
+      await expect.poll(() => estimate.innerText()).toMatch(/^· two renders ≈ \$0\.\d+$/);
+      const price = (await estimate.innerText()).replace('· two renders ', '');
+      expect(await banner.innerText()).toContain(
+        `Segmentation is not available on this proxy's key; Remove background now uses two renders (${price}). Press again to run it. Nothing was billed.`,
+      );
+      expect(await pg.nodes()).toEqual(before);
+      expect(sent).toEqual([]);
+    },
+  );
 
   it('Isolate object marked with a shape: the mask under the shape', { timeout: 120_000 }, async () => {
     const product = await productIdAsync();

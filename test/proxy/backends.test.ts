@@ -28,11 +28,13 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
+/** The registry's models the start-up check asks Vertex for: the image models, then the segmentation model. */
 const CONFIGURED_IDS = [
   'gemini-nano-banana-2.1',
   'gemini-3-pro-image',
   'gemini-3.1-flash-image',
   'gemini-2.5-flash-image',
+  'gemini-2.5-flash',
 ];
 
 describe('the inline image limit of each backend', () => {

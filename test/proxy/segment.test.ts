@@ -88,4 +88,31 @@ describe('POST /v1/segment', () => {
       await bare.close();
     }
   });
+
+  it('a key that cannot reach the segmentation model: /v1/models leaves it out, and a call is 410 without Gemini', async () => {
+    const lost = await startHarness({ unreachableModels: ['gemini-2.5-flash'] });
+    try {
+      const models = (await (await lost.app.request('/v1/models')).json()) as Record<string, unknown>;
+      expect(models.segmentation).toBeUndefined();
+      expect((models.models as { id: string }[]).map((m) => m.id)).toContain('gemini-nano-banana-2.1');
+      expect(lost.availability.report().error).toBeNull();
+      const before = lost.double.requests.filter((r) => r.method === 'POST').length;
+      const res = await post(lost, { image: { data: pictureBase64(), mimeType: 'image/png' } });
+      expect(res.status).toBe(410);
+      expect(res.json.error).toEqual({
+        code: 'model_unavailable',
+        message:
+          "Gemini 2.5 Flash (segmentation masks) is not available to this proxy's Gemini key, so Remove background uses two renders instead.",
+      });
+      expect(lost.double.requests.filter((r) => r.method === 'POST').length).toBe(before);
+      expect(await lost.store.usageRecord(res.id)).toMatchObject({ outcome: 'model_unavailable', costUsd: 0 });
+    } finally {
+      await lost.close();
+    }
+  });
+
+  it('the same key offers it in /v1/models when it can reach it', async () => {
+    const models = (await (await h.app.request('/v1/models')).json()) as { segmentation?: { id: string } };
+    expect(models.segmentation?.id).toBe('gemini-2.5-flash');
+  });
 });

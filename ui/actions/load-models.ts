@@ -23,6 +23,7 @@ export async function loadModelsAsync({ state, proxyFor }: AppDeps): Promise<voi
     // An older proxy does not say: assume the smaller (Vertex) limit.
     state.inlineImageMaxBytes.value = inlineImageMaxBytes ?? VERTEX_INLINE_IMAGE_MAX_BYTES;
     state.matte.segmentation.value = answer.value.segmentation ?? null;
+    state.matte.renderModelId.value = answer.value.defaultModel;
     const current = state.modelId.peek();
     if (current && models.some((m) => m.id === current)) return;
     const moved = current ? movedPick(answer.value, current) : null;

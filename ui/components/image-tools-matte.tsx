@@ -5,6 +5,7 @@
  */
 import { planErase } from '../../core/erase-plan.js';
 import { estimateTurnUsd } from '../../core/turn-estimate.js';
+import { cutOutOfferOf } from '../cut-out-offer.js';
 import { MatteToolsRow } from './matte-tools-row.js';
 import type { PanelProps } from './props.js';
 
@@ -17,7 +18,7 @@ export function ImageToolsMatte({ state, actions }: PanelProps) {
       hasShape={hasShape}
       running={state.run.value !== null}
       eraseEstimateUsd={hasShape ? estimateTurnUsd(planErase(state.model.value, state.plan.value)) : null}
-      cutOutEstimateUsd={state.matte.segmentation.value?.estimateUsd ?? null}
+      cutOut={cutOutOfferOf(state)}
       objectName={state.matte.objectName.value}
       onObjectNameChange={(name) => (state.matte.objectName.value = name)}
       onErase={() => void actions.matte.eraseAsync()}

@@ -10,6 +10,7 @@
  * and the result note's, as for any turn.
  */
 import { formatUsd } from '../../core/cost-estimate.js';
+import { methodLabel, type CutOutMethod } from '../../core/cut-out-method.js';
 
 export interface MatteToolsRowProps {
   /** One image or frame is selected (alone, or with a shape over it). */
@@ -20,8 +21,11 @@ export interface MatteToolsRowProps {
   running: boolean;
   /** What an Erase would cost, or null when it cannot be priced. */
   eraseEstimateUsd: number | null;
-  /** What a segmentation call costs, or null when the proxy has no segmentation model (the cut-outs are off). */
-  cutOutEstimateUsd: number | null;
+  /**
+   * How Remove background and Isolate object will make the matte (segmentation, or two renders when the proxy's key
+   * reaches no segmentation model) and about what it costs; null when the proxy can make none (the cut-outs are off).
+   */
+  cutOut: CutOutMethod | null;
   /** The object Isolate object keeps, as typed. */
   objectName: string;
   onObjectNameChange(name: string): void;
@@ -34,13 +38,15 @@ export interface MatteToolsRowProps {
 export function MatteToolsRow(props: MatteToolsRowProps) {
   if (!props.offered) return null;
   const { running, hasShape } = props;
-  const cutOuts = props.cutOutEstimateUsd !== null;
-  const cost = (usd: number | null, label: string) =>
+  const { cutOut } = props;
+  const cutOuts = cutOut !== null;
+  const cost = (usd: number | null, label: string, method?: string) =>
     usd === null ? null : (
       <span class="muted cost" aria-label={label}>
-        ≈ {formatUsd(usd)}
+        {method ? `· ${method} ` : ''}≈ {formatUsd(usd)}
       </span>
     );
+  const cutOutCost = (label: string) => cutOut && cost(cutOut.estimateUsd, label, methodLabel(cutOut.method));
   return (
     <section class="card image-tools-matte" aria-label="Cut-out and erase">
       <div class="actions">
@@ -52,7 +58,7 @@ export function MatteToolsRow(props: MatteToolsRowProps) {
         >
           Remove background
         </button>
-        {!hasShape && cost(props.cutOutEstimateUsd, 'Remove background estimate')}
+        {!hasShape && cutOutCost('Remove background estimate')}
       </div>
       <div class="actions">
         <input
@@ -71,7 +77,7 @@ export function MatteToolsRow(props: MatteToolsRowProps) {
         >
           Isolate object
         </button>
-        {cost(props.cutOutEstimateUsd, 'Isolate estimate')}
+        {cutOutCost('Isolate estimate')}
       </div>
       <div class="actions">
         <button
@@ -85,7 +91,13 @@ export function MatteToolsRow(props: MatteToolsRowProps) {
         {hasShape && cost(props.eraseEstimateUsd, 'Erase estimate')}
       </div>
       {!hasShape && <p class="muted">Draw a shape over an object to erase it or to mark what to isolate.</p>}
-      {!cutOuts && <p class="muted">This proxy has no segmentation model: Remove background is off.</p>}
+      {cutOut?.method === 'two-renders' && (
+        <p class="muted">
+          No segmentation model answers on this proxy, so the cut-outs use two renders of the image (on white and on
+          black): two image edits.
+        </p>
+      )}
+      {!cutOuts && <p class="muted">This proxy offers no model to cut out with: Remove background is off.</p>}
     </section>
   );
 }
