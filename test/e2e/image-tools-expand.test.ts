@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePng, type RgbaImage } from '../../core/png.js';
 import { EXPAND_MARKER } from '../../core/tool-instructions.js';
 import { page, pg, productIdAsync, recordOf, sent, usePrecisionPlayground } from './precision-fixtures.js';
+import { savedAsync } from './tool-undo-fixtures.js';
 
 usePrecisionPlayground();
 
@@ -53,6 +54,7 @@ describe('Expand in the playground', () => {
     const id = await expandProductAsync();
     const tools = pg.panel.getByRole('region', { name: 'Image tools' });
     await expect.poll(() => tools.textContent()).toMatch(/1067×600 pt, one call.*\$/);
+    const saved = await savedAsync();
     const before = await pg.nodes();
     await tools.getByRole('button', { name: 'Expand' }).click();
     const result = await pg.waitForNewTopLayer(before);
@@ -80,8 +82,9 @@ describe('Expand in the playground', () => {
       .poll(() => pg.panel.locator('.note').first().textContent())
       .toMatch(/Added “Product shot — Expand 1067×600”.*\$/);
 
+    // One ⌘Z takes the result away and nothing else: the document is as it was.
     await page.evaluate(() => window.bananaPlayground.undo());
-    expect((await pg.nodes()).map((n) => n.id)).toEqual(before.map((n) => n.id));
+    expect(await savedAsync()).toEqual(saved);
   });
 
   it('takes a typed size; a safety block leaves the canvas as it was', async () => {

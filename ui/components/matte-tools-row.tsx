@@ -42,7 +42,7 @@ export function MatteToolsRow(props: MatteToolsRowProps) {
       </span>
     );
   return (
-    <section class="card image-tools-matte" aria-label="Cut-out and erase">
+    <div class="tool matte-tools">
       <div class="actions">
         <button
           type="button"
@@ -86,6 +86,6 @@ export function MatteToolsRow(props: MatteToolsRowProps) {
       </div>
       {!hasShape && <p class="muted">Draw a shape over an object to erase it or to mark what to isolate.</p>}
       {!cutOuts && <p class="muted">This proxy has no segmentation model: Remove background is off.</p>}
-    </section>
+    </div>
   );
 }

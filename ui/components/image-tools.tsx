@@ -1,16 +1,22 @@
 /**
- * The Image tools section with Expand and Boost resolution (docs/image-tools.md), wired: it reads the panel's state
- * into each tool's props and calls the tools' actions. Offered for one selected image or frame (and, for Expand, an
- * image with an empty frame drawn around it); the run's progress and Cancel are the dock's, as for Generate.
+ * The Image tools card (docs/image-tools.md), wired: Expand, Boost resolution, Remove background, Isolate object and
+ * Erase, one click each on the selected image or frame, each with its cost before the press and, when it cannot run,
+ * the reason next to it; and one Apply in place for the tools that keep the layer's size. It reads the panel's state
+ * into each tool's props and calls the tools' actions; the run's progress and Cancel are the dock's, as for Generate.
  */
 import { useEffect } from 'preact/hooks';
-import type { PanelProps } from './props.js';
+import { applyInPlaceOffered } from '../apply-in-place-offered.js';
 import { boostPressOf, boostTargetOf } from '../actions/boost.js';
 import { expandPressOf } from '../actions/expand.js';
+import { planErase } from '../../core/erase-plan.js';
+import { estimateTurnUsd } from '../../core/turn-estimate.js';
 import { BoostTool } from './boost-tool.js';
 import { ExpandTool } from './expand-tool.js';
+import { MatteToolsRow } from './matte-tools-row.js';
+import type { PanelProps } from './props.js';
+import { ToolsInPlace } from './tools-in-place.js';
 
-export function ImageToolsExpandBoost({ state, actions }: PanelProps) {
+export function ImageTools({ state, actions }: PanelProps) {
   const expand = expandPressOf(state);
   const boostTarget = boostTargetOf(state);
   const boostKey = boostTarget ? `${boostTarget.id} ${boostTarget.imageHash ?? ''}` : '';
@@ -18,10 +24,12 @@ export function ImageToolsExpandBoost({ state, actions }: PanelProps) {
   useEffect(() => {
     if (boostKey !== '') void actions.readBoostBeforeAsync();
   }, [boostKey]);
-  if (!expand && !boostTarget) return null;
+  const matteOffered = state.mode.value === 'edit' && state.target.value !== null;
+  if (!expand && !boostTarget && !matteOffered) return null;
   const tools = state.expandBoost;
   const running = state.run.value !== null;
   const value = expand?.ok ? expand.value : null;
+  const target = state.target.value;
   return (
     <section class="card tools" aria-label="Image tools">
       <p>
@@ -44,6 +52,16 @@ export function ImageToolsExpandBoost({ state, actions }: PanelProps) {
         />
       )}
       {boostTarget && <BoostWired {...{ state, actions }} />}
+      {matteOffered && <MatteWired {...{ state, actions }} />}
+      {applyInPlaceOffered(target, 1) && (
+        <ToolsInPlace
+          name={target.name}
+          checked={tools.inPlaceFor.value === target.id}
+          expandOffered={expand !== null}
+          running={running}
+          onChange={(checked) => (tools.inPlaceFor.value = checked ? target.id : null)}
+        />
+      )}
     </section>
   );
 }
@@ -53,21 +71,35 @@ function BoostWired({ state, actions }: PanelProps) {
   const press = boostPressOf(state);
   const tools = state.expandBoost;
   const value = press?.ok ? press.value : null;
-  const target = boostTargetOf(state)!;
   return (
     <BoostTool
-      name={target.name}
       before={value?.plan.before ?? null}
       options={value?.plan.options ?? []}
       chosen={value?.plan.chosen ?? null}
       rangeUsd={value?.rangeUsd ?? null}
       refusal={press && !press.ok ? press.error.message : null}
-      inPlaceOffered={value?.inPlaceOffered ?? false}
-      inPlace={tools.boostInPlaceFor.value === target.id}
       running={state.run.value !== null}
       onSize={(size) => (tools.boostSize.value = size)}
-      onInPlace={(checked) => (tools.boostInPlaceFor.value = checked ? target.id : null)}
       onBoost={() => void actions.boostAsync()}
+    />
+  );
+}
+
+/** Remove background, Isolate object and Erase, wired. */
+function MatteWired({ state, actions }: PanelProps) {
+  const hasShape = state.editInputs.value.region !== null;
+  return (
+    <MatteToolsRow
+      offered
+      hasShape={hasShape}
+      running={state.run.value !== null}
+      eraseEstimateUsd={hasShape ? estimateTurnUsd(planErase(state.model.value, state.plan.value)) : null}
+      cutOutEstimateUsd={state.matte.segmentation.value?.estimateUsd ?? null}
+      objectName={state.matte.objectName.value}
+      onObjectNameChange={(name) => (state.matte.objectName.value = name)}
+      onErase={() => void actions.matte.eraseAsync()}
+      onRemoveBackground={() => void actions.matte.removeBackgroundAsync()}
+      onIsolate={() => void actions.matte.isolateAsync()}
     />
   );
 }
