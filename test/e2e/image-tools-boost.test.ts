@@ -93,7 +93,11 @@ describe('Boost resolution in the playground', () => {
     await expect.poll(() => tools().textContent()).toMatch(/→ 4096×4096 px/);
     const before = await page.evaluate(() => window.bananaPlayground.save());
     await tools().getByRole('button', { name: 'Boost resolution' }).click();
-    await pg.panel.locator('[data-code=no_image_returned]').waitFor();
+    const banner = pg.panel.locator('[data-code=no_image_returned]');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(
+      /when asked to boost this image’s resolution, so nothing was added\. Try again/,
+    );
     expect(await page.evaluate(() => window.bananaPlayground.save())).toEqual(before);
   });
 });

@@ -3,7 +3,8 @@
  * playground: the real sandbox bundle on the Figma double, the real panel, the real proxy in offline mode with its
  * Gemini double). Each tool's result is a new layer beside the source with a record naming the tool, and one undo
  * gives back the document as it was; with the Image tools' Apply in place the source's image changes, its record keeps
- * the replaced fill, and one undo gives the document back byte for byte (test/e2e/tool-undo-fixtures.ts).
+ * the replaced fill, and one undo gives the document back byte for byte (test/e2e/tool-undo-fixtures.ts). A safety
+ * block is said in the tool's words (core/tool-error.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { page, pg, productIdAsync, usePrecisionPlayground } from './precision-fixtures.js';
@@ -11,6 +12,7 @@ import {
   commitDrawingAsync,
   inPlaceThenUndoAsync,
   newLayerThenUndoAsync,
+  savedAsync,
   tickApplyInPlaceAsync,
 } from './tool-undo-fixtures.js';
 
@@ -68,5 +70,25 @@ describe('Erase, Remove background and Isolate object: one ⌘Z', () => {
     await pg.panel.getByLabel('Object to isolate').fill('');
     await tickApplyInPlaceAsync();
     await inPlaceThenUndoAsync(product, 'isolate', () => pressAsync('Isolate object'));
+  });
+
+  it('a safety block on Remove background is said in its words and leaves the canvas as it was', async () => {
+    const product = await productIdAsync();
+    await pg.select([product]);
+    await page.route('**/v1/segment', (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify({ error: { code: 'safety_blocked', message: 'Rephrase the prompt and try again.' } }),
+      }),
+    );
+    const saved = await savedAsync();
+    await pressAsync('Remove background');
+    const banner = pg.panel.locator('.banner[data-code="safety_blocked"]');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/refused to remove this image’s background, so nothing was added/);
+    expect(await banner.textContent()).not.toMatch(/prompt/i);
+    expect(await savedAsync()).toEqual(saved);
   });
 });

@@ -97,7 +97,7 @@ export async function boostAsync(deps: AppDeps): Promise<void> {
   }
   const inPlace = press.value.inPlaceOffered && state.expandBoost.inPlaceFor.peek() === press.value.target.id;
   const pressedIds = state.selection.peek().map((node) => node.id);
-  await runToolAsync(deps, press.value.estimateUsd, (run) =>
+  await runToolAsync(deps, 'boost', press.value.estimateUsd, (run) =>
     runBoostAsync(deps, run, press.value, pressedIds, inPlace),
   );
 }

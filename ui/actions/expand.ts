@@ -84,7 +84,9 @@ export async function expandAsync(deps: AppDeps): Promise<void> {
     return;
   }
   const pressedIds = state.selection.peek().map((node) => node.id);
-  await runToolAsync(deps, press.value.estimateUsd, (run) => runExpandAsync(deps, run, press.value, pressedIds));
+  await runToolAsync(deps, 'expand', press.value.estimateUsd, (run) =>
+    runExpandAsync(deps, run, press.value, pressedIds),
+  );
 }
 
 async function runExpandAsync(
