@@ -67,6 +67,10 @@ describe('Erase, Remove background and Isolate object: one ⌘Z', () => {
     await pg.panel.getByLabel('Object to isolate').fill('the bottle');
     await newLayerThenUndoAsync(product, 'isolate', () => pressAsync('Isolate object'));
     await selectEllipseAsync();
+    // The shape's line fits every tool it serves: for Isolate object it marks the object kept, not a region changed.
+    const shape = await pg.panel.locator('[data-role=region]').textContent();
+    expect(shape).toMatch(/^Shape.*marks the region an edit or Erase changes, or the object Isolate object keeps$/);
+    expect(shape).not.toMatch(/only inside this shape changes/);
     await pg.panel.getByLabel('Object to isolate').fill('');
     await tickApplyInPlaceAsync();
     await inPlaceThenUndoAsync(product, 'isolate', () => pressAsync('Isolate object'));
