@@ -83,6 +83,8 @@ export interface ToolPlacement {
   /** The result's size in points when it is not the source's (Expand). */
   size?: { width: number; height: number };
   applyInPlace?: boolean;
+  /** Keep text editable: the result is a copy of the source frame with its text live (Expand on a poster). */
+  liveText?: boolean;
 }
 
 /** Places the finished image as the tool's turn; nothing after a Cancel. */
@@ -105,6 +107,7 @@ export async function placeToolAsync(
     ...(box && box.width > 0 && box.height > 0 ? { pressedSource: { name: source.name, box } } : {}),
     ...(placement.applyInPlace ? { applyInPlace: true } : {}),
     ...(placement.size ? { size: placement.size } : {}),
+    ...(placement.liveText ? { liveText: true } : {}),
     turn: {
       prompt: call.prompt,
       model: answer.model,
