@@ -89,17 +89,25 @@ function BoostWired({ state, actions }: PanelProps) {
 function MatteWired({ state, actions }: PanelProps) {
   const hasShape = state.editInputs.value.region !== null;
   return (
-    <MatteToolsRow
-      offered
-      hasShape={hasShape}
-      running={state.run.value !== null}
-      eraseEstimateUsd={hasShape ? estimateTurnUsd(planErase(state.model.value, state.plan.value)) : null}
-      cutOutEstimateUsd={state.matte.segmentation.value?.estimateUsd ?? null}
-      objectName={state.matte.objectName.value}
-      onObjectNameChange={(name) => (state.matte.objectName.value = name)}
-      onErase={() => void actions.matte.eraseAsync()}
-      onRemoveBackground={() => void actions.matte.removeBackgroundAsync()}
-      onIsolate={() => void actions.matte.isolateAsync()}
-    />
+    <>
+      <strong>Cut-out and erase</strong>
+      <MatteToolsRow
+        offered
+        hasShape={hasShape}
+        running={state.run.value !== null}
+        eraseEstimateUsd={hasShape ? estimateTurnUsd(planErase(state.model.value, state.plan.value)) : null}
+        cutOutEstimateUsd={state.matte.segmentation.value?.estimateUsd ?? null}
+        objectName={state.matte.objectName.value}
+        onObjectNameChange={(name) => (state.matte.objectName.value = name)}
+        onErase={() => void actions.matte.eraseAsync()}
+        onRemoveBackground={() => void actions.matte.removeBackgroundAsync()}
+        onIsolate={() => void actions.matte.isolateAsync()}
+      />
+      {hasShape && <p class="muted tool-refusal">{WHOLE_IMAGE_ONLY}</p>}
+    </>
   );
 }
+
+/** Why, with a shape selected, the tools that work on the whole image are off or gone. */
+const WHOLE_IMAGE_ONLY =
+  'Expand, Boost resolution and Remove background work on the whole image: select it without the shape.';
