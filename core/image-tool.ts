@@ -34,7 +34,7 @@ export const turnToolSchema = z.object({
   pixelsBefore: z.optional(pixelSize),
   /** Boost resolution: the result's pixels. */
   pixelsAfter: z.optional(pixelSize),
-  /** How Remove background and Isolate object made the matte: Gemini's segmentation masks (docs/image-tools-matte.md). */
+  /** How Remove background and Isolate object made the matte: Gemini's segmentation masks (docs/image-tools.md). */
   matte: z.optional(z.enum(['segmentation'])),
   /** The object Isolate object kept, as the designer named it ("the mug"); absent when a shape marked it. */
   object: z.optional(z.string().check(z.maxLength(200))),

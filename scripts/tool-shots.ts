@@ -62,7 +62,9 @@ const TOOLS: ToolShot[] = [
     button: 'Expand',
     async prepareAsync(page, panel) {
       await selectProductAsync(page);
-      await cardText(panel).getByText(/1067×600 pt, one call/).waitFor();
+      await cardText(panel)
+        .getByText(/1067×600 pt, one call/)
+        .waitFor();
     },
   },
   {
@@ -70,7 +72,9 @@ const TOOLS: ToolShot[] = [
     button: 'Boost resolution',
     async prepareAsync(page, panel) {
       await selectProductAsync(page);
-      await cardText(panel).getByText(/→ 4096×4096 px/).waitFor();
+      await cardText(panel)
+        .getByText(/→ 4096×4096 px/)
+        .waitFor();
     },
   },
   {
@@ -117,7 +121,10 @@ async function shootToolAsync(page: Page, url: string, tool: ToolShot, folder: s
   await page.waitForFunction((n) => window.bananaPlayground.nodes().length > n, count, { timeout: 60_000 });
   await panel.locator('p.note').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(500);
-  await panel.locator('p.note').first().evaluate((note) => note.scrollIntoView({ block: 'center' }));
+  await panel
+    .locator('p.note')
+    .first()
+    .evaluate((note) => note.scrollIntoView({ block: 'center' }));
   const after = join(folder, `i16-${tool.name}-after.png`);
   await page.screenshot({ path: after });
   return [before, after];

@@ -1,5 +1,5 @@
 /**
- * Remove background and Isolate object (docs/image-tools-matte.md): the source's own pixels with a true alpha
+ * Remove background and Isolate object (docs/image-tools.md): the source's own pixels with a true alpha
  * channel. The source is exported at its export scale, a copy of it at most the segmentation model's side is sent to
  * `POST /v1/segment`, and Gemini's masks become the alpha (core/matte-alpha.ts) over the export's untouched pixels
  * (core/apply-matte.ts): where the subject is opaque every byte is the export's, the background's alpha is 0, the

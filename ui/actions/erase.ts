@@ -1,5 +1,5 @@
 /**
- * Erase (docs/image-tools-matte.md#erase): a shape drawn over an object, one click, and the object is removed and the
+ * Erase (docs/image-tools.md#erase): a shape drawn over an object, one click, and the object is removed and the
  * background continued. It is a regional edit (ui/actions/generate-region.ts) whose words ask for a removal
  * (core/erase-instruction.ts): the answer is composited back through the shape's mask, so every pixel outside the
  * shape is the source export's, byte for byte. The result is a new layer beside the source (or applied in place), one

@@ -1,5 +1,5 @@
 /**
- * The matte tools' row (docs/image-tools-matte.md): one click on the selected image or frame.
+ * The matte tools' row (docs/image-tools.md): one click on the selected image or frame.
  *
  * - **Remove background**: the image's own pixels with a true alpha channel, the background fully transparent.
  * - **Isolate object**: the same for one object, named in the field ("the mug") or marked with a shape over it.
