@@ -1,5 +1,5 @@
 /**
- * The panel's own time for the matte tools at 4K, in Chromium (docs/image-tools-matte.md), Gemini's time excluded: the
+ * The panel's own time for the matte tools at 4K, in Chromium (docs/image-tools.md), Gemini's time excluded: the
  * panel's real modules bundled and run in a page of Debian's Chromium (as bench/panel-image.ts does), for a 1920×1080
  * frame exported at 4096×2304.
  * - Remove background: before sending (decode the export, shrink it to 1024 px and encode it to send); after the

@@ -1,5 +1,5 @@
 /**
- * The cut-out: the source's own pixels with the matte as their alpha (docs/image-tools-matte.md). Red, green and blue
+ * The cut-out: the source's own pixels with the matte as their alpha (docs/image-tools.md). Red, green and blue
  * are the source's, byte for byte, everywhere; alpha is the source's where the matte is 255 (so there every byte
  * equals the source's export), 0 where it is 0, and the product of the two between. Pure.
  */

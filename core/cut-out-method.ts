@@ -1,6 +1,6 @@
 /**
  * Which way Remove background and Isolate object make their matte, and what it costs before the press
- * (docs/image-tools-matte.md#how-the-matte-is-made): Gemini's segmentation masks when the proxy offers a segmentation
+ * (docs/image-tools.md#how-the-matte-is-made): Gemini's segmentation masks when the proxy offers a segmentation
  * model its key can reach (about a cent), else two renders of the image model, on white and on black (two image
  * edits). Pure, so the panel's row and the action price the same thing.
  */

@@ -52,7 +52,7 @@ export const turnToolSchema = z.object({
   /** Boost resolution: the result's pixels. */
   pixelsAfter: z.optional(pixelSize),
   /**
-   * How Remove background and Isolate object made the matte (docs/image-tools-matte.md#how-the-matte-is-made):
+   * How Remove background and Isolate object made the matte (docs/image-tools.md#how-the-matte-is-made):
    * Gemini's segmentation masks, or two renders of the image model on white and on black.
    */
   matte: z.optional(z.enum(MATTE_METHODS)),

@@ -1,5 +1,5 @@
 /**
- * The matte of Remove background and Isolate object (docs/image-tools-matte.md#how-the-matte-is-made): Gemini's masks
+ * The matte of Remove background and Isolate object (docs/image-tools.md#how-the-matte-is-made): Gemini's masks
  * (core/segment-schema.ts) laid over the source's own pixels. Each mask is a probability map (0–255) of its box's
  * size; it is scaled to the box in the source's pixels (bilinear), its edge made soft by a smoothstep across the 0.5
  * threshold Google suggests binarizing at, and the masks are united (the highest alpha wins). Pure: no DOM.

@@ -1,6 +1,6 @@
 /**
  * The words of the two renders that make a matte when no segmentation model answers
- * (docs/image-tools-matte.md#how-the-matte-is-made): the source redrawn with everything but the subject pure white,
+ * (docs/image-tools.md#how-the-matte-is-made): the source redrawn with everything but the subject pure white,
  * then pure black. They follow Google's semantic-masking template ("Using the provided image, change only the
  * [specific element] to [new element/description]. Keep everything else in the image exactly the same, preserving the
  * original style, lighting, and composition."; docs/gemini-platform.md#prompting-guidance). The Gemini double

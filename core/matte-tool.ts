@@ -1,5 +1,5 @@
 /**
- * What a Remove background or Isolate object press asks for and records (docs/image-tools-matte.md): the label sent to
+ * What a Remove background or Isolate object press asks for and records (docs/image-tools.md): the label sent to
  * the segmentation model, the hint box a shape gives, which masks make the matte, and the turn record's prompt and
  * `tool`. Pure, so both the action (ui/actions/cut-out.ts) and the tests read the same rules.
  */

@@ -1,5 +1,5 @@
 /**
- * The segmentation model (docs/image-tools-matte.md#how-the-matte-is-made): a Gemini **text** model asked for
+ * The segmentation model (docs/image-tools.md#how-the-matte-is-made): a Gemini **text** model asked for
  * segmentation masks, for Remove background and Isolate object. It is kept in `config/models.json` under
  * `segmentation`, apart from the image models, so the model picker never lists it. Priced per token as Google bills it
  * (config/models.md lists each figure with its source).

@@ -1,5 +1,5 @@
 /**
- * The matte from two renders (docs/image-tools-matte.md#how-the-matte-is-made), used when no segmentation model
+ * The matte from two renders (docs/image-tools.md#how-the-matte-is-made), used when no segmentation model
  * answers: the image model redraws the source once with the background pure white and once pure black, and the alpha
  * is read from how far apart the two renders are. Where the white render is white and the black render black, the
  * pixel is background (alpha 0); where both show the same colour it is subject (alpha 255); between, the alpha is

@@ -67,7 +67,10 @@ export const placeResultMessageSchema = z.strictObject({
    * layer (plugin/apply-in-place.ts). A source without one gets a new layer beside it as usual.
    */
   applyInPlace: z.optional(z.boolean()),
-  /** The result's size in points when it is not the source's: Expand's larger canvas (docs/image-tools.md#expand). */
+  /**
+   * The result's size in points when it is not the source's: Expand's larger canvas (docs/image-tools.md#expand). With
+   * `liveText`, the frame's copy grows to it and its text moves with the original's place (`turn.tool.original`).
+   */
   size: z.optional(z.object({ width: z.number().check(z.positive()), height: z.number().check(z.positive()) })),
 });
 /** Most variants one MAKE_COMPONENT_SET combines (a page of results is far more than any library needs). */

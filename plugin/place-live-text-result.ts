@@ -13,8 +13,9 @@
  * Every other layer is removed: the image was made from the frame with only its text hidden, so those layers are in
  * the pixels already. The frame's strokes are cleared for the same reason.
  *
- * Placement, turn record, selection and undo are as for any result (plugin/place-result.ts); the source is never
- * touched, and a failure removes the copy again.
+ * For an Expand (docs/image-tools.md#expand), the copy is the expanded canvas's size and the text moves with the
+ * original's place in it. Placement, turn record, selection and undo are as for any result (plugin/place-result.ts);
+ * the source is never touched, and a failure removes the copy again.
  */
 import type { PlacedResult, UiMessageOf } from '../core/messages.js';
 import type { Result } from '../core/result.js';
@@ -49,10 +50,11 @@ export async function placeLiveTextResultAsync(
   const image = createImageOrError(figma, message.image);
   if (!image.ok) return image;
 
-  const size = { width: source.width, height: source.height };
+  const size = message.size ?? { width: source.width, height: source.height };
   const copy = source.clone();
   try {
     keepOnlyText(copy);
+    growAroundText(copy, size, message.size ? message.turn.tool?.original : undefined);
     copy.fills = [{ type: 'IMAGE', imageHash: image.value.hash, scaleMode: 'FILL' }];
     copy.strokes = [];
     const batchSpot = putInPlace(figma, copy, size, message.turn, where.value);
@@ -61,6 +63,25 @@ export async function placeLiveTextResultAsync(
   } catch (thrown) {
     if (!copy.removed) copy.remove();
     throw thrown;
+  }
+}
+
+/**
+ * Expand's larger canvas (`size`, with the original at `original` inside it, in points): the copy grows to the canvas
+ * and what it kept moves with the original's place, so each text layer stays where it was on the original content.
+ * Without constraints, so nothing the copy kept is stretched.
+ */
+function growAroundText(
+  copy: FrameNode,
+  size: { width: number; height: number },
+  original: { x: number; y: number } | undefined,
+): void {
+  if (size.width === copy.width && size.height === copy.height) return;
+  copy.resizeWithoutConstraints(size.width, size.height);
+  if (!original) return;
+  for (const child of copy.children) {
+    child.x += original.x;
+    child.y += original.y;
   }
 }
 

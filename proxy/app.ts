@@ -98,7 +98,7 @@ export function createApp(deps: ProxyAppDeps): Hono<AppEnv> {
     c.json({
       ...publicModels(deps.registry, ctx.availability.unreachable()),
       inlineImageMaxBytes: inlineImageMaxBytes(deps.config.backend.kind),
-      // Left out when the key cannot reach it: the panel then cuts out with two renders (docs/image-tools-matte.md).
+      // Left out when the key cannot reach it: the panel then cuts out with two renders (docs/image-tools.md).
       ...(deps.registry.segmentation && !ctx.availability.unreachable().has(deps.registry.segmentation.id)
         ? { segmentation: publicSegmentation(deps.registry.segmentation) }
         : {}),

@@ -1,7 +1,7 @@
 /**
- * What the designer chose in the Expand and Boost resolution section (ui/components/image-tools-expand-boost.tsx):
- * the Expand target (a preset, a typed size, or the frame drawn around the image), the size Boost asks for, and
- * Boost's Apply in place, which belongs to the layer it was ticked for.
+ * What the designer chose in the Image tools card (ui/components/image-tools.tsx): the Expand target (a preset, a
+ * typed size, or the frame drawn around the image), the size Boost asks for, and the tools' Apply in place, which
+ * belongs to the layer it was ticked for.
  */
 import { signal } from '@preact/signals';
 import type { ImageSize } from '../core/image-sizes.js';
@@ -28,8 +28,8 @@ export function createExpandBoostState() {
     typedHeight: signal(''),
     /** The size Boost asks for; null: the largest the model offers. */
     boostSize: signal<ImageSize | null>(null),
-    /** Boost's Apply in place was ticked for this layer. */
-    boostInPlaceFor: signal<string | null>(null),
+    /** The tools' Apply in place (Boost, Remove background, Isolate object, Erase) was ticked for this layer. */
+    inPlaceFor: signal<string | null>(null),
     /** The pixels of the layer Boost would boost, as read for it (ui/actions/boost.ts), or null before. */
     boostBefore: signal<BoostBefore | null>(null),
   };

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePng, type RgbaImage } from '../../core/png.js';
 import { EXPAND_MARKER } from '../../core/tool-instructions.js';
 import { page, pg, productIdAsync, recordOf, sent, usePrecisionPlayground } from './precision-fixtures.js';
+import { savedAsync } from './tool-undo-fixtures.js';
 
 usePrecisionPlayground();
 
@@ -49,40 +50,46 @@ async function expandProductAsync(): Promise<string> {
 }
 
 describe('Expand in the playground', () => {
-  it('grows the product shot to 16:9: the original is the export byte for byte, the new area is filled', async () => {
-    const id = await expandProductAsync();
-    const tools = pg.panel.getByRole('region', { name: 'Image tools' });
-    await expect.poll(() => tools.textContent()).toMatch(/1067×600 pt, one call.*\$/);
-    const before = await pg.nodes();
-    await tools.getByRole('button', { name: 'Expand' }).click();
-    const result = await pg.waitForNewTopLayer(before);
-    expect(sent.at(-1)?.prompt.startsWith(EXPAND_MARKER)).toBe(true);
-    expect(sent.at(-1)).toMatchObject({ aspectRatio: '16:9', imageSize: '2K' });
-    expect([result.width, result.height]).toEqual([1066.67, 600]);
-    expect(result.x).toBeGreaterThan(640 + 600);
+  it(
+    'grows the product shot to 16:9: the original is the export byte for byte, the new area is filled',
+    { timeout: 120_000 },
+    async () => {
+      const id = await expandProductAsync();
+      const tools = pg.panel.getByRole('region', { name: 'Image tools' });
+      await expect.poll(() => tools.textContent()).toMatch(/1067×600 pt, one call.*\$/);
+      const saved = await savedAsync();
+      const before = await pg.nodes();
+      await tools.getByRole('button', { name: 'Expand' }).click();
+      const result = await pg.waitForNewTopLayer(before);
+      expect(sent.at(-1)?.prompt.startsWith(EXPAND_MARKER)).toBe(true);
+      expect(sent.at(-1)).toMatchObject({ aspectRatio: '16:9', imageSize: '2K' });
+      expect([result.width, result.height]).toEqual([1066.67, 600]);
+      expect(result.x).toBeGreaterThan(640 + 600);
 
-    const fill = decodePng(Buffer.from((await pg.imageFillBytes(result.id))!, 'base64'));
-    const source = await exportAt2xAsync(id);
-    expect([fill.width, fill.height]).toEqual([2133, 1200]);
-    const record = await recordOf(result.id);
-    expect(record.tool).toEqual({
-      name: 'expand',
-      canvas: { width: 1066.67, height: 600 },
-      original: { x: 233.34, y: 0, width: 600, height: 600 },
-    });
-    expect(sameBlock(fill, source, 467, 0)).toBe(true);
-    // The new area is the double's: the edge colour carried outward in light and dark bands, not the flat white
-    // the panel sent.
-    const row = Array.from({ length: 460 }, (_, x) => fill.data[(600 * fill.width + x) * 4 + 1]!);
-    expect(Math.min(...row)).toBeLessThan(215);
-    expect(Math.max(...row) - Math.min(...row)).toBeGreaterThan(30);
-    await expect
-      .poll(() => pg.panel.locator('.note').first().textContent())
-      .toMatch(/Added “Product shot — Expand 1067×600”.*\$/);
+      const fill = decodePng(Buffer.from((await pg.imageFillBytes(result.id))!, 'base64'));
+      const source = await exportAt2xAsync(id);
+      expect([fill.width, fill.height]).toEqual([2133, 1200]);
+      const record = await recordOf(result.id);
+      expect(record.tool).toEqual({
+        name: 'expand',
+        canvas: { width: 1066.67, height: 600 },
+        original: { x: 233.34, y: 0, width: 600, height: 600 },
+      });
+      expect(sameBlock(fill, source, 467, 0)).toBe(true);
+      // The new area is the double's: the edge colour carried outward in light and dark bands, not the flat white
+      // the panel sent.
+      const row = Array.from({ length: 460 }, (_, x) => fill.data[(600 * fill.width + x) * 4 + 1]!);
+      expect(Math.min(...row)).toBeLessThan(215);
+      expect(Math.max(...row) - Math.min(...row)).toBeGreaterThan(30);
+      await expect
+        .poll(() => pg.panel.locator('.note').first().textContent())
+        .toMatch(/Added “Product shot — Expand 1067×600”.*\$/);
 
-    await page.evaluate(() => window.bananaPlayground.undo());
-    expect((await pg.nodes()).map((n) => n.id)).toEqual(before.map((n) => n.id));
-  });
+      // One ⌘Z takes the result away and nothing else: the document is as it was.
+      await page.evaluate(() => window.bananaPlayground.undo());
+      expect(await savedAsync()).toEqual(saved);
+    },
+  );
 
   it('takes a typed size; a safety block leaves the canvas as it was', async () => {
     await expandProductAsync();
@@ -96,7 +103,13 @@ describe('Expand in the playground', () => {
     await expect.poll(() => tools.textContent()).toMatch(/800×600 pt, one call/);
     const before = await page.evaluate(() => window.bananaPlayground.save());
     await tools.getByRole('button', { name: 'Expand' }).click();
-    await pg.panel.locator('[data-code=safety_blocked]').waitFor();
+    const banner = pg.panel.locator('[data-code=safety_blocked]');
+    await banner.waitFor();
+    // In Expand's words: it has no prompt to rephrase.
+    expect(await banner.textContent()).toMatch(
+      /Gemini’s safety filters refused to expand this image, so nothing was added\. Try another image, or a smaller expansion\./,
+    );
+    expect(await banner.textContent()).not.toMatch(/prompt/i);
     expect(await page.evaluate(() => window.bananaPlayground.save())).toEqual(before);
   });
 
@@ -114,27 +127,31 @@ describe('Expand in the playground', () => {
     expect(await page.evaluate(() => window.bananaPlayground.save())).toEqual(before);
   });
 
-  it('expands to a frame drawn around the image, keeping the image where it lies in it', async () => {
-    const id = await productIdAsync();
-    const frameId = await page.evaluate(() => {
-      const figma = (window as unknown as { figma: PluginAPI }).figma;
-      const frame = figma.createFrame();
-      frame.name = 'Canvas';
-      frame.fills = [];
-      frame.resize(900, 700);
-      frame.x = 600;
-      frame.y = -20;
-      return frame.id;
-    });
-    await pg.select([id, frameId]);
-    const tools = pg.panel.getByRole('region', { name: 'Image tools' });
-    await expect.poll(() => tools.textContent()).toMatch(/to Canvas.*900×700 pt, one call/);
-    const before = await pg.nodes();
-    await tools.getByRole('button', { name: 'Expand' }).click();
-    const result = await pg.waitForNewTopLayer(before);
-    expect([result.width, result.height]).toEqual([900, 700]);
-    const fill = decodePng(Buffer.from((await pg.imageFillBytes(result.id))!, 'base64'));
-    expect(sameBlock(fill, await exportAt2xAsync(id), 80, 40)).toBe(true);
-    expect((await recordOf(result.id)).tool?.original).toEqual({ x: 40, y: 20, width: 600, height: 600 });
-  });
+  it(
+    'expands to a frame drawn around the image, keeping the image where it lies in it',
+    { timeout: 120_000 },
+    async () => {
+      const id = await productIdAsync();
+      const frameId = await page.evaluate(() => {
+        const figma = (window as unknown as { figma: PluginAPI }).figma;
+        const frame = figma.createFrame();
+        frame.name = 'Canvas';
+        frame.fills = [];
+        frame.resize(900, 700);
+        frame.x = 600;
+        frame.y = -20;
+        return frame.id;
+      });
+      await pg.select([id, frameId]);
+      const tools = pg.panel.getByRole('region', { name: 'Image tools' });
+      await expect.poll(() => tools.textContent()).toMatch(/to Canvas.*900×700 pt, one call/);
+      const before = await pg.nodes();
+      await tools.getByRole('button', { name: 'Expand' }).click();
+      const result = await pg.waitForNewTopLayer(before);
+      expect([result.width, result.height]).toEqual([900, 700]);
+      const fill = decodePng(Buffer.from((await pg.imageFillBytes(result.id))!, 'base64'));
+      expect(sameBlock(fill, await exportAt2xAsync(id), 80, 40)).toBe(true);
+      expect((await recordOf(result.id)).tool?.original).toEqual({ x: 40, y: 20, width: 600, height: 600 });
+    },
+  );
 });

@@ -109,7 +109,9 @@ describe('Erase in the playground', () => {
       }),
     );
     await (await eraseButton()).click();
-    await pg.panel.locator('.banner[data-code="safety_blocked"]').waitFor();
+    const blocked = pg.panel.locator('.banner[data-code="safety_blocked"]');
+    await blocked.waitFor();
+    expect(await blocked.textContent()).toMatch(/refused to erase what this shape covers, so nothing was added\. Try/);
     expect(await pg.nodes()).toEqual(before);
 
     // A call that never answers, then Cancel: nothing is added, and the panel says what it may cost.

@@ -169,4 +169,27 @@ describe('PLACE_RESULT with liveText', () => {
     const layer = (await h.figma.getNodeByIdAsync(placed.nodeId)) as FrameNode;
     expect(layer.children).toEqual([]);
   });
+
+  it('for an Expand, grows to the canvas and moves the text with the original’s place in it', async () => {
+    const h = startPlugin();
+    const original = { x: 330, y: 20, width: 540, height: 675 };
+    const placed = valueOf(
+      await h.requestAsync({
+        type: 'PLACE_RESULT',
+        image: solidPngBytes(2400, 1430, [10, 10, 10, 255]),
+        sourceNodeId: h.sample.poster.id,
+        turn: { ...turn(h.sample.poster.id), tool: { name: 'expand', canvas: { width: 1200, height: 715 }, original } },
+        size: { width: 1200, height: 715 },
+        liveText: true,
+      }),
+    ) as PlacedResult;
+    const copy = (await h.figma.getNodeByIdAsync(placed.nodeId)) as FrameNode;
+    expect([copy.width, copy.height]).toEqual([1200, 715]);
+    expect(copy.children.map((c) => [c.type, c.name, c.x, c.y, c.width])).toEqual([
+      ['TEXT', 'Headline', 370, 460, h.sample.headline.width],
+      ['TEXT', 'Body', 370, 540, 460],
+      ['TEXT', 'CTA', 370, 615, 180],
+    ]);
+    expect([h.sample.poster.width, h.sample.headline.x]).toEqual([540, 40]);
+  });
 });

@@ -2,7 +2,7 @@
  * Boost resolution (docs/image-tools.md#boost-resolution): one click re-renders the selected image at 2K or 4K with
  * an instruction to keep every detail (core/tool-instructions.ts). The image is sent at its own pixels; the answer is
  * cropped to the layer's ratio and kept within 4096 px (ui/image/fit-plan.ts), and placed at the layer's size in
- * points, beside it or, with Apply in place, into its image fill (plugin/apply-in-place.ts). The pixel sizes before
+ * points, beside it or, with the Image tools' Apply in place, into its image fill (plugin/apply-in-place.ts). The pixel sizes before
  * and after are shown before the press and kept in the turn record.
  */
 import { applyInPlaceOffered } from '../apply-in-place-offered.js';
@@ -95,9 +95,9 @@ export async function boostAsync(deps: AppDeps): Promise<void> {
     state.error.value = press.error;
     return;
   }
-  const inPlace = press.value.inPlaceOffered && state.expandBoost.boostInPlaceFor.peek() === press.value.target.id;
+  const inPlace = press.value.inPlaceOffered && state.expandBoost.inPlaceFor.peek() === press.value.target.id;
   const pressedIds = state.selection.peek().map((node) => node.id);
-  await runToolAsync(deps, press.value.estimateUsd, (run) =>
+  await runToolAsync(deps, 'boost', press.value.estimateUsd, (run) =>
     runBoostAsync(deps, run, press.value, pressedIds, inPlace),
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The matte from two renders (docs/image-tools-matte.md#how-the-matte-is-made), when no segmentation model answers:
+ * The matte from two renders (docs/image-tools.md#how-the-matte-is-made), when no segmentation model answers:
  * two image edits of the source through `POST /v1/generate` (so the cache, the limits, the usage rows and Cancel are
  * as for any call), in parallel, one asking for everything but the subject pure white and one pure black
  * (core/matte-render-instruction.ts); the alpha is read from the pair (core/two-render-matte.ts). A failure of either

@@ -1,5 +1,5 @@
 /**
- * The matte from Gemini's segmentation masks (docs/image-tools-matte.md#remove-background): a copy of the source at
+ * The matte from Gemini's segmentation masks (docs/image-tools.md#remove-background): a copy of the source at
  * most the segmentation model's side, flattened on white, goes to `POST /v1/segment`; the masks that make the matte
  * (core/matte-tool.ts) are decoded and laid over the source's pixels (core/matte-alpha.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * Remove background and Isolate object (docs/image-tools-matte.md): the source's own pixels with a true alpha
+ * Remove background and Isolate object (docs/image-tools.md): the source's own pixels with a true alpha
  * channel. The source is exported at its export scale and the matte made one of two ways (core/cut-out-method.ts):
  * Gemini's segmentation masks from `POST /v1/segment` (core/matte-alpha.ts), or, when no segmentation model answers,
  * two renders of the image model on white and on black (ui/actions/cut-out-renders.ts). Either way the alpha goes

@@ -1,16 +1,17 @@
 /**
- * Erase (docs/image-tools-matte.md#erase): a shape drawn over an object, one click, and the object is removed and the
+ * Erase (docs/image-tools.md#erase): a shape drawn over an object, one click, and the object is removed and the
  * background continued. It is a regional edit (ui/actions/generate-region.ts) whose words ask for a removal
  * (core/erase-instruction.ts): the answer is composited back through the shape's mask, so every pixel outside the
  * shape is the source export's, byte for byte. The result is a new layer beside the source (or applied in place), one
  * undo step, with a turn record whose `tool` is `erase`, so it can be continued or branched like any turn. A failure or
- * Cancel ends the run with nothing placed.
+ * Cancel ends the run with nothing placed, and says so in Erase's words (core/tool-error.ts).
  */
 import { ERASE_TOOL, planErase } from '../../core/erase-plan.js';
 import { ERASE_PROMPT } from '../../core/erase-instruction.js';
 import { appError } from '../../core/errors.js';
 import type { PlacedResult } from '../../core/messages.js';
 import { fail, type Result } from '../../core/result.js';
+import { toolError } from '../../core/tool-error.js';
 import type { AppDeps } from './deps.js';
 import { placeAnswerAsync } from './place-answer.js';
 import type { Press } from './plan-press.js';
@@ -32,7 +33,7 @@ export async function eraseAsync(deps: AppDeps): Promise<void> {
   const outcome = await eraseTurnAsync(deps, run, press.value);
   run.end(() => {
     if (outcome.ok) state.lastResult.value = outcome.value;
-    else state.error.value = outcome.error;
+    else state.error.value = toolError('erase', outcome.error);
   });
 }
 

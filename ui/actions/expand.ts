@@ -3,9 +3,12 @@
  * or the empty frame drawn around it. The source is exported at its scale (lowered only to keep the canvas within
  * 4096 px), padded with flat white to the call's ratio and sent once with the Expand instruction; the answer is cut
  * to the canvas and the export copied back over it, so every pixel of the original is the export's, byte for byte
- * (core/expand-composite.ts). The result is a new layer the size of the canvas, beside the source.
+ * (core/expand-composite.ts). The result is a new layer the size of the canvas, beside the source; for a frame with
+ * text and Keep text editable on, the picture is made with the text hidden and the text stays live on top, in its
+ * place on the original content.
  */
 import { estimateCostRangeUsd, estimateCostUsd, type UsdRange } from '../../core/cost-estimate.js';
+import { keepTextApplies } from '../../core/edit-inputs.js';
 import { appError } from '../../core/errors.js';
 import { compositeExpand, expandLayout, expandSendImage } from '../../core/expand-composite.js';
 import { EXPAND_PRESETS, planExpand, type ExpandPlan, type ExpandTarget } from '../../core/expand-plan.js';
@@ -84,7 +87,9 @@ export async function expandAsync(deps: AppDeps): Promise<void> {
     return;
   }
   const pressedIds = state.selection.peek().map((node) => node.id);
-  await runToolAsync(deps, press.value.estimateUsd, (run) => runExpandAsync(deps, run, press.value, pressedIds));
+  await runToolAsync(deps, 'expand', press.value.estimateUsd, (run) =>
+    runExpandAsync(deps, run, press.value, pressedIds),
+  );
 }
 
 async function runExpandAsync(
@@ -96,10 +101,13 @@ async function runExpandAsync(
   const { plan, from } = press;
   const codec = deps.pixels ?? pureCodec;
   const exports = createTurnExports(deps);
+  // Keep text editable, as an edit does (plugin/place-live-text-result.ts): the picture without its text, the text
+  // kept live on top of the expanded image.
+  const liveText = keepTextApplies(from.source, deps.state.precision.keepText.peek());
   const exported = await exports.sourceAsync({
     nodeId: from.source.id,
     scale: plan.scale,
-    hideText: false,
+    hideText: liveText,
     hideNodeIds: [],
   });
   if (!exported.ok) return exported;
@@ -136,5 +144,6 @@ async function runExpandAsync(
     call,
     tool: { name: 'expand', canvas: plan.canvas, original: plan.original },
     size: plan.canvas,
+    liveText,
   });
 }

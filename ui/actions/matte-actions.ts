@@ -1,4 +1,6 @@
 /** The matte tools' actions (ui/components/matte-tools-row.tsx), bound to their dependencies. */
+import type { ImageToolName } from '../../core/image-tool.js';
+import { toolError } from '../../core/tool-error.js';
 import { cutOutAsync } from './cut-out.js';
 import type { AppDeps } from './deps.js';
 import { eraseAsync } from './erase.js';
@@ -15,12 +17,23 @@ export interface MatteActions {
 export function createMatteActions(deps: AppDeps): MatteActions {
   return {
     eraseAsync: () => eraseAsync(deps),
-    removeBackgroundAsync: () => cutOutAsync(deps, { name: 'remove-background' }),
+    removeBackgroundAsync: () =>
+      inToolWordsAsync(deps, 'remove-background', () => cutOutAsync(deps, { name: 'remove-background' })),
     isolateAsync: () =>
-      cutOutAsync(deps, {
-        name: 'isolate',
-        object: deps.state.matte.objectName.peek(),
-        shape: deps.state.editInputs.peek().region,
-      }),
+      inToolWordsAsync(deps, 'isolate', () =>
+        cutOutAsync(deps, {
+          name: 'isolate',
+          object: deps.state.matte.objectName.peek(),
+          shape: deps.state.editInputs.peek().region,
+        }),
+      ),
   };
+}
+
+/** Runs a cut-out; the error it ends with, if any, is then put in the tool's words (core/tool-error.ts). */
+async function inToolWordsAsync(deps: AppDeps, tool: ImageToolName, runAsync: () => Promise<void>): Promise<void> {
+  const earlier = deps.state.error.peek();
+  await runAsync();
+  const error = deps.state.error.peek();
+  if (error && error !== earlier) deps.state.error.value = toolError(tool, error);
 }

@@ -4,7 +4,7 @@
  * tool. Nothing is placed until the image is finished; a Cancel before that leaves the canvas as it was.
  */
 import { base64ToBytes, bytesToBase64 } from '../../core/base64.js';
-import type { TurnTool } from '../../core/image-tool.js';
+import type { ImageToolName, TurnTool } from '../../core/image-tool.js';
 import type { ImageSize } from '../../core/image-sizes.js';
 import { appError } from '../../core/errors.js';
 import type { NodeSnapshot } from '../../core/node-snapshot.js';
@@ -12,6 +12,7 @@ import type { PlacedResult } from '../../core/messages.js';
 import type { GenerateRequest, GenerateResponse } from '../../core/proxy-schema.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { sha1Hex } from '../../core/sha1.js';
+import { toolError } from '../../core/tool-error.js';
 import type { AppDeps } from './deps.js';
 import { startRun, type Run } from './run.js';
 
@@ -24,9 +25,13 @@ export interface ToolCall {
   imageSize: ImageSize;
 }
 
-/** Runs `body` as the panel's run unless one is running; its outcome becomes the result or the error. */
+/**
+ * Runs `body` as the panel's run unless one is running; its outcome becomes the result or the error, in the tool's
+ * words (core/tool-error.ts).
+ */
 export async function runToolAsync(
   deps: AppDeps,
+  tool: ImageToolName,
   estimateUsd: number | null,
   body: (run: Run) => Promise<Result<PlacedResult>>,
 ): Promise<void> {
@@ -36,7 +41,7 @@ export async function runToolAsync(
   const outcome = await body(run);
   run.end(() => {
     if (outcome.ok) state.lastResult.value = outcome.value;
-    else state.error.value = outcome.error;
+    else state.error.value = toolError(tool, outcome.error);
   });
 }
 
@@ -78,6 +83,8 @@ export interface ToolPlacement {
   /** The result's size in points when it is not the source's (Expand). */
   size?: { width: number; height: number };
   applyInPlace?: boolean;
+  /** Keep text editable: the result is a copy of the source frame with its text live (Expand on a poster). */
+  liveText?: boolean;
 }
 
 /** Places the finished image as the tool's turn; nothing after a Cancel. */
@@ -100,6 +107,7 @@ export async function placeToolAsync(
     ...(box && box.width > 0 && box.height > 0 ? { pressedSource: { name: source.name, box } } : {}),
     ...(placement.applyInPlace ? { applyInPlace: true } : {}),
     ...(placement.size ? { size: placement.size } : {}),
+    ...(placement.liveText ? { liveText: true } : {}),
     turn: {
       prompt: call.prompt,
       model: answer.model,

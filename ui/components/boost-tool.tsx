@@ -1,26 +1,21 @@
 /**
  * Boost resolution's row in the Image tools section: the size to ask for, the pixels before and after
- * ("1024×1024 → 4096×4096 px") next to the button, what it will cost, Apply in place where it is offered, and the
- * refusal when the image is already at the model's maximum (docs/image-tools.md#boost-resolution).
+ * ("1024×1024 → 4096×4096 px") next to the button, what it will cost, and the refusal when the image is already at
+ * the model's maximum (docs/image-tools.md#boost-resolution). Apply in place is the Image tools card's
+ * (ui/components/tools-in-place.tsx).
  */
 import { formatUsdRange, type UsdRange } from '../../core/cost-estimate.js';
 import type { BoostOption, Pixels } from '../../core/boost-plan.js';
 import type { ImageSize } from '../../core/image-sizes.js';
 
 export interface BoostToolProps {
-  /** The layer's name, for Apply in place. */
-  name: string;
   before: Pixels | null;
   options: readonly BoostOption[];
   chosen: BoostOption | null;
   rangeUsd: UsdRange | null;
   refusal: string | null;
-  /** Apply in place is offered for the layer, and whether it is ticked. */
-  inPlaceOffered: boolean;
-  inPlace: boolean;
   running: boolean;
   onSize(size: ImageSize): void;
-  onInPlace(checked: boolean): void;
   onBoost(): void;
 }
 
@@ -58,19 +53,6 @@ export function BoostTool(props: BoostToolProps) {
           </span>
         )}
       </div>
-      {props.inPlaceOffered && chosen && (
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={props.inPlace}
-            disabled={running}
-            onChange={(event) => props.onInPlace(event.currentTarget.checked)}
-          />
-          <span>
-            Boost in place<span class="muted"> · replace {props.name}’s image (⌘Z undoes it)</span>
-          </span>
-        </label>
-      )}
       {props.refusal && <p class="muted tool-refusal">{props.refusal}</p>}
     </div>
   );

@@ -8,8 +8,7 @@ import { BrandSection } from './brand-section.js';
 import { ComponentSetCard } from './component-set-card.js';
 import { ErrorBanner } from './error-banner.js';
 import { GenerateBar } from './generate-bar.js';
-import { ImageToolsExpandBoost } from './image-tools-expand-boost.js';
-import { ImageToolsMatte } from './image-tools-matte.js';
+import { ImageTools } from './image-tools.js';
 import { ModelPicker } from './model-picker.js';
 import { PanelFooter } from './panel-footer.js';
 import { PromptBox } from './prompt-box.js';
@@ -53,8 +52,7 @@ export function MainView({ state, actions }: PanelProps) {
         onMake={() => void actions.makeComponentSetAsync()}
         onCheckPublished={() => void actions.checkPublishStatusAsync()}
       />
-      <ImageToolsExpandBoost state={state} actions={actions} />
-      <ImageToolsMatte state={state} actions={actions} />
+      <ImageTools state={state} actions={actions} />
       {offered && (
         <StylePresets editing={editing} prompt={state.prompt.value} onApply={actions.precision.applyStylePreset} />
       )}

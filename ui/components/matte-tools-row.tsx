@@ -1,5 +1,5 @@
 /**
- * The matte tools' row (docs/image-tools-matte.md): one click on the selected image or frame.
+ * The matte tools' row (docs/image-tools.md): one click on the selected image or frame.
  *
  * - **Remove background**: the image's own pixels with a true alpha channel, the background fully transparent.
  * - **Isolate object**: the same for one object, named in the field ("the mug") or marked with a shape over it.
@@ -48,7 +48,7 @@ export function MatteToolsRow(props: MatteToolsRowProps) {
     );
   const cutOutCost = (label: string) => cutOut && cost(cutOut.estimateUsd, label, methodLabel(cutOut.method));
   return (
-    <section class="card image-tools-matte" aria-label="Cut-out and erase">
+    <div class="tool matte-tools">
       <div class="actions">
         <button
           type="button"
@@ -98,6 +98,6 @@ export function MatteToolsRow(props: MatteToolsRowProps) {
         </p>
       )}
       {!cutOuts && <p class="muted">This proxy offers no model to cut out with: Remove background is off.</p>}
-    </section>
+    </div>
   );
 }

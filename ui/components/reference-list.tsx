@@ -1,8 +1,8 @@
 /**
  * What goes with an edit (docs/architecture.md#references-and-style-presets), shown when there is more to it than one
- * frame: which selected layer is the base (and why, with a way to pick another), the shape that marks the region, each
- * reference with its role (style, subject or product) in the order they are sent, the pinned subject, and Keep text
- * editable for a frame with text.
+ * frame: which selected layer is the base (and why, with a way to pick another), the shape drawn over it (the region
+ * an edit or Erase changes, or the object Isolate object keeps), each reference with its role (style, subject or
+ * product) in the order they are sent, the pinned subject, and Keep text editable for a frame with text.
  */
 import type { NodeSnapshot } from '../../core/messages.js';
 import { REFERENCE_ROLES, type ReferenceRole, type SelectionRoles } from '../../core/selection-roles.js';
@@ -29,6 +29,8 @@ const ROLE_HINTS: Record<ReferenceRole, string> = {
   subject: 'keep this subject exactly',
   product: 'reproduce this product faithfully',
 };
+// The shape means one thing per tool: the region an edit (or Erase) changes, and for Isolate object the object kept.
+const SHAPE_NOTE = 'marks the region an edit or Erase changes, or the object Isolate object keeps';
 const BASE_REASONS = {
   chosen: 'the frame being edited',
   'largest-frame': 'the largest frame selected',
@@ -70,8 +72,8 @@ export function ReferenceList({ mode, selection, roles, inputs, pinned, base, pr
       )}
       {inputs.region && (
         <div class="input-row" data-role="region">
-          <span class="input-badge region">Region</span>
-          <InputText name={inputs.region.name} note="only inside this shape changes" />
+          <span class="input-badge region">Shape</span>
+          <InputText name={inputs.region.name} note={SHAPE_NOTE} />
         </div>
       )}
       {roles.references.map(({ layer, role }, index) => (
