@@ -12,7 +12,7 @@ import { noteFault } from './fault-counts.js';
 import type { GeneratePlan } from './generate-plan.js';
 import { billedUsage, settledCostUsd } from './generate-pricing.js';
 import { generateResponseOf } from './generate-response.js';
-import { ProxyError } from './proxy-error.js';
+import type { ProxyError } from './proxy-error.js';
 import type { UsageRecord } from './store/store.js';
 import { toProxyError } from './to-proxy-error.js';
 import { callUpstream, type LiveCall } from './upstream-call.js';
