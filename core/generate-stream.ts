@@ -121,3 +121,13 @@ export function readSseEvents(): { push(text: string): SseEvent[]; end(): SseEve
     end: () => takeLines(true),
   };
 }
+
+/**
+ * The panel's stage line for a live answer: "Thinking…", "Draft 1 of ~2 · thinking…", "Final image arriving…".
+ * `draft` is the number of the newest draft shown, or null before the first.
+ */
+export function liveStageLine(stage: GenerateStage, draft: number | null): string {
+  if (stage === 'final') return 'Final image arriving…';
+  if (draft === null) return 'Thinking…';
+  return `Draft ${draft} of ~${Math.max(EXPECTED_DRAFTS, draft)} · thinking…`;
+}
