@@ -126,7 +126,7 @@ export async function handleRequest(
     triggers,
     record,
     modelId: model.id,
-    chunkDelayMs: state.streamChunkDelayMs,
+    chunkDelayMs: triggers.streamDelayMs ?? state.streamChunkDelayMs,
   });
 }
 
