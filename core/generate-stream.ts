@@ -75,50 +75,56 @@ export interface SseEvent {
 /**
  * A push parser for `text/event-stream` (the WHATWG HTML "server-sent events" format): feed it text as it arrives,
  * get back the complete events so far. Lines end in CR LF, LF or CR; a blank line ends an event; `:` lines are
- * comments; an event with no `data:` line is skipped.
+ * comments; an event with no `data:` line is skipped. Each piece is searched once, so a long line (an image) that
+ * arrives in many pieces costs no more than its length.
  */
 export function readSseEvents(): { push(text: string): SseEvent[]; end(): SseEvent[] } {
-  let buffer = '';
   let event = '';
   let data: string[] = [];
-  // How far `buffer` is known to hold no line end: a long image line arrives in many pieces, scanned once.
-  let scanned = 0;
-  const lineEnd = /\r\n|\r|\n/g;
-  const takeLines = (final: boolean): SseEvent[] => {
-    const out: SseEvent[] = [];
-    for (;;) {
-      lineEnd.lastIndex = scanned;
-      const match = lineEnd.exec(buffer);
-      // A lone CR at the end may be the first half of CR LF: wait for more text unless the stream is over.
-      if (!match || (match[0] === '\r' && match.index === buffer.length - 1 && !final)) {
-        scanned = match ? match.index : buffer.length;
-        break;
-      }
-      const line = buffer.slice(0, match.index);
-      buffer = buffer.slice(match.index + match[0].length);
-      scanned = 0;
-      if (line === '') {
-        if (data.length > 0) out.push({ event: event || 'message', data: data.join('\n') });
-        event = '';
-        data = [];
-        continue;
-      }
-      if (line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const field = colon === -1 ? line : line.slice(0, colon);
-      let value = colon === -1 ? '' : line.slice(colon + 1);
-      if (value.startsWith(' ')) value = value.slice(1);
-      if (field === 'event') event = value;
-      else if (field === 'data') data.push(value);
+  // The start of a line still arriving: only each new piece is searched for line ends (a 4K image is one line).
+  let pending: string[] = [];
+  // The last piece ended in CR: an LF that starts the next one belongs to it.
+  let skipLf = false;
+  const takeLine = (line: string, out: SseEvent[]): void => {
+    if (line === '') {
+      if (data.length > 0) out.push({ event: event || 'message', data: data.join('\n') });
+      event = '';
+      data = [];
+      return;
     }
-    return out;
+    if (line.startsWith(':')) return;
+    const colon = line.indexOf(':');
+    const field = colon === -1 ? line : line.slice(0, colon);
+    let value = colon === -1 ? '' : line.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    if (field === 'event') event = value;
+    else if (field === 'data') data.push(value);
   };
   return {
     push: (text) => {
-      buffer += text;
-      return takeLines(false);
+      const out: SseEvent[] = [];
+      let start = skipLf && text.startsWith('\n') ? 1 : 0;
+      skipLf = false;
+      let cr = text.indexOf('\r', start);
+      let lf = text.indexOf('\n', start);
+      while (cr !== -1 || lf !== -1) {
+        const end = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+        const piece = text.slice(start, end);
+        takeLine(pending.length > 0 ? pending.join('') + piece : piece, out);
+        pending = [];
+        start = end + 1;
+        if (end === cr) {
+          if (start === text.length) skipLf = true;
+          else if (text[start] === '\n') start++;
+        }
+        if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
+        if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+      }
+      if (start < text.length) pending.push(text.slice(start));
+      return out;
     },
-    end: () => takeLines(true),
+    // An event not ended by a blank line when the stream closes is not dispatched (as the format says).
+    end: () => [],
   };
 }
 

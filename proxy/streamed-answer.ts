@@ -67,6 +67,8 @@ function addPart(parts: GeminiPart[], part: GeminiPart, onProgress: (progress: G
     else if (!image) onProgress({ kind: 'thinking' });
     return;
   }
+  // An empty unsigned text part carries nothing (Gemini 3 ends its stream with one: docs/gemini-platform.md#response-shape).
+  if (part.text === '' && !part.inlineData && !part.thoughtSignature) return;
   if (part.inlineData?.data && !part.thought) onProgress({ kind: 'final' });
   const previous = parts.at(-1);
   const isPlainText = (p: GeminiPart): boolean =>

@@ -119,6 +119,7 @@ export async function handleRequest(
     responseId: randomBytes(17).toString('base64url'),
     vertex: route.backend !== 'gemini',
     createTime: new Date().toISOString(),
+    emptyStopPart: model.thoughtSignatures,
   };
   await sendAnswerAsync(response, answer, meta, {
     stream,
