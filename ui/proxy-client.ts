@@ -171,8 +171,8 @@ async function callJsonAsync<T>(
       answeredBases.add(base);
       if (onLive && response.ok && isEventStream(response)) {
         const ending = await readLiveAnswerAsync(response, onLive);
-        // A stream that stopped before its last event lost the answer, as a body cut short does.
-        if (!ending) return fail(networkError(endpoint, response));
+        // A stream that stopped before its last event lost the answer, as a body cut short does (unless we stopped it).
+        if (!ending) return fail(stop.reason ? stopError(stop.reason, timeoutMs) : networkError(endpoint, response));
         if ('status' in ending) return fail(errorFromResponse(ending.status, ending.body));
         body = ending.result;
       } else {
