@@ -76,7 +76,7 @@ type Content = { role: string; parts: Record<string, unknown>[] };
 function upstreamCalls(from = 0): { contents: Content[]; status: number | null }[] {
   return live.double.requests
     .slice(from)
-    .filter((r: RecordedRequest) => r.path.endsWith(':generateContent'))
+    .filter((r: RecordedRequest) => /:(generateContent|streamGenerateContent)$/.test(r.path))
     .map((r) => ({ contents: (r.body as { contents: Content[] }).contents, status: r.status }));
 }
 
