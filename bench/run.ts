@@ -5,12 +5,14 @@
 import { benchConversationTokens } from './conversation-tokens.js';
 import { benchProxyLoad } from './proxy-load.js';
 import { benchComposite } from './composite.js';
+import { benchLivePreview } from './live-preview.js';
 import { benchProxyOverhead } from './proxy-overhead.js';
 import { benchProxyScaleOut } from './proxy-scale-out.js';
 import { benchProxySoak } from './proxy-soak.js';
 
 const sections: [string, () => Promise<string[]>][] = [
   ['Proxy', () => benchProxyOverhead()],
+  ['Proxy: live previews, time to the first draft', () => benchLivePreview()],
   ['Team proxy: cache and load', () => benchProxyLoad()],
   ['Scale-out: two instances on PostgreSQL, under load and faults', () => benchProxyScaleOut()],
   ['Soak: 20,000 requests, faults, aborts and a killed instance', () => benchProxySoak()],

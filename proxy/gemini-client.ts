@@ -10,6 +10,7 @@ import {
   MediaModality,
   Modality,
   type BatchJob,
+  type GenerateContentResponse,
   type GenerateContentResponseUsageMetadata,
   type InlinedRequest,
   type GoogleGenAIOptions,
@@ -26,6 +27,7 @@ import type {
   GeminiUsage,
 } from './gemini-port.js';
 import { ProxyError } from './proxy-error.js';
+import { streamedAnswer } from './streamed-answer.js';
 
 /**
  * The API version each backend is called on, set explicitly instead of the SDK's default (`v1` for the Gemini API,
@@ -59,28 +61,29 @@ export function createGeminiClient(config: GeminiBackendConfig): GeminiPort {
   return {
     backend: config.backend,
     async generateImage(request: GeminiImageRequest): Promise<GeminiResponse> {
-      try {
-        const response = await ai.models.generateContent({
-          model: request.model,
-          // A replayed call sends the earlier contents first, model parts exactly as Gemini gave them: signatures
-          // must go back byte for byte on the part they came with (docs/gemini-platform.md#thought-signatures).
-          contents: [...(request.history ?? []), { role: 'user', parts: request.parts }],
-          config: {
-            // IMAGE only: asking for text too makes text-only answers likelier (docs/gemini-platform.md#request-knobs).
-            responseModalities: [Modality.IMAGE],
-            imageConfig: {
-              ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
-              ...(request.imageSize ? { imageSize: request.imageSize } : {}),
-            },
-            abortSignal: request.signal,
+      const params = {
+        model: request.model,
+        // A replayed call sends the earlier contents first, model parts exactly as Gemini gave them: signatures
+        // must go back byte for byte on the part they came with (docs/gemini-platform.md#thought-signatures).
+        contents: [...(request.history ?? []), { role: 'user', parts: request.parts }],
+        config: {
+          // IMAGE only: asking for text too makes text-only answers likelier (docs/gemini-platform.md#request-knobs).
+          responseModalities: [Modality.IMAGE],
+          imageConfig: {
+            ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
+            ...(request.imageSize ? { imageSize: request.imageSize } : {}),
           },
-        });
-        return {
-          ...(response.promptFeedback ? { promptFeedback: response.promptFeedback } : {}),
-          ...(response.candidates ? { candidates: response.candidates as GeminiResponse['candidates'] } : {}),
-          usage: usageOf(response.usageMetadata),
-          ...(response.modelVersion ? { modelVersion: response.modelVersion } : {}),
-        };
+          // Thought summaries and interim images come only when asked for (docs/gemini-platform.md#request-knobs).
+          ...(request.includeThoughts ? { thinkingConfig: { includeThoughts: true } } : {}),
+          abortSignal: request.signal,
+        },
+      };
+      try {
+        if (!request.onProgress) return responseOf(await ai.models.generateContent(params));
+        // Live previews: the same call streamed; the chunks are put back together as one answer.
+        const answer = streamedAnswer(request.onProgress);
+        for await (const chunk of await ai.models.generateContentStream(params)) answer.add(responseOf(chunk));
+        return answer.answer();
       } catch (error) {
         throw toProxyError(error, request.signal, secrets);
       }
@@ -97,12 +100,7 @@ export function createGeminiClient(config: GeminiBackendConfig): GeminiPort {
             abortSignal: request.signal,
           },
         });
-        return {
-          ...(response.promptFeedback ? { promptFeedback: response.promptFeedback } : {}),
-          ...(response.candidates ? { candidates: response.candidates as GeminiResponse['candidates'] } : {}),
-          usage: usageOf(response.usageMetadata),
-          ...(response.modelVersion ? { modelVersion: response.modelVersion } : {}),
-        };
+        return responseOf(response);
       } catch (error) {
         throw toProxyError(error, request.signal, secrets);
       }
@@ -180,6 +178,16 @@ function batchJobOf(job: BatchJob): GeminiBatchJob {
               : { error: { code: item.error?.code ?? 500, message: item.error?.message ?? 'No answer.' } },
           )
         : null,
+  };
+}
+
+/** An SDK answer (or one chunk of a streamed one) in the port's terms. */
+function responseOf(response: GenerateContentResponse): GeminiResponse {
+  return {
+    ...(response.promptFeedback ? { promptFeedback: response.promptFeedback } : {}),
+    ...(response.candidates ? { candidates: response.candidates as GeminiResponse['candidates'] } : {}),
+    usage: usageOf(response.usageMetadata),
+    ...(response.modelVersion ? { modelVersion: response.modelVersion } : {}),
   };
 }
 

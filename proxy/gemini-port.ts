@@ -24,7 +24,19 @@ export interface GeminiImageRequest {
   imageSize?: ImageSize;
   /** Aborts the upstream call: the client went away, or the per-request timeout fired. */
   signal: AbortSignal;
+  /**
+   * Live previews (docs/proxy-api.md#live-previews): when set, the call is streamed (`streamGenerateContent`) and
+   * this hears each step as its chunk arrives. The answer resolved is the same as a unary call's, without the
+   * unsigned thought parts (they were reported here).
+   */
+  onProgress?: (progress: GeminiProgress) => void;
+  /** Ask for thought summaries and interim images (`thinkingConfig.includeThoughts`); only for models that think. */
+  includeThoughts?: boolean;
 }
+
+/** One step of a streamed answer: a thought summary, an interim thought image, or the final image's arrival. */
+export type GeminiProgress =
+  { kind: 'thinking' } | { kind: 'draft'; image: { mimeType: string; data: string } } | { kind: 'final' };
 
 /**
  * A call to a text model for a JSON answer (segmentation masks: docs/gemini-platform.md#segmentation-masks), with

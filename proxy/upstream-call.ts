@@ -10,19 +10,30 @@ import type { AppEnv } from './app-env.js';
 import { callWithRetries } from './call-with-retries.js';
 import type { GeneratePlan } from './generate-plan.js';
 import type { PreparedImage } from './prepared-images.js';
-import type { GeminiInputPart, GeminiResponse } from './gemini-port.js';
+import type { GeminiInputPart, GeminiProgress, GeminiResponse } from './gemini-port.js';
 import { modelUnavailableError } from './model-availability.js';
 import { ProxyError } from './proxy-error.js';
 
-/** Gemini's answer to the planned call; `onAttempt` hears each attempt's number (retries included). */
+/** A live call's extras (routes/generate-stream.ts): its client's signal, and who hears the stream's steps. */
+export interface LiveCall {
+  /** Aborted when the client of the event stream goes away. */
+  signal: AbortSignal;
+  onProgress: (progress: GeminiProgress) => void;
+}
+
+/**
+ * Gemini's answer to the planned call; `onAttempt` hears each attempt's number (retries included). With `live` the
+ * call is streamed and its steps reported (interim images only where the model thinks: Gemini 3).
+ */
 export async function callUpstream(
   ctx: AppContext,
   c: Context<AppEnv>,
   plan: GeneratePlan,
   onAttempt: (attempt: number) => void,
+  live?: LiveCall,
 ): Promise<GeminiResponse> {
   const { model, imageSize, request, history } = plan;
-  const clientSignal = c.req.raw.signal;
+  const clientSignal = live?.signal ?? c.req.raw.signal;
   const release = await ctx.queue.acquire(c.get('owner').id, clientSignal);
   try {
     // The timeout runs from when the call may start, not from arrival: time spent queued is the proxy's doing.
@@ -37,6 +48,7 @@ export async function callUpstream(
           ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
           // Models without a size knob reject imageSize: only send it where the model has sizes.
           ...(model.imageSizes.length > 0 ? { imageSize } : {}),
+          ...(live ? { onProgress: live.onProgress, includeThoughts: model.thoughtSignatures } : {}),
           signal,
         }),
       {

@@ -4,7 +4,7 @@
  * proxy's error envelope becomes its AppError, a network failure `proxy_unreachable` (or `connection_dropped` when
  * the answer had begun to arrive, or the address had answered before), the caller's abort
  * `cancelled`, our own timeout `upstream_timeout`, and every 200 body is checked against the schema both ends share
- * (core/proxy-schema.ts).
+ * (core/proxy-schema.ts). A live `POST /v1/generate` is read by ui/proxy-stream.ts and ends the same way.
  */
 import type { z } from 'zod';
 import { appError, type AppError, type ErrorCode } from '../core/errors.js';
@@ -27,6 +27,8 @@ import { fail, ok, type Result } from '../core/result.js';
 import { proxyBaseUrl, type Settings } from '../core/settings.js';
 import { buildMayReach, notAllowedMessage } from '../core/build-may-reach.js';
 import { BUILD_TARGET, type BuildTarget } from '../core/build-target.js';
+import { EVENT_STREAM_TYPE } from '../core/generate-stream.js';
+import { isEventStream, readLiveAnswerAsync, type LiveEvent } from './proxy-stream.js';
 
 export interface ProxyClient {
   /** `GET /health`: whether the proxy answers from Gemini, Vertex AI or the offline double. */
@@ -40,8 +42,16 @@ export interface ProxyClient {
    * cannot read): tells a server that refuses the panel's origin from one that is not there.
    */
   answersWithoutCorsAsync(signal?: AbortSignal): Promise<boolean>;
-  /** One image for one request; aborting `signal` really aborts the HTTP request. */
-  generate(request: GenerateRequest, signal?: AbortSignal): Promise<Result<GenerateResponse>>;
+  /**
+   * One image for one request; aborting `signal` really aborts the HTTP request. With `onLive` the answer is asked
+   * for live (docs/proxy-api.md#live-previews): stages and interim drafts are heard as they arrive; a proxy that
+   * answers plain JSON is read as before.
+   */
+  generate(
+    request: GenerateRequest,
+    signal?: AbortSignal,
+    onLive?: (event: LiveEvent) => void,
+  ): Promise<Result<GenerateResponse>>;
   /** `POST /v1/segment`: Gemini's masks of the image's subject or of a named object (core/segment-schema.ts). */
   segment(request: SegmentRequest, signal?: AbortSignal): Promise<Result<SegmentResponse>>;
 }
@@ -64,8 +74,14 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (settings.token) headers.Authorization = `Bearer ${settings.token}`;
   const target = options.target ?? BUILD_TARGET;
-  const call = <T>(path: string, init: RequestInit, schema: z.ZodType<T>, timeoutMs: number, signal?: AbortSignal) =>
-    callJsonAsync({ fetchImpl, base, target }, path, init, schema, timeoutMs, signal);
+  const call = <T>(
+    path: string,
+    init: RequestInit,
+    schema: z.ZodType<T>,
+    timeoutMs: number,
+    signal?: AbortSignal,
+    onLive?: (event: LiveEvent) => void,
+  ) => callJsonAsync({ fetchImpl, base, target }, path, init, schema, timeoutMs, signal, onLive);
   return {
     getHealth: (signal) =>
       call('/health', { method: 'GET', headers }, healthResponseSchema, options.modelsTimeoutMs ?? 15_000, signal),
@@ -84,13 +100,19 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
         () => true,
         () => false,
       ),
-    async generate(request, signal) {
+    async generate(request, signal, onLive) {
+      const accept: Record<string, string> = onLive ? { Accept: `${EVENT_STREAM_TYPE}, application/json` } : {};
       const answer = await call(
         '/v1/generate',
-        { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(request) },
+        {
+          method: 'POST',
+          headers: { ...headers, ...accept, 'Content-Type': 'application/json' },
+          body: JSON.stringify(request),
+        },
         generateResponseSchema,
         options.generateTimeoutMs ?? 400_000,
         signal,
+        onLive,
       );
       return answer.ok ? ok(withFullModelTurn(answer.value)) : answer;
     },
@@ -125,6 +147,7 @@ async function callJsonAsync<T>(
   schema: z.ZodType<T>,
   timeoutMs: number,
   signal?: AbortSignal,
+  onLive?: (event: LiveEvent) => void,
 ): Promise<Result<T>> {
   const { fetchImpl, base } = endpoint;
   if (signal?.aborted) return fail(appError('cancelled'));
@@ -142,16 +165,23 @@ async function callJsonAsync<T>(
   }, timeoutMs);
   try {
     let response: Response | null = null;
-    let text: string;
+    let body: unknown;
     try {
       response = await fetchImpl(`${base}${path}`, { ...init, signal: controller.signal });
       answeredBases.add(base);
-      text = await response.text();
+      if (onLive && response.ok && isEventStream(response)) {
+        const ending = await readLiveAnswerAsync(response, onLive);
+        // A stream that stopped before its last event lost the answer, as a body cut short does (unless we stopped it).
+        if (!ending) return fail(stop.reason ? stopError(stop.reason, timeoutMs) : networkError(endpoint, response));
+        if ('status' in ending) return fail(errorFromResponse(ending.status, ending.body));
+        body = ending.result;
+      } else {
+        body = parseJson(await response.text());
+      }
     } catch {
       if (stop.reason) return fail(stopError(stop.reason, timeoutMs));
       return fail(networkError(endpoint, response));
     }
-    const body = parseJson(text);
     if (!response.ok) return fail(errorFromResponse(response.status, body));
     const parsed = schema.safeParse(body);
     if (!parsed.success) {

@@ -7,6 +7,7 @@ import { brandContextOf } from '../core/brand-context.js';
 import type { BrandSnapshot } from '../core/brand-snapshot.js';
 import { editInputsOf } from '../core/edit-inputs.js';
 import type { AppError } from '../core/errors.js';
+import type { GenerateStage } from '../core/generate-stream.js';
 import { buildHistoryGraph, chainOf, turnOfNode } from '../core/history-graph.js';
 import { focusToRemember, historyViewOf, type RememberedFocus } from '../core/history-view.js';
 import type { LiveTurn } from '../core/live-replay.js';
@@ -34,6 +35,14 @@ export interface RunState {
   step: 'exporting' | 'generating' | 'placing';
   /** The estimate shown when it started (all its calls): what Gemini may bill if it is cancelled while generating. */
   estimateUsd?: number | null;
+  /** A live answer's progress (docs/proxy-api.md#live-previews): shown while generating, never stored or placed. */
+  live?: LivePreview;
+}
+
+/** How far a live answer has got, and its newest interim draft as a data URL (in memory only). */
+export interface LivePreview {
+  stage: GenerateStage;
+  draft: { index: number; url: string } | null;
 }
 
 /** The selection thumbnail as the sandbox sent it. */

@@ -7,6 +7,7 @@ import { tabledPixels, type ImageSize, type ModelInfo } from '../../core/models.
 import type { RgbaImage } from '../../core/png.js';
 import { renderBackdropAnswer } from './backdrop-answer.js';
 import { isErasePrompt, renderErase } from './erase-fill.js';
+import { renderDraft } from './draft-image.js';
 import { encodeAnswerImage, renderEdit, renderPicture } from './image.js';
 import type { GenerateRequest } from './request.js';
 import { hashText, seededSignature } from './seed.js';
@@ -115,17 +116,18 @@ export function buildAnswer(input: AnswerInput): Answer {
   const shape = outputShape(model, request, source);
   const [width, height] = triggers.size ?? [shape.width, shape.height];
   const mimeType = triggers.format ?? answerFormat(model);
-  const render = (variant: string): string => {
+  const picture = (variant: string): RgbaImage => {
     const variantSeed = variant === '' ? seed : hashText(`${seedText}\u0000${variant}`);
-    const pixels = !source
+    return !source
       ? renderPicture(width, height, variantSeed)
       : isErasePrompt(seedText)
         ? renderErase(source, width, height)
         : (renderBackdropAnswer(request.prompt, source, width, height) ??
           renderToolAnswer(request.prompt, source, width, height) ??
           renderEdit(source, width, height, variantSeed));
-    return Buffer.from(encodeAnswerImage(pixels, mimeType)).toString('base64');
   };
+  const encode = (pixels: RgbaImage): string => Buffer.from(encodeAnswerImage(pixels, mimeType)).toString('base64');
+  const render = (variant: string): string => encode(picture(variant));
   const tokensPerImage = model.pricing.outputTokensPerImage[shape.imageSize] ?? 0;
   const imagePart = (data: string, index: number): AnswerPart => ({
     wire: signed({ inlineData: { mimeType, data } }, index),
@@ -133,11 +135,15 @@ export function buildAnswer(input: AnswerInput): Answer {
     imageTokens: tokensPerImage,
   });
   const parts: AnswerPart[] = [];
-  if (triggers.thoughts) {
-    // Interim "thought images" carry no signature and are not charged [IMG-DOC].
-    for (const n of [1, 2]) {
+  // Gemini 3 thinks always; its thoughts are sent when asked for (`includeThoughts`), or with the trigger.
+  const asked = request.includeThoughts && model.thoughtSignatures;
+  if (asked) parts.push(thoughtSummary(seedText));
+  if (triggers.thoughts || asked) {
+    // Interim "thought images" carry no signature and are not charged [IMG-DOC]; drafts of the final picture.
+    const final = picture('');
+    for (const step of [1, 2] as const) {
       parts.push({
-        wire: { inlineData: { mimeType, data: render(`thought ${n}`) }, thought: true },
+        wire: { inlineData: { mimeType, data: encode(renderDraft(final, step)) }, thought: true },
         textTokens: 0,
         imageTokens: 0,
       });
@@ -153,4 +159,17 @@ export function buildAnswer(input: AnswerInput): Answer {
     : render('');
   parts.push(imagePart(finalData, 2));
   return { ...base, kind: 'content', parts };
+}
+
+/**
+ * The thought summary sent before the drafts when thoughts are asked for. Its wording is assumed (Google's are
+ * model-written, a bold heading then a sentence); it is a `thought: true` text part, unsigned, not charged as text.
+ */
+function thoughtSummary(seedText: string): AnswerPart {
+  const subject = seedText.trim().slice(0, 80) || 'the image';
+  return {
+    wire: { text: `**Composing the picture**\n\nI am laying out ${subject} before rendering it.`, thought: true },
+    textTokens: 0,
+    imageTokens: 0,
+  };
 }

@@ -31,7 +31,7 @@ import type { ResponseMeta } from './response.js';
 import { matchRoute, type BatchRoute, type Route } from './routes.js';
 
 type ModelRoute = Extract<Route, { kind: 'list-models' | 'get-model' }>;
-import { sendAnswer } from './send-answer.js';
+import { sendAnswerAsync } from './send-answer.js';
 import { parseTriggers } from './triggers.js';
 import { promptTokens } from './usage.js';
 
@@ -46,6 +46,8 @@ export interface DoubleState {
   flakyCalls: Map<string, number>;
   /** Calls per model and prompt, for the triggers that act on the Nth call (`nth-…`, `vary`). */
   promptCalls: Map<string, number>;
+  /** Wait between two chunks of an SSE stream, in ms (`streamChunkDelayMs`). */
+  streamChunkDelayMs: number;
 }
 
 /** Inline requests up to 100 MB are accepted ([CHG] 2026-01-08). */
@@ -117,8 +119,16 @@ export async function handleRequest(
     responseId: randomBytes(17).toString('base64url'),
     vertex: route.backend !== 'gemini',
     createTime: new Date().toISOString(),
+    emptyStopPart: model.thoughtSignatures,
   };
-  sendAnswer(response, answer, meta, { stream, sse, triggers, record, modelId: model.id });
+  await sendAnswerAsync(response, answer, meta, {
+    stream,
+    sse,
+    triggers,
+    record,
+    modelId: model.id,
+    chunkDelayMs: triggers.streamDelayMs ?? state.streamChunkDelayMs,
+  });
 }
 
 /** A request's body: `raw` null when it passed the size limit; `body` its JSON when `isJson`. */

@@ -32,6 +32,8 @@ export interface GenerateRequest {
   imageSize: string | null;
   candidateCount: number | null;
   responseModalities: string[] | null;
+  /** `generationConfig.thinkingConfig.includeThoughts`: send thought summaries and interim images. */
+  includeThoughts: boolean;
 }
 
 /** Data fields of a `Part` (its proto oneof); a part with none of them is rejected. */
@@ -103,6 +105,7 @@ export function readGenerateRequest(raw: unknown): GenerateRequest | GoogleError
     responseModalities: Array.isArray(config['responseModalities'])
       ? config['responseModalities'].filter((m): m is string => typeof m === 'string').map((m) => m.toUpperCase())
       : null,
+    includeThoughts: isRecord(config['thinkingConfig']) && config['thinkingConfig']['includeThoughts'] === true,
   };
 }
 

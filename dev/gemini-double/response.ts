@@ -1,7 +1,7 @@
 /**
  * An {@link Answer} as Google writes it: one `GenerateContentResponse` for a unary call, or the SSE chunks of a stream
  * (docs/gemini-platform.md#response-shape): one chunk per part (the image whole in one chunk), then a final chunk with
- * the finish reason and no parts. Every chunk repeats `modelVersion`, `responseId` and the usage so far.
+ * the finish reason and no parts (one empty text part on Gemini 3). Every chunk repeats `modelVersion`, `responseId` and the usage so far.
  */
 import type { Answer, AnswerPart } from './answer.js';
 import { usageMetadata, type UsageMetadata } from './usage.js';
@@ -13,6 +13,12 @@ export interface ResponseMeta {
   /** Vertex adds `createTime` and `usageMetadata.trafficType` (docs/gemini-platform.md#vertex-ai). */
   vertex: boolean;
   createTime: string;
+  /**
+   * The stream's STOP chunk carries one empty text part, as a recorded Gemini 3 Pro Image stream's does (vercel/ai
+   * `issue-10660-image-thought-signature.chunks.txt`); without it, no parts, as the recorded 2.0 stream's
+   * (js-genai). Optional: unary answers never read it.
+   */
+  emptyStopPart?: boolean;
 }
 
 type Body = Record<string, unknown>;
@@ -47,7 +53,8 @@ export function streamChunks(answer: Answer, meta: ResponseMeta): Body[] {
       meta,
     ),
   );
-  const last = { candidates: [{ content: { role: 'model' }, finishReason: 'STOP', index: 0 }] };
+  const content = meta.emptyStopPart ? { parts: [{ text: '' }], role: 'model' } : { role: 'model' };
+  const last = { candidates: [{ content, finishReason: 'STOP', index: 0 }] };
   chunks.push(withMeta(last, usageUpTo(answer, answer.parts), meta));
   return chunks;
 }

@@ -53,9 +53,17 @@ export interface GeminiDoubleOptions {
    * and 1). Deterministic, so a test decides how long a job takes (docs/gemini-double.md#the-batch-api).
    */
   batchClock?: Partial<BatchClock>;
+  /**
+   * Wait between two chunks of an SSE stream, in ms: 150 by default, so the drafts of a live preview can be seen
+   * arriving (docs/gemini-double.md#live-previews-streamed-thoughts). Standalone: `--stream-delay MS`.
+   */
+  streamChunkDelayMs?: number;
   /** Receives one short line per request: method, path, status, milliseconds. Never bodies or keys. */
   log?: (line: string) => void;
 }
+
+/** The default wait between two SSE chunks, in ms. */
+export const DEFAULT_STREAM_CHUNK_DELAY_MS = 150;
 
 /** The registry in `config/models.json`, read relative to this file. */
 export function loadDefaultRegistry(): ModelRegistry {
@@ -72,6 +80,7 @@ export async function startGeminiDouble(options: GeminiDoubleOptions = {}): Prom
     unreachable: new Set(options.unreachableModels ?? []),
     flakyCalls: new Map(),
     promptCalls: new Map(),
+    streamChunkDelayMs: options.streamChunkDelayMs ?? DEFAULT_STREAM_CHUNK_DELAY_MS,
   };
   const requests: RecordedRequest[] = [];
   const log = options.log;
@@ -131,6 +140,7 @@ export function parseDoubleArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
     else if (argv[i] === '--host' && value !== undefined) options.host = value;
     else if (argv[i] === '--api-key' && value !== undefined) options.apiKey = value;
     else if (argv[i] === '--unreachable' && value !== undefined) options.unreachableModels = idList(value);
+    else if (argv[i] === '--stream-delay' && value !== undefined) options.streamChunkDelayMs = Number(value);
     else continue;
     i++;
   }

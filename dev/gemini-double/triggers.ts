@@ -9,6 +9,8 @@ import { TRIGGER_ERROR_STATUSES, type TriggerErrorStatus } from './errors.js';
 export interface Triggers {
   /** Wait this long (ms) before answering; 0 for no wait. */
   delayMs: number;
+  /** On an SSE stream, wait this long (ms) between chunks instead of the double's own spacing; null for that. */
+  streamDelayMs: number | null;
   /** Never answer; wait for the client to go away. */
   hang: boolean;
   /** Answer with this error every time. */
@@ -107,6 +109,7 @@ const NTH_REFUSALS: Record<string, string> = {
 export function noTriggers(): Triggers {
   return {
     delayMs: 0,
+    streamDelayMs: null,
     hang: false,
     error: null,
     retryDelay: '2s',
@@ -174,6 +177,11 @@ function applyTrigger(t: Triggers, word: string): boolean {
       const ms = arg === undefined ? 1000 : Number(arg);
       if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) return false;
       return set(t, { delayMs: ms });
+    }
+    case 'stream-delay': {
+      const ms = Number(arg);
+      if (!Number.isInteger(ms) || ms < 0 || ms > 60_000) return false;
+      return set(t, { streamDelayMs: ms });
     }
     case 'blocked': {
       const reason = arg === undefined ? 'PROHIBITED_CONTENT' : arg.toUpperCase();

@@ -1,8 +1,9 @@
 /**
  * Recorded `streamGenerateContent?alt=sse` answers (test/contract/recordings/README.md), replayed to the real
- * `@google/genai` stream reader. The proxy itself calls Gemini unary, so these rows check what the SDK hands our
- * answer readers from a real stream: the chunks as recorded, a real Gemini PNG read at its real size, signatures
- * untouched, and the usage of the last chunk.
+ * `@google/genai` stream reader. The proxy calls Gemini unary, and streamed for live previews
+ * (docs/proxy-api.md#live-previews), so these rows check what the SDK hands our answer readers from a real stream:
+ * the chunks as recorded, a real Gemini PNG read at its real size, signatures untouched, the usage of the last
+ * chunk, and the answer the proxy's stream merge (proxy/streamed-answer.ts) makes of them.
  */
 import { GoogleGenAI, type GenerateContentResponse } from '@google/genai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { usageOf } from '../../proxy/gemini-client.js';
 import type { GeminiResponse } from '../../proxy/gemini-port.js';
 import { ProxyError } from '../../proxy/proxy-error.js';
 import { modelTurnOf, readImageAnswer } from '../../proxy/read-image-answer.js';
+import { streamedAnswer } from '../../proxy/streamed-answer.js';
 import { recordingText, type RecordingId } from './recording-catalogue.js';
 import { replayMarker, startReplayServer, type ReplayServer } from './replay-server.js';
 
@@ -123,5 +125,19 @@ describe('Gemini 3 Pro Image, a signed image chunk then an empty STOP chunk (ver
     ]);
     const last = usage.at(-1)!;
     expect(last.totalTokenCount).toBe(last.promptTokenCount! + last.candidatesTokenCount! + last.thoughtsTokenCount!);
+  });
+
+  it('merges into the answer a unary call gives: the signed image part alone, the last chunk’s usage and STOP', async () => {
+    const chunks = await streamOf(id, 'gemini-3-pro-image-preview');
+    const heard: string[] = [];
+    const merged = streamedAnswer((progress) => heard.push(progress.kind));
+    for (const chunk of chunks) merged.add(asAnswer(chunk));
+    const answer = merged.answer();
+    expect(heard).toEqual(['final']);
+    expect(answer.candidates).toEqual([
+      { content: { parts: events[0]!.candidates[0]!.content.parts }, finishReason: 'STOP' },
+    ]);
+    expect(modelTurnOf(answer)?.parts[0]?.thoughtSignature).toBe('live-image-thought-signature');
+    expect(answer.usage).toEqual(asAnswer(chunks.at(-1)!).usage);
   });
 });

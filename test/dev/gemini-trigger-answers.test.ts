@@ -121,7 +121,12 @@ describe('streaming', () => {
     expect(chunks).toHaveLength(3);
     expect(partsOf(chunks[0]!).map((p) => p.text)).toEqual(['Here is your image.']);
     expect(partsOf(chunks[1]!)[0]?.inlineData?.mimeType).toBe('image/jpeg');
-    expect(chunks[2]?.candidates?.[0]).toEqual({ content: { role: 'model' }, finishReason: 'STOP', index: 0 });
+    // Gemini 3 ends with an empty text part, as the recorded 3 Pro Image stream does (test/contract/recordings).
+    expect(chunks[2]?.candidates?.[0]).toEqual({
+      content: { parts: [{ text: '' }], role: 'model' },
+      finishReason: 'STOP',
+      index: 0,
+    });
     const responseIds = new Set(chunks.map((c) => c.responseId));
     expect(responseIds.size).toBe(1);
     expect(chunks.every((c) => c.modelVersion === model)).toBe(true);

@@ -85,7 +85,9 @@ describe('the Brand toggle', () => {
     await pg.panel.getByRole('button', { name: 'Generate' }).click();
     const result = await pg.waitForNewTopLayer(before);
 
-    const upstream = live.double.requests.slice(calls).filter((r) => r.path.endsWith(':generateContent'));
+    const upstream = live.double.requests
+      .slice(calls)
+      .filter((r) => /:(generateContent|streamGenerateContent)$/.test(r.path));
     expect(upstream).toHaveLength(1);
     const body = upstream[0]!.body as { contents: { parts: UpstreamPart[] }[] };
     const parts = body.contents.at(-1)!.parts;

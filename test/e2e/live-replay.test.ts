@@ -20,6 +20,7 @@ import type { RecordedRequest } from '../../dev/gemini-double/recorded-request.j
 import { collectPageErrors, launchBrowserAsync } from '../support/browser.js';
 import { useLiveProxy } from '../support/live-proxy.js';
 import { generateTurnAsync, openPlaygroundAsync, turnRecordOf, type Playground } from '../support/playground.js';
+import { generateAnswerOf } from '../support/playground-servers.js';
 
 const KEY = 'AIzaSy-live-replay-e2e-key-0123456789';
 const TEAM_TOKEN = 'team-token-for-the-live-replay-e2e';
@@ -58,7 +59,7 @@ async function openAsync(): Promise<{
   });
   page.on('response', (response) => {
     if (response.request().method() === 'POST' && response.url().endsWith('/v1/generate') && response.ok()) {
-      void response.json().then((body: GenerateResponse) => answers.push(withFullModelTurn(body)));
+      void generateAnswerOf(response).then((body) => body && answers.push(withFullModelTurn(body)));
     }
   });
   // With real credentials the playground hands out no token: paste it in Settings, as a designer does.
@@ -76,7 +77,7 @@ type Content = { role: string; parts: Record<string, unknown>[] };
 function upstreamCalls(from = 0): { contents: Content[]; status: number | null }[] {
   return live.double.requests
     .slice(from)
-    .filter((r: RecordedRequest) => r.path.endsWith(':generateContent'))
+    .filter((r: RecordedRequest) => /:(generateContent|streamGenerateContent)$/.test(r.path))
     .map((r) => ({ contents: (r.body as { contents: Content[] }).contents, status: r.status }));
 }
 

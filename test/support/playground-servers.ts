@@ -6,8 +6,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response as PlaywrightResponse } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { parseStreamEvent, readSseEvents } from '../../core/generate-stream.js';
 import type { GeneratedImage, GenerateRequest, GenerateResponse } from '../../core/proxy-schema.js';
 import { startProxy, type RunningProxy } from '../../proxy/server.js';
 import { collectPageErrors, launchBrowserAsync } from './browser.js';
@@ -104,14 +105,30 @@ function recordGenerateRequests(page: Page): GenerateRequest[] {
   return sent;
 }
 
+/** The 200 body of a `POST /v1/generate` answer the page got: plain JSON, or a live answer's `result` event. */
+export async function generateAnswerOf(response: PlaywrightResponse): Promise<GenerateResponse | null> {
+  return resultOf(await response.text(), response.headers()['content-type'] ?? '');
+}
+
+/** The body of an answer: plain JSON, or a live answer's `result` event (docs/proxy-api.md#live-previews). */
+function resultOf(text: string, contentType: string): GenerateResponse | null {
+  if (!contentType.startsWith('text/event-stream')) return JSON.parse(text) as GenerateResponse;
+  const result = readSseEvents()
+    .push(`${text}\n\n`)
+    .map((raw) => parseStreamEvent(raw.event, raw.data))
+    .find((event) => event?.event === 'result');
+  return result?.event === 'result' ? result.data : null;
+}
+
 /** The image of every 200 answer to `POST /v1/generate` the page gets from now on. */
 function recordGeneratedImages(page: Page): GeneratedImage[] {
   const answered: GeneratedImage[] = [];
   page.on('response', (response) => {
     if (response.request().method() === 'POST' && response.url().endsWith('/v1/generate') && response.ok()) {
-      void response
-        .json()
-        .then((body: GenerateResponse) => answered.push(body.image))
+      void generateAnswerOf(response)
+        .then((body) => {
+          if (body) answered.push(body.image);
+        })
         .catch(() => undefined);
     }
   });

@@ -42,7 +42,7 @@ describe(`a ${TURNS}-turn live session with real-size signatures`, () => {
         }
         // Each call replays the turns before it, up to 6 (the 7th call carries six); the 8th goes stateless, and the
         // chain starts again from it.
-        const calls = upstream.double.requests.filter((r) => r.path.endsWith(':generateContent'));
+        const calls = upstream.double.requests.filter((r) => /:(generateContent|streamGenerateContent)$/.test(r.path));
         const contentsPerCall = calls.map((r) => (r.body as { contents: unknown[] }).contents.length);
         expect(contentsPerCall).toEqual([1, 3, 5, 7, 9, 11, 13, 1, 3, 5]);
         expect(MAX_REPLAY_TURNS).toBe(6);

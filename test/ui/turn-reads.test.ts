@@ -56,7 +56,9 @@ describe('a live replay Gemini refuses', () => {
       await until(() => state.target.value?.id === first.nodeId && state.historyCurrent.value);
       const calls = live.double.requests.length;
       const { sent } = await turnAsync(session, '[double:invalid-signature] navy jacket');
-      const upstream = live.double.requests.slice(calls).filter((r) => r.path.endsWith(':generateContent'));
+      const upstream = live.double.requests
+        .slice(calls)
+        .filter((r) => /:(generateContent|streamGenerateContent)$/.test(r.path));
       expect(upstream.map((r) => r.status)).toEqual([400, 200]);
       // The refused call replayed turn 1; the second is stateless: the chain summarised, base and subject attached.
       const contents = (upstream[1]!.body as { contents: { parts: { text?: string }[] }[] }).contents;

@@ -17,6 +17,7 @@ import type { GenerateResponse } from '../../core/proxy-schema.js';
 import { forgetTurns, rememberTurn, userContent } from '../../core/live-replay.js';
 import type { Result } from '../../core/result.js';
 import { statelessPlanOf } from '../../core/turn-plan.js';
+import type { LiveEvent } from '../proxy-stream.js';
 import type { AppDeps } from './deps.js';
 import { placeAnswerAsync } from './place-answer.js';
 import { firstStepOf, planPressAsync, readyToGenerate, type Press } from './plan-press.js';
@@ -65,7 +66,9 @@ async function runTurnAsync(deps: AppDeps, run: Run, press: Press): Promise<Resu
   if (!turn.ok) return turn;
   run.step('generating');
   const proxy = deps.proxyFor(state.settings.peek());
-  let answer = await proxy.generate(turn.value.request, signal);
+  // Live: the stage line and Gemini's interim drafts show while it works (docs/proxy-api.md#live-previews).
+  const onLive = (event: LiveEvent): void => run.preview(event);
+  let answer = await proxy.generate(turn.value.request, signal, onLive);
   const replayed = turn.value.plan.replay?.path;
   if (!answer.ok && replayed && REPLAY_FALLBACK.has(answer.error.code) && !signal.aborted) {
     // Gemini (or the proxy) would not take the replayed turns: never offer that chain again, and send this turn
@@ -73,7 +76,7 @@ async function runTurnAsync(deps: AppDeps, run: Run, press: Press): Promise<Resu
     state.liveTurns.value = forgetTurns(state.liveTurns.peek(), replayed);
     turn = await prepareTurnAsync(deps, signal, statelessPlanOf(turn.value.plan), exports);
     if (!turn.ok) return turn;
-    answer = await proxy.generate(turn.value.request, signal);
+    answer = await proxy.generate(turn.value.request, signal, onLive);
   }
   if (!answer.ok) return answer;
   const placed = await placeAnswerAsync(deps, turn.value.placement, answer.value, {

@@ -10,7 +10,8 @@
  */
 import { batch } from '@preact/signals';
 import { appError } from '../../core/errors.js';
-import type { AppState, RunState } from '../state.js';
+import type { LiveEvent } from '../proxy-stream.js';
+import type { AppState, LivePreview, RunState } from '../state.js';
 import type { AppDeps } from './deps.js';
 
 /** A started run, as the actions that drive it see it. */
@@ -21,6 +22,8 @@ export interface Run {
   isCurrent(): boolean;
   /** Moves the run to `step`, unless it has ended (or been cancelled) meanwhile. */
   step(step: RunState['step']): void;
+  /** Shows a live answer's stage or newest draft while generating (never placed, never stored). */
+  preview(event: LiveEvent): void;
   /**
    * Ends the run and applies `outcome` in the same batch, when it is still current; a cancelled run has already
    * been ended and reported by {@link cancelRun}, so then nothing happens. Returns whether it was current.
@@ -56,6 +59,11 @@ export function startRun(
       const current = state.run.peek();
       if (isCurrent() && current) state.run.value = { ...current, step: next };
     },
+    preview: (event) => {
+      const current = state.run.peek();
+      if (!isCurrent() || current?.step !== 'generating') return;
+      state.run.value = { ...current, live: nextPreview(current.live, event) };
+    },
     end: (outcome) => {
       if (!isCurrent()) return false;
       const ending = state.run.peek();
@@ -67,6 +75,13 @@ export function startRun(
       return true;
     },
   };
+}
+
+/** The preview after `event`: a stage moves the line on; a draft replaces the one shown (as a data URL). */
+function nextPreview(live: LivePreview | undefined, event: LiveEvent): LivePreview {
+  if (event.event === 'stage') return { stage: event.data.stage, draft: live?.draft ?? null };
+  const { index, image } = event.data;
+  return { stage: live?.stage ?? 'draft', draft: { index, url: `data:${image.mimeType};base64,${image.data}` } };
 }
 
 /**
