@@ -152,7 +152,7 @@ async function callJsonAsync<T>(
       return fail(networkError(endpoint, response));
     }
     const body = parseJson(text);
-    if (!response.ok) return fail(errorFromResponse(response.status, body));
+    if (!response.ok) return fail(withRetryAfter(errorFromResponse(response.status, body), response));
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       return fail(
@@ -210,6 +210,13 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The refusal with the proxy's `Retry-After` (whole seconds: proxy/limit-error.ts), when it sent one. */
+function withRetryAfter(error: AppError, response: Response): AppError {
+  const header = response.headers.get('Retry-After');
+  const seconds = header !== null && /^\d+$/.test(header.trim()) ? Number(header.trim()) : null;
+  return seconds === null ? error : { ...error, retryAfterSeconds: seconds };
 }
 
 /** The proxy's own error envelope when there is one; otherwise a code that fits the HTTP status. */
