@@ -18,7 +18,7 @@ import type { BatchFrame, BatchPlan } from '../../core/batch-plan.js';
 import { DEFAULT_POOL_SIZE, runPoolAsync } from '../../core/batch-pool.js';
 import { failedCalls, type BatchOutcome } from '../../core/batch-summary.js';
 import { formatUsd } from '../../core/cost-estimate.js';
-import { appError } from '../../core/errors.js';
+import { appError, type AppError } from '../../core/errors.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { newTurnId } from '../../core/turn-id.js';
 import type { BatchRunView, BatchUnit } from '../batch-state.js';
@@ -177,18 +177,15 @@ async function runUnitsAsync(
   }
 }
 
-/** What Cancel left: the results that stay, and what the stopped calls may cost. */
-function cancelledError(made: number, total: number, stoppedUsd: number) {
+/** What Cancel left: the results that stay; what the stopped calls may cost goes with it (the banner says). */
+function cancelledError(made: number, total: number, stoppedUsd: number): AppError {
   const stays =
     made === 0
       ? 'Nothing was added to the canvas.'
       : `${made} of ${total} results had already been placed and stay on the canvas; nothing more is added.`;
-  const billed =
-    stoppedUsd > 0
-      ? ` The requests that were running were stopped; Google may still bill them (about ${formatUsd(stoppedUsd)}).`
-      : '';
+  const stopped = stoppedUsd > 0 ? ' The requests that were running were stopped.' : '';
   return {
-    ...appError('cancelled', `Cancelled. ${stays}${billed}`),
+    ...appError('cancelled', `Cancelled. ${stays}${stopped}`),
     ...(stoppedUsd > 0 ? { mayHaveBilledUsd: stoppedUsd } : {}),
   };
 }
