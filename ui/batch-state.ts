@@ -32,7 +32,7 @@ export interface BatchRunView {
   /** The results placed, by unit index. */
   placed: ReadonlyMap<number, string>;
   running: boolean;
-  /** The time the run (or its last Retry) took, in ms, once it ended. */
+  /** The time its runs took in all (the first and each Retry), in ms. */
   elapsedMs: number;
   /** Cancelled part-way: what was placed stays; the note says so. */
   cancelled: boolean;

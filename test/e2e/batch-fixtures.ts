@@ -10,6 +10,7 @@ import type { GenerateRequest } from '../../core/proxy-schema.js';
 import { TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
 import type { NodeDescription } from '../../dev/figma-double/index.js';
 import type { Playground } from '../support/playground.js';
+import { addProductFramesToAsync } from '../support/product-frames.js';
 import { usePlaygroundServers, type PlaygroundServers } from '../support/playground-servers.js';
 
 /** The page of the running test, its playground, and every /v1/generate and /v1/batches body it sent. */
@@ -44,37 +45,9 @@ export async function listJobsAsync(): Promise<{ id: string; counts: { requests:
 /** How many frames the tests select. */
 export const FRAMES = 40;
 
-/**
- * Adds `count` product frames in a grid right of the sample's layers and returns their ids in order. The frames
- * at `failing` (0-based) hold a text layer "Tag N" with `[double:nth-image-safety:1]`: their first call is
- * refused by safety filters, the next answered.
- */
-export async function addProductFramesAsync(count: number, failing: readonly number[], tag: string): Promise<string[]> {
-  return page.evaluate(
-    async ({ count, failing, tag }) => {
-      const figma = (window as unknown as { figma: PluginAPI }).figma;
-      await figma.loadFontAsync({ family: 'Inter', style: 'Regular' });
-      const ids: string[] = [];
-      for (let i = 0; i < count; i++) {
-        const frame = figma.createFrame();
-        frame.name = `Product ${i + 1}`;
-        frame.resize(120, 150);
-        frame.x = 1300 + (i % 8) * 320;
-        frame.y = Math.floor(i / 8) * 200;
-        frame.fills = [{ type: 'SOLID', color: { r: ((i * 37) % 100) / 100, g: 0.6, b: 0.8 } }];
-        if (failing.includes(i)) {
-          const text = figma.createText();
-          text.name = 'Tag';
-          text.characters = `${tag} ${i + 1} [double:nth-image-safety:1]`;
-          text.fontSize = 12;
-          frame.appendChild(text);
-        }
-        ids.push(frame.id);
-      }
-      return ids;
-    },
-    { count, failing, tag },
-  );
+/** Adds the product frames to the running test's page (test/support/product-frames.ts). */
+export function addProductFramesAsync(count: number, failing: readonly number[], tag: string): Promise<string[]> {
+  return addProductFramesToAsync(page, count, failing, tag);
 }
 
 /** The turn record the layer `id` carries, or null. */

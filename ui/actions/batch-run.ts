@@ -131,7 +131,7 @@ async function runUnitsAsync(
     waiting: waiting.size,
     placed: new Map(placed),
     running,
-    elapsedMs: deps.now() - startedAt,
+    elapsedMs: (previous?.elapsedMs ?? 0) + deps.now() - startedAt,
     cancelled,
   });
   const started = startRun(deps, 'generating', () => (state.batch.run.value = view(true)), estimate);
