@@ -15,7 +15,7 @@ export interface BatchChoiceProps {
 
 export function BatchChoice({ count, each, baseName, disabled, onChoose }: BatchChoiceProps) {
   return (
-    <section class="card batch-choice" aria-label="Selection" data-kind={each ? 'batch' : 'one-edit'}>
+    <section class="card batch-choice" aria-label="Each frame or one edit" data-kind={each ? 'batch' : 'one-edit'}>
       <p class="muted">
         {each
           ? `${count} frames selected: each is edited on its own with the same instruction, its own text as context, and its result placed beside it.`
