@@ -5,7 +5,7 @@
  * calls, fitting and placing each result. Three frames carry a trigger that refuses their first call
  * (test/support/product-frames.ts); Retry runs only those. Prints the frames, the cost estimated at the standard
  * and the batch rate, what the run cost, and the time. With `BANANA_BENCH_SHOTS=<dir>` it also saves the confirm
- * card (before) and the canvas with the results and the tally (after) there.
+ * card (before), the partial success with its Retry, and the canvas with the results and the tally (after) there.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,7 @@ export async function benchPanelBatch(): Promise<string[]> {
     await note.filter({ hasText: /· \d+ failed · / }).waitFor({ timeout: 300_000 });
     const first = await note.innerText();
     const t1 = performance.now();
+    if (shots) await page.screenshot({ path: join(shots, 'i17-batch-partial.png') });
     await pg.panel.getByRole('button', { name: /^Retry the \d+ that failed$/ }).click();
     await note.filter({ hasText: /^All 40 done/ }).waitFor({ timeout: 300_000 });
     const t2 = performance.now();
