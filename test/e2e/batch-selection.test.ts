@@ -40,6 +40,11 @@ async function confirmAsync(prompt: string, tag: string): Promise<string[]> {
   return ids;
 }
 
+/** The ids selected on the canvas. */
+function selectedIdsAsync(): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { figma: PluginAPI }).figma.currentPage.selection.map((n) => n.id));
+}
+
 /** Waits until the batch note reads `pattern`. */
 async function noteSaysAsync(pattern: RegExp, timeout = 90_000): Promise<string> {
   await expect.poll(batchNoteText, { timeout }).toMatch(pattern);
@@ -88,7 +93,12 @@ describe('Batch over a selection of 40 frames', () => {
         expect(node.y).toBe(source.y);
       }
 
-      // Clicking a failed frame's name selects it; Retry runs only the three, with the requests already built.
+      // A failed frame's name selects it; the note stays with the single edit's view.
+      await pg.panel.locator('.batch-failed li button').first().click();
+      await expect.poll(selectedIdsAsync).toHaveLength(1);
+      expect(FAILING.map((i) => ids[i])).toContain((await selectedIdsAsync())[0]);
+      await pg.panel.getByRole('button', { name: 'Generate' }).waitFor();
+      // Retry runs only the three, with the requests already built.
       await pg.panel.getByRole('button', { name: 'Retry the 3 that failed' }).click();
       await noteSaysAsync(/^All 40 done · /);
       expect(sent).toHaveLength(43);

@@ -17,7 +17,6 @@ import { batch } from '@preact/signals';
 import type { BatchFrame, BatchPlan } from '../../core/batch-plan.js';
 import { DEFAULT_POOL_SIZE, runPoolAsync } from '../../core/batch-pool.js';
 import { failedCalls, type BatchOutcome } from '../../core/batch-summary.js';
-import { formatUsd } from '../../core/cost-estimate.js';
 import { appError, type AppError } from '../../core/errors.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { newTurnId } from '../../core/turn-id.js';

@@ -19,14 +19,16 @@ export function BatchChoice({ count, each, baseName, disabled, onChoose }: Batch
       <p class="muted">
         {each
           ? `${count} frames selected: each is edited on its own with the same instruction, its own text as context, and its result placed beside it.`
-          : `${count} layers selected: one edit${baseName ? ` of “${baseName}”` : ''}, with the others as references.`}
+          : baseName
+            ? `${count} layers selected: one edit of “${baseName}”, with the others as references.`
+            : `${count} layers selected, read together (below).`}
       </p>
       <div class="actions" role="group" aria-label="How to edit the selection">
         <button type="button" aria-pressed={each} disabled={disabled} onClick={() => onChoose(true)}>
           Edit each of the {count} separately
         </button>
         <button type="button" aria-pressed={!each} disabled={disabled} onClick={() => onChoose(false)}>
-          One edit, others as references
+          {baseName ? 'One edit, others as references' : 'Together'}
         </button>
       </div>
     </section>
