@@ -46,8 +46,13 @@ export async function listJobsAsync(): Promise<{ id: string; counts: { requests:
 export const FRAMES = 40;
 
 /** Adds the product frames to the running test's page (test/support/product-frames.ts). */
-export function addProductFramesAsync(count: number, failing: readonly number[], tag: string): Promise<string[]> {
-  return addProductFramesToAsync(page, count, failing, tag);
+export function addProductFramesAsync(
+  count: number,
+  failing: readonly number[],
+  tag: string,
+  trigger?: string,
+): Promise<string[]> {
+  return addProductFramesToAsync(page, count, failing, tag, trigger);
 }
 
 /** The turn record the layer `id` carries, or null. */

@@ -3,7 +3,8 @@
  * on its own. The playground runs the real sandbox bundle on the Figma double and the real panel in its iframe,
  * against the real proxy in offline mode; three of the frames carry a text layer with the Gemini double's
  * `[double:nth-image-safety:1]`, so their first call is refused and a retry answered, and `[double:slow:N]` in the
- * instruction keeps each call running long enough to see progress and press Cancel (docs/gemini-double.md).
+ * instruction keeps each call running long enough to see progress and press Cancel, and `[double:flaky-429:3]`
+ * rate-limits one frame past the proxy's own retries (docs/gemini-double.md).
  */
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR } from '../support/browser.js';
@@ -51,7 +52,7 @@ async function noteSaysAsync(pattern: RegExp, timeout = 90_000): Promise<string>
   return batchNoteText();
 }
 
-describe('Batch over a selection of 40 frames', () => {
+describe('Batch over a selection', () => {
   it(
     'shows the cost first, runs with progress, places each result beside its frame, and retries only the failed',
     { timeout: 240_000 },
@@ -148,4 +149,25 @@ describe('Batch over a selection of 40 frames', () => {
     // Nothing placed now.
     expect((await addedSince(before)).filter((n) => !ids.includes(n.id))).toHaveLength(0);
   });
+
+  it(
+    'waits out the proxy’s Retry-After and sends the call again, so a rate-limited frame is not counted failed',
+    { timeout: 120_000 },
+    async () => {
+      // Gemini answers 429 to the tagged frame's first three calls: the proxy's own three attempts, then its 429 with
+      // Retry-After reaches the panel, which waits and sends the call again (core/batch-pool.ts).
+      const ids = await addProductFramesAsync(6, [2], 'Tag D', '[double:flaky-429:3]');
+      await pg.select(ids);
+      await pg.panel.getByRole('button', { name: 'Edit each of the 6 separately' }).click();
+      await pg.panel.getByRole('textbox', { name: 'Prompt' }).fill('on a walnut desk');
+      await pg.panel.getByRole('button', { name: 'Review 6 edits' }).click();
+      await pg.panel.getByRole('button', { name: 'Run 6 now' }).click();
+      await noteSaysAsync(/1 waiting for the proxy/, 60_000);
+      await noteSaysAsync(/^All 6 done · /);
+      const tagged = sent.filter((r) => r.prompt.includes('Tag D 3'));
+      expect(tagged).toHaveLength(2);
+      expect(tagged[1]).toEqual(tagged[0]);
+      expect(sent).toHaveLength(7);
+    },
+  );
 });

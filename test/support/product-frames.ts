@@ -10,17 +10,18 @@ import type { Page } from 'playwright-core';
 
 /**
  * Adds `count` product frames in a grid right of the sample's layers and returns their ids in order. The frames
- * at `failing` (0-based) hold a text layer "Tag N" with `[double:nth-image-safety:1]`: their first call is
- * refused by safety filters, the next answered.
+ * at `failing` (0-based) hold a text layer "Tag N" with `trigger`, by default `[double:nth-image-safety:1]`: their
+ * first call is refused by safety filters, the next answered.
  */
 export function addProductFramesToAsync(
   page: Page,
   count: number,
   failing: readonly number[],
   tag: string,
+  trigger = '[double:nth-image-safety:1]',
 ): Promise<string[]> {
   return page.evaluate(
-    async ({ count, failing, tag }) => {
+    async ({ count, failing, tag, trigger }) => {
       const figma = (window as unknown as { figma: PluginAPI }).figma;
       await figma.loadFontAsync({ family: 'Inter', style: 'Regular' });
       const ids: string[] = [];
@@ -34,7 +35,7 @@ export function addProductFramesToAsync(
         if (failing.includes(i)) {
           const text = figma.createText();
           text.name = 'Tag';
-          text.characters = `${tag} ${i + 1} [double:nth-image-safety:1]`;
+          text.characters = `${tag} ${i + 1} ${trigger}`;
           text.fontSize = 12;
           frame.appendChild(text);
         }
@@ -42,7 +43,7 @@ export function addProductFramesToAsync(
       }
       return ids;
     },
-    { count, failing, tag },
+    { count, failing, tag, trigger },
   );
 }
 
