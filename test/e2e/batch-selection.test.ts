@@ -170,4 +170,37 @@ describe('Batch over a selection', () => {
       expect(sent).toHaveLength(7);
     },
   );
+
+  it(
+    'makes N variants per frame: N times the cost, each frame’s variants a row of their own',
+    { timeout: 120_000 },
+    async () => {
+      const before = await pg.nodes();
+      const ids = await addProductFramesAsync(3, [], 'Tag E');
+      await pg.select(ids);
+      await pg.panel.getByRole('button', { name: 'Edit each of the 3 separately' }).click();
+      await pg.panel.getByRole('textbox', { name: 'Prompt' }).fill('on a terrazzo floor [double:vary]');
+      await pg.panel.getByRole('button', { name: 'Review 3 edits' }).click();
+      const one = /≈ \$(\d+\.\d+) now/.exec(await pg.panel.locator('.batch-confirm .batch-line').innerText())![1]!;
+      await pg.panel.getByRole('button', { name: 'Back' }).click();
+      await pg.panel.getByLabel('Variants').selectOption('2');
+      await pg.panel.getByRole('button', { name: 'Review 3 edits' }).click();
+      const line = await pg.panel.locator('.batch-confirm .batch-line').innerText();
+      expect(line).toMatch(/^Edit 3 frames · 2 variants each · ≈ \$(\d+\.\d+) now/);
+      expect(Number(/≈ \$(\d+\.\d+) now/.exec(line)![1])).toBeCloseTo(Number(one) * 2, 1);
+      await pg.panel.getByRole('button', { name: 'Run 6 now' }).click();
+      await noteSaysAsync(/^All 6 done · /);
+      expect(sent.map((r) => r.variant).sort()).toEqual([0, 0, 0, 1, 1, 1]);
+      const results = (await addedSince(before)).filter((n) => !ids.includes(n.id));
+      const records = (await Promise.all(results.map((n) => recordOrNull(n.id)))).filter((r) => r !== null);
+      expect(records).toHaveLength(6);
+      for (const id of ids) {
+        const own = records.filter((r) => r.sourceNodeId === id);
+        expect(own.map((r) => r.variant?.index).sort()).toEqual([0, 1]);
+        expect(new Set(own.map((r) => r.variant?.batch)).size).toBe(1);
+        expect(own[0]!.variant?.count).toBe(2);
+      }
+      expect(new Set(records.map((r) => r.variant?.batch)).size).toBe(3);
+    },
+  );
 });
