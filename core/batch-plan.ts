@@ -21,6 +21,12 @@ export const MIN_BATCH_FRAMES = 2;
 /** Most layers one batch edits: the proxy's Batch API job takes 200 requests (core/batch-schema.ts). */
 export const MAX_BATCH_FRAMES = 200;
 
+/**
+ * Most images one edit sends (`images` in core/proxy-schema.ts): a selection of more layers than this cannot be one
+ * edit with references, so it is a batch unless the person chooses otherwise (ui/batch-derive.ts).
+ */
+export const MAX_ONE_EDIT_LAYERS = 14;
+
 /** Layer types a batch edits as a picture: frames and what holds layers, and any layer with an image fill. */
 const BATCH_TYPES: readonly string[] = ['FRAME', 'COMPONENT', 'INSTANCE', 'GROUP'];
 

@@ -4,7 +4,7 @@
  * else the default), and the batch's plan and estimate. Spread into `createAppState()` (ui/state.ts).
  */
 import { computed, type ReadonlySignal, type Signal } from '@preact/signals';
-import { batchEligibility, planBatch } from '../core/batch-plan.js';
+import { batchEligibility, MAX_ONE_EDIT_LAYERS, planBatch } from '../core/batch-plan.js';
 import type { BrandContext } from '../core/brand-context.js';
 import type { PinnedSubject } from '../core/edit-inputs.js';
 import { chainOf, turnOfNode, type HistoryGraph } from '../core/history-graph.js';
@@ -28,15 +28,16 @@ interface ModeSignals {
 
 /**
  * Whether the selection can be a batch and whether it is one. The default, until the person chooses: each frame on
- * its own when there are more than one edit could take as references (`maxInputImages`), else one edit as before.
+ * its own when there are more than any one edit could take (`MAX_ONE_EDIT_LAYERS`), else one edit as before (with a
+ * model that takes fewer images, that edit says so and the card offers the batch).
  */
-export function deriveBatchMode(s: ModeSignals, model: ReadonlySignal<PublicModel | null>) {
+export function deriveBatchMode(s: ModeSignals) {
   const batchEligible = computed(() => batchEligibility(s.selection.value, s.selectionCount.value));
   const batchActive = computed(() => {
     if (!batchEligible.value.ok) return false;
     const choice = s.batch.choice.value;
     if (choice && choice.key === selectionKeyOf(s.selection.value)) return choice.each;
-    return s.selectionCount.value > (model.value?.maxInputImages ?? 0);
+    return s.selectionCount.value > MAX_ONE_EDIT_LAYERS;
   });
   return { batchEligible, batchActive };
 }

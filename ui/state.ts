@@ -149,7 +149,7 @@ function deriveSelection(s: Signals) {
     ),
   );
   /** Whether the selection can be a batch, and is one (ui/batch-derive.ts): then no single edit is planned. */
-  const { batchEligible, batchActive } = deriveBatchMode(s, model);
+  const { batchEligible, batchActive } = deriveBatchMode(s);
   const mode = computed<Mode>(() => {
     if (batchActive.value) return 'multiple';
     const kind = selectionKind.value.kind;
