@@ -41,8 +41,8 @@ export interface BatchRunView {
 export function createBatchState() {
   return {
     choice: signal<BatchChoice | null>(null),
-    /** The confirm card is showing: nothing has been sent. */
-    confirming: signal(false),
+    /** The selection (its key) the confirm card is showing for, or null; nothing has been sent meanwhile. */
+    confirming: signal<string | null>(null),
     /** The batch run now, or the last one, until the next. */
     run: signal<BatchRunView | null>(null),
     /** What the last half-price submit said ("Submitted: 40 frames at half price…"), or null. */

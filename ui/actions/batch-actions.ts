@@ -29,7 +29,7 @@ export function createBatchActions(deps: AppDeps): BatchActions {
   return {
     chooseEach: (each) => {
       state.batch.choice.value = { key: selectionKeyOf(state.selection.peek()), each };
-      state.batch.confirming.value = false;
+      state.batch.confirming.value = null;
     },
     review: () => {
       if (!state.prompt.peek().trim()) {
@@ -37,10 +37,10 @@ export function createBatchActions(deps: AppDeps): BatchActions {
         return;
       }
       state.error.value = null;
-      state.batch.confirming.value = true;
+      state.batch.confirming.value = selectionKeyOf(state.selection.peek());
     },
     back: () => {
-      state.batch.confirming.value = false;
+      state.batch.confirming.value = null;
     },
     runNowAsync: () => runBatchNowAsync(deps),
     submitAsync: () => submitBatchAsync(deps),

@@ -66,7 +66,7 @@ export async function runBatchNowAsync(deps: AppDeps): Promise<void> {
   }
   const run = holdRun(state, plan.value);
   batch(() => {
-    state.batch.confirming.value = false;
+    state.batch.confirming.value = null;
     state.batch.submitted.value = null;
   });
   await runUnitsAsync(

@@ -34,7 +34,7 @@ export async function submitBatchAsync(deps: AppDeps): Promise<void> {
     deps,
     'exporting',
     () => {
-      state.batch.confirming.value = false;
+      state.batch.confirming.value = null;
       state.batch.submitted.value = null;
       state.batch.submitting.value = true;
     },

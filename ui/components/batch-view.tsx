@@ -5,6 +5,7 @@
  * the ordinary view shows them ({@link BatchNoteWired}, {@link BatchChoiceWired}).
  */
 import { usageShortfall } from '../../core/batch-summary.js';
+import { selectionKeyOf } from '../batch-derive.js';
 import type { PanelProps } from './props.js';
 import { BatchChoice } from './batch-choice.js';
 import { BatchConfirm } from './batch-confirm.js';
@@ -46,7 +47,7 @@ export function BatchView({ state, actions }: PanelProps) {
           onSend={actions.batch.review}
         />
         <ErrorBanner error={state.error.value} onDismiss={actions.dismissError} />
-        {state.batch.confirming.value && plan && !running ? (
+        {state.batch.confirming.value === selectionKeyOf(state.selection.value) && plan && !running ? (
           <BatchConfirm
             frames={frames}
             variants={plan.variants}
