@@ -28,6 +28,10 @@ const sections: [string, () => Promise<string[]>][] = [
     async () => (await import('./panel-tools.js')).benchPanelTools(),
   ],
   ['Panel: matte tools at 4K (Chromium)', async () => (await import('./panel-matte.js')).benchPanelMatte()],
+  [
+    'Panel: a batch of 40 frames over a selection (Chromium)',
+    async () => (await import('./panel-batch.js')).benchPanelBatch(),
+  ],
 ];
 
 // `npm run bench -- scale` runs only the sections whose name contains "scale".

@@ -52,6 +52,11 @@ export interface AppError {
    * (the estimate, or the cost Gemini reported). The panel shows it with the error.
    */
   mayHaveBilledUsd?: number;
+  /**
+   * For a refusal that asks the client to come back later (429, 503): the proxy's `Retry-After`, in seconds. The
+   * batch's pool waits it out (core/batch-pool.ts).
+   */
+  retryAfterSeconds?: number;
 }
 
 /** Default plain-words message for each code, used when nothing more specific is known. */

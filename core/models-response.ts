@@ -36,6 +36,11 @@ export const publicModelSchema = z.object({
    * for `returnModelTurn` and replay only its own turns. Absent from older proxies: no replay.
    */
   thoughtSignatures: z.boolean().optional(),
+  /**
+   * What a request through the Batch API costs as a share of the standard rates (config/models.md `batchRate`), for
+   * the panel's half-price estimate (core/batch-plan.ts). Absent from older proxies: no half-price offer.
+   */
+  batchRate: z.number().positive().max(1).optional(),
 });
 export type PublicModel = z.infer<typeof publicModelSchema>;
 

@@ -7,8 +7,11 @@ import * as z from 'zod/mini';
 import { appErrorSchema, bytes, nodeId, pixels, requestId, type Same } from './message-fields.js';
 import { nodeSnapshotSchema } from './node-snapshot.js';
 
-/** Most snapshots one SELECTION_CHANGED carries; `count` still tells how many layers are selected. */
-export const MAX_SNAPSHOTS = 100;
+/**
+ * Most snapshots one SELECTION_CHANGED carries; `count` still tells how many layers are selected. As many as a batch
+ * over a selection edits (core/batch-plan.ts `MAX_BATCH_FRAMES`), which needs each frame's snapshot.
+ */
+export const MAX_SNAPSHOTS = 200;
 
 /** The selection changed (also sent after UI_READY). */
 export const selectionChangedMessageSchema = z.strictObject({

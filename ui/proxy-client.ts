@@ -1,6 +1,7 @@
 /**
  * The one file in the panel that calls `fetch` (docs/contributing.md#one-file-per-outside-call): the team proxy's `GET
- * /health`, `GET /v1/models`, `GET /v1/usage/me`, `POST /v1/generate` and `POST /v1/segment`. Every call ends in a {@link Result}: the
+ * /health`, `GET /v1/models`, `GET /v1/usage/me`, `POST /v1/generate`, `POST /v1/segment` and
+ * `POST /v1/batches`. Every call ends in a {@link Result}: the
  * proxy's error envelope becomes its AppError, a network failure `proxy_unreachable` (or `connection_dropped` when
  * the answer had begun to arrive, or the address had answered before), the caller's abort
  * `cancelled`, our own timeout `upstream_timeout`, and every 200 body is checked against the schema both ends share
@@ -22,6 +23,8 @@ import {
   usageMeResponseSchema,
 } from '../core/proxy-schema.js';
 import { withFullModelTurn } from '../core/model-turn-wire.js';
+import { submittedJobSchema, type SubmittedJob } from '../core/batch-jobs-split.js';
+import type { BatchRequest } from '../core/batch-schema.js';
 import { segmentResponseSchema, type SegmentRequest, type SegmentResponse } from '../core/segment-schema.js';
 import { fail, ok, type Result } from '../core/result.js';
 import { proxyBaseUrl, type Settings } from '../core/settings.js';
@@ -54,6 +57,8 @@ export interface ProxyClient {
   ): Promise<Result<GenerateResponse>>;
   /** `POST /v1/segment`: Gemini's masks of the image's subject or of a named object (core/segment-schema.ts). */
   segment(request: SegmentRequest, signal?: AbortSignal): Promise<Result<SegmentResponse>>;
+  /** `POST /v1/batches`: one Batch API job of inlined requests, at half price (docs/proxy-api.md#batches). */
+  submitBatch(request: BatchRequest, signal?: AbortSignal): Promise<Result<SubmittedJob>>;
 }
 
 export interface ProxyClientOptions {
@@ -124,6 +129,16 @@ export function createProxyClient(settings: Settings, options: ProxyClientOption
         options.generateTimeoutMs ?? 400_000,
         signal,
       ),
+    submitBatch: async (request, signal) => {
+      const answer = await call(
+        '/v1/batches',
+        { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(request) },
+        submittedJobSchema,
+        options.generateTimeoutMs ?? 400_000,
+        signal,
+      );
+      return answer.ok ? ok(answer.value.job) : answer;
+    },
   };
 }
 
@@ -182,7 +197,7 @@ async function callJsonAsync<T>(
       if (stop.reason) return fail(stopError(stop.reason, timeoutMs));
       return fail(networkError(endpoint, response));
     }
-    if (!response.ok) return fail(errorFromResponse(response.status, body));
+    if (!response.ok) return fail(withRetryAfter(errorFromResponse(response.status, body), response));
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       return fail(
@@ -240,6 +255,13 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The refusal with the proxy's `Retry-After` (whole seconds: proxy/limit-error.ts), when it sent one. */
+function withRetryAfter(error: AppError, response: Response): AppError {
+  const header = response.headers.get('Retry-After');
+  const seconds = header !== null && /^\d+$/.test(header.trim()) ? Number(header.trim()) : null;
+  return seconds === null ? error : { ...error, retryAfterSeconds: seconds };
 }
 
 /** The proxy's own error envelope when there is one; otherwise a code that fits the HTTP status. */

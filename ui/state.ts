@@ -21,6 +21,8 @@ import { selectionKindOf } from '../core/selection-kind.js';
 import { interpretSelection, withRegionHost } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { estimateTurnRangeUsd, estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
+import { deriveBatchMode, deriveBatchPlan } from './batch-derive.js';
+import { createBatchState } from './batch-state.js';
 import { createExpandBoostState } from './expand-boost-state.js';
 import { createMatteState } from './matte-state.js';
 import { createCompareState } from './compare-state.js';
@@ -64,13 +66,9 @@ export function createAppState() {
   const signals = createSignals();
   const selection = deriveSelection(signals);
   const history = deriveHistory(signals, selection);
-  return {
-    ...signals,
-    ...selection,
-    ...history,
-    ...deriveNextTurn(signals, selection, history),
-    ...deriveToneOffer(signals, selection),
-  };
+  const next = deriveNextTurn(signals, selection, history);
+  const batchPlan = deriveBatchPlan(signals, selection.model, selection.batchActive, history.graph, next.brandContext);
+  return { ...signals, ...selection, ...history, ...next, ...batchPlan, ...deriveToneOffer(signals, selection) };
 }
 
 export type AppState = ReturnType<typeof createAppState>;
@@ -134,6 +132,8 @@ function createSignals() {
     liveTurns: signal<readonly LiveTurn[]>([]),
     /** The file's brand as last read (READ_BRAND: core/brand-snapshot.ts), or null before the first read. */
     brand: signal<BrandSnapshot | null>(null),
+    /** A batch over a selection: each selected frame edited on its own (ui/batch-state.ts, docs/batch.md). */
+    batch: createBatchState(),
   };
 }
 
@@ -158,7 +158,10 @@ function deriveSelection(s: Signals) {
       selectionRoles.value,
     ),
   );
+  /** Whether the selection can be a batch, and is one (ui/batch-derive.ts): then no single edit is planned. */
+  const { batchEligible, batchActive } = deriveBatchMode(s);
   const mode = computed<Mode>(() => {
+    if (batchActive.value) return 'multiple';
     const kind = selectionKind.value.kind;
     return kind === 'none' ? 'generate' : kind === 'edit' ? 'edit' : 'multiple';
   });
@@ -184,7 +187,10 @@ function deriveSelection(s: Signals) {
   const canGenerate = computed(
     () => s.run.value === null && s.prompt.value.trim() !== '' && plan.value !== null && plan.value.ok,
   );
-  return { model, selectionRoles, selectionKind, mode, target, editInputs, targetThumbnail, plan, canGenerate };
+  return {
+    ...{ model, selectionRoles, selectionKind, mode, target, editInputs, targetThumbnail, plan, canGenerate },
+    ...{ batchEligible, batchActive },
+  };
 }
 
 type Selection = ReturnType<typeof deriveSelection>;

@@ -42,6 +42,7 @@ export function publicModels(
         typicalTextTokens: m.pricing.typicalTextTokens,
         typicalThoughtsTokens: m.pricing.typicalThoughtsTokens,
         thoughtSignatures: m.thoughtSignatures,
+        batchRate: m.pricing.batchRate,
         status: m.status,
         ...(m.replacement !== undefined ? { replacement: m.replacement } : {}),
       };

@@ -47,6 +47,8 @@ describe('GET /health and /v1/models', () => {
     expect(pro.pricePerImageUsd['4K']).toBe(0.24);
     // What the panel's estimate needs: the text/thinking rate and the typical text and thinking per answer.
     expect(pro).toMatchObject({ outputTextUsdPerMillionTokens: 12, typicalTextTokens: 0, typicalThoughtsTokens: 244 });
+    // And the Batch API's share of those rates, for the panel's half-price estimate (core/batch-plan.ts).
+    expect(pro.batchRate).toBe(0.5);
     const nb21 = body.models.find((m) => m.id === 'gemini-nano-banana-2.1')!;
     expect(nb21.pricePerImageUsd).toEqual({ '1K': 0.0336, '2K': 0.0504, '4K': 0.1134 });
   });

@@ -25,6 +25,7 @@ export const publicModels: ModelsResponse = {
     outputTextUsdPerMillionTokens: model.pricing.outputTextUsdPerMillionTokens,
     typicalTextTokens: model.pricing.typicalTextTokens,
     typicalThoughtsTokens: model.pricing.typicalThoughtsTokens,
+    batchRate: model.pricing.batchRate,
     status: model.status,
     ...(model.replacement ? { replacement: model.replacement } : {}),
   })),

@@ -5,6 +5,7 @@ import type { Settings } from '../../core/settings.js';
 import { showAfter, showCompareAsync } from './compare.js';
 import { rerunVariantsAsync } from './retry-variants.js';
 import { cancelRun } from './run.js';
+import { createBatchActions, type BatchActions } from './batch-actions.js';
 import { createBrandActions, type BrandActions } from './brand.js';
 import type { AppDeps } from './deps.js';
 import { adjustAsync } from './adjust.js';
@@ -72,6 +73,8 @@ export interface Actions {
   adjustAsync(): Promise<void>;
   /** The Brand toggle and the brand frame (ui/actions/brand.ts). */
   brand: BrandActions;
+  /** A batch over a selection: each frame edited on its own (ui/actions/batch-actions.ts). */
+  batch: BatchActions;
 }
 
 export function createActions(deps: AppDeps): Actions {
@@ -80,6 +83,7 @@ export function createActions(deps: AppDeps): Actions {
   const brand = createBrandActions(deps, loadThumbnails);
   return {
     brand,
+    batch: createBatchActions(deps),
     precision: createPrecisionActions(deps.state),
     matte: createMatteActions(deps),
     startAsync: async () => {

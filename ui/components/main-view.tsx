@@ -4,6 +4,7 @@
  */
 import type { PanelProps } from './props.js';
 import { ApplyInPlace } from './apply-in-place.js';
+import { BatchChoiceWired, BatchNoteWired, BatchView } from './batch-view.js';
 import { BrandSection } from './brand-section.js';
 import { ComponentSetCard } from './component-set-card.js';
 import { ErrorBanner } from './error-banner.js';
@@ -24,11 +25,14 @@ import { ToneOfferCard } from './tone-offer.js';
 import { VariantNote } from './variant-note.js';
 
 export function MainView({ state, actions }: PanelProps) {
+  // Each selected frame on its own (docs/batch.md): a view of its own, so no single edit is offered meanwhile.
+  if (state.batchActive.value) return <BatchView state={state} actions={actions} />;
   const editing = state.mode.value === 'edit';
   const running = state.run.value !== null;
   const offered = isOffered(state);
   return (
     <main class="stack">
+      <BatchChoiceWired state={state} actions={actions} />
       <SelectionWired state={state} actions={actions} />
       <ReferenceList
         mode={state.mode.value}
@@ -66,6 +70,7 @@ export function MainView({ state, actions }: PanelProps) {
         onRetry={(indices) => void actions.rerunVariantsAsync(indices, false)}
         onRegenerate={(index) => void actions.rerunVariantsAsync([index], true)}
       />
+      <BatchNoteWired state={state} actions={actions} />
       <DockWired state={state} actions={actions} />
     </main>
   );
