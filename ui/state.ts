@@ -20,6 +20,7 @@ import { selectionKindOf } from '../core/selection-kind.js';
 import { interpretSelection, withRegionHost } from '../core/selection-roles.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { estimateTurnRangeUsd, estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
+import { createBatchJobsState } from './batch-jobs-state.js';
 import { createExpandBoostState } from './expand-boost-state.js';
 import { createMatteState } from './matte-state.js';
 import { createCompareState } from './compare-state.js';
@@ -118,6 +119,8 @@ function createSignals() {
     liveTurns: signal<readonly LiveTurn[]>([]),
     /** The file's brand as last read (READ_BRAND: core/brand-snapshot.ts), or null before the first read. */
     brand: signal<BrandSnapshot | null>(null),
+    /** The half-price Batch API jobs of this file (ui/batch-jobs-state.ts). */
+    batchJobs: createBatchJobsState(),
   };
 }
 

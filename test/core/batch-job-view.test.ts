@@ -36,7 +36,10 @@ const image = { data: 'AAAA', mimeType: 'image/png', width: 1024, height: 576 };
 describe('a job in plain words', () => {
   it.each([
     [job(), 'Running at Google · 40 frames · submitted 2 h ago'],
-    [job({ state: 'pending', createdAt: '2026-12-04T11:55:00Z' }), 'Waiting at Google · 40 frames · submitted 5 min ago'],
+    [
+      job({ state: 'pending', createdAt: '2026-12-04T11:55:00Z' }),
+      'Waiting at Google · 40 frames · submitted 5 min ago',
+    ],
     [job({ state: 'submitting', counts: { requests: 1 } }), 'Sending to Google · 1 frame · submitted 2 h ago'],
     [job({ state: 'succeeded', counts: { succeeded: 38, failed: 2 } }), 'Done · 38 ready, 2 failed'],
     [job({ state: 'succeeded', counts: { succeeded: 38, placed: 38 } }), 'Done · all 38 placed'],

@@ -5,6 +5,9 @@ import type { Settings } from '../../core/settings.js';
 import { showAfter, showCompareAsync } from './compare.js';
 import { rerunVariantsAsync } from './retry-variants.js';
 import { cancelRun } from './run.js';
+import { createBatchClient } from '../batch-client.js';
+import { createProxyJsonCall } from '../proxy-client.js';
+import { createBatchJobsActions, type BatchJobsActions } from './batch-jobs.js';
 import { createBrandActions, type BrandActions } from './brand.js';
 import type { AppDeps } from './deps.js';
 import { boostAsync, readBoostBeforeAsync } from './boost.js';
@@ -69,23 +72,30 @@ export interface Actions {
   readBoostBeforeAsync(): Promise<void>;
   /** The Brand toggle and the brand frame (ui/actions/brand.ts). */
   brand: BrandActions;
+  /** The "Half-price jobs" card (ui/actions/batch-jobs.ts). */
+  batchJobs: BatchJobsActions;
 }
 
 export function createActions(deps: AppDeps): Actions {
   const refreshHistory = createHistoryRefresher(deps);
   const loadThumbnails = createThumbnailLoader(deps);
   const brand = createBrandActions(deps, loadThumbnails);
+  const batchesFor = () => createBatchClient(createProxyJsonCall(deps.state.settings.peek()));
+  const batchJobs = createBatchJobsActions({ ...deps, batchesFor });
   return {
     brand,
+    batchJobs,
     precision: createPrecisionActions(deps.state),
     matte: createMatteActions(deps),
     startAsync: async () => {
       const stop = await startAppAsync(deps, refreshHistory);
       await brand.loadAsync();
       const stopUsage = watchUsage(deps);
+      const stopJobs = batchJobs.watch();
       return () => {
         stop();
         stopUsage();
+        stopJobs();
       };
     },
     // One result, or N variants of the same request (ui/actions/generate-variants.ts).
