@@ -15,7 +15,9 @@ import { turnDraftSchema } from '../../core/turn-record.js';
 
 const NOW = Date.parse('2026-12-04T12:00:00Z');
 
-function job(over: Partial<BatchJobView> & { counts?: Partial<BatchJobView['counts']> } = {}): BatchJobView {
+type JobOver = Partial<Omit<BatchJobView, 'counts'>> & { counts?: Partial<BatchJobView['counts']> };
+
+function job(over: JobOver = {}): BatchJobView {
   const { counts, ...rest } = over;
   return {
     id: 'job-1',
