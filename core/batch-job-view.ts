@@ -8,7 +8,10 @@ import type { ImageSize } from './image-sizes.js';
 import { IMAGE_SIZES } from './image-sizes.js';
 import type { TurnDraft } from './turn-record.js';
 
-/** The turn record's prompt of a placed half-price result: the proxy keeps no prompt, only the layer. */
+/**
+ * The turn record's prompt of a placed half-price result when the file has no note of the job's prompt
+ * (core/batch-note.ts): the proxy keeps no prompt, only the layer.
+ */
 export const BATCH_RESULT_PROMPT = 'Half-price job result';
 
 /** What a job offers: how many results to place, and whether it can be cancelled or dismissed. */
@@ -109,10 +112,18 @@ export function failureWords(error: BatchResultView['error']): string {
   return error.message || `Google answered ${error.code}.`;
 }
 
-/** "1 frame is gone: layer 1:5", "2 frames are gone: layers 1:5, 1:9" (the proxy keeps layer ids, not names). */
-export function goneLine(layerIds: readonly string[]): string {
-  if (layerIds.length === 1) return `1 frame is gone from this page: layer ${layerIds[0]}`;
-  return `${layerIds.length} frames are gone from this page: layers ${layerIds.join(', ')}`;
+/** "1 frame is gone from this page: Hero 3", "2 frames are gone from this page: Hero 3, layer 1:9". */
+export function goneLine(labels: readonly string[]): string {
+  const frames = labels.length === 1 ? '1 frame is' : `${labels.length} frames are`;
+  return `${frames} gone from this page: ${labels.join(', ')}`;
+}
+
+/**
+ * A source layer as the card names it: its name in the file's note of the job (core/batch-note.ts), else "layer 1:5"
+ * (the proxy keeps layer ids, not names).
+ */
+export function layerLabel(layerId: string, names: Readonly<Record<string, string>>): string {
+  return names[layerId] ?? `layer ${layerId}`;
 }
 
 /** The ratio of an image's sides, reduced ("1024 × 576" → "16:9"); a turn record's `aspectRatio`. */
@@ -127,10 +138,14 @@ export function ratioOf(width: number, height: number): string {
  * The turn draft of one placed result: the job's model and size, the image's ratio, and its share of what the job
  * cost at the batch rate (the proxy answers the job's total, not each request's), marked as from the job.
  */
-export function batchTurnDraft(job: BatchJobView, result: PlacePlan['toPlace'][number]): TurnDraft {
+export function batchTurnDraft(
+  job: BatchJobView,
+  result: PlacePlan['toPlace'][number],
+  prompt: string = BATCH_RESULT_PROMPT,
+): TurnDraft {
   const each = job.counts.succeeded > 0 ? job.costUsd / job.counts.succeeded : 0;
   return {
-    prompt: BATCH_RESULT_PROMPT,
+    prompt,
     model: job.model,
     params: { aspectRatio: ratioOf(result.image.width, result.image.height), imageSize: sizeOf(job.imageSize) },
     inputs: [{ nodeId: result.layerId, role: 'base' }],

@@ -8,6 +8,7 @@ import { bytes, nodeId, pixels, requestId, type Same } from './message-fields.js
 import { panelSizeSchema } from './panel-size.js';
 import { MAX_SNAPSHOTS } from './sandbox-messages.js';
 import { settingsSchema } from './settings.js';
+import { batchJobIdSchema, batchNoteSchema } from './batch-note.js';
 import { turnDraftSchema } from './turn-record.js';
 
 /** The panel has loaded: the sandbox answers with the current selection (and its thumbnail). */
@@ -172,6 +173,23 @@ export const setBrandFrameMessageSchema = z.strictObject({
 /** Read the file's key (core/file-key.ts), made and kept in document plugin data the first time. Replies the key. */
 export const readFileKeyMessageSchema = z.strictObject({ type: z.literal('READ_FILE_KEY'), requestId });
 
+/**
+ * Keep the note of half-price job `jobId` in the file (core/batch-note.ts): the prompt and the source layers' names and
+ * boxes at submission; null forgets it. Replies null.
+ */
+export const keepBatchNoteMessageSchema = z.strictObject({
+  type: z.literal('KEEP_BATCH_NOTE'),
+  requestId,
+  jobId: batchJobIdSchema,
+  note: z.nullable(batchNoteSchema),
+});
+/** Read the note of half-price job `jobId`. Replies it, or null when the file has none. */
+export const readBatchNoteMessageSchema = z.strictObject({
+  type: z.literal('READ_BATCH_NOTE'),
+  requestId,
+  jobId: batchJobIdSchema,
+});
+
 /** Every message the panel sends, as received by the sandbox. */
 export const uiMessageSchema = z.discriminatedUnion('type', [
   uiReadyMessageSchema,
@@ -193,6 +211,8 @@ export const uiMessageSchema = z.discriminatedUnion('type', [
   readBrandMessageSchema,
   setBrandFrameMessageSchema,
   readFileKeyMessageSchema,
+  keepBatchNoteMessageSchema,
+  readBatchNoteMessageSchema,
 ]);
 /** Every message the panel sends to the sandbox. */
 export type UiMessage = z.infer<typeof uiMessageSchema>;
@@ -222,6 +242,8 @@ export const UI_MESSAGE_TYPES = [
   'READ_BRAND',
   'SET_BRAND_FRAME',
   'READ_FILE_KEY',
+  'KEEP_BATCH_NOTE',
+  'READ_BATCH_NOTE',
 ] as const;
 // A type missing from the list (or listed but not in the union) fails here.
 const typeListComplete: Same<(typeof UI_MESSAGE_TYPES)[number], UiMessageType> = true;

@@ -10,6 +10,8 @@ export interface JobOutcome {
   /** Results whose source layer is not on this page any more: their images wait to be placed anyway. */
   gone: { index: number; layerId: string }[];
   failed: FailedResult[];
+  /** Source layers' names by id, from the file's note of the job (core/batch-note.ts); empty without one. */
+  names: Readonly<Record<string, string>>;
   /** A line for the job: "Cancelled at Google; nothing was billed.", or what went wrong. */
   note: string | null;
 }

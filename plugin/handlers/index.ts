@@ -19,6 +19,7 @@ import { handleSelectNodes } from './select-nodes.js';
 import { handleUiReady } from './ui-ready.js';
 import { handleReadBrand, handleSetBrandFrame } from './brand.js';
 import { handleReadFileKey } from './file-key.js';
+import { handleKeepBatchNote, handleReadBatchNote } from './batch-note.js';
 
 export const handlers: UiMessageHandlers<HandlerContext> = {
   UI_READY: handleUiReady,
@@ -40,4 +41,6 @@ export const handlers: UiMessageHandlers<HandlerContext> = {
   READ_BRAND: handleReadBrand,
   SET_BRAND_FRAME: handleSetBrandFrame,
   READ_FILE_KEY: handleReadFileKey,
+  KEEP_BATCH_NOTE: handleKeepBatchNote,
+  READ_BATCH_NOTE: handleReadBatchNote,
 };

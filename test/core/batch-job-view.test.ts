@@ -6,6 +6,7 @@ import {
   jobActions,
   jobCostLine,
   jobStateLine,
+  layerLabel,
   planPlacing,
   ratioOf,
   timeAgo,
@@ -116,9 +117,12 @@ describe('which results to place', () => {
     expect(failureWords(error)).toBe(words);
   });
 
-  it('names gone frames by their layer', () => {
-    expect(goneLine(['1:5'])).toBe('1 frame is gone from this page: layer 1:5');
-    expect(goneLine(['1:5', '1:9'])).toBe('2 frames are gone from this page: layers 1:5, 1:9');
+  it('names gone frames as the file’s note names them, else by their layer', () => {
+    const names = { '1:5': 'Hero 3' };
+    expect(goneLine([layerLabel('1:5', names)])).toBe('1 frame is gone from this page: Hero 3');
+    expect(goneLine(['1:5', '1:9'].map((id) => layerLabel(id, names)))).toBe(
+      '2 frames are gone from this page: Hero 3, layer 1:9',
+    );
   });
 });
 
@@ -143,5 +147,9 @@ describe('the turn draft of a placed result', () => {
       usage: { costUsd: 0.03 },
     });
     expect(turnDraftSchema.safeParse(draft).success).toBe(true);
+    expect(draft.prompt).toBe('Half-price job result');
+    expect(batchTurnDraft(done, { index: 0, layerId: '1:2', state: 'ok', image }, 'warmer light').prompt).toBe(
+      'warmer light',
+    );
   });
 });

@@ -9,6 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchNoteKey, type BatchNote } from '../../core/batch-note.js';
 import type { BatchRequest } from '../../core/batch-schema.js';
 import { FILE_KEY_KEY } from '../../core/file-key.js';
 import { TURN_RECORD_KEY } from '../../core/turn-record.js';
@@ -61,6 +62,21 @@ async function jobBodyAsync(fileKey: string, frames: NodeDescription[], prompts:
   return { model: 'gemini-3.1-flash-image', fileKey, imageSize: '512', requests };
 }
 
+/**
+ * The job's note in the file, as the submitting panel keeps it (KEEP_BATCH_NOTE: test/plugin/batch-note.test.ts):
+ * the prompt and each source's name and box.
+ */
+async function keepNoteAsync(jobId: string, sources: NodeDescription[]): Promise<void> {
+  const layers = Object.fromEntries(
+    sources.map((f) => [f.id, { name: f.name, box: { x: f.x, y: f.y, width: f.width, height: f.height } }]),
+  );
+  const note: BatchNote = { prompt: 'warmer light', layers };
+  await page.evaluate(
+    ({ key, text }) => (window as unknown as { figma: PluginAPI }).figma.root.setPluginData(key, text),
+    { key: batchNoteKey(jobId), text: JSON.stringify(note) },
+  );
+}
+
 const rootData = (key: string) =>
   page.evaluate((k) => (window as unknown as { figma: PluginAPI }).figma.root.getPluginData(k), key);
 const results = async () => (await pg.nodes()).filter((n) => n.pluginDataKeys.includes(TURN_RECORD_KEY));
@@ -84,9 +100,10 @@ describe('a half-price job, reopened after a restart of the proxy', () => {
     const fileKey = await rootData(FILE_KEY_KEY);
     frames = await fiveFramesAsync();
     expect(frames.map((f) => f.name)).toEqual(['Poster', 'Product shot', 'Hero 1', 'Hero 2', 'Hero 3']);
-    const prompts = ['warmer light', 'on marble', 'dusk', 'a lamp [double:500]', 'neon'];
+    const prompts = frames.map((_, i) => (i === 3 ? 'warmer light [double:500]' : 'warmer light'));
     const done = await live.submitAsync(await jobBodyAsync(fileKey, frames, prompts));
     doneId = done.id;
+    await keepNoteAsync(doneId, frames);
     expect((await live.untilDoneAsync(doneId)).counts).toMatchObject({ succeeded: 4, failed: 1 });
     // The proxy stops and starts again on the same SQLite file; it polls no more in this test.
     await live.restartAsync(3600);
@@ -111,16 +128,21 @@ describe('a half-price job, reopened after a restart of the proxy', () => {
 
     await row.getByRole('button', { name: 'Place 4 results' }).click();
     await row.getByText('Placed 3 beside their frames; each is one undo step.').waitFor();
-    await row.getByText(`1 frame is gone from this page: layer ${frames[4]!.id}.`).waitFor();
+    await row.getByText('1 frame is gone from this page: Hero 3.').waitFor();
     await expect
       .poll(() => row.getByRole('list', { name: 'Failed requests' }).innerText(), { timeout: 15_000 })
-      .toContain(frames[3]!.id);
+      .toMatch(/^Hero 2: Gemini had an internal error/);
     const placed = await results();
     expect(placed).toHaveLength(3);
     for (const [i, result] of placed.entries()) {
       const record = await turnRecordOf(pg, result.id);
       const source = frames[i]!;
-      expect(record).toMatchObject({ sourceNodeId: source.id, batchJob: { id: doneId, index: i } });
+      expect(record).toMatchObject({
+        prompt: 'warmer light',
+        sourceNodeId: source.id,
+        batchJob: { id: doneId, index: i },
+      });
+      expect(result.name).toBe(`${source.name} — warmer light`);
       expect(record.usage.costUsd).toBeGreaterThan(0);
       expect(result.x).toBeGreaterThanOrEqual(source.x + source.width);
       expect([result.width, result.height]).toEqual([source.width, source.height]);
@@ -134,8 +156,14 @@ describe('a half-price job, reopened after a restart of the proxy', () => {
     await row.getByRole('button', { name: 'Place its image anyway' }).click();
     await expect.poll(async () => (await results()).length, { timeout: 15_000 }).toBe(4);
     await row.getByText('Done · all 4 placed, 1 failed').waitFor();
+    // Where Hero 3 was, named after it.
     const anyway = (await results()).at(-1)!;
-    expect(await turnRecordOf(pg, anyway.id)).toMatchObject({ sourceNodeId: null, batchJob: { id: doneId, index: 4 } });
+    const hero3 = frames[4]!;
+    expect(anyway).toMatchObject({ name: 'Hero 3 — warmer light', x: hero3.x, y: hero3.y });
+    expect(await turnRecordOf(pg, anyway.id)).toMatchObject({
+      sourceNodeId: hero3.id,
+      batchJob: { id: doneId, index: 4 },
+    });
     expect((await live.readAsync(doneId)).job.counts.placed).toBe(4);
     await page.locator('#panel').screenshot({ path: SHOT.replace('.png', '-placed.png') });
     await row.getByRole('button', { name: 'Dismiss' }).click();

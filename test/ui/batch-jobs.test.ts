@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../core/base64.js';
 import type { BatchRequest } from '../../core/batch-schema.js';
 import { FILE_KEY_KEY } from '../../core/file-key.js';
+import { ok } from '../../core/result.js';
 import { TURN_RECORD_KEY, type TurnRecord } from '../../core/turn-record.js';
+import { keepBatchNoteAsync } from '../../ui/actions/batch-jobs-note.js';
 import { startBatchProxyAsync, type BatchProxy } from '../support/batch-proxy.js';
 import { openPanelSessionAsync, until, type PanelSession } from './panel-session.js';
 
@@ -64,9 +66,12 @@ describe('a half-price job, from submission to its results on the canvas', () =>
     const { poster, productShot } = first.sample;
     const [hero1, hero2, hero3] = addFrames(first);
     const frames = [poster, productShot, hero1!, hero2!, hero3!];
-    const prompts = ['warmer light', 'on marble', 'dusk', 'a lamp [double:500]', 'neon'];
+    const prompts = frames.map((_, i) => (i === 3 ? 'warmer light [double:500]' : 'warmer light'));
     const submitted = await live.submitAsync(await jobBodyAsync(fileKey, frames, prompts));
     expect(submitted.state).toBe('pending');
+    // The submitting panel keeps the job's note in the file: the prompt, each source's name and box.
+    const layers = Object.fromEntries(frames.map((f) => [f.id, { name: f.name, box: f.absoluteBoundingBox! }]));
+    expect(await keepBatchNoteAsync(first, submitted.id, { prompt: 'warmer light', layers })).toEqual(ok(null));
     await live.untilDoneAsync(submitted.id);
     const doc = first.double.serialize();
     first.close();
@@ -92,6 +97,7 @@ describe('a half-price job, from submission to its results on the canvas', () =>
       const outcome = session.state.batchJobs.outcomes.value.get(submitted.id)!;
       expect(outcome.placed).toBe(3);
       expect(outcome.gone).toEqual([{ index: 4, layerId: hero3!.id }]);
+      expect(outcome.names[hero3!.id]).toBe('Hero 3');
       expect(outcome.failed.map((f) => f.layerId)).toEqual([hero2!.id]);
       expect(outcome.failed[0]!.message).not.toBe('');
       const placed = resultsOf(session).slice(before);
@@ -99,7 +105,11 @@ describe('a half-price job, from submission to its results on the canvas', () =>
       const records = placed.map((n) => JSON.parse(n.getPluginData(TURN_RECORD_KEY)) as TurnRecord);
       expect(records.map((r) => r.sourceNodeId)).toEqual([poster.id, productShot.id, hero1!.id]);
       for (const record of records) {
-        expect(record).toMatchObject({ model: 'gemini-3.1-flash-image', batchJob: { id: submitted.id } });
+        expect(record).toMatchObject({
+          prompt: 'warmer light',
+          model: 'gemini-3.1-flash-image',
+          batchJob: { id: submitted.id },
+        });
         expect(record.usage.costUsd).toBeGreaterThan(0);
       }
       // Beside its source, at the source's size.
@@ -115,8 +125,12 @@ describe('a half-price job, from submission to its results on the canvas', () =>
       await session.actions.batchJobs.placeAsync(submitted.id, true);
       const all = resultsOf(session);
       expect(all).toHaveLength(before + 4);
-      const anyway = JSON.parse(all.at(-1)!.getPluginData(TURN_RECORD_KEY)) as TurnRecord;
-      expect(anyway).toMatchObject({ sourceNodeId: null, batchJob: { id: submitted.id, index: 4 } });
+      // Where Hero 3 was, named after it, as a single edit's result is when its source is deleted meanwhile.
+      const anywayLayer = all.at(-1)!;
+      expect(anywayLayer.name).toBe('Hero 3 — warmer light');
+      expect([anywayLayer.x, anywayLayer.y]).toEqual([hero3!.x, hero3!.y]);
+      const anyway = JSON.parse(anywayLayer.getPluginData(TURN_RECORD_KEY)) as TurnRecord;
+      expect(anyway).toMatchObject({ sourceNodeId: hero3!.id, batchJob: { id: submitted.id, index: 4 } });
       expect((await live.readAsync(submitted.id)).job.counts.placed).toBe(4);
       // One undo step per result: ⌘Z takes back the last one only.
       session.double.undo();

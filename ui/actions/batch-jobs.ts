@@ -78,7 +78,7 @@ export function createBatchJobsActions(deps: AppDeps & { batchesFor(): BatchClie
     cancelAsync: (jobId) =>
       runAsync(jobId, async () => {
         const cancelled = await deps.batchesFor().cancelBatchAsync(jobId);
-        return { placed: 0, gone: [], failed: [], note: cancelNote(cancelled) };
+        return { placed: 0, gone: [], failed: [], names: {}, note: cancelNote(cancelled) };
       }),
     dismiss(jobId) {
       const job = jobs.jobs.peek().find((j) => j.id === jobId);

@@ -4,7 +4,7 @@
  * finished one, Cancel for a waiting one, Dismiss once nothing is left to place; then what placing left to say (gone
  * sources, with their images offered anyway, and failed requests with their error).
  */
-import { goneLine, jobActions, jobCostLine, jobStateLine } from '../../core/batch-job-view.js';
+import { goneLine, jobActions, jobCostLine, jobStateLine, layerLabel } from '../../core/batch-job-view.js';
 import type { BatchJobView } from '../../core/batch-schema.js';
 import type { AppError } from '../../core/errors.js';
 import type { JobOutcome } from '../batch-jobs-state.js';
@@ -93,7 +93,7 @@ function OutcomeLines(props: {
   onPlace(jobId: string, anyway: boolean): void;
 }) {
   const { outcome, job } = props;
-  const gone = outcome.gone.map((g) => g.layerId);
+  const gone = outcome.gone.map((g) => layerLabel(g.layerId, outcome.names));
   return (
     <div class="batch-job-outcome" role="status">
       {outcome.placed > 0 && (
@@ -113,7 +113,7 @@ function OutcomeLines(props: {
         <ul class="batch-job-failed" aria-label="Failed requests">
           {outcome.failed.map((f) => (
             <li key={f.index}>
-              Layer {f.layerId}: {f.message}
+              {capitalised(layerLabel(f.layerId, outcome.names))}: {f.message}
             </li>
           ))}
         </ul>
@@ -121,4 +121,8 @@ function OutcomeLines(props: {
       {outcome.note && <p class="muted">{outcome.note}</p>}
     </div>
   );
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
