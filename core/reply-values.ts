@@ -51,6 +51,7 @@ export const replyValueSchemas = {
   READ_BRAND: brandSnapshotSchema,
   SET_BRAND_FRAME: brandSnapshotSchema,
   READ_FILE_KEY: fileKeySchema,
+  PEEK_FILE_KEY: z.nullable(fileKeySchema),
   KEEP_BATCH_NOTE: z.null(),
   READ_BATCH_NOTE: z.nullable(batchNoteSchema),
 } as const;

@@ -172,6 +172,11 @@ export const setBrandFrameMessageSchema = z.strictObject({
 
 /** Read the file's key (core/file-key.ts), made and kept in document plugin data the first time. Replies the key. */
 export const readFileKeyMessageSchema = z.strictObject({ type: z.literal('READ_FILE_KEY'), requestId });
+/**
+ * Read the file's key only if it has one, making none (the panel's start: a file without a key has no half-price
+ * jobs, and opening the plugin must not change the file). Replies the key or null.
+ */
+export const peekFileKeyMessageSchema = z.strictObject({ type: z.literal('PEEK_FILE_KEY'), requestId });
 
 /**
  * Keep the note of half-price job `jobId` in the file (core/batch-note.ts): the prompt and the source layers' names and
@@ -211,6 +216,7 @@ export const uiMessageSchema = z.discriminatedUnion('type', [
   readBrandMessageSchema,
   setBrandFrameMessageSchema,
   readFileKeyMessageSchema,
+  peekFileKeyMessageSchema,
   keepBatchNoteMessageSchema,
   readBatchNoteMessageSchema,
 ]);
@@ -242,6 +248,7 @@ export const UI_MESSAGE_TYPES = [
   'READ_BRAND',
   'SET_BRAND_FRAME',
   'READ_FILE_KEY',
+  'PEEK_FILE_KEY',
   'KEEP_BATCH_NOTE',
   'READ_BATCH_NOTE',
 ] as const;

@@ -18,7 +18,7 @@ import { handleSaveSettings } from './save-settings.js';
 import { handleSelectNodes } from './select-nodes.js';
 import { handleUiReady } from './ui-ready.js';
 import { handleReadBrand, handleSetBrandFrame } from './brand.js';
-import { handleReadFileKey } from './file-key.js';
+import { handlePeekFileKey, handleReadFileKey } from './file-key.js';
 import { handleKeepBatchNote, handleReadBatchNote } from './batch-note.js';
 
 export const handlers: UiMessageHandlers<HandlerContext> = {
@@ -41,6 +41,7 @@ export const handlers: UiMessageHandlers<HandlerContext> = {
   READ_BRAND: handleReadBrand,
   SET_BRAND_FRAME: handleSetBrandFrame,
   READ_FILE_KEY: handleReadFileKey,
+  PEEK_FILE_KEY: handlePeekFileKey,
   KEEP_BATCH_NOTE: handleKeepBatchNote,
   READ_BATCH_NOTE: handleReadBatchNote,
 };

@@ -59,6 +59,7 @@ describe('parseUiMessage accepts one valid message of every type', () => {
     READ_BRAND: { type: 'READ_BRAND', requestId: 13 },
     SET_BRAND_FRAME: { type: 'SET_BRAND_FRAME', requestId: 14, nodeId: null },
     READ_FILE_KEY: { type: 'READ_FILE_KEY', requestId: 15 },
+    PEEK_FILE_KEY: { type: 'PEEK_FILE_KEY', requestId: 18 },
     KEEP_BATCH_NOTE: {
       type: 'KEEP_BATCH_NOTE',
       requestId: 16,

@@ -59,10 +59,11 @@ const resultsOf = (session: PanelSession) =>
 describe('a half-price job, from submission to its results on the canvas', () => {
   it('is listed after a restart, placed beside its sources once, its gone source and failure reported', async () => {
     const first = await openPanelSessionAsync({ proxyUrl: live.proxy.url });
-    await until(
-      () => first.double.figma.root.getPluginData(FILE_KEY_KEY) !== '' && !first.state.batchJobs.checking.value,
-    );
-    const fileKey = first.double.figma.root.getPluginData(FILE_KEY_KEY);
+    // Opening the plugin writes nothing in the file; submitting a job makes the file's key (READ_FILE_KEY).
+    await until(() => !first.state.batchJobs.checking.value);
+    expect(first.double.figma.root.getPluginData(FILE_KEY_KEY)).toBe('');
+    const key = await first.bridge.request('READ_FILE_KEY', {});
+    const fileKey = key.ok ? key.value : '';
     const { poster, productShot } = first.sample;
     const [hero1, hero2, hero3] = addFrames(first);
     const frames = [poster, productShot, hero1!, hero2!, hero3!];

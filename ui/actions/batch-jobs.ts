@@ -6,6 +6,7 @@
 import { effect } from '@preact/signals';
 import { isOpenJob } from '../../core/batch-job-view.js';
 import type { AppError } from '../../core/errors.js';
+import { ok } from '../../core/result.js';
 import type { BatchClient } from '../batch-client.js';
 import type { JobOutcome } from '../batch-jobs-state.js';
 import type { AppDeps } from './deps.js';
@@ -36,8 +37,9 @@ export function createBatchJobsActions(deps: AppDeps & { batchesFor(): BatchClie
   const listAsync = async (quiet: boolean): Promise<void> => {
     jobs.checking.value = true;
     try {
-      const key = await deps.bridge.request('READ_FILE_KEY', {});
-      const listed = key.ok ? await deps.batchesFor().listBatchesAsync(key.value) : key;
+      // A file without a key has no jobs (the key is made when the first one is submitted): nothing to ask.
+      const key = await deps.bridge.request('PEEK_FILE_KEY', {});
+      const listed = !key.ok ? key : key.value === null ? ok([]) : await deps.batchesFor().listBatchesAsync(key.value);
       if (listed.ok) {
         jobs.jobs.value = listed.value;
         jobs.error.value = null;
