@@ -3,6 +3,7 @@
  * notification types derived from it. The panel checks every REPLY's value against this table.
  */
 import * as z from 'zod/mini';
+import { batchNoteSchema } from './batch-note.js';
 import { brandSnapshotSchema } from './brand-snapshot.js';
 import { componentSetMadeSchema, publishStatusSchema } from './component-set-made.js';
 import { fileKeySchema } from './file-key.js';
@@ -51,6 +52,9 @@ export const replyValueSchemas = {
   SET_BRAND_FRAME: brandSnapshotSchema,
   READ_FILE_KEY: fileKeySchema,
   ADJUST_IMAGE: placedResultSchema,
+  PEEK_FILE_KEY: z.nullable(fileKeySchema),
+  KEEP_BATCH_NOTE: z.null(),
+  READ_BATCH_NOTE: z.nullable(batchNoteSchema),
 } as const;
 
 /** Request type → reply value. */

@@ -106,6 +106,8 @@ export const turnDraftSchema = z.object({
   tool: z.optional(turnToolSchema),
   /** The file's brand guidance went with this turn (core/brand-context.ts): the text sent, and the logo layer if any. */
   brand: z.optional(turnBrandSchema),
+  /** The result came from the proxy's half-price Batch API job `id`, request `index` (docs/batch-jobs.md). */
+  batchJob: z.optional(z.object({ id: idSchema, index: z.int().check(z.nonnegative()) })),
   usage: z.object({
     inputTokens: z.int().check(z.nonnegative()),
     outputTokens: z.int().check(z.nonnegative()),
@@ -228,6 +230,7 @@ export function buildTurnRecord(draft: TurnDraft, placement: TurnPlacement): Tur
     record.variant = { index: draft.variant.index, count: draft.variant.count, batch: draft.variant.batch };
   if (draft.tool) record.tool = JSON.parse(JSON.stringify(draft.tool)) as TurnTool;
   if (draft.brand) record.brand = { ...draft.brand };
+  if (draft.batchJob) record.batchJob = { id: draft.batchJob.id, index: draft.batchJob.index };
   if (placement.resultHash) record.resultHash = placement.resultHash;
   if (placement.replacedFill) record.replacedFill = copyFill(placement.replacedFill);
   if (placement.author) record.author = { id: placement.author.id, name: placement.author.name };

@@ -9,6 +9,7 @@ import { panelSizeSchema } from './panel-size.js';
 import { MAX_SNAPSHOTS } from './sandbox-messages.js';
 import { settingsSchema } from './settings.js';
 import { toneFiltersSchema } from './image-tool.js';
+import { batchJobIdSchema, batchNoteSchema } from './batch-note.js';
 import { turnDraftSchema } from './turn-record.js';
 
 /** The panel has loaded: the sandbox answers with the current selection (and its thumbnail). */
@@ -175,6 +176,28 @@ export const setBrandFrameMessageSchema = z.strictObject({
 
 /** Read the file's key (core/file-key.ts), made and kept in document plugin data the first time. Replies the key. */
 export const readFileKeyMessageSchema = z.strictObject({ type: z.literal('READ_FILE_KEY'), requestId });
+/**
+ * Read the file's key only if it has one, making none (the panel's start: a file without a key has no half-price
+ * jobs, and opening the plugin must not change the file). Replies the key or null.
+ */
+export const peekFileKeyMessageSchema = z.strictObject({ type: z.literal('PEEK_FILE_KEY'), requestId });
+
+/**
+ * Keep the note of half-price job `jobId` in the file (core/batch-note.ts): the prompt and the source layers' names and
+ * boxes at submission; null forgets it. Replies null.
+ */
+export const keepBatchNoteMessageSchema = z.strictObject({
+  type: z.literal('KEEP_BATCH_NOTE'),
+  requestId,
+  jobId: batchJobIdSchema,
+  note: z.nullable(batchNoteSchema),
+});
+/** Read the note of half-price job `jobId`. Replies it, or null when the file has none. */
+export const readBatchNoteMessageSchema = z.strictObject({
+  type: z.literal('READ_BATCH_NOTE'),
+  requestId,
+  jobId: batchJobIdSchema,
+});
 
 /**
  * An instant adjustment (docs/adjustments.md): a copy of the layer beside it with these amounts added to its own
@@ -211,6 +234,9 @@ export const uiMessageSchema = z.discriminatedUnion('type', [
   setBrandFrameMessageSchema,
   readFileKeyMessageSchema,
   adjustImageMessageSchema,
+  peekFileKeyMessageSchema,
+  keepBatchNoteMessageSchema,
+  readBatchNoteMessageSchema,
 ]);
 /** Every message the panel sends to the sandbox. */
 export type UiMessage = z.infer<typeof uiMessageSchema>;
@@ -241,6 +267,9 @@ export const UI_MESSAGE_TYPES = [
   'SET_BRAND_FRAME',
   'READ_FILE_KEY',
   'ADJUST_IMAGE',
+  'PEEK_FILE_KEY',
+  'KEEP_BATCH_NOTE',
+  'READ_BATCH_NOTE',
 ] as const;
 // A type missing from the list (or listed but not in the union) fails here.
 const typeListComplete: Same<(typeof UI_MESSAGE_TYPES)[number], UiMessageType> = true;

@@ -290,3 +290,29 @@ function errorFromResponse(status: number, body: unknown): AppError {
     ? appError(code, `The proxy answered HTTP ${status} without an explanation. Check the proxy URL in Settings.`)
     : appError(code);
 }
+
+/** One JSON call to the proxy, answered as every call here is: what ui/batch-client.ts builds its calls on. */
+export type ProxyJsonCall = <T>(
+  path: string,
+  init: { method: 'GET' | 'POST'; body?: unknown },
+  schema: z.ZodType<T>,
+  signal?: AbortSignal,
+) => Promise<Result<T>>;
+
+/** A {@link ProxyJsonCall} to the proxy at `settings.proxyUrl`, with the bearer token and a 30 s timeout. */
+export function createProxyJsonCall(settings: Settings, options: ProxyClientOptions = {}): ProxyJsonCall {
+  const base = proxyBaseUrl(settings);
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  if (settings.token) headers.Authorization = `Bearer ${settings.token}`;
+  const endpoint = { fetchImpl, base, target: options.target ?? BUILD_TARGET };
+  return (path, { method, body }, schema, signal) =>
+    callJsonAsync(
+      endpoint,
+      path,
+      { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
+      schema,
+      options.modelsTimeoutMs ?? 30_000,
+      signal,
+    );
+}

@@ -23,6 +23,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { estimateTurnRangeUsd, estimateTurnUsd, runEstimateUsdOf } from '../core/turn-estimate.js';
 import { deriveBatchMode, deriveBatchPlan } from './batch-derive.js';
 import { createBatchState } from './batch-state.js';
+import { createBatchJobsState } from './batch-jobs-state.js';
 import { createExpandBoostState } from './expand-boost-state.js';
 import { createMatteState } from './matte-state.js';
 import { createCompareState } from './compare-state.js';
@@ -134,6 +135,8 @@ function createSignals() {
     brand: signal<BrandSnapshot | null>(null),
     /** A batch over a selection: each selected frame edited on its own (ui/batch-state.ts, docs/batch.md). */
     batch: createBatchState(),
+    /** The half-price Batch API jobs of this file (ui/batch-jobs-state.ts). */
+    batchJobs: createBatchJobsState(),
   };
 }
 

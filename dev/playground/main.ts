@@ -1,8 +1,8 @@
 /**
  * The browser playground: the real sandbox bundle (`code.js`, exactly what Figma loads) running against the Figma
  * double in this page, the real panel (`ui.html`) beside it in a sandboxed iframe wired the way Figma wires it, and
- * the canvas drawn. It opens on a small sample document and its panel comes configured with this proxy and, in
- * offline mode, its dev token.
+ * the canvas drawn. It opens on a small sample document (or, after a reload, the document it had open) and its panel
+ * comes configured with this proxy and, in offline mode, its dev token (else the team token last pasted for it).
  */
 import {
   createFigmaDouble,
@@ -13,7 +13,7 @@ import {
 import { createCanvasView } from './canvas-view.js';
 import { listenForImages } from './image-drop.js';
 import { createIframeUiHost } from './iframe-ui-host.js';
-import { keepClientStorageOnLeave, keptClientStorage } from './kept-storage.js';
+import { keepClientStorageOnLeave, keepDocumentOnLeave, keptClientStorage, keptDocument } from './kept-storage.js';
 import { createPlaygroundApi, type PlaygroundApi } from './playground-api.js';
 import { wireCommands, wireToolButtons } from './playground-commands.js';
 
@@ -40,16 +40,20 @@ async function bootAsync(): Promise<void> {
   document.documentElement.classList.toggle('dark', dark);
   const iframe = document.querySelector<HTMLIFrameElement>('#panel')!;
   const host = createIframeUiHost(iframe, dark);
+  const kept = keptClientStorage();
   const double: FigmaDouble = createFigmaDouble({
     ui: host,
     clientStorage: {
-      ...keptClientStorage(),
-      [SETTINGS_KEY]: { proxyUrl: config.proxyUrl, token: config.devToken ?? '' },
+      ...kept,
+      [SETTINGS_KEY]: { proxyUrl: config.proxyUrl, token: config.devToken ?? keptToken(kept, config.proxyUrl) },
     },
   });
   keepClientStorageOnLeave(double);
+  keepDocumentOnLeave(double);
   const figma = double.figma;
-  createSampleDocument(figma);
+  const file = keptDocument();
+  if (file) double.load(file);
+  else createSampleDocument(figma);
   // Colour and text styles and variables (no layers), so the panel's Brand toggle has a brand to read.
   await createSampleBrandAsync(figma);
   double.resetUndoHistory();
@@ -81,6 +85,12 @@ async function bootAsync(): Promise<void> {
   double.run();
   status.textContent = config.devToken ? 'Offline Gemini double · dev token set' : `Proxy: ${config.proxyUrl}`;
   view.invalidate();
+}
+
+/** A team token pasted in the panel's Settings for this proxy, kept across a reload; '' when there is none. */
+function keptToken(kept: Record<string, unknown>, proxyUrl: string): string {
+  const settings = kept[SETTINGS_KEY] as { proxyUrl?: unknown; token?: unknown } | undefined;
+  return settings?.proxyUrl === proxyUrl && typeof settings.token === 'string' ? settings.token : '';
 }
 
 bootAsync().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import type { FigmaDouble, SerializedDocument } from '../figma-double/index.js';
 import type { CanvasView, Tool } from './canvas-view.js';
 import type { IframeUiHost } from './iframe-ui-host.js';
 import type { PlaygroundApi } from './playground-api.js';
+import { forgetKeptDocument } from './kept-storage.js';
 
 /** What the commands act on. */
 export interface PlaygroundParts {
@@ -42,7 +43,10 @@ export function wireCommands({ canvas, double, view, host, api, status, selectTo
     undo: () => double.undo(),
     delete: deleteSelection,
     save: () => download(api.save()),
-    reset: () => location.reload(),
+    reset: () => {
+      forgetKeptDocument();
+      location.reload();
+    },
     theme: () => {
       const next = !document.documentElement.classList.contains('dark');
       document.documentElement.classList.toggle('dark', next);

@@ -14,3 +14,9 @@ export const handleReadFileKey: UiMessageHandlers<HandlerContext>['READ_FILE_KEY
   figma.root.setPluginData(FILE_KEY_KEY, made);
   return ok(made);
 };
+
+/** PEEK_FILE_KEY: the file's key when it has a valid one, else null; writes nothing. */
+export const handlePeekFileKey: UiMessageHandlers<HandlerContext>['PEEK_FILE_KEY'] = async (_message, { figma }) => {
+  const kept = figma.root.getPluginData(FILE_KEY_KEY);
+  return ok(fileKeySchema.safeParse(kept).success ? kept : null);
+};

@@ -18,8 +18,9 @@ import { handleSaveSettings } from './save-settings.js';
 import { handleSelectNodes } from './select-nodes.js';
 import { handleUiReady } from './ui-ready.js';
 import { handleReadBrand, handleSetBrandFrame } from './brand.js';
-import { handleReadFileKey } from './file-key.js';
 import { handleAdjustImage } from './adjust-image.js';
+import { handlePeekFileKey, handleReadFileKey } from './file-key.js';
+import { handleKeepBatchNote, handleReadBatchNote } from './batch-note.js';
 
 export const handlers: UiMessageHandlers<HandlerContext> = {
   UI_READY: handleUiReady,
@@ -42,4 +43,7 @@ export const handlers: UiMessageHandlers<HandlerContext> = {
   SET_BRAND_FRAME: handleSetBrandFrame,
   READ_FILE_KEY: handleReadFileKey,
   ADJUST_IMAGE: handleAdjustImage,
+  PEEK_FILE_KEY: handlePeekFileKey,
+  KEEP_BATCH_NOTE: handleKeepBatchNote,
+  READ_BATCH_NOTE: handleReadBatchNote,
 };

@@ -60,6 +60,17 @@ describe('parseUiMessage accepts one valid message of every type', () => {
     SET_BRAND_FRAME: { type: 'SET_BRAND_FRAME', requestId: 14, nodeId: null },
     READ_FILE_KEY: { type: 'READ_FILE_KEY', requestId: 15 },
     ADJUST_IMAGE: { type: 'ADJUST_IMAGE', requestId: 16, nodeId: '1:2', filters: { temperature: 0.3 }, turn: draft },
+    PEEK_FILE_KEY: { type: 'PEEK_FILE_KEY', requestId: 18 },
+    KEEP_BATCH_NOTE: {
+      type: 'KEEP_BATCH_NOTE',
+      requestId: 16,
+      jobId: '5e5b358f-3bb3-44d3-ac69-09d52f574847',
+      note: {
+        prompt: 'warmer light',
+        layers: { '1:2': { name: 'Poster', box: { x: 0, y: 0, width: 540, height: 675 } } },
+      },
+    },
+    READ_BATCH_NOTE: { type: 'READ_BATCH_NOTE', requestId: 17, jobId: 'job_1' },
   };
   it.each(Object.entries(valid))('%s', (_type, message) => {
     const parsed = parseUiMessage(message);

@@ -23,6 +23,8 @@ export interface PanelSession {
   sample: SampleDocument;
   state: AppState;
   actions: Actions;
+  /** The panel's end of the channel to the sandbox. */
+  bridge: PanelBridge;
   /** The types of the messages the panel sent the sandbox so far, in order. */
   sentTypes(): string[];
   /** Stops the panel and the sandbox. */
@@ -62,6 +64,7 @@ export async function openPanelSessionAsync(options: PanelSessionOptions): Promi
     sample,
     state,
     actions,
+    bridge,
     sentTypes: () => relay.sent.map((message) => (message as { type: string }).type),
     close() {
       bridge.close();

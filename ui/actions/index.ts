@@ -6,6 +6,9 @@ import { showAfter, showCompareAsync } from './compare.js';
 import { rerunVariantsAsync } from './retry-variants.js';
 import { cancelRun } from './run.js';
 import { createBatchActions, type BatchActions } from './batch-actions.js';
+import { createBatchClient } from '../batch-client.js';
+import { createProxyJsonCall } from '../proxy-client.js';
+import { createBatchJobsActions, type BatchJobsActions } from './batch-jobs.js';
 import { createBrandActions, type BrandActions } from './brand.js';
 import type { AppDeps } from './deps.js';
 import { adjustAsync } from './adjust.js';
@@ -75,24 +78,31 @@ export interface Actions {
   brand: BrandActions;
   /** A batch over a selection: each frame edited on its own (ui/actions/batch-actions.ts). */
   batch: BatchActions;
+  /** The "Half-price jobs" card (ui/actions/batch-jobs.ts). */
+  batchJobs: BatchJobsActions;
 }
 
 export function createActions(deps: AppDeps): Actions {
   const refreshHistory = createHistoryRefresher(deps);
   const loadThumbnails = createThumbnailLoader(deps);
   const brand = createBrandActions(deps, loadThumbnails);
+  const batchesFor = () => createBatchClient(createProxyJsonCall(deps.state.settings.peek()));
+  const batchJobs = createBatchJobsActions({ ...deps, batchesFor });
   return {
     brand,
     batch: createBatchActions(deps),
+    batchJobs,
     precision: createPrecisionActions(deps.state),
     matte: createMatteActions(deps),
     startAsync: async () => {
       const stop = await startAppAsync(deps, refreshHistory);
       await brand.loadAsync();
       const stopUsage = watchUsage(deps);
+      const stopJobs = batchJobs.watch();
       return () => {
         stop();
         stopUsage();
+        stopJobs();
       };
     },
     // One result, or N variants of the same request (ui/actions/generate-variants.ts).

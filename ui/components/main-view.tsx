@@ -5,6 +5,7 @@
 import type { PanelProps } from './props.js';
 import { ApplyInPlace } from './apply-in-place.js';
 import { BatchChoiceWired, BatchNoteWired, BatchView } from './batch-view.js';
+import { BatchJobsCard } from './batch-jobs-card.js';
 import { BrandSection } from './brand-section.js';
 import { ComponentSetCard } from './component-set-card.js';
 import { ErrorBanner } from './error-banner.js';
@@ -33,6 +34,7 @@ export function MainView({ state, actions }: PanelProps) {
   return (
     <main class="stack">
       <BatchChoiceWired state={state} actions={actions} />
+      <BatchJobsWired state={state} actions={actions} />
       <SelectionWired state={state} actions={actions} />
       <ReferenceList
         mode={state.mode.value}
@@ -149,6 +151,27 @@ function DockWired({ state, actions }: PanelProps) {
       )}
       <PanelFooter usage={state.usage.value} />
     </div>
+  );
+}
+
+/** The "Half-price jobs" card, wired (ui/actions/batch-jobs.ts). */
+function BatchJobsWired({ state, actions }: PanelProps) {
+  const jobs = state.batchJobs;
+  const act = actions.batchJobs;
+  return (
+    <BatchJobsCard
+      jobs={jobs.jobs.value}
+      outcomes={jobs.outcomes.value}
+      dismissed={jobs.dismissed.value}
+      checking={jobs.checking.value}
+      error={jobs.error.value}
+      busy={jobs.busy.value}
+      nowMs={Date.now()}
+      onCheck={() => void act.checkAsync()}
+      onPlace={(id, anyway) => void act.placeAsync(id, anyway)}
+      onCancel={(id) => void act.cancelAsync(id)}
+      onDismiss={act.dismiss}
+    />
   );
 }
 
