@@ -7,6 +7,7 @@
  * rate-limits one frame past the proxy's own retries (docs/gemini-double.md).
  */
 import { describe, expect, it } from 'vitest';
+import { batchNoteKey, type BatchNote } from '../../core/batch-note.js';
 import { ARTIFACTS_DIR } from '../support/browser.js';
 import {
   addedSince,
@@ -148,6 +149,18 @@ describe('Batch over a selection', () => {
     expect(body.requests[FAILING[0]!]!.prompt).toContain(`Tag C ${FAILING[0]! + 1}`);
     // Nothing placed now.
     expect((await addedSince(before)).filter((n) => !ids.includes(n.id))).toHaveLength(0);
+    // The job's note is kept in the file for whoever opens it again (docs/batch-jobs.md#the-files-note), and the
+    // Half-price jobs card shows the job at once.
+    const note = await page.evaluate(
+      (key) => (window as unknown as { figma: PluginAPI }).figma.root.getPluginData(key),
+      batchNoteKey(jobs[0]!.id),
+    );
+    const kept = JSON.parse(note) as BatchNote;
+    expect(kept.prompt).toBe('on a linen cloth');
+    expect(Object.keys(kept.layers).sort()).toEqual([...ids].sort());
+    await expect
+      .poll(() => pg.panel.getByRole('region', { name: 'Half-price jobs' }).textContent(), { timeout: 20_000 })
+      .toMatch(/40 frames/);
   });
 
   it(

@@ -24,7 +24,7 @@ export interface BatchActions {
   retryFailedAsync(): Promise<void>;
 }
 
-export function createBatchActions(deps: AppDeps): BatchActions {
+export function createBatchActions(deps: AppDeps, onSubmitted?: () => void): BatchActions {
   const { state } = deps;
   return {
     chooseEach: (each) => {
@@ -43,7 +43,7 @@ export function createBatchActions(deps: AppDeps): BatchActions {
       state.batch.confirming.value = null;
     },
     runNowAsync: () => runBatchNowAsync(deps),
-    submitAsync: () => submitBatchAsync(deps),
+    submitAsync: () => submitBatchAsync(deps, onSubmitted),
     retryFailedAsync: () => retryBatchFailedAsync(deps),
   };
 }

@@ -90,7 +90,8 @@ export function createActions(deps: AppDeps): Actions {
   const batchJobs = createBatchJobsActions({ ...deps, batchesFor });
   return {
     brand,
-    batch: createBatchActions(deps),
+    // A job just submitted shows in the Half-price jobs card at once.
+    batch: createBatchActions(deps, () => void batchJobs.checkAsync(true)),
     batchJobs,
     precision: createPrecisionActions(deps.state),
     matte: createMatteActions(deps),

@@ -15,14 +15,17 @@ import { ModelPicker } from './model-picker.js';
 import { PanelFooter } from './panel-footer.js';
 import { PromptBox } from './prompt-box.js';
 import { VariantCount } from './variant-count.js';
+import type { ComponentChildren } from 'preact';
 
-export function BatchView({ state, actions }: PanelProps) {
+/** The batch's view; `jobs` is the Half-price jobs card, so a job just submitted shows here at once. */
+export function BatchView({ state, actions, jobs }: PanelProps & { jobs?: ComponentChildren }) {
   const running = state.run.value !== null;
   const plan = state.batchPlan.value;
   const frames = plan?.frames.length ?? 0;
   return (
     <main class="stack">
       <BatchChoiceWired state={state} actions={actions} />
+      {jobs}
       <div class="row">
         <ModelPicker
           models={state.models.value}

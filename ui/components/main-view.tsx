@@ -27,7 +27,9 @@ import { VariantNote } from './variant-note.js';
 
 export function MainView({ state, actions }: PanelProps) {
   // Each selected frame on its own (docs/batch.md): a view of its own, so no single edit is offered meanwhile.
-  if (state.batchActive.value) return <BatchView state={state} actions={actions} />;
+  if (state.batchActive.value) {
+    return <BatchView state={state} actions={actions} jobs={<BatchJobsWired state={state} actions={actions} />} />;
+  }
   const editing = state.mode.value === 'edit';
   const running = state.run.value !== null;
   const offered = isOffered(state);
