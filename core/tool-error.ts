@@ -52,13 +52,14 @@ const PROMPT_CODES: readonly ErrorCode[] = ['safety_blocked', 'no_image_returned
 
 /**
  * `error` as `tool`'s: a safety block, an answer without an image or a rejected request said in the tool's words,
- * with "nothing was added"; every other error as it is. A cut-out's own "found no subject" (no_image_returned from the
- * panel, ui/actions/cut-out.ts) is already the tool's words and is kept; one that speaks of a prompt is not.
+ * with "nothing was added"; every other error as it is. A cut-out's own words are kept (see below).
  */
 export function toolError(tool: ImageToolName, error: AppError): AppError {
   if (tool === 'adjust' || !PROMPT_CODES.includes(error.code)) return error;
+  // A cut-out's own words (its "found no subject", its two renders' failure: ui/actions/cut-out-renders.ts) are
+  // already the tool's and are kept; proxy words that speak of a prompt are not.
   const cutOut = tool === 'remove-background' || tool === 'isolate';
-  if (cutOut && error.code === 'no_image_returned' && !/prompt/i.test(error.message)) return error;
+  if (cutOut && !/prompt/i.test(error.message)) return error;
   const words = WORDS[tool];
   const message =
     error.code === 'safety_blocked'

@@ -8,10 +8,9 @@
  * (core/proxy-schema.ts). A live `POST /v1/generate` is read by ui/proxy-stream.ts and ends the same way.
  */
 import type { z } from 'zod';
-import { appError, type AppError, type ErrorCode } from '../core/errors.js';
+import { appError, type AppError } from '../core/errors.js';
 import {
   describeIssue,
-  errorEnvelopeSchema,
   generateResponseSchema,
   healthResponseSchema,
   modelsResponseSchema,
@@ -27,6 +26,7 @@ import { submittedJobSchema, type SubmittedJob } from '../core/batch-jobs-split.
 import type { BatchRequest } from '../core/batch-schema.js';
 import { segmentResponseSchema, type SegmentRequest, type SegmentResponse } from '../core/segment-schema.js';
 import { fail, ok, type Result } from '../core/result.js';
+import { errorFromResponse, parseJson, stopError, withRetryAfter } from './proxy-answer.js';
 import { proxyBaseUrl, type Settings } from '../core/settings.js';
 import { buildMayReach, notAllowedMessage } from '../core/build-may-reach.js';
 import { BUILD_TARGET, type BuildTarget } from '../core/build-target.js';
@@ -239,56 +239,6 @@ function networkError({ base, target }: Endpoint, response: Response | null): Ap
     'proxy_unreachable',
     `Could not reach the Banana Studio proxy at ${base}. Check your connection and the proxy URL in Settings.`,
   );
-}
-
-function stopError(reason: 'cancelled' | 'timeout', timeoutMs: number): AppError {
-  if (reason === 'cancelled') return appError('cancelled');
-  return appError(
-    'upstream_timeout',
-    `The proxy did not answer within ${Math.round(timeoutMs / 1000)} s. Try again, or use a smaller size.`,
-  );
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The refusal with the proxy's `Retry-After` (whole seconds: proxy/limit-error.ts), when it sent one. */
-function withRetryAfter(error: AppError, response: Response): AppError {
-  const header = response.headers.get('Retry-After');
-  const seconds = header !== null && /^\d+$/.test(header.trim()) ? Number(header.trim()) : null;
-  return seconds === null ? error : { ...error, retryAfterSeconds: seconds };
-}
-
-/** The proxy's own error envelope when there is one; otherwise a code that fits the HTTP status. */
-function errorFromResponse(status: number, body: unknown): AppError {
-  const envelope = errorEnvelopeSchema.safeParse(body);
-  if (envelope.success) {
-    const { code, message, mayHaveBilledUsd } = envelope.data.error;
-    // What Gemini may still bill for this failed call travels with the error, so the panel can show it.
-    return { ...appError(code, message || undefined), ...(mayHaveBilledUsd ? { mayHaveBilledUsd } : {}) };
-  }
-  const code: ErrorCode =
-    status === 401
-      ? 'unauthorized'
-      : status === 403
-        ? 'forbidden'
-        : status === 404
-          ? 'not_found'
-          : status === 429
-            ? 'limit_reached'
-            : status === 503
-              ? 'upstream_unavailable'
-              : status === 504
-                ? 'upstream_timeout'
-                : 'upstream_error';
-  return code === 'upstream_error'
-    ? appError(code, `The proxy answered HTTP ${status} without an explanation. Check the proxy URL in Settings.`)
-    : appError(code);
 }
 
 /** One JSON call to the proxy, answered as every call here is: what ui/batch-client.ts builds its calls on. */

@@ -147,7 +147,7 @@ describe('Remove background by two renders', () => {
     await banner.waitFor();
     // The white render answered (from the proxy's cache when the first test made it): it is said to be kept.
     expect(await banner.innerText()).toMatch(
-      /The render on white (came from the proxy's cache, free|finished \(\$0\.\d+\); press again and the proxy's cache, when on, gives it back free)\. Nothing was changed\./,
+      /^Gemini’s safety filters refused to remove this image’s background, so nothing was added\. Try another image\. The render on white (came from the proxy's cache, free|finished \(\$0\.\d+\); press again and the proxy's cache, when on, gives it back free)\./,
     );
     expect(await pg.nodes()).toEqual(before);
 

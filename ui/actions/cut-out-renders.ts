@@ -9,6 +9,7 @@ import { matteCoverage } from '../../core/apply-matte.js';
 import { nearestAspectRatio } from '../../core/aspect.js';
 import { formatUsd } from '../../core/cost-estimate.js';
 import { renderSizeOf } from '../../core/cut-out-method.js';
+import { toolError } from '../../core/tool-error.js';
 import type { ImageSize } from '../../core/image-sizes.js';
 import { appError, type AppError } from '../../core/errors.js';
 import { backdropInstruction, type Backdrop, type RenderKeep } from '../../core/matte-render-instruction.js';
@@ -71,7 +72,8 @@ export async function twoRenderMatteAsync(
     callToolAsync(deps, run, call('white')),
     callToolAsync(deps, run, call('black')),
   ]);
-  if (!white.ok || !black.ok) return fail(pairFailure(white, black));
+  if (!white.ok || !black.ok)
+    return fail(pairFailure(white, black, keep.kind === 'subject' ? 'remove-background' : 'isolate'));
   const pixels = await Promise.all([decodeRender(deps, white.value), decodeRender(deps, black.value)]);
   const [onWhite, onBlack] = pixels;
   if (!onWhite.ok) return onWhite;
@@ -117,9 +119,15 @@ function sumUsage(a: GenerateResponse, b: GenerateResponse): Usage & { cached?: 
  * The error of a pair where one call (or both) failed: the first failure, with what both may have cost, and the word
  * that a finished render is not lost (the proxy's cache answers the same call again for free when it is on).
  */
-function pairFailure(white: Result<Rendered>, black: Result<Rendered>): AppError {
-  const failed = !white.ok ? white.error : !black.ok ? black.error : appError('internal_error');
-  if (failed.code === 'cancelled') return failed;
+function pairFailure(
+  white: Result<Rendered>,
+  black: Result<Rendered>,
+  tool: 'remove-background' | 'isolate',
+): AppError {
+  const first = !white.ok ? white.error : !black.ok ? black.error : appError('internal_error');
+  if (first.code === 'cancelled') return first;
+  // In the tool's words (core/tool-error.ts), which end "so nothing was added" when they reword it.
+  const failed = toolError(tool, first);
   const done = white.ok
     ? { name: 'white', value: white.value }
     : black.ok
@@ -135,7 +143,7 @@ function pairFailure(white: Result<Rendered>, black: Result<Rendered>): AppError
       : ` The render on ${done.name} finished (${formatUsd(doneUsd)}); press again and the proxy's cache, when on, gives it back free.`;
   return {
     ...failed,
-    message: `${failed.message}${kept} Nothing was changed.`,
+    message: `${failed.message}${kept}${failed === first ? ' Nothing was changed.' : ''}`,
     ...(total > 0 ? { mayHaveBilledUsd: total } : {}),
   };
 }

@@ -11,7 +11,7 @@ import { BatchChoice } from './batch-choice.js';
 import { BatchConfirm } from './batch-confirm.js';
 import { BatchNote } from './batch-note.js';
 import { ErrorBanner } from './error-banner.js';
-import { ModelPicker } from './model-picker.js';
+import { ModelPickerWired } from './model-picker-wired.js';
 import { PanelFooter } from './panel-footer.js';
 import { PromptBox } from './prompt-box.js';
 import { VariantCount } from './variant-count.js';
@@ -27,17 +27,7 @@ export function BatchView({ state, actions, jobs }: PanelProps & { jobs?: Compon
       <BatchChoiceWired state={state} actions={actions} />
       {jobs}
       <div class="row">
-        <ModelPicker
-          models={state.models.value}
-          loading={state.modelsLoading.value}
-          modelId={state.modelId.value}
-          current={state.model.value}
-          note={state.modelNote.value}
-          onChange={(modelId) => {
-            state.modelId.value = modelId;
-            state.modelNote.value = null;
-          }}
-        />
+        <ModelPickerWired state={state} />
       </div>
       <BatchNoteWired state={state} actions={actions} />
       <div class="dock">

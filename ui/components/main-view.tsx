@@ -11,7 +11,7 @@ import { ComponentSetCard } from './component-set-card.js';
 import { ErrorBanner } from './error-banner.js';
 import { GenerateBar } from './generate-bar.js';
 import { ImageTools } from './image-tools.js';
-import { ModelPicker } from './model-picker.js';
+import { ModelPickerWired } from './model-picker-wired.js';
 import { PanelFooter } from './panel-footer.js';
 import { PromptBox } from './prompt-box.js';
 import { RatioPicker } from './ratio-picker.js';
@@ -90,17 +90,7 @@ function ModelRowWired({ state }: PanelProps) {
   const editing = state.mode.value === 'edit';
   return (
     <div class="row">
-      <ModelPicker
-        models={state.models.value}
-        loading={state.modelsLoading.value}
-        modelId={state.modelId.value}
-        current={state.model.value}
-        note={state.modelNote.value}
-        onChange={(modelId) => {
-          state.modelId.value = modelId;
-          state.modelNote.value = null;
-        }}
-      />
+      <ModelPickerWired state={state} />
       <RatioPicker
         editing={editing}
         model={state.model.value}
