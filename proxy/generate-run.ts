@@ -95,8 +95,11 @@ function costOf(run: GenerateRun): number {
   return settledCostUsd({ outcome, attempts, estimateUsd: run.estimateUsd, billedUsd: run.billedUsd });
 }
 
-/** A usage row before anything is known: `internal_error` until the request ends some other way. */
-const UNSETTLED = {
+/**
+ * A usage row before anything is known: `internal_error` until the request ends some other way. Also the start of a
+ * segmentation call's row (proxy/routes/segment.ts).
+ */
+export const UNSETTLED = {
   model: null,
   imageSize: null,
   aspectRatio: null,

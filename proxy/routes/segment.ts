@@ -21,13 +21,15 @@ import { reserveRequest } from '../reserve-request.js';
 import { readSegmentRequest, segmentationModelOf } from '../segment-input.js';
 import type { UsageRecord } from '../store/store.js';
 import { toProxyError } from '../to-proxy-error.js';
+import { UNSETTLED } from '../generate-run.js';
 
 export function segmentHandler(ctx: AppContext) {
   return async (c: Context<AppEnv>): Promise<Response> => {
     const started = performance.now();
     const owner = c.get('owner');
     const who = { requestId: c.get('requestId'), tokenId: owner.id, tokenName: owner.name };
-    const row: UsageRecord = { ...who, ...UNSETTLED, createdAt: ctx.clock.now() };
+    // One input image: the picture sent to be segmented.
+    const row: UsageRecord = { ...who, ...UNSETTLED, inputImages: 1, createdAt: ctx.clock.now() };
     let estimateUsd = 0;
     let billedUsd = 0;
     try {
@@ -61,22 +63,6 @@ export function segmentHandler(ctx: AppContext) {
     }
   };
 }
-
-/** A usage row before anything is known (as in proxy/routes/generate.ts): one input image, no size. */
-const UNSETTLED = {
-  model: null,
-  imageSize: null,
-  aspectRatio: null,
-  inputImages: 1,
-  inputTokens: 0,
-  outputTokens: 0,
-  costUsd: 0,
-  savedUsd: 0,
-  cached: false,
-  outcome: 'internal_error',
-  latencyMs: 0,
-  attempts: 0,
-} satisfies Omit<UsageRecord, 'requestId' | 'tokenId' | 'tokenName' | 'createdAt'>;
 
 async function callSegmentation(
   ctx: AppContext,
